@@ -1,0 +1,57 @@
+//! Command-line definitions (clap derive), one file per subcommand. Only this
+//! layer knows about the terminal, exit codes and `anyhow` error context.
+
+mod compare;
+mod corpus;
+mod list;
+mod merge;
+mod rouge;
+mod rouge155;
+mod rouge_family;
+mod run;
+mod score;
+mod sentences;
+
+use clap::{Parser, Subcommand};
+
+/// sumbench: benchmark extractive summarizers with ROUGE.
+#[derive(Debug, Parser)]
+#[command(name = "sumbench", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Split text into sentences, one per line (or a JSON array with --json).
+    Sentences(sentences::Args),
+    /// Score candidate summaries against references with ROUGE.
+    Rouge(rouge::Args),
+    /// List the built-in summarizers.
+    List(list::Args),
+    /// Inspect and validate a corpus.
+    Corpus(corpus::Args),
+    /// Run summarizers over corpora, score them and write reports.
+    Run(run::Args),
+    /// Score an outside system's summaries into the same report format.
+    Score(score::Args),
+    /// Compare two runs, or the summarizers of one run, with significance tests.
+    Compare(compare::Args),
+    /// Merge shard outputs into one report.
+    Merge(merge::Args),
+}
+
+/// Runs the parsed command; returns the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    match cli.command {
+        Command::Sentences(args) => sentences::run(args),
+        Command::Rouge(args) => rouge::run(args),
+        Command::List(args) => list::run(args),
+        Command::Corpus(args) => corpus::run(args),
+        Command::Run(args) => run::run(args),
+        Command::Score(args) => score::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Merge(args) => merge::run(args),
+    }
+}

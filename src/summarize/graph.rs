@@ -1,0 +1,1 @@
+//! PageRank-style power iteration shared by LexRank and TextRank.

@@ -1,0 +1,89 @@
+//! Extractive summarizers behind one [`Summarizer`] trait, the [`Budget`]
+//! every one of them honours the same way, and the name → constructor
+//! [`registry`].
+//!
+//! Owns: the algorithms and their parameters. A summarizer never reads
+//! files, prints, or re-tokenizes: it works on a [`PreparedDocument`].
+
+mod budget;
+mod graph;
+mod registry;
+mod similarity;
+
+pub mod centroid;
+pub mod edmundson;
+pub mod kl;
+pub mod lead;
+pub mod lexrank;
+pub mod lsa;
+pub mod luhn;
+pub mod mmr;
+pub mod oracle;
+pub mod random;
+pub mod reduction;
+pub mod sumbasic;
+pub mod textrank;
+
+pub use budget::Budget;
+pub use registry::{BuildOptions, Entry, UnknownSummarizer, build, registry};
+
+use crate::text::PreparedDocument;
+use std::ops::Range;
+
+/// Sentences in the order a summarizer prefers them, with a score per sentence.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ranking {
+    /// Distinct sentence indices, best first. May stop early once the budget
+    /// is surely filled; the budget fill takes a prefix of it.
+    pub order: Vec<usize>,
+    /// The summarizer's score for every sentence, indexed by sentence
+    /// (same length as the document's sentences).
+    pub scores: Vec<f64>,
+}
+
+/// An extractive summary: chosen sentences in document order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    /// Chosen sentence indices, strictly increasing (document order).
+    pub sentences: Vec<usize>,
+    /// The summarizer's score of each chosen sentence (parallel to `sentences`).
+    pub scores: Vec<f64>,
+    /// If the last chosen sentence was cut to fit a word or byte budget, how
+    /// many bytes of its span are kept.
+    pub truncated_len: Option<usize>,
+}
+
+impl Summary {
+    /// Byte spans of the summary's text in the source: whole sentence spans,
+    /// the last possibly cut to [`Summary::truncated_len`].
+    pub fn spans(&self, doc: &PreparedDocument) -> Vec<Range<usize>> {
+        let mut spans: Vec<Range<usize>> =
+            self.sentences.iter().map(|&i| doc.sentences[i].span.clone()).collect();
+        if let (Some(last), Some(len)) = (spans.last_mut(), self.truncated_len) {
+            last.end = last.start + len;
+        }
+        spans
+    }
+
+    /// The summary text: its spans' verbatim text, one sentence per line.
+    pub fn text(&self, doc: &PreparedDocument) -> String {
+        let parts: Vec<&str> = self.spans(doc).into_iter().map(|s| &doc.document.text[s]).collect();
+        parts.join("\n")
+    }
+}
+
+/// An extractive summarizer. Implementations are immutable and shared across
+/// threads; `rank` must be deterministic for a given document.
+pub trait Summarizer: Send + Sync {
+    /// The registry name (e.g. `lexrank`).
+    fn name(&self) -> &str;
+
+    /// Ranks the document's sentences. `budget` lets iterative methods stop
+    /// once enough is chosen; ranking more than needed is harmless.
+    fn rank(&self, doc: &PreparedDocument, budget: &Budget) -> Ranking;
+
+    /// Ranks, then fills `budget` from the ranking (the same rule for all).
+    fn summarize(&self, doc: &PreparedDocument, budget: &Budget) -> Summary {
+        budget.fill(doc, &self.rank(doc, budget))
+    }
+}

@@ -1,0 +1,1 @@
+//! Sentence similarity measures shared by the graph and redundancy-aware summarizers.

@@ -1,0 +1,14 @@
+//! Text processing shared by every summarizer: sentence segmentation with
+//! byte spans, word tokens (case folding, stop words, stemming) and the
+//! [`PreparedDocument`] built once per document.
+//!
+//! Owns: turning raw text into sentences and interned term ids. Never knows
+//! about summarizers, ROUGE or reports.
+
+pub mod prepared;
+pub mod segment;
+pub mod tokens;
+
+pub use prepared::{CorpusStats, PreparedDocument, Sentence, TermId};
+pub use segment::sentence_spans;
+pub use tokens::WordTokenizer;

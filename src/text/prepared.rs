@@ -1,0 +1,198 @@
+//! [`PreparedDocument`]: a document split into sentences and interned term
+//! ids, built once and shared (read-only) by every summarizer.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::corpus::Document;
+use crate::text::segment::sentence_spans;
+use crate::text::tokens::WordTokenizer;
+
+/// A term id, interned per document: an index into [`PreparedDocument::vocabulary`].
+pub type TermId = u32;
+
+/// One sentence of a prepared document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// Byte span of the sentence in [`Document::text`] (trimmed, non-empty).
+    pub span: Range<usize>,
+    /// Stems of every word, stop words included, in order.
+    pub terms: Vec<TermId>,
+    /// Stems of the non-stop words, in order.
+    pub content: Vec<TermId>,
+    /// Whitespace-separated words in the span (the unit of word budgets).
+    pub words: usize,
+    /// 0-based paragraph index (paragraphs are separated by blank lines).
+    pub paragraph: usize,
+}
+
+/// A document ready for summarization: sentences with spans and term ids,
+/// the title's terms, the per-document vocabulary and an IDF per term.
+#[derive(Debug, Clone)]
+pub struct PreparedDocument {
+    /// The source document (text and references).
+    pub document: Document,
+    /// Sentences in document order.
+    pub sentences: Vec<Sentence>,
+    /// Stems of the title's non-stop words (empty without a title).
+    pub title_terms: Vec<TermId>,
+    /// Term id → stem.
+    pub vocabulary: Vec<String>,
+    /// Term id → whether the stem came from a stop word.
+    pub is_stop: Vec<bool>,
+    /// Term id → inverse document frequency: over the corpus after
+    /// [`PreparedDocument::apply_corpus_idf`], otherwise over this document's
+    /// sentences (each sentence counted as a document).
+    pub idf: Vec<f64>,
+}
+
+impl PreparedDocument {
+    /// Segments and tokenizes `document` once.
+    pub fn new(document: Document, tokenizer: &WordTokenizer) -> Self {
+        let mut interner = Interner::default();
+        let text = document.text.as_str();
+        let mut paragraph = 0;
+        let mut last_end = 0;
+        let sentences: Vec<Sentence> = sentence_spans(text)
+            .into_iter()
+            .map(|span| {
+                if has_blank_line(&text[last_end..span.start]) && last_end > 0 {
+                    paragraph += 1;
+                }
+                last_end = span.end;
+                let mut terms = Vec::new();
+                let mut content = Vec::new();
+                for word in tokenizer.words(&text[span.clone()]) {
+                    let id = interner.intern(&word.stem, word.is_stop);
+                    terms.push(id);
+                    if !word.is_stop {
+                        content.push(id);
+                    }
+                }
+                let words = text[span.clone()].split_whitespace().count();
+                Sentence { span, terms, content, words, paragraph }
+            })
+            .collect();
+        let title_terms = match &document.title {
+            Some(title) => tokenizer
+                .words(title)
+                .filter(|w| !w.is_stop)
+                .map(|w| interner.intern(&w.stem, false))
+                .collect(),
+            None => Vec::new(),
+        };
+        let idf = sentence_idf(&sentences, interner.vocabulary.len());
+        PreparedDocument {
+            document,
+            sentences,
+            title_terms,
+            vocabulary: interner.vocabulary,
+            is_stop: interner.is_stop,
+            idf,
+        }
+    }
+
+    /// The verbatim text of sentence `i`.
+    pub fn sentence_text(&self, i: usize) -> &str {
+        &self.document.text[self.sentences[i].span.clone()]
+    }
+
+    /// Number of distinct terms (the length of every per-term vector).
+    pub fn num_terms(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// Total whitespace words over all sentences.
+    pub fn total_words(&self) -> usize {
+        self.sentences.iter().map(|s| s.words).sum()
+    }
+
+    /// Replaces the per-document IDF with IDF over a corpus.
+    pub fn apply_corpus_idf(&mut self, stats: &CorpusStats) {
+        self.idf = self.vocabulary.iter().map(|t| stats.idf(t)).collect();
+    }
+}
+
+/// Document frequencies over a corpus, for corpus-level IDF.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusStats {
+    documents: u32,
+    document_frequency: HashMap<String, u32>,
+}
+
+impl CorpusStats {
+    /// Counts each distinct term of `doc` once.
+    pub fn add(&mut self, doc: &PreparedDocument) {
+        self.documents += 1;
+        for term in &doc.vocabulary {
+            *self.document_frequency.entry(term.clone()).or_default() += 1;
+        }
+    }
+
+    /// `ln(N / max(1, df))`: 0 for a term in every document.
+    pub fn idf(&self, term: &str) -> f64 {
+        let df = self.document_frequency.get(term).copied().unwrap_or(0).max(1);
+        (f64::from(self.documents.max(1)) / f64::from(df)).ln()
+    }
+}
+
+/// IDF with sentences as documents: `ln(S / max(1, sentences containing t))`.
+fn sentence_idf(sentences: &[Sentence], num_terms: usize) -> Vec<f64> {
+    let mut df = vec![0u32; num_terms];
+    let mut seen = vec![usize::MAX; num_terms];
+    for (i, s) in sentences.iter().enumerate() {
+        for &t in &s.terms {
+            if seen[t as usize] != i {
+                seen[t as usize] = i;
+                df[t as usize] += 1;
+            }
+        }
+    }
+    let n = sentences.len().max(1) as f64;
+    df.iter().map(|&d| (n / f64::from(d.max(1))).ln()).collect()
+}
+
+fn has_blank_line(gap: &str) -> bool {
+    gap.split('\n').skip(1).any(|line| line.trim().is_empty()) && gap.matches('\n').count() >= 2
+}
+
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, TermId>,
+    vocabulary: Vec<String>,
+    is_stop: Vec<bool>,
+}
+
+impl Interner {
+    fn intern(&mut self, stem: &str, is_stop: bool) -> TermId {
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = self.vocabulary.len() as TermId;
+        self.ids.insert(stem.to_string(), id);
+        self.vocabulary.push(stem.to_string());
+        self.is_stop.push(is_stop);
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document { id: "d".into(), title: None, text: text.into(), references: vec![] }
+    }
+
+    #[test]
+    fn interns_terms_and_counts_paragraphs() {
+        let p = PreparedDocument::new(doc("Cats run.\n\nCats sleep."), &WordTokenizer::english());
+        assert_eq!(p.sentences.len(), 2);
+        assert_eq!(p.sentences[0].terms[0], p.sentences[1].terms[0]);
+        assert_eq!(p.sentences[1].paragraph, 1);
+        assert_eq!(p.sentence_text(1), "Cats sleep.");
+        // "cat" is in both sentences: ln(2/2) = 0; "run" in one: ln(2/1).
+        assert_eq!(p.idf[p.sentences[0].terms[0] as usize], 0.0);
+        assert_eq!(p.idf[p.sentences[0].terms[1] as usize], 2f64.ln());
+    }
+}
