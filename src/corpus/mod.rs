@@ -1,7 +1,7 @@
 //! Corpus input: the [`Document`] type and the readers that produce it.
 //!
-//! Owns: the on-disk formats (JSONL in [`jsonl`], directory corpora in [`dir`],
-//! CNN/DailyMail `.story` files in [`story`]), format detection, streaming
+//! Owns: the on-disk formats (JSONL in `jsonl.rs`, directory corpora in
+//! `dir.rs`, CNN/DailyMail `.story` files in `story.rs`), format detection, streaming
 //! ([`open`] yields documents one at a time; [`read_corpus`] collects them) and
 //! precise input errors ([`CorpusError`] names the file, the line where the
 //! format has lines, and the field).
