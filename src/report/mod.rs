@@ -7,6 +7,8 @@
 
 pub mod aggregate;
 pub mod bootstrap;
+pub mod compare;
+pub mod compare_format;
 pub mod csv;
 pub mod markdown;
 pub mod permutation;
