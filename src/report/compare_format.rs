@@ -396,11 +396,7 @@ pub fn render_within(w: &WithinComparison, format: Format) -> String {
             let head = [r.corpus.clone(), r.metric.clone(), r.summarizer_a.clone(), r.summarizer_b.clone()];
             let stats: Vec<String> =
                 if format == Format::Csv { stat_csv(&r.stats).into() } else { stat_cells(&r.stats).into() };
-            let verdict = if format == Format::Csv {
-                r.stats.verdict.to_string()
-            } else {
-                within_verdict(&r.summarizer_a, &r.summarizer_b, r.stats.verdict)
-            };
+            let verdict = within_verdict(&r.summarizer_a, &r.summarizer_b, r.stats.verdict);
             head.into_iter().chain(stats).chain([verdict]).collect()
         })
         .collect();
