@@ -158,7 +158,7 @@ pub struct Comparison {
     pub unmatched: Vec<UnmatchedRow>,
     /// Metrics scored by only one run (BASE ones first), for a prominent note.
     pub metrics_only_in: Vec<(Side, String)>,
-    /// The distinct budgets of BASE and NEW, when they differ.
+    /// The distinct budgets of BASE and NEW (each sorted), when they differ.
     pub budgets_differ: Option<(Vec<String>, Vec<String>)>,
 }
 
@@ -318,14 +318,10 @@ fn distinct_metrics<'a>(keys: &[Key<'a>]) -> Vec<&'a str> {
     out
 }
 
+/// The distinct budgets of `records`, sorted.
 fn distinct_budgets(records: &[ScoreRecord]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for r in records {
-        if !out.contains(&r.budget) {
-            out.push(r.budget.clone());
-        }
-    }
-    out
+    let set: std::collections::BTreeSet<&str> = records.iter().map(|r| r.budget.as_str()).collect();
+    set.into_iter().map(str::to_string).collect()
 }
 
 /// Compares two runs row by row (see the module documentation for the method).

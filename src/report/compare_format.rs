@@ -403,3 +403,91 @@ pub fn render_within(w: &WithinComparison, format: Format) -> String {
     let header: &[&str] = if format == Format::Csv { &csv_header } else { &header };
     render(header, &align, &rows, &within_notes(w), format)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::compare::{CompareOptions, CompareRow, DocumentGap, UnmatchedRow};
+
+    fn stats(delta: f64, p: f64, verdict: Verdict) -> PairedStats {
+        PairedStats {
+            n_shared: 30,
+            base_mean: 0.3,
+            new_mean: 0.3 + delta,
+            delta,
+            delta_ci_low: delta - 0.01,
+            delta_ci_high: delta + 0.01,
+            p_value: p,
+            p_holm: (2.0 * p).min(1.0),
+            verdict,
+        }
+    }
+
+    fn comparison() -> Comparison {
+        let row = |summarizer: &str, stats, gaps| CompareRow {
+            corpus: "seed".into(),
+            summarizer: summarizer.into(),
+            metric: "rouge1".into(),
+            stats,
+            gaps,
+        };
+        let gap = vec![DocumentGap { side: Side::Base, doc_ids: vec!["d7".into(), "d9".into()] }];
+        Comparison {
+            options: CompareOptions::default(),
+            rows: vec![
+                row("lead", stats(0.05, 0.00001, Verdict::Improved), gap.clone()),
+                row("textrank", stats(-0.002, 0.4, Verdict::NoSignificantChange), gap),
+            ],
+            unmatched: vec![UnmatchedRow {
+                side: Side::New,
+                corpus: "seed".into(),
+                summarizer: "lead".into(),
+                metric: "rouge2".into(),
+                n_docs: 30,
+            }],
+            metrics_only_in: vec![(Side::New, "rouge2".into())],
+            budgets_differ: Some((vec!["3s".into()], vec!["100w".into()])),
+        }
+    }
+
+    #[test]
+    fn text_table_and_notes_are_exact() {
+        let expected = "\
+corpus  summarizer  metric  docs  base F   new F    delta        delta 95% CI        p  p (Holm)  verdict
+seed    lead        rouge1    30  0.3000  0.3500  +0.0500  [+0.0400, +0.0600]  <0.0001   <0.0001  improved
+seed    textrank    rouge1    30  0.3000  0.2980  -0.0020  [-0.0120, +0.0080]   0.4000    0.8000  no significant change
+
+1 improved, 0 regressed, 1 no significant change (α = 0.05 after Holm correction over 2 rows; \
+paired sign-flip permutation test, 95% paired bootstrap CI of the mean F difference)
+
+Documents scored in only one run (left out of the paired statistics):
+  corpus seed: 2 document(s) only in BASE: d7, d9 (rows: every row)
+
+Rows in only one run (not compared):
+  only in NEW: seed / lead / rouge2 (30 documents)
+
+The metric sets differ: only in BASE: none; only in NEW: rouge2.
+
+The budgets differ: BASE used 3s; NEW used 100w.
+";
+        assert_eq!(render_comparison(&comparison(), Format::Text), expected);
+    }
+
+    #[test]
+    fn csv_is_full_precision_table_only() {
+        let csv = render_comparison(&comparison(), Format::Csv);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(
+            lines[1],
+            "seed,lead,rouge1,30,0.3,0.35,0.05,0.04,0.060000000000000005,0.00001,0.00002,improved"
+        );
+    }
+
+    #[test]
+    fn markdown_lists_notes() {
+        let md = render_comparison(&comparison(), Format::Markdown);
+        assert!(md.starts_with("| corpus | summarizer | metric | docs |"));
+        assert!(md.contains("\n- only in NEW: seed / lead / rouge2 (30 documents)\n"));
+    }
+}
