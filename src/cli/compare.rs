@@ -33,6 +33,17 @@ pub enum OutputFormat {
 /// sign-flip permutation test, Holm correction across rows, and a verdict
 /// (improved / regressed / no significant change at α after Holm).
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Method: per corpus × summarizer × metric, documents scored in both runs are paired by id. \
+The row shows mean F of each run over those documents, the mean difference (NEW − BASE) with \
+a 95% paired percentile-bootstrap interval (1,000 resamples), and the two-sided p-value of a \
+paired sign-flip permutation test (exact up to 13 documents, else 10,000 random sign \
+assignments). p-values are Holm-corrected across all rows; a row is improved/regressed when \
+the corrected p-value is below --alpha. Documents or rows present in only one run are listed \
+below the table. Resampling is seeded (--seed), so output is reproducible.
+
+Exit codes: 0 success, 1 error (unreadable or malformed scores.csv), 2 usage, \
+3 a row regressed and --fail-on-regression was given.")]
 pub struct Args {
     /// Baseline: a run directory holding scores.csv, or a scores.csv file.
     #[arg(required_unless_present = "within")]
