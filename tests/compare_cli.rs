@@ -90,8 +90,8 @@ fn only_the_changed_summarizer_is_flagged() {
     for (summarizer, metric, delta, p_holm, verdict) in rows {
         match summarizer.as_str() {
             // Every one of 30 differences is positive: the sign-flip test samples 10,000
-            // assignments and finds no other as extreme (exact p = 2 / 2^30), so
-            // p = 1 / 10,001 and Holm over 6 rows gives at most 6 / 10,001.
+            // assignments and finds no other as extreme (exact p = 2 / 2^30), so p is at most
+            // the Monte Carlo floor 1 / 10,001 and Holm over 6 rows gives at most 6 / 10,001.
             "textrank" => {
                 assert!((delta - 0.05).abs() < 1e-9, "{metric}: {delta}"); // mean of 0.04, 0.05, 0.06
                 assert!(p_holm <= 6.0 / 10_001.0 + 1e-12);

@@ -38,8 +38,9 @@ Method: per corpus × summarizer × metric, documents scored in both runs are pa
 The row shows mean F of each run over those documents, the mean difference (NEW − BASE) with \
 a 95% paired percentile-bootstrap interval (1,000 resamples), and the two-sided p-value of a \
 paired sign-flip permutation test (exact up to 13 documents, else 10,000 random sign \
-assignments). p-values are Holm-corrected across all rows; a row is improved/regressed when \
-the corrected p-value is below --alpha. Documents or rows present in only one run are listed \
+assignments, capped in the far tail by Hoeffding's bound on the exact p-value). p-values \
+are Holm-corrected across all rows; a row is improved/regressed when the corrected p-value \
+is below --alpha. Documents or rows present in only one run are listed \
 below the table. Resampling is seeded (--seed), so output is reproducible.
 
 Exit codes: 0 success, 1 error (unreadable or malformed scores.csv), 2 usage, \

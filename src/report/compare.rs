@@ -13,7 +13,8 @@
 //!   (1,000 resamples of the shared documents; see [`super::bootstrap`]);
 //! - the two-sided p-value of the **paired sign-flip permutation test** of
 //!   "mean difference = 0" (exact up to 13 documents, else 10,000 seeded random
-//!   sign assignments; see [`super::permutation`]);
+//!   sign assignments, capped by Hoeffding's bound in the far tail so Holm over
+//!   many rows can still reach significance; see [`super::permutation`]);
 //! - that p-value **Holm-corrected** over every tested row of the comparison.
 //!
 //! The verdict is *improved* / *regressed* when the corrected p-value is below

@@ -18,7 +18,14 @@ pub const PERMUTATIONS: usize = 10_000;
 /// enumerated and the p-value is exact: the share of assignments with
 /// `|Σ ±dᵢ| ≥ |Σ dᵢ|`. Otherwise `permutations` assignments are drawn uniformly
 /// from `rng` and `p = (1 + hits) / (1 + permutations)` (the Monte Carlo estimate
-/// that never reports 0; Phipson & Smyth 2010). Sums within `1e-9 · Σ|dᵢ|` of
+/// that never reports 0; Phipson & Smyth 2010).
+///
+/// That estimate cannot go below `1 / (1 + permutations)`, which would make
+/// significance impossible after Holm correction over many rows (e.g. every
+/// pair of 15 summarizers × 4 metrics). So the sampled p-value is capped by
+/// Hoeffding's bound for Rademacher sums, `P(|Σ εᵢdᵢ| ≥ t) ≤ 2 exp(−t² / (2 Σdᵢ²))`
+/// at `t = |Σ dᵢ|` — a rigorous upper bound of the exact p-value, smaller than the
+/// Monte Carlo floor only far in the tail. Sums within `1e-9 · Σ|dᵢ|` of
 /// the observed one count as ties (hits), so rounding never breaks symmetry.
 /// An empty input, or one whose differences are all zero, gives `p = 1`.
 pub fn sign_flip_p_value<R: Rng>(diffs: &[f64], permutations: usize, rng: &mut R) -> f64 {
@@ -44,7 +51,9 @@ pub fn sign_flip_p_value<R: Rng>(diffs: &[f64], permutations: usize, rng: &mut R
             hits += 1;
         }
     }
-    (1 + hits) as f64 / (1 + permutations) as f64
+    let sum_of_squares: f64 = diffs.iter().map(|d| d * d).sum();
+    let hoeffding = 2.0 * (-observed * observed / (2.0 * sum_of_squares)).exp();
+    ((1 + hits) as f64 / (1 + permutations) as f64).min(hoeffding)
 }
 
 /// `Σ ±dᵢ`, where bit `i % 64` of `words[i / 64]` set means document `i` is flipped.
@@ -104,11 +113,27 @@ mod tests {
     }
 
     #[test]
-    fn monte_carlo_on_a_clear_shift_hits_the_floor() {
-        // 30 documents all improving: the exact p would be 2 / 2^30; sampling 10,000
-        // assignments almost surely finds no other hit, so p = 1 / 10,001.
-        let diffs: Vec<f64> = (0..30).map(|i| 0.05 + f64::from(i % 3) * 0.01).collect();
-        assert_eq!(p(&diffs), 1.0 / 10_001.0);
+    fn clear_shift_goes_below_the_monte_carlo_floor_by_hoeffding() {
+        // 30 documents all improving by 0.05: the exact p is 2 / 2^30 and sampling 10,000
+        // assignments finds no other hit (floor 1 / 10,001 = 1.0e-4). Hoeffding:
+        // t = 30 · 0.05 = 1.5, Σd² = 30 · 0.0025 = 0.075, 2 exp(−2.25 / 0.15) = 2 e^−15
+        // = 6.1180e-7.
+        let diffs = vec![0.05; 30];
+        let expected = 2.0 * (-15.0f64).exp();
+        assert!((p(&diffs) - expected).abs() < 1e-12 * expected.max(1.0), "{}", p(&diffs));
+        assert!((expected - 6.1180e-7).abs() < 1e-10);
+    }
+
+    #[test]
+    fn hoeffding_never_raises_a_moderate_p_value() {
+        // 20 differences, 12 of +1 and 8 of −1: t = 4, Σd² = 20, bound 2 e^(−16/40) = 1.34,
+        // so the Monte Carlo estimate stands. Exactly, |Σ| ≥ 4 iff at most 8 or at least 12
+        // of the 20 signs are negative: 2 Σ_{k≤8} C(20,k) / 2^20 = 2 · 263,950 / 1,048,576
+        // = 0.50344 (Python: sum(math.comb(20, k) for k in range(9)) = 263950); allow 4
+        // standard errors (sd = 0.005).
+        let diffs: Vec<f64> = (0..20).map(|i| if i < 12 { 1.0 } else { -1.0 }).collect();
+        let estimate = p(&diffs);
+        assert!((estimate - 0.50344).abs() < 0.02, "{estimate}");
     }
 
     #[test]
