@@ -109,19 +109,22 @@ pub fn summary_svg(rows: &[SummaryRow]) -> Result<String, SvgError> {
                         bar
                     }))
                     .map_err(|e| draw_err(&e))?;
+                // Whiskers: the interval as a line in data coordinates, with 8 px end caps.
+                let whisker = BLACK.stroke_width(2);
+                let with_ci = || here.iter().enumerate().filter(|(_, r)| r.fmeasure_ci_low.is_finite());
                 chart
-                    .draw_series(here.iter().enumerate().filter(|(_, r)| r.fmeasure_ci_low.is_finite()).map(
-                        |(i, r)| {
-                            ErrorBar::new_horizontal(
-                                SegmentValue::CenterOf(slot(i)),
-                                r.fmeasure_ci_low,
-                                r.fmeasure_mean,
-                                r.fmeasure_ci_high,
-                                BLACK.stroke_width(2),
-                                10,
-                            )
-                        },
-                    ))
+                    .draw_series(with_ci().map(|(i, r)| {
+                        let y = SegmentValue::CenterOf(slot(i));
+                        PathElement::new([(r.fmeasure_ci_low, y.clone()), (r.fmeasure_ci_high, y)], whisker)
+                    }))
+                    .map_err(|e| draw_err(&e))?;
+                chart
+                    .draw_series(with_ci().flat_map(|(i, r)| {
+                        [r.fmeasure_ci_low, r.fmeasure_ci_high].map(|x| {
+                            EmptyElement::at((x, SegmentValue::CenterOf(slot(i))))
+                                + PathElement::new([(0, -4), (0, 4)], whisker)
+                        })
+                    }))
                     .map_err(|e| draw_err(&e))?;
             }
         }
@@ -168,8 +171,8 @@ mod tests {
         assert!(svg.contains("width=\"920\"") && svg.contains("height=\"284\""));
         assert_eq!(svg.matches("\ntextrank\n").count(), 2);
         assert_eq!(svg.matches("\nlead\n").count(), 3);
-        // One whisker per row, drawn as four 2 px strokes (line, two caps, mean marker).
-        assert_eq!(svg.matches("stroke-width=\"2\"").count(), 20);
+        // One whisker per row, drawn as three 2 px strokes (line and two caps).
+        assert_eq!(svg.matches("stroke-width=\"2\"").count(), 15);
         assert!(svg.contains("bbc · rouge2: no scores"));
         assert_eq!(summary_svg(&rows).unwrap(), svg);
     }
