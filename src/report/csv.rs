@@ -173,7 +173,8 @@ pub fn read_scores(path: &Path) -> Result<Vec<ScoreRecord>, ReadError> {
 /// Columns are found by header name, in any order; extra columns are ignored.
 /// `corpus`, `doc_id`, `summarizer`, `metric`, `precision`, `recall` and
 /// `fmeasure` are required; `budget` is optional (empty when absent). Scores
-/// must be numbers in [0, 1].
+/// must be numbers in [0, 1]; `doc_id`, `summarizer` and `metric` must not be
+/// empty (`corpus` may be).
 pub fn parse_scores(bytes: &[u8], file: &Path) -> Result<Vec<ScoreRecord>, ReadError> {
     let file = file.to_path_buf();
     let malformed = |error: csv::Error, file: &PathBuf| ReadError::Malformed {
@@ -201,14 +202,15 @@ pub fn parse_scores(bytes: &[u8], file: &Path) -> Result<Vec<ScoreRecord>, ReadE
     for row in reader.records() {
         let row = row.map_err(|e| malformed(e, &file))?;
         let line = row.position().map_or(0, |p| p.line());
-        let text = |index: usize, name: &'static str| -> Result<String, ReadError> {
-            match row.get(index) {
-                Some(v) if !v.is_empty() || name == "corpus" => Ok(v.to_string()),
-                _ => Err(ReadError::Empty { file: file.clone(), line, column: name }),
+        let field = |index: usize| row.get(index).unwrap_or_default();
+        let identifier = |index: usize, name: &'static str| -> Result<String, ReadError> {
+            match field(index) {
+                "" => Err(ReadError::Empty { file: file.clone(), line, column: name }),
+                value => Ok(value.to_string()),
             }
         };
         let score = |index: usize, name: &'static str| -> Result<f64, ReadError> {
-            let raw = row.get(index).unwrap_or_default().trim();
+            let raw = field(index).trim();
             let value: f64 = raw.parse().map_err(|_| ReadError::NotANumber {
                 file: file.clone(),
                 line,
@@ -221,14 +223,14 @@ pub fn parse_scores(bytes: &[u8], file: &Path) -> Result<Vec<ScoreRecord>, ReadE
             Ok(value)
         };
         records.push(ScoreRecord {
-            corpus: text(corpus, "corpus")?,
-            doc_id: text(doc_id, "doc_id")?,
-            summarizer: text(summarizer, "summarizer")?,
-            metric: text(metric, "metric")?,
+            corpus: field(corpus).to_string(),
+            doc_id: identifier(doc_id, "doc_id")?,
+            summarizer: identifier(summarizer, "summarizer")?,
+            metric: identifier(metric, "metric")?,
             precision: score(precision, "precision")?,
             recall: score(recall, "recall")?,
             fmeasure: score(fmeasure, "fmeasure")?,
-            budget: budget.and_then(|b| row.get(b)).unwrap_or_default().to_string(),
+            budget: budget.map_or("", field).to_string(),
         });
     }
     Ok(records)
