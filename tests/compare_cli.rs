@@ -215,6 +215,17 @@ fn same_input_and_seed_give_identical_output() {
     };
     assert_eq!(run("7"), run("7"));
     assert_ne!(run("7"), run("8"), "the seed must reach the resampling");
+    let threads = |n: &str| {
+        sumbench()
+            .env("RAYON_NUM_THREADS", n)
+            .args(["compare", "--format", "csv"])
+            .arg(&r.base)
+            .arg(&r.regressed)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(threads("1"), threads("2"));
 }
 
 #[test]
@@ -248,4 +259,5 @@ fn non_numeric_score_is_an_error_naming_file_line_and_column() {
 fn usage_errors_exit_2() {
     sumbench().args(["compare", "only-one"]).assert().code(2);
     sumbench().args(["compare", "--within", "dir", "extra"]).assert().code(2);
+    sumbench().args(["compare", "a", "b", "--alpha", "1.5"]).assert().code(2);
 }
