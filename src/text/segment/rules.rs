@@ -60,7 +60,7 @@ pub(super) fn decide(cx: &Context, end: usize, next: usize) -> Option<usize> {
     }
     let Some(term) = Terminal::before(text, end) else {
         if breaks == Breaks::Single {
-            let line_start = text[..end].rfind(is_line_break).map_or(0, |i| i + 1);
+            let line_start = text[..end].rfind(is_line_break).map_or(0, |i| i + char_len_at(text, i));
             return cx.layout.is_hard_break(&text[line_start..end], &text[next..]).then_some(end);
         }
         return Some(end);
@@ -187,8 +187,7 @@ fn judge(cx: &Context, term: &Terminal, next: &Next) -> Verdict {
         Kind::Ellipsis { dots, spaced } if dots >= 4 => {
             let attached = term.word.is_none_or(|w| !w.is_empty());
             if spaced && attached {
-                let first_dot = cx.text[term.start..].chars().next().map_or(1, char::len_utf8);
-                Verdict::CutAt(term.start + first_dot)
+                Verdict::CutAt(term.start + char_len_at(cx.text, term.start))
             } else {
                 Verdict::Keep
             }
@@ -282,6 +281,11 @@ fn closing_run(text: &str, pos: usize) -> Option<usize> {
         }
     }
     (i > pos && text[i..].chars().next().is_none_or(char::is_whitespace)).then_some(i)
+}
+
+/// Byte length of the character starting at `i`.
+fn char_len_at(text: &str, i: usize) -> usize {
+    text[i..].chars().next().map_or(0, char::len_utf8)
 }
 
 fn leading_whitespace(s: &str) -> usize {
