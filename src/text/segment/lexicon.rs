@@ -18,22 +18,23 @@ const BEFORE_NUMBER: &[&str] = &[
 ];
 
 /// Titles and name prefixes: followed by a name, so a capitalized next word
-/// does not start a new sentence ("Mr. Smith", "Mt. Fuji", "St. Michael's").
+/// does not start a new sentence ("Mr. Smith", "Mt. Fuji", "Gen. Will Jones").
+/// "St." is ambiguous (Saint or Street) and listed with [`AMBIGUOUS`].
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Messrs", "Mmes", "Mme", "Mlle", "Dr", "Drs", "Prof", "Profs", "Rev", "Revd",
     "Hon", "Fr", "Br", "Gen", "Lt", "Lieut", "Col", "Capt", "Cpt", "Cmdr", "Cdr", "Comdr", "Adm", "Maj",
     "Sgt", "Cpl", "Pvt", "Pfc", "Brig", "Gov", "Sen", "Sens", "Rep", "Reps", "Pres", "Supt", "Insp", "Det",
-    "Atty", "Amb", "Ald", "Msgr", "Mt", "Mts", "Ft", "St", "Sta", "Sra", "Srta", "Hr", "Fmr",
+    "Atty", "Amb", "Ald", "Msgr", "Mt", "Mts", "Ft", "Sta", "Sra", "Srta", "Hr", "Fmr",
 ];
 
 /// Abbreviations that may or may not end a sentence ("Pitt, Briggs & Co. at
 /// noon" / "... & Co. It closed"): a boundary only when the next word is a
 /// common sentence opener.
 const AMBIGUOUS: &[&str] = &[
-    "Co", "co", "Cos", "Corp", "corp", "Inc", "inc", "Ltd", "ltd", "Plc", "plc", "Jr", "jr", "Sr", "sr",
-    "Bros", "Esq", "etc", "Ave", "ave", "Blvd", "Rd", "st", "Dept", "dept", "Univ", "Assn", "Assoc", "Inst",
-    "Intl", "Natl", "Govt", "govt", "est", "al", "approx", "min", "max", "hr", "hrs", "sq", "ft", "lb",
-    "lbs", "oz", "mi", "yr", "yrs", "mo", "mos", "wk", "wks", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "St", "Co", "co", "Cos", "Corp", "corp", "Inc", "inc", "Ltd", "ltd", "Plc", "plc", "Jr", "jr", "Sr",
+    "sr", "Bros", "Esq", "etc", "Ave", "ave", "Blvd", "Rd", "st", "Dept", "dept", "Univ", "Assn", "Assoc",
+    "Inst", "Intl", "Natl", "Govt", "govt", "est", "al", "approx", "min", "max", "hr", "hrs", "sq", "ft",
+    "lb", "lbs", "oz", "mi", "yr", "yrs", "mo", "mos", "wk", "wks", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
     "Sat", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
     "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore",
@@ -48,179 +49,50 @@ const NEVER_FINAL: &[&str] = &["vs", "viz", "cf", "e.g", "i.e", "a.k.a", "eg", "
 
 /// Names that contain "!" ("Yahoo! in" is caught by the lowercase rule; these
 /// also survive a capitalized next word that is not a sentence opener).
-const EXCLAMATION_NAMES: &[&str] = &["Yahoo", "Jeopardy", "Yum", "Y"];
+const EXCLAMATION_NAMES: &[&str] = &["Yahoo", "Jeopardy", "Yum", "Y", "E"];
+
+/// Verbs of saying: after a quotation ending in "!", "?" or "...", a name and
+/// one of these continue the sentence (`"Why?" Smith asked.`).
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "asked", "asks", "told", "tells", "added", "adds", "wrote", "writes", "shouted", "yelled",
+    "screamed", "cried", "replied", "explained", "continued", "insisted", "recalled", "noted", "stated",
+    "warned", "tweeted", "posted", "declared", "admitted", "joked", "laughed", "whispered", "exclaimed",
+    "wondered", "argued", "claimed", "demanded", "pleaded", "remarked", "responded", "snapped",
+];
+
+/// Words that continue a time after "a.m."/"p.m.": weekdays, months, time
+/// zones ("5 a.m. Monday", "9 p.m. ET").
+#[rustfmt::skip]
+const AFTER_TIME: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "ET", "EST", "EDT", "CT",
+    "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "BST", "CET", "CEST", "UTC", "AEST", "IST",
+    "JST", "Eastern", "Central", "Mountain", "Pacific", "Local",
+];
 
 /// Words that commonly open an English sentence: pronouns, determiners,
 /// conjunctions, prepositions, sentence adverbs and auxiliaries. After an
 /// ambiguous abbreviation, a capitalized next word from this list signals a
-/// new sentence; any other capitalized word (a name) continues it.
+/// new sentence; any other capitalized word (a name) continues it. "Will"
+/// and "May" are left out: in news they are more often names and months.
+#[rustfmt::skip]
 const SENTENCE_OPENERS: &[&str] = &[
-    "I",
-    "You",
-    "He",
-    "She",
-    "It",
-    "We",
-    "They",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Here",
-    "What",
-    "Who",
-    "Whom",
-    "Whose",
-    "Which",
-    "When",
-    "Where",
-    "Why",
-    "How",
-    "My",
-    "Your",
-    "His",
-    "Her",
-    "Its",
-    "Our",
-    "Their",
-    "The",
-    "A",
-    "An",
-    "Some",
-    "Many",
-    "Most",
-    "All",
-    "Each",
-    "Every",
-    "Any",
-    "No",
-    "None",
-    "Both",
-    "Few",
-    "Several",
-    "Such",
-    "Another",
-    "Other",
-    "Others",
-    "One",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Yet",
-    "Nor",
-    "If",
-    "Although",
-    "Though",
-    "While",
-    "Whereas",
-    "Because",
-    "Since",
-    "After",
-    "Before",
-    "As",
-    "Once",
-    "Until",
-    "Unless",
-    "However",
-    "Meanwhile",
-    "Moreover",
-    "Furthermore",
-    "Still",
-    "Then",
-    "Now",
-    "Also",
-    "Instead",
-    "Indeed",
-    "Thus",
-    "Therefore",
-    "Hence",
-    "Later",
-    "Earlier",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "Last",
-    "Next",
-    "Finally",
-    "First",
-    "Second",
-    "Even",
-    "Only",
-    "Just",
-    "Not",
-    "Never",
-    "Perhaps",
-    "Maybe",
-    "Yes",
-    "Otherwise",
-    "Overall",
-    "Despite",
-    "Under",
-    "Over",
-    "In",
-    "On",
-    "At",
-    "For",
-    "From",
-    "By",
-    "With",
-    "Without",
-    "Of",
-    "To",
-    "Into",
-    "During",
-    "Among",
-    "According",
-    "Like",
-    "Unlike",
-    "Do",
-    "Does",
-    "Did",
-    "Is",
-    "Are",
-    "Was",
-    "Were",
-    "Will",
-    "Would",
-    "Can",
-    "Could",
-    "Should",
-    "Shall",
-    "May",
-    "Might",
-    "Must",
-    "Has",
-    "Have",
-    "Had",
-    "Let",
-    "Please",
-    "Oh",
-    "Well",
-    "Sometimes",
-    "Often",
-    "Already",
-    "Again",
-    "Through",
-    "Throughout",
-    "Against",
-    "Between",
-    "Above",
-    "Below",
-    "Within",
-    "Upon",
-    "Following",
-    "Shortly",
-    "Asked",
-    "More",
-    "Much",
-    "Less",
-    "Nothing",
-    "Everything",
-    "Something",
-    "Everyone",
-    "Someone",
+    "I", "You", "He", "She", "It", "We", "They", "This", "That", "These", "Those", "There", "Here", "What",
+    "Who", "Whom", "Whose", "Which", "When", "Where", "Why", "How", "My", "Your", "His", "Her", "Its", "Our",
+    "Their", "The", "A", "An", "Some", "Many", "Most", "All", "Each", "Every", "Any", "No", "None", "Both",
+    "Few", "Several", "Such", "Another", "Other", "Others", "One", "But", "And", "Or", "So", "Yet", "Nor",
+    "If", "Although", "Though", "While", "Whereas", "Because", "Since", "After", "Before", "As", "Once",
+    "Until", "Unless", "However", "Meanwhile", "Moreover", "Furthermore", "Still", "Then", "Now", "Also",
+    "Instead", "Indeed", "Thus", "Therefore", "Hence", "Later", "Earlier", "Today", "Yesterday", "Tomorrow",
+    "Last", "Next", "Finally", "First", "Second", "Even", "Only", "Just", "Not", "Never", "Perhaps", "Maybe",
+    "Yes", "Otherwise", "Overall", "Despite", "Under", "Over", "In", "On", "At", "For", "From", "By", "With",
+    "Without", "Of", "To", "Into", "During", "Among", "According", "Like", "Unlike", "Do", "Does", "Did",
+    "Is", "Are", "Was", "Were", "Would", "Can", "Could", "Should", "Shall", "Might", "Must", "Has", "Have",
+    "Had", "Let", "Please", "Oh", "Well", "Sometimes", "Often", "Already", "Again", "Through", "Throughout",
+    "Against", "Between", "Above", "Below", "Within", "Upon", "Following", "Shortly", "Asked", "More", "Much",
+    "Less", "Nothing", "Everything", "Something", "Everyone", "Someone",
 ];
 
 /// Abbreviation that never ends a sentence before a number ("p. 55").
@@ -246,6 +118,16 @@ pub(super) fn is_never_final(word: &str) -> bool {
 /// Name spelt with "!" ("Yahoo").
 pub(super) fn is_exclamation_name(word: &str) -> bool {
     EXCLAMATION_NAMES.contains(&word)
+}
+
+/// Verb of saying ("said", "asked").
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(&word)
+}
+
+/// Word continuing a clock time ("Monday", "ET").
+pub(super) fn continues_time(word: &str) -> bool {
+    AFTER_TIME.contains(&word)
 }
 
 /// Common sentence-initial word ("The", "He", "However").

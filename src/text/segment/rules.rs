@@ -11,9 +11,15 @@
 //! - ellipses: a spaced ". . ." is an omission inside a sentence; four dots
 //!   end it, and in "word. . . . Next" the period after the word ends it and
 //!   the ellipsis opens the next sentence (MLA style);
-//! - a full stop after an abbreviation (see [`lexicon`](super::lexicon)),
-//!   an initial, a dotted acronym or a list marker ends a sentence only when
-//!   the next word commonly opens one;
+//! - a full stop after an ambiguous abbreviation ("Co.", "Inc.", see
+//!   [`lexicon`](super::lexicon)), an initial or a dotted acronym ("U.S.")
+//!   ends a sentence only when the next word commonly opens one ("The",
+//!   "He"); after a list marker ("1.") or before a number following "No.",
+//!   "p.", "Fig." it never does;
+//! - after a title ("Mr.", "Gen.") a capitalized word is a name; after
+//!   "a.m."/"p.m." only a weekday, month or time zone continues the sentence;
+//! - a quotation ending in "!", "?" or "..." followed by a name and a verb
+//!   of saying is one sentence (`"Why?" Smith asked.`);
 //! - closing quotes and brackets after the gap ("said . '' Next", tokenized
 //!   text) stay with the sentence they close.
 //!
@@ -22,8 +28,9 @@
 //! segmentation stays linear in the text length.
 
 use super::lexicon::{
-    is_ambiguous, is_before_number, is_closer, is_exclamation_name, is_line_break, is_never_final, is_opener,
-    is_sentence_opener, is_terminal, is_title, is_unambiguous_closer,
+    continues_time, is_ambiguous, is_before_number, is_closer, is_exclamation_name, is_line_break,
+    is_never_final, is_opener, is_sentence_opener, is_speech_verb, is_terminal, is_title,
+    is_unambiguous_closer,
 };
 use super::lines::{Breaks, Layout, breaks_in};
 use super::lists::Lists;
@@ -58,7 +65,7 @@ pub(super) fn decide(cx: &Context, end: usize, next: usize) -> Option<usize> {
         Breaks::Single if !cx.layout.wrapped => return Some(end),
         _ => {}
     }
-    let Some(term) = Terminal::before(text, end) else {
+    let Some(mut term) = Terminal::before(text, end) else {
         if breaks == Breaks::Single {
             let line_start = text[..end].rfind(is_line_break).map_or(0, |i| i + char_len_at(text, i));
             return cx.layout.is_hard_break(&text[line_start..end], &text[next..]).then_some(end);
@@ -66,7 +73,10 @@ pub(super) fn decide(cx: &Context, end: usize, next: usize) -> Option<usize> {
         return Some(end);
     };
     let (cut, following) = match closing_run(text, next) {
-        Some(after) => (after, after + leading_whitespace(&text[after..])),
+        Some(after) => {
+            term.quoted |= text[next..after].contains(is_quote);
+            (after, after + leading_whitespace(&text[after..]))
+        }
         None => (end, next),
     };
     match judge(cx, &term, &Next::at(text, following)) {
@@ -105,6 +115,8 @@ struct Terminal<'a> {
     word: Option<&'a str>,
     /// The punctuation sits inside brackets: "[...]", "(!)".
     enclosed: bool,
+    /// A closing quotation mark follows the punctuation: `"Why?"`.
+    quoted: bool,
 }
 
 impl<'a> Terminal<'a> {
@@ -118,6 +130,7 @@ impl<'a> Terminal<'a> {
             i -= c.len_utf8();
         }
         let cluster_end = i;
+        let quoted = text[cluster_end..end].contains(is_quote);
         let (mut dots, mut exclaim, mut spaced) = (0, false, false);
         while let Some(c) = text[..i].chars().next_back()
             && cluster_end - i < MAX_PUNCT
@@ -145,7 +158,7 @@ impl<'a> Terminal<'a> {
         };
         let word = token_before(text, i);
         let enclosed = text[..i].ends_with(['[', '(']);
-        Some(Terminal { start: i, kind, word, enclosed })
+        Some(Terminal { start: i, kind, word, enclosed, quoted })
     }
 }
 
@@ -155,6 +168,8 @@ struct Next<'a> {
     first: Option<char>,
     /// The run of letters starting there ("It" for "It's").
     word: &'a str,
+    /// The text from the next word on.
+    rest: &'a str,
 }
 
 impl<'a> Next<'a> {
@@ -171,13 +186,18 @@ impl<'a> Next<'a> {
                 (*total <= MAX_WORD).then_some(l)
             })
             .sum();
-        Next { first: rest.chars().next(), word: &rest[..len] }
+        Next { first: rest.chars().next(), word: &rest[..len], rest }
     }
 }
 
 fn judge(cx: &Context, term: &Terminal, next: &Next) -> Verdict {
     let Some(first) = next.first else { return Verdict::Keep };
     if term.enclosed || first.is_lowercase() {
+        return Verdict::Drop;
+    }
+    // `"Why?" Smith asked.` is one sentence; after a full stop (`"We will
+    // appeal." Lawyers said ...`) a capitalized attribution usually starts anew.
+    if term.quoted && term.kind != Kind::Stop && attribution_follows(next.rest) {
         return Verdict::Drop;
     }
     let opener = is_sentence_opener(next.word);
@@ -199,12 +219,12 @@ fn judge(cx: &Context, term: &Terminal, next: &Next) -> Verdict {
                 Verdict::Keep
             }
         }
-        Kind::Stop => judge_stop(cx, term, first, opener),
+        Kind::Stop => judge_stop(cx, term, first, next.word, opener),
     }
 }
 
 /// A single full stop before a word that is not lower case.
-fn judge_stop(cx: &Context, term: &Terminal, first: char, opener: bool) -> Verdict {
+fn judge_stop(cx: &Context, term: &Terminal, first: char, next_word: &str, opener: bool) -> Verdict {
     if cx.lists.is_in_marker(term.start) {
         return Verdict::Drop;
     }
@@ -220,12 +240,37 @@ fn judge_stop(cx: &Context, term: &Terminal, first: char, opener: bool) -> Verdi
         // "Albert I. Jones" vs "you and I. Did you".
         let previous_end = cx.text[..term.start - token.len()].trim_end().len();
         !opener && token_before(cx.text, previous_end).is_some_and(is_capitalized)
-    } else if is_title(word) || is_initial(word) || is_dotted_acronym(word) || is_ambiguous(word) {
+    } else if is_title(word) {
+        true
+    } else if matches!(word, "a.m" | "p.m" | "A.M" | "P.M") {
+        // "9 a.m. Monday", "9 p.m. ET" go on; "9 a.m. Police said" starts anew.
+        continues_time(next_word)
+    } else if is_initial(word) || is_dotted_acronym(word) || is_ambiguous(word) {
         !opener
     } else {
         false
     };
     if continues { Verdict::Drop } else { Verdict::Keep }
+}
+
+/// After a quotation: one to three capitalized words and a verb of saying
+/// (`"Why?" Smith asked.`, `"No!" Gen. Ann Lee shouted.`).
+fn attribution_follows(rest: &str) -> bool {
+    for (i, token) in rest.split_whitespace().take(4).enumerate() {
+        let token = token.trim_end_matches([',', '.', ';', ':']);
+        if i > 0 && is_speech_verb(token) {
+            return true;
+        }
+        if !token.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Quotation marks that may close a quotation.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›')
 }
 
 /// A single upper-case letter: "E" in "Jonas E. Smith".
