@@ -152,3 +152,15 @@ fn attribution_after_full_stop_in_quotes_starts_a_sentence() {
         ["\"We will appeal.\"", "Lawyers said the ruling was flawed."]
     );
 }
+
+#[test]
+fn exclamation_between_dashes_continues() {
+    assert_eq!(
+        split("Mix it, bake it, and — voilà! — you have cake. Enjoy."),
+        ["Mix it, bake it, and — voilà! — you have cake.", "Enjoy."]
+    );
+    assert_eq!(
+        split("Mix it, bake it, and -- voila! -- you have cake."),
+        ["Mix it, bake it, and -- voila! -- you have cake."]
+    );
+}

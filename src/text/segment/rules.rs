@@ -6,7 +6,8 @@
 //! before the gap (full stop, "!"/"?", ellipsis, closers), the word it ends,
 //! and the word after the gap:
 //!
-//! - a lower-case next word continues the sentence ("Yahoo! in", "Co. at");
+//! - a lower-case next word continues the sentence ("Yahoo! in", "Co. at"),
+//!   and so does a dash after "!"/"?" ("and — voilà! — you have cake");
 //! - "[...]", "(!)": punctuation enclosed in brackets is not a boundary;
 //! - ellipses: a spaced ". . ." is an omission inside a sentence; four dots
 //!   end it, and in "word. . . . Next" the period after the word ends it and
@@ -79,7 +80,7 @@ pub(super) fn decide(cx: &Context, end: usize, next: usize) -> Option<usize> {
         }
         None => (end, next),
     };
-    match judge(cx, &term, &Next::at(text, following)) {
+    match judge(cx, &term, &Next::at(text, following, breaks != Breaks::None)) {
         Verdict::Keep => Some(cut),
         Verdict::Drop => None,
         Verdict::CutAt(pos) => Some(pos),
@@ -170,10 +171,12 @@ struct Next<'a> {
     word: &'a str,
     /// The text from the next word on.
     rest: &'a str,
+    /// The next word starts a new line.
+    after_line_break: bool,
 }
 
 impl<'a> Next<'a> {
-    fn at(text: &'a str, pos: usize) -> Self {
+    fn at(text: &'a str, pos: usize, after_line_break: bool) -> Self {
         let rest = &text[pos..];
         let skip: usize = rest.chars().take_while(|&c| is_opener(c)).take(4).map(char::len_utf8).sum();
         let rest = &rest[skip..];
@@ -186,7 +189,7 @@ impl<'a> Next<'a> {
                 (*total <= MAX_WORD).then_some(l)
             })
             .sum();
-        Next { first: rest.chars().next(), word: &rest[..len], rest }
+        Next { first: rest.chars().next(), word: &rest[..len], rest, after_line_break }
     }
 }
 
@@ -198,6 +201,10 @@ fn judge(cx: &Context, term: &Terminal, next: &Next) -> Verdict {
     // `"Why?" Smith asked.` is one sentence; after a full stop (`"We will
     // appeal." Lawyers said ...`) a capitalized attribution usually starts anew.
     if term.quoted && term.kind != Kind::Stop && attribution_follows(next.rest) {
+        return Verdict::Drop;
+    }
+    // "and — voilà! — you have cake": an exclamation set off by dashes.
+    if term.kind == Kind::Exclaim && matches!(first, '—' | '–') && !next.after_line_break {
         return Verdict::Drop;
     }
     let opener = is_sentence_opener(next.word);
