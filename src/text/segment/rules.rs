@@ -25,8 +25,9 @@
 //!   text) stay with the sentence they close.
 //!
 //! Line breaks are decided by [`lines`](super::lines). Owns: the per-boundary
-//! decision. Never scans further than a few words either side, so the whole
-//! segmentation stays linear in the text length.
+//! decision. Never scans further than a few words either side (and, at a
+//! line break, the line before it), so the whole segmentation stays linear
+//! in the text length.
 
 use super::lexicon::{
     continues_time, is_ambiguous, is_before_number, is_closer, is_exclamation_name, is_line_break,
@@ -41,6 +42,8 @@ use super::lists::Lists;
 const MAX_WORD: usize = 48;
 /// Longest run of closers or punctuation examined around a boundary.
 const MAX_PUNCT: usize = 64;
+/// Bytes after a boundary examined for an attribution (`Smith asked`).
+const MAX_LOOKAHEAD: usize = 160;
 
 /// What the rules need to know about the whole document.
 pub(super) struct Context<'a> {
@@ -169,7 +172,7 @@ struct Next<'a> {
     first: Option<char>,
     /// The run of letters starting there ("It" for "It's").
     word: &'a str,
-    /// The text from the next word on.
+    /// The text from the next word on, at most [`MAX_LOOKAHEAD`] bytes.
     rest: &'a str,
     /// The next word starts a new line.
     after_line_break: bool,
@@ -189,6 +192,7 @@ impl<'a> Next<'a> {
                 (*total <= MAX_WORD).then_some(l)
             })
             .sum();
+        let rest = prefix_within(rest, MAX_LOOKAHEAD);
         Next { first: rest.chars().next(), word: &rest[..len], rest, after_line_break }
     }
 }
@@ -333,6 +337,15 @@ fn closing_run(text: &str, pos: usize) -> Option<usize> {
         }
     }
     (i > pos && text[i..].chars().next().is_none_or(char::is_whitespace)).then_some(i)
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
+fn prefix_within(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// Byte length of the character starting at `i`.
