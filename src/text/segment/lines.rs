@@ -55,7 +55,8 @@ pub(super) fn breaks_in(gap: &str) -> Breaks {
 pub(super) struct Layout {
     /// The document is hard-wrapped prose: line breaks mostly fall mid-sentence.
     pub wrapped: bool,
-    /// Characters in the widest line.
+    /// The wrap width: characters in the 90th-percentile line (robust to a
+    /// few long unwrapped lines, such as URLs or tables, in wrapped text).
     width: usize,
 }
 
@@ -65,16 +66,16 @@ impl Layout {
         if !text.contains(is_line_break) {
             return Layout { wrapped: false, width: text.chars().count() };
         }
-        let mut width = 0;
+        let mut widths = Vec::new();
         let (mut breaks, mut mid_sentence) = (0usize, 0usize);
         let mut prev: Option<&str> = None;
         for line in text.split('\n').flat_map(|l| l.split(|c: char| is_line_break(c) && c != '\r')) {
             let line = line.trim_end();
-            width = width.max(line.chars().count());
             if line.trim_start().is_empty() {
                 prev = None;
                 continue;
             }
+            widths.push(line.chars().count());
             if let Some(p) = prev
                 && !starts_list_item(line)
             {
@@ -85,12 +86,15 @@ impl Layout {
             }
             prev = Some(line);
         }
+        let rank = widths.len() * 9 / 10;
+        let width = if widths.is_empty() { 0 } else { *widths.select_nth_unstable(rank).1 };
         let wrapped = width >= MIN_WRAP_WIDTH && 2 * mid_sentence > breaks;
         Layout { wrapped, width }
     }
 
-    /// Whether the single line break after `line` (no final punctuation),
-    /// before the text starting `next`, ends a sentence.
+    /// Whether the single line break after `line` (no final punctuation;
+    /// from the line start to its last non-whitespace character), before the
+    /// text starting `next`, ends a sentence.
     pub fn is_hard_break(&self, line: &str, next: &str) -> bool {
         if !self.wrapped || starts_list_item(next) {
             return true;
@@ -99,8 +103,8 @@ impl Layout {
             return false;
         }
         let first_word = next.split(char::is_whitespace).next().unwrap_or("");
-        // A wrap happened if the next word would have overflowed the widest line.
-        line.trim().chars().count() + 1 + first_word.chars().count() <= self.width
+        // A wrap happened if the next word would have overflowed the wrap width.
+        line.chars().count() + 1 + first_word.chars().count() <= self.width
     }
 }
 
@@ -158,6 +162,19 @@ mod tests {
         // A short line followed by a capitalized word that would have fitted: a headline.
         assert!(layout.is_hard_break("Budget news", "The committee"));
         assert!(layout.is_hard_break("spending on", "- roads"));
+    }
+
+    #[test]
+    fn one_long_unwrapped_line_does_not_hide_the_wrap_width() {
+        let line = "a wrapped line of prose that runs for about sixty characters";
+        let mut text = format!("{line}\nhttps://example.com/{}\n", "x".repeat(300));
+        for _ in 0..12 {
+            text.push_str(line);
+            text.push('\n');
+        }
+        let layout = Layout::analyze(&text);
+        assert!(layout.wrapped);
+        assert!(!layout.is_hard_break(line, "Capitalized"));
     }
 
     #[test]
