@@ -92,6 +92,11 @@ const CASES: &[(&str, &[&str])] = &[
         &["The Sept. 11 attacks killed nearly 3,000 people."],
     ),
     ("He works at Yahoo! Inc. in Sunnyvale.", &["He works at Yahoo! Inc. in Sunnyvale."]),
+    ("The U.S. 10-year yield rose. Stocks fell.", &["The U.S. 10-year yield rose.", "Stocks fell."]),
+    (
+        "They sell apples, pears, etc. Fruit sales rose.",
+        &["They sell apples, pears, etc.", "Fruit sales rose."],
+    ),
     ("Prices rose 0.5%. Analysts had expected 0.3%.", &["Prices rose 0.5%.", "Analysts had expected 0.3%."]),
     ("Fighting resumed (see map). Residents fled.", &["Fighting resumed (see map).", "Residents fled."]),
     (

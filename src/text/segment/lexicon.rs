@@ -29,12 +29,13 @@ const TITLES: &[&str] = &[
 
 /// Abbreviations that may or may not end a sentence ("Pitt, Briggs & Co. at
 /// noon" / "... & Co. It closed"): a boundary only when the next word is a
-/// common sentence opener.
+/// common sentence opener. ("etc." is not here: before a capitalized word it
+/// nearly always ends the sentence.)
 const AMBIGUOUS: &[&str] = &[
     "St", "Co", "co", "Cos", "Corp", "corp", "Inc", "inc", "Ltd", "ltd", "Plc", "plc", "Jr", "jr", "Sr",
-    "sr", "Bros", "Esq", "etc", "Ave", "ave", "Blvd", "Rd", "st", "Dept", "dept", "Univ", "Assn", "Assoc",
-    "Inst", "Intl", "Natl", "Govt", "govt", "est", "al", "approx", "min", "max", "hr", "hrs", "sq", "ft",
-    "lb", "lbs", "oz", "mi", "yr", "yrs", "mo", "mos", "wk", "wks", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "sr", "Bros", "Esq", "Ave", "ave", "Blvd", "Rd", "st", "Dept", "dept", "Univ", "Assn", "Assoc", "Inst",
+    "Intl", "Natl", "Govt", "govt", "est", "al", "approx", "min", "max", "hr", "hrs", "sq", "ft", "lb",
+    "lbs", "oz", "mi", "yr", "yrs", "mo", "mos", "wk", "wks", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
     "Sat", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
     "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore",

@@ -242,7 +242,8 @@ fn judge_stop(cx: &Context, term: &Terminal, first: char, next_word: &str, opene
     let Some(token) = term.word else { return Verdict::Keep };
     let word = token.trim_start_matches(is_opener);
     let continues = if first.is_numeric() {
-        is_before_number(word)
+        // "p. 55", "No. 7"; "the U.S. 10-year yield" (a sentence rarely opens with digits).
+        is_before_number(word) || is_dotted_acronym(word)
     } else if !first.is_uppercase() || word.is_empty() {
         false
     } else if is_never_final(word) {
