@@ -4,7 +4,8 @@
 //!
 //! 1. [`unicode_segmentation`]'s UAX #29 sentence boundaries are the
 //!    candidates (UAX #29 breaks at every line break and after every
-//!    "!"/"?", and after a full stop unless a lower-case word follows).
+//!    "!"/"?", and after a full stop unless a lower-case word follows);
+//!    [`uax`] runs the iterator only around possible sentence ends.
 //! 2. [`rules`] keeps, drops or moves each candidate: abbreviations, titles,
 //!    initials, acronyms, numbers, ellipses, "!"/"?" inside names and quotes,
 //!    closing quotes and brackets.
@@ -23,9 +24,9 @@ mod lexicon;
 mod lines;
 mod lists;
 mod rules;
+mod uax;
 
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Splits `text` into sentences, returned as trimmed byte spans in source order.
 ///
@@ -43,7 +44,7 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
     let cx = rules::Context { text, layout: lines::Layout::analyze(text), lists: &lists };
     let mut cuts = Vec::new();
     let mut last_gap = None;
-    for (candidate, _) in text.split_sentence_bound_indices().skip(1) {
+    for candidate in uax::sentence_boundaries(text) {
         let end = text[..candidate].trim_end().len();
         let next = text.len() - text[candidate..].trim_start().len();
         // UAX #29 may break several times in one gap (once per line break).
