@@ -6,6 +6,10 @@
 //! Lists are matched case-sensitively, so "Ill." (Illinois) does not capture
 //! the adjective "ill.".
 
+/// Longest undotted abbreviation in the lists below, in bytes: longer words
+/// before a full stop are ordinary words, whatever the lists say.
+pub(super) const MAX_ABBREVIATION: usize = 7;
+
 /// Abbreviations that stand before a number and never end a sentence there:
 /// "p. 55", "No. 7", "Fig. 3", "Jan. 5", "N°. 1026".
 const BEFORE_NUMBER: &[&str] = &[
@@ -191,6 +195,13 @@ pub(super) fn is_line_break(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_fit_the_length_guard_of_the_rules() {
+        for word in BEFORE_NUMBER.iter().chain(TITLES).chain(AMBIGUOUS).chain(NEVER_FINAL) {
+            assert!(word.len() <= MAX_ABBREVIATION || word.contains('.'), "{word}");
+        }
+    }
 
     #[test]
     fn lists_are_case_sensitive() {

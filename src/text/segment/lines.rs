@@ -15,6 +15,7 @@
 
 use super::lexicon::{is_bullet, is_closer, is_line_break, is_terminal};
 use super::lists::parse_enumerator;
+use std::ops::Range;
 
 /// Shortest widest line (in characters) for a document to count as hard-wrapped.
 const MIN_WRAP_WIDTH: usize = 40;
@@ -63,14 +64,15 @@ pub(super) struct Layout {
 impl Layout {
     /// Measures the lines of `text` (one linear pass).
     pub fn analyze(text: &str) -> Self {
-        if !text.contains(is_line_break) {
-            return Layout { wrapped: false, width: text.chars().count() };
-        }
         let mut widths = Vec::new();
         let (mut breaks, mut mid_sentence) = (0usize, 0usize);
         let mut prev: Option<&str> = None;
-        for line in text.split('\n').flat_map(|l| l.split(|c: char| is_line_break(c) && c != '\r')) {
-            let line = line.trim_end();
+        for range in line_ranges(text) {
+            if range.end == text.len() && range.start == 0 {
+                // A single line: no line breaks to judge.
+                return Layout { wrapped: false, width: 0 };
+            }
+            let line = text[range].trim_end();
             if line.trim_start().is_empty() {
                 prev = None;
                 continue;
@@ -108,6 +110,35 @@ impl Layout {
     }
 }
 
+/// Byte ranges of the lines of `text`, without their terminators: "\n",
+/// "\r\n", "\r", vertical tab, form feed, U+0085, U+2028 and U+2029 (the
+/// line breaks of [`is_line_break`]). Scans bytes, not chars.
+pub(super) fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let line_start = start?;
+        let mut i = line_start;
+        while i < bytes.len() {
+            let terminator = match bytes[i] {
+                b'\n' | 0x0B | 0x0C => 1,
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+                b'\r' => 1,
+                0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            start = Some(i + terminator);
+            return Some(line_start..i);
+        }
+        start = None;
+        Some(line_start..bytes.len())
+    })
+}
+
 /// Whether a line ends with sentence punctuation, possibly followed by closers.
 pub(super) fn ends_with_terminal(line: &str) -> bool {
     line.trim_end().trim_end_matches(is_closer).chars().next_back().is_some_and(is_terminal)
@@ -138,6 +169,15 @@ mod tests {
         assert_eq!(breaks_in("\n \n"), Breaks::Blank);
         assert_eq!(breaks_in("\r\n\r\n"), Breaks::Blank);
         assert_eq!(breaks_in("\u{2029}"), Breaks::Blank);
+    }
+
+    #[test]
+    fn line_ranges_split_at_every_terminator() {
+        let text = "a\nb\r\nc\rd\u{85}e\u{2028}f\u{2029}g\u{0C}h\n";
+        let lines: Vec<&str> = line_ranges(text).map(|r| &text[r]).collect();
+        assert_eq!(lines, ["a", "b", "c", "d", "e", "f", "g", "h", ""]);
+        assert_eq!(line_ranges("").map(|r| (r.start, r.end)).collect::<Vec<_>>(), [(0, 0)]);
+        assert_eq!(line_ranges("\u{2027}x").count(), 1);
     }
 
     #[test]

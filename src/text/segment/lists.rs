@@ -9,7 +9,8 @@
 //!
 //! Owns: finding markers and the cuts they imply. Never looks at abbreviations.
 
-use super::lexicon::{is_bullet, is_line_break};
+use super::lexicon::is_bullet;
+use super::lines::line_ranges;
 use std::ops::Range;
 
 /// How an enumerator is written: digits or a lower-case letter, then ".", ")" or ".)".
@@ -45,14 +46,9 @@ impl Lists {
     /// Finds the list markers of `text` (one linear pass).
     pub fn scan(text: &str) -> Self {
         let mut lists = Lists::default();
-        let mut line_start = 0;
-        for (i, c) in text.char_indices() {
-            if is_line_break(c) {
-                lists.scan_line(text, line_start..i);
-                line_start = i + c.len_utf8();
-            }
+        for line in line_ranges(text) {
+            lists.scan_line(text, line);
         }
-        lists.scan_line(text, line_start..text.len());
         lists
     }
 
@@ -63,6 +59,12 @@ impl Lists {
     }
 
     fn scan_line(&mut self, text: &str, line: Range<usize>) {
+        // Without a bullet, only a line opening with an enumerator holds markers.
+        let content = &text[line.clone()];
+        let has_bullet = !content.is_ascii() && content.contains(is_bullet);
+        if !has_bullet && content.split_whitespace().next().and_then(parse_enumerator).is_none() {
+            return;
+        }
         let mut tokens = tokens(&text[line.clone()], line.start).peekable();
         let mut chain: Option<(Style, u32)> = None;
         let mut first = true;

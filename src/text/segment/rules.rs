@@ -30,8 +30,8 @@
 //! in the text length.
 
 use super::lexicon::{
-    continues_time, is_ambiguous, is_before_number, is_closer, is_exclamation_name, is_line_break,
-    is_never_final, is_opener, is_sentence_opener, is_speech_verb, is_terminal, is_title,
+    MAX_ABBREVIATION, continues_time, is_ambiguous, is_before_number, is_closer, is_exclamation_name,
+    is_line_break, is_never_final, is_opener, is_sentence_opener, is_speech_verb, is_terminal, is_title,
     is_unambiguous_closer,
 };
 use super::lines::{Breaks, Layout, breaks_in};
@@ -211,9 +211,10 @@ fn judge(cx: &Context, term: &Terminal, next: &Next) -> Verdict {
     if term.kind == Kind::Exclaim && matches!(first, '—' | '–') && !next.after_line_break {
         return Verdict::Drop;
     }
-    let opener = is_sentence_opener(next.word);
     match term.kind {
-        Kind::Exclaim if term.word.is_some_and(is_exclamation_name) && !opener => Verdict::Drop,
+        Kind::Exclaim if term.word.is_some_and(is_exclamation_name) && !is_sentence_opener(next.word) => {
+            Verdict::Drop
+        }
         Kind::Exclaim => Verdict::Keep,
         Kind::Ellipsis { dots, spaced } if dots >= 4 => {
             let attached = term.word.is_none_or(|w| !w.is_empty());
@@ -230,17 +231,21 @@ fn judge(cx: &Context, term: &Terminal, next: &Next) -> Verdict {
                 Verdict::Keep
             }
         }
-        Kind::Stop => judge_stop(cx, term, first, next.word, opener),
+        Kind::Stop => judge_stop(cx, term, first, next.word),
     }
 }
 
 /// A single full stop before a word that is not lower case.
-fn judge_stop(cx: &Context, term: &Terminal, first: char, next_word: &str, opener: bool) -> Verdict {
+fn judge_stop(cx: &Context, term: &Terminal, first: char, next_word: &str) -> Verdict {
     if cx.lists.is_in_marker(term.start) {
         return Verdict::Drop;
     }
     let Some(token) = term.word else { return Verdict::Keep };
     let word = token.trim_start_matches(is_opener);
+    if word.len() > MAX_ABBREVIATION && !word.contains('.') {
+        return Verdict::Keep;
+    }
+    let opener = || is_sentence_opener(next_word);
     let continues = if first.is_numeric() {
         // "p. 55", "No. 7"; "the U.S. 10-year yield" (a sentence rarely opens with digits).
         is_before_number(word) || is_dotted_acronym(word)
@@ -251,14 +256,14 @@ fn judge_stop(cx: &Context, term: &Terminal, first: char, next_word: &str, opene
     } else if word == "I" {
         // "Albert I. Jones" vs "you and I. Did you".
         let previous_end = cx.text[..term.start - token.len()].trim_end().len();
-        !opener && token_before(cx.text, previous_end).is_some_and(is_capitalized)
+        !opener() && token_before(cx.text, previous_end).is_some_and(is_capitalized)
     } else if is_title(word) {
         true
     } else if matches!(word, "a.m" | "p.m" | "A.M" | "P.M") {
         // "9 a.m. Monday", "9 p.m. ET" go on; "9 a.m. Police said" starts anew.
         continues_time(next_word)
     } else if is_initial(word) || is_dotted_acronym(word) || is_ambiguous(word) {
-        !opener
+        !opener()
     } else {
         false
     };
