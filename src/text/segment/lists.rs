@@ -65,7 +65,7 @@ impl Lists {
         if !has_bullet && content.split_whitespace().next().and_then(parse_enumerator).is_none() {
             return;
         }
-        let mut tokens = tokens(&text[line.clone()], line.start).peekable();
+        let mut tokens = tokens(content, line.start).peekable();
         let mut chain: Option<(Style, u32)> = None;
         let mut first = true;
         let mut after_bullet = false;
