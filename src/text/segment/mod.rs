@@ -168,6 +168,13 @@ mod tests {
     }
 
     #[test]
+    fn wrapped_lines_with_unicode_line_separators() {
+        let text = "The committee met on Tuesday to discuss the budget and\u{2028}agreed that spending should \
+                    rise\u{2028}by a tenth next year and then some more after that.";
+        assert_eq!(split(text), [text]);
+    }
+
+    #[test]
     fn crlf_line_breaks() {
         assert_eq!(split("Title\r\nBody text here.\r\n\r\nNext."), ["Title", "Body text here.", "Next."]);
     }

@@ -66,6 +66,9 @@ mod tests {
             "a\u{301}. B\u{200d}. C",
             "3.5 and 5.1.2. Then 1026.253.553. That",
             "...!!?? ..  .\n\n.",
+            // SB8 looks past digits and symbols for a lower-case letter.
+            ".\"0a",
+            ".\u{2026}7a",
         ] {
             assert_eq!(sentence_boundaries(text), whole_text(text), "{text:?}");
         }
