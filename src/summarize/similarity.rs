@@ -103,6 +103,18 @@ pub(crate) fn tf_idf_vectors(doc: &PreparedDocument, sentences: Range<usize>) ->
         .collect()
 }
 
+/// The TF-IDF vector of any bag of term ids (e.g. the whole document's
+/// content terms, or the title's): counts × `doc.idf`.
+pub(crate) fn tf_idf_of_terms(doc: &PreparedDocument, terms: impl Iterator<Item = TermId>) -> SparseVector {
+    let mut counts = vec![0u32; doc.num_terms()];
+    for t in terms {
+        counts[t as usize] += 1;
+    }
+    let pairs: Vec<(TermId, u32)> =
+        counts.iter().enumerate().filter(|&(_, &c)| c > 0).map(|(t, &c)| (t as TermId, c)).collect();
+    SparseVector::from_counts(&pairs, |t, c| f64::from(c) * doc.idf[t as usize])
+}
+
 /// Binary vectors of `sentences`: weight 1 for each distinct content term,
 /// so a dot product counts shared terms and `len()` is `|S|`.
 pub(crate) fn term_set_vectors(doc: &PreparedDocument, sentences: Range<usize>) -> Vec<SparseVector> {
@@ -194,6 +206,69 @@ impl InvertedIndex {
             touched.clear();
         }
     }
+}
+
+/// Greedy redundancy-aware selection, the scheme MMR (Carbonell & Goldstein
+/// 1998) and MEAD's redundancy penalty (Radev et al. 2004) share: repeatedly
+/// pick the unpicked sentence with the highest
+/// `relevance[i] − penalty · max_{j picked} sim(i, j)` (ties: the earlier
+/// sentence) until `done(picked so far)`; the remaining sentences follow in
+/// descending order of that value at the end. `sim(i, j, dot)` gets the dot
+/// product of `vectors[i]` and `vectors[j]` (only called when nonzero;
+/// sentences sharing no term with any picked one have similarity 0).
+/// Returns the order and each sentence's value when picked (or at the end).
+pub(crate) fn select_with_redundancy(
+    relevance: &[f64],
+    penalty: f64,
+    vectors: &[SparseVector],
+    index: &InvertedIndex,
+    sim: impl Fn(usize, usize, f64) -> f64,
+    mut done: impl FnMut(&[usize]) -> bool,
+) -> (Vec<usize>, Vec<f64>) {
+    let n = relevance.len();
+    let mut max_sim = vec![0.0f64; n];
+    let mut picked = vec![false; n];
+    let mut values = relevance.to_vec();
+    let mut order = Vec::new();
+    let mut acc = vec![0.0f64; n];
+    let mut touched: Vec<usize> = Vec::new();
+    while order.len() < n && !done(&order) {
+        let mut best: Option<usize> = None;
+        for i in (0..n).filter(|&i| !picked[i]) {
+            values[i] = relevance[i] - penalty * max_sim[i];
+            if best.is_none_or(|b| values[i] > values[b]) {
+                best = Some(i);
+            }
+        }
+        let Some(b) = best else { break };
+        picked[b] = true;
+        order.push(b);
+        for &(t, w) in &vectors[b].entries {
+            for &(j, wj) in index.postings(t) {
+                let j = j as usize;
+                if !picked[j] {
+                    if acc[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    acc[j] += w * wj;
+                }
+            }
+        }
+        for &j in &touched {
+            if acc[j] != 0.0 {
+                max_sim[j] = max_sim[j].max(sim(j, b, acc[j]));
+            }
+            acc[j] = 0.0;
+        }
+        touched.clear();
+    }
+    let mut rest: Vec<usize> = (0..n).filter(|&i| !picked[i]).collect();
+    for &i in &rest {
+        values[i] = relevance[i] - penalty * max_sim[i];
+    }
+    rest.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
+    order.extend(rest);
+    (order, values)
 }
 
 #[cfg(test)]
