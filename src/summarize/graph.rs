@@ -170,8 +170,8 @@ mod tests {
 
     #[test]
     fn blocks_are_balanced_and_cover_everything() {
-        assert_eq!(blocks(5, 10), [0..5]);
-        assert_eq!(blocks(0, 10), [0..0]);
+        assert_eq!(blocks(5, 10), vec![(0..5)]);
+        assert_eq!(blocks(0, 10), vec![(0..0)]);
         assert_eq!(blocks(5, 2), [0..2, 2..4, 4..5]);
         assert_eq!(blocks(7, 3), [0..3, 3..5, 5..7]);
     }
