@@ -82,7 +82,7 @@ impl Summarizer for Mmr {
             _ => tf_idf_of_terms(doc, doc.sentences.iter().flat_map(|s| s.content.iter().copied())),
         };
         let lambda = self.params.lambda;
-        let relevance: Vec<f64> = vectors.iter().map(|v| lambda * v.cosine(&query)).collect();
+        let relevance: Vec<f64> = vectors.iter().map(|v| lambda * query.cosine(v)).collect();
         let index = InvertedIndex::new(&vectors, doc.num_terms());
         let (order, scores) = select_with_redundancy(
             &relevance,

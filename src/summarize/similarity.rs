@@ -31,42 +31,27 @@ pub(crate) struct SparseVector {
 }
 
 impl SparseVector {
-    /// Builds the vector from sorted `(term, count)` pairs and a weight rule,
-    /// dropping zero weights.
-    fn from_counts(counts: &[(TermId, u32)], weight: impl Fn(TermId, u32) -> f64) -> Self {
-        // Zero weights (terms with idf 0) never contribute to a dot product.
-        let entries: Vec<(TermId, f64)> =
-            counts.iter().map(|&(t, c)| (t, weight(t, c))).filter(|&(_, w)| w != 0.0).collect();
-        let norm = entries.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt();
-        SparseVector { entries, norm }
-    }
-
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
+}
 
-    /// The dot product with another vector (a merge of the sorted entries).
-    pub fn dot(&self, other: &SparseVector) -> f64 {
-        let (a, b) = (&self.entries, &other.entries);
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum
-    }
+/// A term-weight vector stored densely (indexed by term id), for one vector
+/// compared against many sparse ones (e.g. MMR's query).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct DenseVector {
+    /// Weight per term id.
+    pub weights: Vec<f64>,
+    /// `sqrt(Σ weight²)`.
+    pub norm: f64,
+}
 
-    /// Cosine similarity; 0 when either vector is zero.
+impl DenseVector {
+    /// Cosine similarity with a sparse vector; 0 when either is zero.
     pub fn cosine(&self, other: &SparseVector) -> f64 {
-        cosine_from_dot(self.dot(other), self.norm, other.norm)
+        let dot: f64 = other.entries.iter().map(|&(t, w)| w * self.weights[t as usize]).sum();
+        cosine_from_dot(dot, self.norm, other.norm)
     }
 }
 
@@ -75,51 +60,62 @@ pub(crate) fn cosine_from_dot(dot: f64, norm_a: f64, norm_b: f64) -> f64 {
     if norm_a > 0.0 && norm_b > 0.0 { dot / (norm_a * norm_b) } else { 0.0 }
 }
 
-/// Each sentence's distinct content terms with their in-sentence counts,
-/// sorted by term id (one allocation per sentence, none per token).
-fn content_counts(doc: &PreparedDocument, i: usize, scratch: &mut Vec<TermId>) -> Vec<(TermId, u32)> {
-    scratch.clear();
-    scratch.extend_from_slice(&doc.sentences[i].content);
-    scratch.sort_unstable();
-    let mut counts: Vec<(TermId, u32)> = Vec::with_capacity(scratch.len());
-    for &t in scratch.iter() {
-        match counts.last_mut() {
-            Some((last, c)) if *last == t => *c += 1,
-            _ => counts.push((t, 1)),
-        }
-    }
-    counts
+/// One vector per sentence of `sentences`: each distinct content term with
+/// `weight(term, in-sentence count)`, zero weights dropped (they never
+/// contribute to a dot product). One allocation per sentence, none per token.
+fn sentence_vectors(
+    doc: &PreparedDocument,
+    sentences: Range<usize>,
+    weight: impl Fn(TermId, u32) -> f64,
+) -> Vec<SparseVector> {
+    let mut sorted: Vec<TermId> = Vec::new();
+    sentences
+        .map(|i| {
+            sorted.clear();
+            sorted.extend_from_slice(&doc.sentences[i].content);
+            sorted.sort_unstable();
+            let mut entries = Vec::with_capacity(sorted.len());
+            let mut norm2 = 0.0;
+            let mut run = 0;
+            while run < sorted.len() {
+                let t = sorted[run];
+                let count = sorted[run..].iter().take_while(|&&u| u == t).count();
+                run += count;
+                let w = weight(t, count as u32);
+                if w != 0.0 {
+                    entries.push((t, w));
+                    norm2 += w * w;
+                }
+            }
+            SparseVector { entries, norm: norm2.sqrt() }
+        })
+        .collect()
 }
 
 /// TF-IDF vectors of `sentences`: raw content-term counts × `doc.idf`
 /// (the vectors of the idf-modified cosine).
 pub(crate) fn tf_idf_vectors(doc: &PreparedDocument, sentences: Range<usize>) -> Vec<SparseVector> {
-    let mut scratch = Vec::new();
-    sentences
-        .map(|i| {
-            let counts = content_counts(doc, i, &mut scratch);
-            SparseVector::from_counts(&counts, |t, c| f64::from(c) * doc.idf[t as usize])
-        })
-        .collect()
+    sentence_vectors(doc, sentences, |t, c| f64::from(c) * doc.idf[t as usize])
 }
 
 /// The TF-IDF vector of any bag of term ids (e.g. the whole document's
-/// content terms, or the title's): counts × `doc.idf`.
-pub(crate) fn tf_idf_of_terms(doc: &PreparedDocument, terms: impl Iterator<Item = TermId>) -> SparseVector {
-    let mut counts = vec![0u32; doc.num_terms()];
+/// content terms, or the title's): counts × `doc.idf`, stored densely.
+pub(crate) fn tf_idf_of_terms(doc: &PreparedDocument, terms: impl Iterator<Item = TermId>) -> DenseVector {
+    let mut weights = vec![0.0f64; doc.num_terms()];
     for t in terms {
-        counts[t as usize] += 1;
+        weights[t as usize] += 1.0;
     }
-    let pairs: Vec<(TermId, u32)> =
-        counts.iter().enumerate().filter(|&(_, &c)| c > 0).map(|(t, &c)| (t as TermId, c)).collect();
-    SparseVector::from_counts(&pairs, |t, c| f64::from(c) * doc.idf[t as usize])
+    for (w, idf) in weights.iter_mut().zip(&doc.idf) {
+        *w *= idf;
+    }
+    let norm = weights.iter().map(|w| w * w).sum::<f64>().sqrt();
+    DenseVector { weights, norm }
 }
 
 /// Binary vectors of `sentences`: weight 1 for each distinct content term,
 /// so a dot product counts shared terms and `len()` is `|S|`.
 pub(crate) fn term_set_vectors(doc: &PreparedDocument, sentences: Range<usize>) -> Vec<SparseVector> {
-    let mut scratch = Vec::new();
-    sentences.map(|i| SparseVector::from_counts(&content_counts(doc, i, &mut scratch), |_, _| 1.0)).collect()
+    sentence_vectors(doc, sentences, |_, _| 1.0)
 }
 
 /// The TextRank edge weight of two sentences with `common` shared terms and
@@ -286,15 +282,33 @@ mod tests {
     fn idf_modified_cosine_by_hand() {
         // Sentence-level IDF over 3 sentences: "cat" in 2 → ln(3/2);
         // "dog" in 2 → ln(3/2); "fish" in 1 → ln 3.
-        // x = {cat:2, dog:1}, y = {cat:1, fish:1}.
-        // num = 2·1·ln(3/2)²; |x| = sqrt((2a)² + a²) = a√5 with a = ln(3/2);
+        // x = {cat:2, dog:1}, y = {cat:1, fish:1}, z = {dog:1}.
+        // x·y = 2·1·ln(3/2)²; |x| = sqrt((2a)² + a²) = a√5 with a = ln(3/2);
         // |y| = sqrt(a² + b²) with b = ln 3.  cos = 2a² / (a√5 · sqrt(a² + b²)).
         let doc = prepared("Cat cat dog. Cat fish. Dog.");
         let v = tf_idf_vectors(&doc, 0..3);
         let (a, b) = (1.5f64.ln(), 3f64.ln());
-        let expected = 2.0 * a * a / (a * 5f64.sqrt() * (a * a + b * b).sqrt());
-        assert!((v[0].cosine(&v[1]) - expected).abs() < 1e-12);
-        assert!((v[0].cosine(&v[0]) - 1.0).abs() < 1e-12);
+        let mut pairs = Vec::new();
+        InvertedIndex::new(&v, doc.num_terms()).for_each_pair(&v, |i, j, dot| {
+            pairs.push((i, j, cosine_from_dot(dot, v[i].norm, v[j].norm)));
+        });
+        let xy = 2.0 * a * a / (a * 5f64.sqrt() * (a * a + b * b).sqrt());
+        let xz = a * a / (a * 5f64.sqrt() * a); // x·z = 1·a·a, |z| = a
+        assert_eq!(pairs.len(), 2, "{pairs:?}"); // y and z share nothing
+        assert!((pairs[0].2 - xy).abs() < 1e-12 && (pairs[0].0, pairs[0].1) == (0, 1), "{pairs:?}");
+        assert!((pairs[1].2 - xz).abs() < 1e-12 && (pairs[1].0, pairs[1].1) == (0, 2), "{pairs:?}");
+    }
+
+    #[test]
+    fn dense_query_cosine_by_hand() {
+        // Document vector (all content terms): cat 3a, dog 2a, fish b.
+        // Sentence z = {dog: a}: cos = 2a·a / (a · sqrt(9a² + 4a² + b²)).
+        let doc = prepared("Cat cat dog. Cat fish. Dog.");
+        let v = tf_idf_vectors(&doc, 0..3);
+        let q = tf_idf_of_terms(&doc, doc.sentences.iter().flat_map(|s| s.content.iter().copied()));
+        let (a, b) = (1.5f64.ln(), 3f64.ln());
+        let want = 2.0 * a * a / (a * (13.0 * a * a + b * b).sqrt());
+        assert!((q.cosine(&v[2]) - want).abs() < 1e-12);
     }
 
     #[test]
