@@ -4,7 +4,8 @@
 //! Owns: sentence vectors built from a [`PreparedDocument`]'s content terms
 //! (stop words removed), the measures over them, and the enumeration of the
 //! sentence pairs that share a term (an inverted index, so the cost is the sum
-//! of squared term frequencies, not the square of the sentence count).
+//! of squared term frequencies, not the square of the sentence count), and
+//! the greedy redundancy-aware selection MMR and MEAD share.
 //! Never tokenizes: it only reads the prepared term ids and IDF.
 //!
 //! Measures:
