@@ -77,6 +77,23 @@ fn twenty_thousand_sentences_complete_with_valid_summaries() {
 }
 
 #[test]
+fn empty_and_one_sentence_documents_are_handled() {
+    let tokenizer = WordTokenizer::english();
+    let empty = Document { id: "e".into(), title: None, text: String::new(), references: vec![] };
+    let one =
+        Document { id: "o".into(), title: None, text: "Cats sleep all day.".into(), references: vec![] };
+    let (empty, one) = (PreparedDocument::new(empty, &tokenizer), PreparedDocument::new(one, &tokenizer));
+    for name in MINE {
+        let summarizer = build(name, &BuildOptions::default()).expect("registered");
+        assert!(summarizer.summarize(&empty, &Budget::Words(10)).sentences.is_empty(), "{name}");
+        let ranking = summarizer.rank(&one, &Budget::Words(10));
+        assert_eq!(ranking.order, [0], "{name}");
+        assert!(ranking.scores[0].is_finite(), "{name}: {:?}", ranking.scores);
+        assert_eq!(summarizer.summarize(&one, &Budget::Words(10)).sentences, [0], "{name}");
+    }
+}
+
+#[test]
 fn longest_scisummnet_paper_gets_valid_summaries() {
     let docs = read_corpus(&shared("corpora/scisummnet/documents.jsonl"), &ReadOptions::default())
         .expect("scisummnet corpus");
