@@ -12,7 +12,6 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::lcs::mark_lcs;
 use super::reference::{ABSENT, CandidateView, Reference};
 use super::scorer::Best;
 use super::tokenize::{tokenize, with_ids};
@@ -186,7 +185,6 @@ impl<'a> DocumentScorer<'a> {
             local.extend(tokens.iter().map(|&id| doc_reference.local_of[id as usize]));
             let view = CandidateView::new(&local, reference.vocabulary());
             let mut union = |index: usize, positions: &mut [u64]| {
-                let sentence = reference.sentence(index);
                 for piece in &pieces {
                     let candidate = &local[piece.range.clone()];
                     match piece.line {
@@ -194,14 +192,14 @@ impl<'a> DocumentScorer<'a> {
                             let row = doc_reference.first_row + index;
                             let memo = self.memo[row * self.lines + line].get_or_init(|| {
                                 let mut own = vec![0u64; positions.len()];
-                                mark_lcs(sentence, candidate, &mut own, &mut table);
+                                reference.mark_lcs(index, candidate, &mut own, &mut table);
                                 own.into_boxed_slice()
                             });
                             for (word, &bits) in positions.iter_mut().zip(memo.iter()) {
                                 *word |= bits;
                             }
                         }
-                        None => mark_lcs(sentence, candidate, positions, &mut table),
+                        None => reference.mark_lcs(index, candidate, positions, &mut table),
                     }
                 }
             };

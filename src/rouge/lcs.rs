@@ -50,27 +50,59 @@ impl LcsMasks {
     }
 }
 
-/// Marks in `positions` (a bit set over `reference`'s positions) the
-/// reference positions of the LCS of `reference` and `candidate` that
-/// rouge-score's walk-back picks: diagonal on equal tokens, else left only if
-/// that cell is strictly larger, else up. `table` is scratch space.
-pub(crate) fn mark_lcs(reference: &[u32], candidate: &[u32], positions: &mut [u64], table: &mut Vec<u32>) {
-    let cols = candidate.len() + 1;
-    table.clear();
-    table.resize((reference.len() + 1) * cols, 0);
-    for (i, &r) in reference.iter().enumerate() {
-        let (above, row) = table[i * cols..(i + 2) * cols].split_at_mut(cols);
-        for (j, &c) in candidate.iter().enumerate() {
-            row[j + 1] = if r == c { above[j] + 1 } else { above[j + 1].max(row[j]) };
+/// Marks in `positions` (a bit set over the pattern's positions) the pattern
+/// positions of the LCS of the pattern and `text` that rouge-score's walk-back
+/// picks over the table T (T[i][j] = LCS length of pattern[..i] and text[..j]):
+/// diagonal on equal tokens, else left only if T[i][j-1] > T[i-1][j], else up.
+///
+/// T's columns come from the bit-parallel recurrence: after text[..j], the
+/// zero bits of V below position i count T[i][j]. `columns` is scratch space.
+pub(crate) fn mark_lcs(
+    masks: &LcsMasks,
+    pattern: &[u32],
+    text: &[u32],
+    positions: &mut [u64],
+    columns: &mut Vec<u64>,
+) {
+    let words = masks.words;
+    if words == 0 || text.is_empty() {
+        return;
+    }
+    // columns[j * words..][..words] holds V after text[..j].
+    columns.clear();
+    columns.resize((text.len() + 1) * words, u64::MAX);
+    for (j, &id) in text.iter().enumerate() {
+        let (done, next) = columns[j * words..(j + 2) * words].split_at_mut(words);
+        match masks.masks.get(id as usize * words..(id as usize + 1) * words) {
+            Some(mask) => {
+                let mut carry = false;
+                for ((out, &word), &m) in next.iter_mut().zip(done.iter()).zip(mask) {
+                    let (sum, overflow1) = word.overflowing_add(word & m);
+                    let (sum, overflow2) = sum.overflowing_add(u64::from(carry));
+                    carry = overflow1 || overflow2;
+                    *out = sum | (word & !m);
+                }
+            }
+            None => next.copy_from_slice(done),
         }
     }
-    let (mut i, mut j) = (reference.len(), candidate.len());
+    // T[i][j]: zero bits of column j among positions 0..i.
+    let t = |i: usize, j: usize| -> usize {
+        let column = &columns[j * words..(j + 1) * words];
+        let full = i / 64;
+        let mut zeros: usize = column[..full].iter().map(|w| w.count_zeros() as usize).sum();
+        if i % 64 != 0 {
+            zeros += (!column[full] & ((1u64 << (i % 64)) - 1)).count_ones() as usize;
+        }
+        zeros
+    };
+    let (mut i, mut j) = (pattern.len(), text.len());
     while i > 0 && j > 0 {
-        if reference[i - 1] == candidate[j - 1] {
+        if pattern[i - 1] == text[j - 1] {
             positions[(i - 1) / 64] |= 1 << ((i - 1) % 64);
             i -= 1;
             j -= 1;
-        } else if table[i * cols + j - 1] > table[(i - 1) * cols + j] {
+        } else if t(i, j - 1) > t(i - 1, j) {
             j -= 1;
         } else {
             i -= 1;
@@ -93,10 +125,57 @@ mod tests {
         t[a.len()][b.len()]
     }
 
+    /// rouge-score's walk-back (spec section 6) over the explicit table.
+    fn positions_by_table(reference: &[u32], candidate: &[u32]) -> Vec<usize> {
+        let (m, n) = (reference.len(), candidate.len());
+        let mut t = vec![vec![0usize; n + 1]; m + 1];
+        for i in 0..m {
+            for j in 0..n {
+                t[i + 1][j + 1] =
+                    if reference[i] == candidate[j] { t[i][j] + 1 } else { t[i][j + 1].max(t[i + 1][j]) };
+            }
+        }
+        let (mut i, mut j, mut out) = (m, n, Vec::new());
+        while i > 0 && j > 0 {
+            if reference[i - 1] == candidate[j - 1] {
+                out.push(i - 1);
+                i -= 1;
+                j -= 1;
+            } else if t[i][j - 1] > t[i - 1][j] {
+                j -= 1;
+            } else {
+                i -= 1;
+            }
+        }
+        out.reverse();
+        out
+    }
+
     fn positions(reference: &[u32], candidate: &[u32]) -> Vec<usize> {
+        let vocabulary = reference.iter().max().map_or(0, |&id| id as usize + 1);
+        let masks = LcsMasks::new(reference, vocabulary);
         let mut bits = vec![0u64; reference.len().div_ceil(64)];
-        mark_lcs(reference, candidate, &mut bits, &mut Vec::new());
+        mark_lcs(&masks, reference, candidate, &mut bits, &mut Vec::new());
         (0..reference.len()).filter(|&i| bits[i / 64] >> (i % 64) & 1 == 1).collect()
+    }
+
+    /// Deterministic xorshift sequences over small alphabets (many ties).
+    fn random_pairs(seed: u64, count: usize, max_len: u64) -> Vec<(Vec<u32>, Vec<u32>)> {
+        let mut state = seed;
+        let mut next = move |bound: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % bound
+        };
+        (0..count)
+            .map(|_| {
+                let vocabulary = 1 + next(6);
+                let a = (0..next(max_len)).map(|_| next(vocabulary) as u32).collect();
+                let b = (0..next(max_len)).map(|_| next(vocabulary + 1) as u32).collect();
+                (a, b)
+            })
+            .collect()
     }
 
     #[test]
@@ -107,19 +186,19 @@ mod tests {
     }
 
     #[test]
-    fn bit_parallel_equals_table_across_word_boundaries() {
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |bound: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % bound
-        };
-        for _ in 0..300 {
-            let vocabulary = 1 + next(6);
-            let a: Vec<u32> = (0..next(150)).map(|_| next(vocabulary) as u32).collect();
-            let b: Vec<u32> = (0..next(150)).map(|_| next(vocabulary + 1) as u32).collect();
-            assert_eq!(LcsMasks::new(&a, vocabulary as usize).lcs_len(&b), lcs_by_table(&a, &b));
+    fn bit_parallel_length_equals_table_across_word_boundaries() {
+        for (a, b) in random_pairs(0x2545_F491_4F6C_DD1D, 300, 150) {
+            let vocabulary = a.iter().max().map_or(0, |&id| id as usize + 1);
+            assert_eq!(LcsMasks::new(&a, vocabulary).lcs_len(&b), lcs_by_table(&a, &b));
+        }
+    }
+
+    #[test]
+    fn bit_parallel_walk_back_equals_table_walk_back() {
+        for (a, b) in
+            random_pairs(0x9E37_79B9_7F4A_7C15, 2000, 40).into_iter().chain(random_pairs(5, 100, 200))
+        {
+            assert_eq!(positions(&a, &b), positions_by_table(&a, &b), "{a:?} {b:?}");
         }
     }
 

@@ -3,48 +3,76 @@
 
 use rustc_hash::FxHashMap;
 
+use super::reference::ABSENT;
+
 /// The distinct n-grams of a reference (for one n ≥ 2) with their counts.
+///
+/// An n-gram is numbered through its prefix: level k maps
+/// `(id of the (k-1)-gram prefix, last token)` to the id of the k-gram, so
+/// every key is one `u64` and no n-gram is ever allocated.
 #[derive(Debug, Clone)]
 pub(crate) struct NgramTable {
-    n: usize,
-    ids: FxHashMap<Box<[u32]>, u32>,
+    /// `levels[k - 2]` numbers the k-grams, for k in 2..=n.
+    levels: Vec<FxHashMap<u64, u32>>,
+    /// Occurrences of each n-gram id.
     counts: Vec<u32>,
 }
 
+/// The id of every k-gram of `tokens` (by start), from the ids of its
+/// (k-1)-grams: `id_of(key)` of the k-gram's key, [`ABSENT`] if a part is.
+fn next_level(previous: &[u32], tokens: &[u32], k: usize, mut id_of: impl FnMut(u64) -> u32) -> Vec<u32> {
+    let count = (tokens.len() + 1).saturating_sub(k);
+    (0..count)
+        .map(|start| {
+            let (prefix, last) = (previous[start], tokens[start + k - 1]);
+            if prefix == ABSENT || last == ABSENT {
+                return ABSENT;
+            }
+            id_of((u64::from(prefix) << 32) | u64::from(last))
+        })
+        .collect()
+}
+
 impl NgramTable {
-    /// The n-grams of `reference`.
+    /// The n-grams of `reference` (reference-local ids).
     pub(crate) fn new(reference: &[u32], n: usize) -> Self {
         debug_assert!(n >= 2, "unigrams are counted with the reference's token counts");
-        let mut ids = FxHashMap::default();
-        let mut counts = Vec::new();
-        for window in reference.windows(n) {
-            let next = counts.len() as u32;
-            let id = *ids.entry(window.into()).or_insert(next);
-            if id == next {
-                counts.push(0);
-            }
+        let mut levels = Vec::with_capacity(n - 1);
+        let mut ids = reference.to_vec();
+        for k in 2..=n {
+            let mut level = FxHashMap::default();
+            ids = next_level(&ids, reference, k, |key| {
+                let next = level.len() as u32;
+                *level.entry(key).or_insert(next)
+            });
+            levels.push(level);
+        }
+        let mut counts = vec![0u32; levels.last().map_or(0, FxHashMap::len)];
+        for &id in &ids {
             counts[id as usize] += 1;
         }
-        NgramTable { n, ids, counts }
+        NgramTable { levels, counts }
     }
 
     /// The n of the n-grams.
     pub(crate) fn n(&self) -> usize {
-        self.n
+        self.levels.len() + 1
     }
 
     /// Σ over the reference's n-grams of min(reference count, candidate count).
-    /// Candidate ids that are not reference ids match nothing.
+    /// Candidate tokens given as [`ABSENT`] match nothing.
     pub(crate) fn overlap(&self, candidate: &[u32]) -> usize {
+        let mut ids = candidate.to_vec();
+        for (k, level) in (2..).zip(&self.levels) {
+            ids = next_level(&ids, candidate, k, |key| level.get(&key).copied().unwrap_or(ABSENT));
+        }
         let mut seen = vec![0u32; self.counts.len()];
         let mut hits = 0;
-        for window in candidate.windows(self.n) {
-            if let Some(&id) = self.ids.get(window) {
-                let seen = &mut seen[id as usize];
-                *seen += 1;
-                if *seen <= self.counts[id as usize] {
-                    hits += 1;
-                }
+        for id in ids.into_iter().filter(|&id| id != ABSENT) {
+            let seen = &mut seen[id as usize];
+            *seen += 1;
+            if *seen <= self.counts[id as usize] {
+                hits += 1;
             }
         }
         hits
@@ -78,7 +106,10 @@ mod tests {
     #[test]
     fn unknown_ids_match_nothing() {
         let table = NgramTable::new(&[0, 1, 2], 3);
-        assert_eq!(table.overlap(&[0, 1, u32::MAX, 0, 1, 2]), 1);
+        assert_eq!(table.overlap(&[0, 1, ABSENT, 0, 1, 2]), 1);
+        // Reference a a a b, candidate a a a a b: "a a a" 1 vs 2, "a a b" 1 vs 1.
+        let table = NgramTable::new(&[0, 0, 0, 1], 3);
+        assert_eq!(table.overlap(&[0, 0, 0, 0, 1]), 2);
     }
 
     #[test]

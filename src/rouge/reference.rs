@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::lcs::LcsMasks;
+use super::lcs::{LcsMasks, mark_lcs};
 use super::ngram::{NgramTable, ngram_total, unigram_overlap};
 use super::{Metric, Score};
 
@@ -27,6 +27,8 @@ pub(crate) struct Reference {
     ngrams: Vec<NgramTable>,
     /// Present when rougeL is requested.
     masks: Option<LcsMasks>,
+    /// Each rougeLsum sentence's masks, when rougeLsum is requested.
+    sentence_masks: Vec<LcsMasks>,
 }
 
 /// A candidate as one reference sees it.
@@ -83,7 +85,12 @@ impl Reference {
             }
         }
         let masks = metrics.contains(&Metric::L).then(|| LcsMasks::new(&local, counts.len()));
-        let reference = Reference { tokens: local, sentences, counts, ngrams, masks };
+        let sentence_masks = if metrics.contains(&Metric::Lsum) {
+            sentences.iter().map(|range| LcsMasks::new(&local[range.clone()], counts.len())).collect()
+        } else {
+            Vec::new()
+        };
+        let reference = Reference { tokens: local, sentences, counts, ngrams, masks, sentence_masks };
         (reference, local_of)
     }
 
@@ -97,15 +104,24 @@ impl Reference {
         self.sentences.len()
     }
 
-    /// The tokens of rougeLsum sentence `index`.
-    pub(crate) fn sentence(&self, index: usize) -> &[u32] {
-        &self.tokens[self.sentences[index].clone()]
+    /// Marks in `positions` the LCS of rougeLsum sentence `index` and
+    /// `candidate` (one candidate sentence) as rouge-score picks it
+    /// (see [`mark_lcs`]); `scratch` is reused working space.
+    pub(crate) fn mark_lcs(
+        &self,
+        index: usize,
+        candidate: &[u32],
+        positions: &mut [u64],
+        scratch: &mut Vec<u64>,
+    ) {
+        let sentence = &self.tokens[self.sentences[index].clone()];
+        mark_lcs(&self.sentence_masks[index], sentence, candidate, positions, scratch);
     }
 
     /// Scores `candidate` for `metric`. For rougeLsum, `union(i, positions)`
     /// must mark in `positions` (a bit set over sentence `i`'s positions) the
     /// union over the candidate's sentences of the LCS positions that
-    /// [`super::lcs::mark_lcs`] picks.
+    /// [`Reference::mark_lcs`] picks.
     pub(crate) fn score(
         &self,
         metric: Metric,

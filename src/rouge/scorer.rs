@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use super::lcs::mark_lcs;
 use super::reference::{ABSENT, CandidateView, Reference};
 use super::tokenize::with_ids;
 use super::{Metric, Score};
@@ -79,7 +78,7 @@ impl Scorer {
         let mut table = Vec::new();
         let mut union = |index: usize, positions: &mut [u64]| {
             for sentence in sentences {
-                mark_lcs(reference.sentence(index), &candidate[sentence.clone()], positions, &mut table);
+                reference.mark_lcs(index, &candidate[sentence.clone()], positions, &mut table);
             }
         };
         self.metrics.iter().map(|&metric| reference.score(metric, &view, &mut union)).collect()
