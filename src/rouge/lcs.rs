@@ -91,7 +91,7 @@ pub(crate) fn mark_lcs(
         let column = &columns[j * words..(j + 1) * words];
         let full = i / 64;
         let mut zeros: usize = column[..full].iter().map(|w| w.count_zeros() as usize).sum();
-        if i % 64 != 0 {
+        if !i.is_multiple_of(64) {
             zeros += (!column[full] & ((1u64 << (i % 64)) - 1)).count_ones() as usize;
         }
         zeros
