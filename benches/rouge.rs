@@ -11,7 +11,9 @@
 //! Groups (throughput = pairs):
 //! - `pairwise`: `Scorer::score` vs `rougers::RougeScorer::score`, 3 pairs per article.
 //! - `harness`: per article, `DocumentScorer::new` once and `score_spans` for 12
-//!   candidate summaries, vs `rougers` `score()` on the same 12 pairs of texts.
+//!   candidate summaries, vs `rougers` `score()` on the same 12 pairs of texts;
+//!   `sumbench_score_spans_only` times `score_spans` alone (documents prepared
+//!   beforehand), the cost of each further candidate, as an oracle sees it.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -176,6 +178,24 @@ fn bench(c: &mut Criterion) {
             for article in &articles {
                 let references = [article.reference.clone()];
                 let document = DocumentScorer::new(&ours, &references, &article.text, &article.spans);
+                for spans in &article.candidates {
+                    n += document.score_spans(spans).len();
+                }
+            }
+            n
+        })
+    });
+    // What an oracle pays per extra candidate once the document is prepared.
+    let references: Vec<[String; 1]> = articles.iter().map(|a| [a.reference.clone()]).collect();
+    let prepared: Vec<DocumentScorer> = articles
+        .iter()
+        .zip(&references)
+        .map(|(article, references)| DocumentScorer::new(&ours, references, &article.text, &article.spans))
+        .collect();
+    group.bench_function(BenchmarkId::new("sumbench_score_spans_only", texts.len()), |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (article, document) in articles.iter().zip(&prepared) {
                 for spans in &article.candidates {
                     n += document.score_spans(spans).len();
                 }

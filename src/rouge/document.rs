@@ -178,7 +178,7 @@ impl<'a> DocumentScorer<'a> {
         let metrics = self.scorer.metrics();
         let mut best = Best::new(metrics.len());
         let mut local = Vec::with_capacity(tokens.len());
-        let mut table = Vec::new();
+        let mut scratch = Vec::new();
         for doc_reference in &self.references {
             let reference = &doc_reference.reference;
             local.clear();
@@ -192,14 +192,14 @@ impl<'a> DocumentScorer<'a> {
                             let row = doc_reference.first_row + index;
                             let memo = self.memo[row * self.lines + line].get_or_init(|| {
                                 let mut own = vec![0u64; positions.len()];
-                                reference.mark_lcs(index, candidate, &mut own, &mut table);
+                                reference.mark_lcs(index, candidate, &mut own, &mut scratch);
                                 own.into_boxed_slice()
                             });
                             for (word, &bits) in positions.iter_mut().zip(memo.iter()) {
                                 *word |= bits;
                             }
                         }
-                        None => reference.mark_lcs(index, candidate, positions, &mut table),
+                        None => reference.mark_lcs(index, candidate, positions, &mut scratch),
                     }
                 }
             };

@@ -75,10 +75,10 @@ impl Scorer {
         sentences: &[Range<usize>],
     ) -> Vec<Score> {
         let view = CandidateView::new(candidate, reference.vocabulary());
-        let mut table = Vec::new();
+        let mut scratch = Vec::new();
         let mut union = |index: usize, positions: &mut [u64]| {
             for sentence in sentences {
-                reference.mark_lcs(index, &candidate[sentence.clone()], positions, &mut table);
+                reference.mark_lcs(index, &candidate[sentence.clone()], positions, &mut scratch);
             }
         };
         self.metrics.iter().map(|&metric| reference.score(metric, &view, &mut union)).collect()

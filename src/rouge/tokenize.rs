@@ -16,7 +16,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 /// Distinct raw tokens a thread's cache may hold before it starts afresh.
-const CACHE_LIMIT: usize = 1 << 20;
+const CACHE_LIMIT: usize = 1 << 18;
 
 /// Maps rouge-score tokens to ids: equal (stemmed) tokens get equal ids.
 #[derive(Debug)]
