@@ -328,6 +328,12 @@ mod tests {
     }
 
     #[test]
+    fn can_be_shared_across_threads() {
+        fn assert_sync<T: Send + Sync>() {}
+        assert_sync::<DocumentScorer<'static>>();
+    }
+
+    #[test]
     fn chunks_count_tokens_through_each_chunk() {
         let chunks = chunks("a-b  c's");
         let ends: Vec<(usize, usize, usize)> =
