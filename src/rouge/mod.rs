@@ -6,7 +6,7 @@
 //! [`DocumentScorer`] that tokenizes references and source sentences once.
 //! Never reads files or knows about summarizers' internals.
 //!
-//! Layout: [`tokenize`] (the only user of the `rougers` crate: its tokenizer
+//! Layout: `tokenize` (the only user of the `rougers` crate: its tokenizer
 //! and NLTK Porter stemmer, cached per thread), `ngram` and `lcs` (arithmetic
 //! on token ids), `reference` (a reference prepared once), `scorer`
 //! ([`Scorer`], pairs of texts) and `document` ([`DocumentScorer`], many

@@ -118,7 +118,8 @@ impl Reference {
         mark_lcs(&self.sentence_masks[index], sentence, candidate, positions, scratch);
     }
 
-    /// Scores `candidate` for `metric`. For rougeLsum, `union(i, positions)`
+    /// Scores `candidate` for `metric`, one of the metrics the reference was
+    /// prepared for (else this panics). For rougeLsum, `union(i, positions)`
     /// must mark in `positions` (a bit set over sentence `i`'s positions) the
     /// union over the candidate's sentences of the LCS positions that
     /// [`Reference::mark_lcs`] picks.
@@ -137,11 +138,12 @@ impl Reference {
             Metric::N(k) => {
                 let k = usize::from(k);
                 let table = self.ngrams.iter().find(|table| table.n() == k);
-                let hits = table.map_or(0, |table| table.overlap(candidate.tokens));
+                let hits = table.expect("tables are built for every rougeN scored").overlap(candidate.tokens);
                 Score::from_counts(hits, ngram_total(n, k), ngram_total(m, k))
             }
             Metric::L => {
-                let hits = self.masks.as_ref().map_or(0, |masks| masks.lcs_len(candidate.tokens));
+                let masks = self.masks.as_ref().expect("masks are built when rougeL is scored");
+                let hits = masks.lcs_len(candidate.tokens);
                 Score::from_counts(hits, n, m)
             }
             Metric::Lsum => Score::from_counts(self.union_lcs_hits(candidate, union), n, m),
