@@ -50,7 +50,8 @@ pub struct Args {
     /// rouge155 mode: keep only the first N bytes (`-b`).
     #[arg(long)]
     pub limit_bytes: Option<usize>,
-    /// Line-aligned candidates file (one summary per line); needs --references.
+    /// Line-aligned candidates file (one summary per line; output ids are the
+    /// 1-based line numbers); needs --references.
     #[arg(long, requires = "references", conflicts_with = "input")]
     pub candidates: Option<PathBuf>,
     /// Line-aligned reference files (one per reference set).
