@@ -11,6 +11,12 @@
 //! Where the script dies (a reference without tokens), scores are defined
 //! and a [`Warning`] is returned instead.
 //!
+//! Texts are SPL, like the script's input: one sentence per line. ROUGE-L and
+//! ROUGE-W work per line (summary-level LCS), so callers should put each
+//! sentence of a candidate or reference on its own line; ROUGE-N and ROUGE-S
+//! see the lines joined. Prepare a document's references once with
+//! [`Scorer::prepare`], then score any number of candidates against them.
+//!
 //! ```
 //! use sumbench::rouge155::{Config, MultiRef, Scorer};
 //!
