@@ -3,7 +3,7 @@
 //!
 //! Owns: building unit multisets and the clipped hit count. Never reads text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 /// A multiset of counting units and its total size (the script's `_cn_`).
@@ -15,7 +15,7 @@ pub struct Units<K> {
 
 impl<K: Hash + Eq> Units<K> {
     fn from_iter(units: impl Iterator<Item = K>) -> Self {
-        let mut counts = HashMap::new();
+        let mut counts = HashMap::default();
         let mut total = 0;
         for unit in units {
             *counts.entry(unit).or_insert(0) += 1;

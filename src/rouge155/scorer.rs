@@ -5,7 +5,7 @@
 //! Owns: interning, per-reference counts, combining references, rounding.
 //! Never reads files or prints.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use super::grams::{self, SkipUnit, Units};
@@ -170,7 +170,7 @@ impl Scorer {
     /// Tokenizes and counts `references` (SPL texts: one sentence per line)
     /// for scoring any number of candidates with this scorer.
     pub fn prepare<S: AsRef<str>>(&self, references: &[S]) -> References {
-        let mut vocabulary: HashMap<Box<[u8]>, u32> = HashMap::new();
+        let mut vocabulary: HashMap<Box<[u8]>, u32> = HashMap::default();
         let texts: Vec<Text> = references
             .iter()
             .map(|r| {
@@ -220,7 +220,7 @@ impl Scorer {
     /// The raw totals behind [`Scorer::score`], one per configured metric.
     pub fn counts(&self, references: &References, candidate: &str) -> Vec<Counts> {
         let known = references.vocabulary.len();
-        let mut unknown: HashMap<Box<[u8]>, u32> = HashMap::new();
+        let mut unknown: HashMap<Box<[u8]>, u32> = HashMap::default();
         let candidate = self.analyze(candidate, &mut |token| match references.vocabulary.get(token) {
             Some(&id) => id,
             None => {
