@@ -34,12 +34,14 @@ pub struct Args {
     /// Do not stem (the default).
     #[arg(long)]
     pub no_stem: bool,
-    /// Comma-separated metrics (default rouge1,rouge2,rougeL,rougeLsum; rouge155
-    /// mode also takes rougeW-1.2, rougeS4, rougeSU4, …).
+    /// Comma-separated metrics. rouge-score mode: rouge1…rouge9, rougeL, rougeLsum
+    /// (default rouge1,rouge2,rougeL,rougeLsum). rouge155 mode: rouge1…rouge9, rougeL,
+    /// rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU* (default
+    /// rouge1,rouge2,rougeL,rougeW-1.2,rougeS4,rougeSU4).
     #[arg(long, value_delimiter = ',')]
     pub metrics: Vec<String>,
     /// rouge155 mode: multi-reference rule.
-    #[arg(long, value_enum, default_value = "a")]
+    #[arg(long, value_enum, default_value = "a", ignore_case = true)]
     pub multi_ref: MultiRef,
     /// rouge155 mode: remove stop words (`-s`).
     #[arg(long)]
