@@ -7,6 +7,7 @@
 
 mod budget;
 mod graph;
+mod bag;
 mod order;
 mod registry;
 mod similarity;
