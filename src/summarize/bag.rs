@@ -50,11 +50,6 @@ impl Bags {
     pub(crate) fn of(&self, i: usize) -> &[(TermId, u32)] {
         &self.entries[self.starts[i]..self.starts[i + 1]]
     }
-
-    /// Number of sentences.
-    pub(crate) fn len(&self) -> usize {
-        self.starts.len() - 1
-    }
 }
 
 #[cfg(test)]
@@ -73,6 +68,5 @@ mod tests {
         assert_eq!(named(0), [("cat", 2), ("dog", 1)]);
         assert_eq!(named(1), [("dog", 1)]);
         assert_eq!(bags.doc_total, 4);
-        assert_eq!(bags.len(), 2);
     }
 }
