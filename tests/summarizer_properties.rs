@@ -12,10 +12,44 @@ use sumbench::summarize::{Budget, BuildOptions, Summarizer, Summary, registry};
 use sumbench::text::{PreparedDocument, WordTokenizer};
 
 const WORDS: &[&str] = &[
-    "the", "market", "fell", "sharply", "on", "Monday", "after", "bank", "shares", "rose", "government",
-    "said", "it", "would", "cut", "taxes", "and", "spending", "important", "perhaps", "new", "record",
-    "prices", "oil", "company", "profits", "jumped", "year", "city", "council", "voted", "against",
-    "plan", "£600m", "76%", "naïve", "café", "U.S.",
+    "the",
+    "market",
+    "fell",
+    "sharply",
+    "on",
+    "Monday",
+    "after",
+    "bank",
+    "shares",
+    "rose",
+    "government",
+    "said",
+    "it",
+    "would",
+    "cut",
+    "taxes",
+    "and",
+    "spending",
+    "important",
+    "perhaps",
+    "new",
+    "record",
+    "prices",
+    "oil",
+    "company",
+    "profits",
+    "jumped",
+    "year",
+    "city",
+    "council",
+    "voted",
+    "against",
+    "plan",
+    "£600m",
+    "76%",
+    "naïve",
+    "café",
+    "U.S.",
 ];
 
 fn summarizers() -> Vec<Box<dyn Summarizer>> {
@@ -24,7 +58,8 @@ fn summarizers() -> Vec<Box<dyn Summarizer>> {
 
 fn prepare(id: &str, text: String) -> PreparedDocument {
     let references = vec!["The market fell after bank shares rose.".to_string(), "Oil prices jumped.".into()];
-    let d = Document { id: id.into(), title: Some("Market falls as oil prices jump".into()), text, references };
+    let d =
+        Document { id: id.into(), title: Some("Market falls as oil prices jump".into()), text, references };
     PreparedDocument::new(d, &WordTokenizer::english())
 }
 
@@ -127,9 +162,7 @@ fn output_is_identical_across_thread_counts() {
                     jobs.extend(budgets.iter().map(|b| (s, d, b)));
                 }
             }
-            jobs.into_par_iter()
-                .map(|(s, d, b)| s.summarize(d, b))
-                .collect()
+            jobs.into_par_iter().map(|(s, d, b)| s.summarize(d, b)).collect()
         })
     };
     assert_eq!(run(1), run(2));

@@ -60,7 +60,12 @@ mod tests {
 
     #[test]
     fn counts_distinct_content_terms_per_sentence() {
-        let d = Document { id: "d".into(), title: None, text: "Cat dog cat. The dog.".into(), references: vec![] };
+        let d = Document {
+            id: "d".into(),
+            title: None,
+            text: "Cat dog cat. The dog.".into(),
+            references: vec![],
+        };
         let doc = PreparedDocument::new(d, &WordTokenizer::english());
         let bags = Bags::new(&doc);
         let name = |t: TermId| doc.vocabulary[t as usize].as_str();

@@ -5,9 +5,9 @@
 //! methods (null words = stop words throughout):
 //! - **Cue** C: +1 for every bonus word, −1 for every stigma word
 //!   (matched by stem; [`DEFAULT_BONUS_WORDS`], [`DEFAULT_STIGMA_WORDS`] are
-//!   English defaults in Edmundson's classes — bonus: emphasis, value and
-//!   conclusion words; stigma: hedges, belittling and example markers;
-//!   replaceable through [`Params`]).
+//!   English defaults in Edmundson's word classes — bonus: comparatives,
+//!   superlatives, conclusion, value and causality terms; stigma: hedging,
+//!   belittling and illustrative-detail terms; replaceable through [`Params`]).
 //! - **Key** K: +1 for every occurrence of a key word, a non-cue content word
 //!   whose document frequency exceeds `key_threshold` × the highest one.
 //! - **Title** T: +1 for every occurrence of a title word (a non-null word of
@@ -29,24 +29,76 @@ pub const NAME: &str = "edmundson";
 /// One-line description for `sumbench list`.
 pub const DESCRIPTION: &str = "Edmundson 1969: weighted cue, key, title and location methods";
 
-/// English bonus (positively relevant) cue words: emphasis, value,
-/// superlatives and conclusion markers.
+/// English bonus (positively relevant) cue words, in Edmundson's classes:
+/// superlatives, adverbs of conclusion, value terms and causality terms —
+/// only words that mark a claim as important, not everyday adjectives of
+/// news prose (Edmundson's lists were drawn from his corpus, so a general
+/// list must stay conservative).
 pub const DEFAULT_BONUS_WORDS: &[&str] = &[
-    "important", "importantly", "significant", "significantly", "main", "major", "key", "crucial",
-    "essential", "critical", "vital", "primary", "principal", "central", "greatest", "largest",
-    "biggest", "highest", "best", "worst", "first", "record", "new", "conclude", "conclusion",
-    "summary", "overall", "result", "results", "show", "shows", "found", "finds", "reveal", "reveals",
-    "announce", "announced", "confirm", "confirmed", "especially", "particularly", "clearly",
-    "definitely", "finally", "proposed", "introduce", "introduced",
+    // superlatives of value
+    "greatest",
+    "foremost",
+    "paramount",
+    // adverbs and nouns of conclusion
+    "finally",
+    "therefore",
+    "thus",
+    "hence",
+    "consequently",
+    "ultimately",
+    "overall",
+    "conclude",
+    "conclusion",
+    "summary",
+    "summarize",
+    // value terms
+    "important",
+    "importantly",
+    "significant",
+    "significantly",
+    "essential",
+    "crucial",
+    "fundamental",
+    "notably",
+    "remarkable",
+    // causality terms
+    "consequence",
+    "result",
 ];
 
-/// English stigma (negatively relevant) cue words: hedges, belittling
-/// expressions and markers of examples or asides.
+/// English stigma (negatively relevant) cue words, in Edmundson's classes:
+/// hedging and belittling expressions and markers of illustrative detail
+/// (his anaphoric expressions are stop words, hence null words, here).
 pub const DEFAULT_STIGMA_WORDS: &[&str] = &[
-    "perhaps", "maybe", "possibly", "probably", "apparently", "seemingly", "seem", "seems",
-    "somewhat", "slightly", "hardly", "barely", "merely", "fairly", "rather", "allegedly",
-    "supposedly", "reportedly", "anyway", "meanwhile", "incidentally", "example", "instance",
-    "e.g", "etc", "unclear", "minor", "trivial", "little",
+    // hedging
+    "perhaps",
+    "maybe",
+    "possibly",
+    "apparently",
+    "seemingly",
+    "seem",
+    "seems",
+    "somewhat",
+    "allegedly",
+    "supposedly",
+    "unclear",
+    // belittling
+    "slightly",
+    "hardly",
+    "barely",
+    "merely",
+    "fairly",
+    "rather",
+    "trivial",
+    "minor",
+    "insignificant",
+    // illustrative detail and asides
+    "example",
+    "instance",
+    "e.g",
+    "etc",
+    "incidentally",
+    "anyway",
 ];
 
 /// Edmundson's parameters.

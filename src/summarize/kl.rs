@@ -39,8 +39,7 @@ impl Default for Params {
 impl Params {
     /// Builds the summarizer. A non-positive or non-finite δ falls back to the default.
     pub fn build(self, _options: &BuildOptions) -> KlSum {
-        let smoothing =
-            if self.smoothing.is_finite() && self.smoothing > 0.0 { self.smoothing } else { 1.0 };
+        let smoothing = if self.smoothing.is_finite() && self.smoothing > 0.0 { self.smoothing } else { 1.0 };
         KlSum { params: Params { smoothing } }
     }
 }
@@ -82,8 +81,7 @@ impl Summarizer for KlSum {
                 let mut tokens = 0;
                 for &(t, k) in bags.of(i) {
                     let t = t as usize;
-                    let ln_new =
-                        if k == 1 { ln_c1[t] } else { (f64::from(counts[t] + k) + delta).ln() };
+                    let ln_new = if k == 1 { ln_c1[t] } else { (f64::from(counts[t] + k) + delta).ln() };
                     gain += p_doc[t] * (ln_new - ln_c[t]);
                     tokens += k;
                 }

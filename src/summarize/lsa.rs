@@ -96,7 +96,8 @@ impl Lsa {
         let mut s = Mat::<f64>::zeros(k, 1);
         let mut v = Mat::<f64>::zeros(n, k);
         let params = Default::default();
-        let scratch = svd_scratch::<f64>(m, n, ComputeSvdVectors::No, ComputeSvdVectors::Thin, Par::Seq, params);
+        let scratch =
+            svd_scratch::<f64>(m, n, ComputeSvdVectors::No, ComputeSvdVectors::Thin, Par::Seq, params);
         let mut buffer = MemBuffer::new(scratch);
         let result = svd(
             a.as_ref(),
@@ -111,9 +112,7 @@ impl Lsa {
             return vec![0.0; n];
         }
         let r = self.params.dimensions.unwrap_or(k).min(k);
-        (0..n)
-            .map(|row| (0..r).map(|i| (s[(i, 0)] * v[(row, i)]).powi(2)).sum::<f64>().sqrt())
-            .collect()
+        (0..n).map(|row| (0..r).map(|i| (s[(i, 0)] * v[(row, i)]).powi(2)).sum::<f64>().sqrt()).collect()
     }
 }
 
