@@ -19,8 +19,6 @@
 //! `title_weight = 1`, `location_weight = 1` (Edmundson's preferred
 //! Cue + Title + Location), `key_threshold = 0.5`, and the two word lists.
 
-use std::collections::HashSet;
-
 use super::{Budget, BuildOptions, Ranking, Summarizer};
 use crate::text::{PreparedDocument, WordTokenizer};
 
@@ -138,8 +136,11 @@ impl Params {
     /// Builds the summarizer, stemming the cue words as documents are stemmed.
     pub fn build(self, _options: &BuildOptions) -> Edmundson {
         let tokenizer = WordTokenizer::english();
-        let stems = |words: &[String]| -> HashSet<String> {
-            words.iter().map(|w| tokenizer.stem(&w.to_lowercase())).collect()
+        let stems = |words: &[String]| -> Vec<String> {
+            let mut stems: Vec<String> = words.iter().map(|w| tokenizer.stem(&w.to_lowercase())).collect();
+            stems.sort_unstable();
+            stems.dedup();
+            stems
         };
         Edmundson { bonus: stems(&self.bonus_words), stigma: stems(&self.stigma_words), params: self }
     }
@@ -149,8 +150,10 @@ impl Params {
 #[derive(Debug, Clone)]
 pub struct Edmundson {
     params: Params,
-    bonus: HashSet<String>,
-    stigma: HashSet<String>,
+    /// Stems of the bonus words, sorted (binary search beats hashing for a few dozen).
+    bonus: Vec<String>,
+    /// Stems of the stigma words, sorted.
+    stigma: Vec<String>,
 }
 
 /// What one term contributes to each method.
@@ -168,8 +171,8 @@ impl Edmundson {
             .vocabulary
             .iter()
             .map(|stem| {
-                let bonus = f64::from(u8::from(self.bonus.contains(stem)));
-                let stigma = f64::from(u8::from(self.stigma.contains(stem)));
+                let listed = |list: &[String]| f64::from(u8::from(list.binary_search(stem).is_ok()));
+                let (bonus, stigma) = (listed(&self.bonus), listed(&self.stigma));
                 TermWeights { cue: bonus - stigma, ..TermWeights::default() }
             })
             .collect();
