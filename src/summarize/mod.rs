@@ -5,6 +5,7 @@
 //! Owns: the algorithms and their parameters. A summarizer never reads
 //! files, prints, or re-tokenizes: it works on a [`PreparedDocument`].
 
+mod bag;
 mod budget;
 mod graph;
 mod order;
