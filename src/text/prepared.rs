@@ -49,7 +49,7 @@ pub struct PreparedDocument {
 impl PreparedDocument {
     /// Segments and tokenizes `document` once.
     pub fn new(document: Document, tokenizer: &WordTokenizer) -> Self {
-        let mut interner = Interner::default();
+        let mut terms_of = tokenizer.document_terms();
         let text = document.text.as_str();
         let mut paragraph = 0;
         let mut last_end = 0;
@@ -62,34 +62,23 @@ impl PreparedDocument {
                 last_end = span.end;
                 let mut terms = Vec::new();
                 let mut content = Vec::new();
-                for word in tokenizer.words(&text[span.clone()]) {
-                    let id = interner.intern(&word.stem, word.is_stop);
+                terms_of.add_words(&text[span.clone()], true, |id, is_stop| {
                     terms.push(id);
-                    if !word.is_stop {
+                    if !is_stop {
                         content.push(id);
                     }
-                }
+                });
                 let words = text[span.clone()].split_whitespace().count();
                 Sentence { span, terms, content, words, paragraph }
             })
             .collect();
-        let title_terms = match &document.title {
-            Some(title) => tokenizer
-                .words(title)
-                .filter(|w| !w.is_stop)
-                .map(|w| interner.intern(&w.stem, false))
-                .collect(),
-            None => Vec::new(),
-        };
-        let idf = sentence_idf(&sentences, interner.vocabulary.len());
-        PreparedDocument {
-            document,
-            sentences,
-            title_terms,
-            vocabulary: interner.vocabulary,
-            is_stop: interner.is_stop,
-            idf,
+        let mut title_terms = Vec::new();
+        if let Some(title) = &document.title {
+            terms_of.add_words(title, false, |id, _| title_terms.push(id));
         }
+        let (vocabulary, is_stop) = terms_of.finish();
+        let idf = sentence_idf(&sentences, vocabulary.len());
+        PreparedDocument { document, sentences, title_terms, vocabulary, is_stop, idf }
     }
 
     /// The verbatim text of sentence `i`.
@@ -154,26 +143,6 @@ fn sentence_idf(sentences: &[Sentence], num_terms: usize) -> Vec<f64> {
 
 fn has_blank_line(gap: &str) -> bool {
     gap.split('\n').skip(1).any(|line| line.trim().is_empty()) && gap.matches('\n').count() >= 2
-}
-
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<String, TermId>,
-    vocabulary: Vec<String>,
-    is_stop: Vec<bool>,
-}
-
-impl Interner {
-    fn intern(&mut self, stem: &str, is_stop: bool) -> TermId {
-        if let Some(&id) = self.ids.get(stem) {
-            return id;
-        }
-        let id = self.vocabulary.len() as TermId;
-        self.ids.insert(stem.to_string(), id);
-        self.vocabulary.push(stem.to_string());
-        self.is_stop.push(is_stop);
-        id
-    }
 }
 
 #[cfg(test)]

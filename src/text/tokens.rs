@@ -3,9 +3,27 @@
 //!
 //! This is *not* the ROUGE tokenizer (see `rouge`), which must follow
 //! rouge-score's rules exactly; this one serves the summarizers' statistics.
+//!
+//! Stemming dominates the cost of tokenizing, and a text repeats its words, so
+//! each thread keeps a cache from the word as written ("Running") to its stem
+//! and stop flag: a word is lower-cased and stemmed once per thread, not once
+//! per occurrence. Stems in the cache are interned too (a global stem id), so
+//! [`DocumentTerms`] turns a word into a per-document term id with two table
+//! look-ups and no allocation. The cache never changes results, only their cost.
+//!
+//! Owns: what a word is and its normalized form. Never decides sentence
+//! boundaries.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::prepared::TermId;
+
+/// Words cached per thread before the cache is emptied (bounds its memory,
+/// some tens of MB, on an endless stream of new words).
+const MAX_CACHED_WORDS: usize = 1 << 20;
 
 /// One word of a sentence after normalization.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,10 +34,17 @@ pub struct Word {
     pub is_stop: bool,
 }
 
+/// The normalization rules a cache was filled with (one per constructor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Language {
+    English,
+}
+
 /// Splits text into normalized words; cheap to share across threads.
 pub struct WordTokenizer {
+    language: Language,
     stemmer: rust_stemmers::Stemmer,
-    stop_words: HashSet<String>,
+    stop_words: FxHashSet<&'static str>,
 }
 
 impl Default for WordTokenizer {
@@ -32,11 +57,10 @@ impl WordTokenizer {
     /// English: NLTK's stop-word list (via the `stop-words` crate) and the
     /// Snowball English stemmer.
     pub fn english() -> Self {
-        let stop_words =
-            stop_words::get(stop_words::Language::English).iter().map(|w| w.to_string()).collect();
         WordTokenizer {
+            language: Language::English,
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            stop_words,
+            stop_words: stop_words::get(stop_words::Language::English).iter().copied().collect(),
         }
     }
 
@@ -58,6 +82,141 @@ impl WordTokenizer {
             Word { is_stop: self.is_stop_word(&lower), stem: self.stem(&lower) }
         })
     }
+
+    /// Starts interning the terms of one document with this thread's cache.
+    /// Term ids count from 0 in order of first occurrence.
+    ///
+    /// # Panics
+    /// If the thread already holds a [`DocumentTerms`] (one document at a
+    /// time per thread).
+    pub fn document_terms(&self) -> DocumentTerms<'_> {
+        DocumentTerms { tokenizer: self, vocabulary: Vec::new(), is_stop: Vec::new() }.start()
+    }
+
+    /// Normalizes a word missing from the cache.
+    fn normalize(&self, word: &str) -> (String, bool) {
+        let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
+        (self.stemmer.stem(&lower).into_owned(), self.is_stop_word(&lower))
+    }
+}
+
+/// A word as cached: its global stem id and stop flag.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    stem: u32,
+    is_stop: bool,
+}
+
+/// One thread's cache of normalized words, plus the per-document map from
+/// global stem id to term id (valid while `generation` matches).
+#[derive(Default)]
+struct Cache {
+    language: Option<Language>,
+    /// Word as written → stem and stop flag.
+    words: FxHashMap<Box<str>, Entry>,
+    /// Stem → global stem id.
+    stem_ids: FxHashMap<Box<str>, u32>,
+    /// Global stem id → stem.
+    stems: Vec<Box<str>>,
+    /// Global stem id → (generation, term id) for the current document.
+    terms: Vec<(u32, TermId)>,
+    /// The current document's number; 0 is never current.
+    generation: u32,
+    /// Whether a [`DocumentTerms`] is using the cache.
+    busy: bool,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// Interns the words of one document into term ids (see
+/// [`WordTokenizer::document_terms`]): the same stem always gets the same id,
+/// and a term's stop flag is that of the first word interned with its stem.
+pub struct DocumentTerms<'t> {
+    tokenizer: &'t WordTokenizer,
+    vocabulary: Vec<String>,
+    is_stop: Vec<bool>,
+}
+
+impl<'t> DocumentTerms<'t> {
+    fn start(self) -> Self {
+        let language = self.tokenizer.language;
+        CACHE.with_borrow_mut(|cache| {
+            assert!(!cache.busy, "one DocumentTerms per thread at a time");
+            cache.busy = true;
+            if cache.language != Some(language) || cache.words.len() > MAX_CACHED_WORDS {
+                *cache = Cache { language: Some(language), ..Cache::default() };
+            }
+            cache.generation = cache.generation.wrapping_add(1);
+            if cache.generation == 0 {
+                cache.terms.iter_mut().for_each(|slot| slot.0 = 0);
+                cache.generation = 1;
+            }
+        });
+        self
+    }
+
+    /// Calls `f(term, is_stop)` for every word of `text` (see
+    /// [`WordTokenizer::words`]) in order, interning its stem. With
+    /// `with_stop_words == false`, stop words are skipped and not interned.
+    pub fn add_words(&mut self, text: &str, with_stop_words: bool, mut f: impl FnMut(TermId, bool)) {
+        CACHE.with_borrow_mut(|cache| {
+            for word in text.unicode_words() {
+                let entry = match cache.words.get(word) {
+                    Some(&entry) => entry,
+                    None => cache.insert(self.tokenizer, word),
+                };
+                if entry.is_stop && !with_stop_words {
+                    continue;
+                }
+                let generation = cache.generation;
+                let slot = &mut cache.terms[entry.stem as usize];
+                let term = if slot.0 == generation {
+                    slot.1
+                } else {
+                    let term = self.vocabulary.len() as TermId;
+                    *slot = (generation, term);
+                    self.vocabulary.push(cache.stems[entry.stem as usize].to_string());
+                    self.is_stop.push(entry.is_stop);
+                    term
+                };
+                f(term, entry.is_stop);
+            }
+        });
+    }
+
+    /// Term id → stem, and term id → stop flag of the word that introduced it.
+    pub fn finish(mut self) -> (Vec<String>, Vec<bool>) {
+        (std::mem::take(&mut self.vocabulary), std::mem::take(&mut self.is_stop))
+    }
+}
+
+impl Drop for DocumentTerms<'_> {
+    fn drop(&mut self) {
+        // Ignore a thread being torn down: its cache goes with it.
+        let _ = CACHE.try_with(|cache| cache.borrow_mut().busy = false);
+    }
+}
+
+impl Cache {
+    fn insert(&mut self, tokenizer: &WordTokenizer, word: &str) -> Entry {
+        let (stem, is_stop) = tokenizer.normalize(word);
+        let id = match self.stem_ids.get(stem.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                let stem: Box<str> = stem.into();
+                self.stem_ids.insert(stem.clone(), id);
+                self.stems.push(stem);
+                self.terms.push((0, 0));
+                id
+            }
+        };
+        let entry = Entry { stem: id, is_stop };
+        self.words.insert(word.into(), entry);
+        entry
+    }
 }
 
 #[cfg(test)]
@@ -72,5 +231,132 @@ mod tests {
         assert_eq!(stems, ["the", "runner", "were", "run"]);
         let stops: Vec<bool> = words.iter().map(|w| w.is_stop).collect();
         assert_eq!(stops, [true, false, true, false]);
+    }
+
+    /// The straightforward interning: every word lower-cased, stemmed and
+    /// looked up by its stem string.
+    fn reference_terms(
+        t: &WordTokenizer,
+        texts: &[(&str, bool)],
+    ) -> (Vec<Vec<(TermId, bool)>>, Vec<String>, Vec<bool>) {
+        let mut ids: std::collections::HashMap<String, TermId> = Default::default();
+        let (mut vocabulary, mut is_stop) = (Vec::new(), Vec::new());
+        let mut out = Vec::new();
+        for &(text, with_stop) in texts {
+            let mut terms = Vec::new();
+            for w in text.unicode_words() {
+                let lower = w.to_lowercase();
+                let stop = t.is_stop_word(&lower);
+                if stop && !with_stop {
+                    continue;
+                }
+                let stem = t.stem(&lower);
+                let id = *ids.entry(stem.clone()).or_insert_with(|| {
+                    vocabulary.push(stem);
+                    is_stop.push(stop);
+                    vocabulary.len() as TermId - 1
+                });
+                terms.push((id, stop));
+            }
+            out.push(terms);
+        }
+        (out, vocabulary, is_stop)
+    }
+
+    fn cached_terms(
+        t: &WordTokenizer,
+        texts: &[(&str, bool)],
+    ) -> (Vec<Vec<(TermId, bool)>>, Vec<String>, Vec<bool>) {
+        let mut doc = t.document_terms();
+        let mut out = Vec::new();
+        for &(text, with_stop) in texts {
+            let mut terms = Vec::new();
+            doc.add_words(text, with_stop, |id, stop| terms.push((id, stop)));
+            out.push(terms);
+        }
+        let (vocabulary, is_stop) = doc.finish();
+        (out, vocabulary, is_stop)
+    }
+
+    #[test]
+    fn interns_stems_per_document() {
+        let t = WordTokenizer::english();
+        let (terms, vocabulary, is_stop) =
+            cached_terms(&t, &[("Runs and running", true), ("the RUN, Ran", false)]);
+        // run, and, run | run, ran ("the" is skipped without an id).
+        assert_eq!(terms, [vec![(0, false), (1, true), (0, false)], vec![(0, false), (2, false)]]);
+        assert_eq!(vocabulary, ["run", "and", "ran"]);
+        assert_eq!(is_stop, [false, true, false]);
+        // A second document numbers its terms afresh.
+        let (terms, vocabulary, _) = cached_terms(&t, &[("ran", true)]);
+        assert_eq!((terms, vocabulary), (vec![vec![(0, false)]], vec!["ran".to_string()]));
+    }
+
+    /// Words of every shape the tokenizer meets: cases, stop words, stems
+    /// shared by several words, digits, apostrophes, non-ASCII letters.
+    const WORDS: &[&str] = &[
+        "The",
+        "the",
+        "THE",
+        "runs",
+        "Running",
+        "ran",
+        "run",
+        "it's",
+        "It's",
+        "don't",
+        "U.S.",
+        "3.5",
+        "1,000",
+        "café",
+        "Café",
+        "naïve",
+        "İstanbul",
+        "ΣΟΦΙΑ",
+        "straße",
+        "was",
+        "Was",
+        "generously",
+        "general",
+        "caresses",
+        "ponies",
+        "ties",
+        "you'll",
+        "e-mail",
+        "a",
+        "I",
+        "Ⅻ",
+        "日本",
+        "résumé",
+        "x86_64",
+    ];
+    const GLUE: &[&str] = &[" ", ", ", ". ", "\n", " — ", "'", "\"", "-", ":", "  "];
+
+    proptest::proptest! {
+        #[test]
+        fn cached_interning_equals_the_reference(
+            texts in proptest::collection::vec(
+                (proptest::collection::vec(
+                    (proptest::sample::select(WORDS), proptest::sample::select(GLUE)), 0..30),
+                 proptest::prelude::any::<bool>()),
+                0..6),
+        ) {
+            let texts: Vec<(String, bool)> = texts
+                .into_iter()
+                .map(|(words, with_stop)| {
+                    (words.into_iter().flat_map(|(w, g)| [w, g]).collect::<String>(), with_stop)
+                })
+                .collect();
+            let texts: Vec<(&str, bool)> = texts.iter().map(|(s, b)| (s.as_str(), *b)).collect();
+            let t = WordTokenizer::english();
+            proptest::prop_assert_eq!(cached_terms(&t, &texts), reference_terms(&t, &texts));
+        }
+
+        #[test]
+        fn cached_interning_equals_the_reference_on_any_text(text in "\\PC*", with_stop: bool) {
+            let t = WordTokenizer::english();
+            let texts = [(text.as_str(), with_stop)];
+            proptest::prop_assert_eq!(cached_terms(&t, &texts), reference_terms(&t, &texts));
+        }
     }
 }
