@@ -4,6 +4,10 @@
 //! versions of the preparation code can be compared with `diff` or `cmp`.
 //!
 //! `cargo run --release --example prepare_dump -- OUT.txt FILE.jsonl...`
+//!
+//! With `PREPARE_WARMUP=N` in the environment, each corpus is first prepared
+//! N times without output (to profile preparation with warm caches: the
+//! instruction count of N + 1 passes minus that of N passes).
 
 use std::io::Write;
 use std::path::Path;
@@ -20,6 +24,12 @@ fn main() -> anyhow::Result<()> {
     for path in args {
         let docs = read_corpus(Path::new(&path), &ReadOptions::default())
             .with_context(|| format!("reading {path}"))?;
+        let warmup: usize = std::env::var("PREPARE_WARMUP").ok().and_then(|n| n.parse().ok()).unwrap_or(0);
+        for _ in 0..warmup {
+            for doc in &docs {
+                std::hint::black_box(PreparedDocument::new(doc.clone(), &tokenizer));
+            }
+        }
         for doc in docs {
             let p = PreparedDocument::new(doc, &tokenizer);
             writeln!(out, "doc {}", p.document.id)?;

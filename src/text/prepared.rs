@@ -53,6 +53,8 @@ impl PreparedDocument {
         let text = document.text.as_str();
         let mut paragraph = 0;
         let mut last_end = 0;
+        // Reused buffers: each sentence's vectors are then allocated once, at their size.
+        let (mut terms, mut content) = (Vec::new(), Vec::new());
         let sentences: Vec<Sentence> = sentence_spans(text)
             .into_iter()
             .map(|span| {
@@ -60,16 +62,16 @@ impl PreparedDocument {
                     paragraph += 1;
                 }
                 last_end = span.end;
-                let mut terms = Vec::new();
-                let mut content = Vec::new();
+                terms.clear();
+                content.clear();
                 terms_of.add_words(&text[span.clone()], true, |id, is_stop| {
                     terms.push(id);
                     if !is_stop {
                         content.push(id);
                     }
                 });
-                let words = text[span.clone()].split_whitespace().count();
-                Sentence { span, terms, content, words, paragraph }
+                let words = whitespace_words(&text[span.clone()]);
+                Sentence { span, terms: terms.to_vec(), content: content.to_vec(), words, paragraph }
             })
             .collect();
         let mut title_terms = Vec::new();
@@ -141,6 +143,23 @@ fn sentence_idf(sentences: &[Sentence], num_terms: usize) -> Vec<f64> {
     df.iter().map(|&d| (n / f64::from(d.max(1))).ln()).collect()
 }
 
+/// `s.split_whitespace().count()`, byte by byte for ASCII text.
+fn whitespace_words(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // The ASCII characters with Unicode's White_Space property (vertical tab included).
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let mut previous_space = true;
+    let mut words = 0;
+    for &b in s.as_bytes() {
+        let space = is_space(b);
+        words += usize::from(previous_space && !space);
+        previous_space = space;
+    }
+    words
+}
+
 fn has_blank_line(gap: &str) -> bool {
     gap.split('\n').skip(1).any(|line| line.trim().is_empty()) && gap.matches('\n').count() >= 2
 }
@@ -151,6 +170,20 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         Document { id: "d".into(), title: None, text: text.into(), references: vec![] }
+    }
+
+    #[test]
+    fn whitespace_words_equal_split_whitespace() {
+        for s in ["", " ", "a", " a b\t\u{0B}c\u{0C}d\r\ne ", "x\u{1F}y", "caf\u{e9} \u{a0} x\u{2003}y"] {
+            assert_eq!(whitespace_words(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whitespace_words_equal_split_whitespace_on_any_ascii(s in "[\\x00-\\x7f]{0,40}") {
+            proptest::prop_assert_eq!(whitespace_words(&s), s.split_whitespace().count());
+        }
     }
 
     #[test]

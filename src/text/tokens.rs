@@ -162,13 +162,13 @@ impl<'t> DocumentTerms<'t> {
     /// `with_stop_words == false`, stop words are skipped and not interned.
     pub fn add_words(&mut self, text: &str, with_stop_words: bool, mut f: impl FnMut(TermId, bool)) {
         CACHE.with_borrow_mut(|cache| {
-            for word in text.unicode_words() {
+            let add = |word: &str| {
                 let entry = match cache.words.get(word) {
                     Some(&entry) => entry,
                     None => cache.insert(self.tokenizer, word),
                 };
                 if entry.is_stop && !with_stop_words {
-                    continue;
+                    return;
                 }
                 let generation = cache.generation;
                 let slot = &mut cache.terms[entry.stem as usize];
@@ -182,6 +182,11 @@ impl<'t> DocumentTerms<'t> {
                     term
                 };
                 f(term, entry.is_stop);
+            };
+            if text.is_ascii() {
+                ascii_words(text, add);
+            } else {
+                text.unicode_words().for_each(add);
             }
         });
     }
@@ -196,6 +201,56 @@ impl Drop for DocumentTerms<'_> {
     fn drop(&mut self) {
         // Ignore a thread being torn down: its cache goes with it.
         let _ = CACHE.try_with(|cache| cache.borrow_mut().busy = false);
+    }
+}
+
+/// Calls `f` on each UAX #29 word of an ASCII `text` that contains a letter
+/// or digit: exactly `text.unicode_words()`, without the Unicode tables.
+///
+/// In ASCII the word-break classes are: ALetter `A-Z a-z`, Numeric `0-9`,
+/// ExtendNumLet `_`, MidLetter `:`, MidNum `,` `;`, MidNumLet `.`,
+/// Single_Quote `'`, and Other (spaces, line breaks and all other
+/// punctuation, which never join anything to a word). So a word is a run of
+/// `[A-Za-z0-9_]` (rules WB5, WB8–WB10, WB13a/b) in which a single mid
+/// character may stand between two letters (`:` `.` `'`, rules WB6/WB7) or
+/// two digits (`,` `;` `.` `'`, rules WB11/WB12).
+fn ascii_words<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut has_alphanumeric = false;
+        loop {
+            let current = bytes[i];
+            has_alphanumeric |= current.is_ascii_alphanumeric();
+            i += 1;
+            let Some(&next) = bytes.get(i) else { break };
+            if is_word(next) {
+                continue;
+            }
+            let Some(&after) = bytes.get(i + 1) else { break };
+            let joins = match next {
+                b'.' | b'\'' => {
+                    (current.is_ascii_alphabetic() && after.is_ascii_alphabetic())
+                        || (current.is_ascii_digit() && after.is_ascii_digit())
+                }
+                b':' => current.is_ascii_alphabetic() && after.is_ascii_alphabetic(),
+                b',' | b';' => current.is_ascii_digit() && after.is_ascii_digit(),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            i += 1;
+        }
+        if has_alphanumeric {
+            f(&text[start..i]);
+        }
     }
 }
 
@@ -231,6 +286,40 @@ mod tests {
         assert_eq!(stems, ["the", "runner", "were", "run"]);
         let stops: Vec<bool> = words.iter().map(|w| w.is_stop).collect();
         assert_eq!(stops, [true, false, true, false]);
+    }
+
+    /// Bytes of every ASCII word-break class, weighted towards the mid characters.
+    const ASCII: &str = "aZ09_.:',; \t\n\r\x0b\x0c-\"!?()&$%@#*/+";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn ascii_words_equal_unicode_words(
+            picks in proptest::collection::vec(0..ASCII.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| ASCII.as_bytes()[i] as char).collect();
+            let mut words = Vec::new();
+            ascii_words(&text, |w| words.push(w));
+            proptest::prop_assert_eq!(words, text.unicode_words().collect::<Vec<_>>(), "{:?}", text);
+        }
+
+        #[test]
+        fn ascii_words_equal_unicode_words_on_any_ascii(text in "[\\x00-\\x7f]*") {
+            let mut words = Vec::new();
+            ascii_words(&text, |w| words.push(w));
+            proptest::prop_assert_eq!(words, text.unicode_words().collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn ascii_words_by_hand() {
+        let mut words = Vec::new();
+        ascii_words("U.S. it's 1,000.5 a.1 10:30 a:b x_1 __ _ 3;4 a;b -5", |w| words.push(w));
+        assert_eq!(
+            words,
+            ["U.S", "it's", "1,000.5", "a", "1", "10", "30", "a:b", "x_1", "3;4", "a", "b", "5"]
+        );
     }
 
     /// The straightforward interning: every word lower-cased, stemmed and
