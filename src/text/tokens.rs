@@ -183,11 +183,7 @@ impl<'t> DocumentTerms<'t> {
                 };
                 f(term, entry.is_stop);
             };
-            if text.is_ascii() {
-                ascii_words(text, add);
-            } else {
-                text.unicode_words().for_each(add);
-            }
+            each_word(text, add);
         });
     }
 
@@ -204,6 +200,68 @@ impl Drop for DocumentTerms<'_> {
     }
 }
 
+/// Calls `f` on each word of `text`, exactly as `text.unicode_words()`: the
+/// text is cut before each run of ASCII whitespace, and the ASCII pieces go
+/// through [`ascii_words`], the others through the Unicode tables. No word
+/// crosses such a cut and no rule looks across it: ASCII whitespace after a
+/// non-whitespace character always starts a segment (it is neither Extend nor
+/// Format, and only a space joins a space, rule WB3d). A piece keeps its
+/// leading whitespace, which may begin a segment with a following mark (WB4).
+fn each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    if text.is_ascii() {
+        return ascii_words(text, f);
+    }
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for end in (1..=bytes.len()).filter(|&i| {
+        i == bytes.len() || (bytes[i].is_ascii_whitespace() && !bytes[i - 1].is_ascii_whitespace())
+    }) {
+        // Both ends are at ASCII bytes or the text's end: character boundaries.
+        let piece = &text[start..end];
+        if piece.is_ascii() {
+            ascii_words(piece, &mut f);
+        } else {
+            piece.unicode_words().for_each(&mut f);
+        }
+        start = end;
+    }
+}
+
+/// UAX #29 word-break classes of ASCII bytes, as bit flags.
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+/// `_` (ExtendNumLet).
+const UNDERSCORE: u8 = 4;
+/// Joins two letters when between them: `:` (MidLetter), `.` (MidNumLet), `'` (Single_Quote).
+const MID_LETTER: u8 = 8;
+/// Joins two digits when between them: `,` `;` (MidNum), `.`, `'`.
+const MID_NUMBER: u8 = 16;
+const WORD: u8 = LETTER | DIGIT | UNDERSCORE;
+
+/// [`LETTER`], [`DIGIT`], … for each byte (0 for non-ASCII bytes).
+static ASCII_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            match c {
+                b'_' => UNDERSCORE,
+                b':' => MID_LETTER,
+                b'.' | b'\'' => MID_LETTER | MID_NUMBER,
+                b',' | b';' => MID_NUMBER,
+                _ => 0,
+            }
+        };
+        b += 1;
+    }
+    class
+};
+
 /// Calls `f` on each UAX #29 word of an ASCII `text` that contains a letter
 /// or digit: exactly `text.unicode_words()`, without the Unicode tables.
 ///
@@ -216,39 +274,32 @@ impl Drop for DocumentTerms<'_> {
 /// two digits (`,` `;` `.` `'`, rules WB11/WB12).
 fn ascii_words<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     let bytes = text.as_bytes();
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let class = |i: usize| bytes.get(i).map_or(0, |&b| ASCII_CLASS[usize::from(b)]);
     let mut i = 0;
     while i < bytes.len() {
-        if !is_word(bytes[i]) {
+        if class(i) & WORD == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        let mut has_alphanumeric = false;
+        let mut kinds = 0;
         loop {
-            let current = bytes[i];
-            has_alphanumeric |= current.is_ascii_alphanumeric();
+            let current = class(i);
+            kinds |= current;
             i += 1;
-            let Some(&next) = bytes.get(i) else { break };
-            if is_word(next) {
+            let next = class(i);
+            if next & WORD != 0 {
                 continue;
             }
-            let Some(&after) = bytes.get(i + 1) else { break };
-            let joins = match next {
-                b'.' | b'\'' => {
-                    (current.is_ascii_alphabetic() && after.is_ascii_alphabetic())
-                        || (current.is_ascii_digit() && after.is_ascii_digit())
-                }
-                b':' => current.is_ascii_alphabetic() && after.is_ascii_alphabetic(),
-                b',' | b';' => current.is_ascii_digit() && after.is_ascii_digit(),
-                _ => false,
-            };
+            let joint = current & class(i + 1);
+            let joins = (joint & LETTER != 0 && next & MID_LETTER != 0)
+                || (joint & DIGIT != 0 && next & MID_NUMBER != 0);
             if !joins {
                 break;
             }
             i += 1;
         }
-        if has_alphanumeric {
+        if kinds & (LETTER | DIGIT) != 0 {
             f(&text[start..i]);
         }
     }
@@ -308,6 +359,65 @@ mod tests {
         fn ascii_words_equal_unicode_words_on_any_ascii(text in "[\\x00-\\x7f]*") {
             let mut words = Vec::new();
             ascii_words(&text, |w| words.push(w));
+            proptest::prop_assert_eq!(words, text.unicode_words().collect::<Vec<_>>());
+        }
+    }
+
+    /// Characters of the UAX #29 word-break classes, ASCII whitespace among them.
+    const PIECES: &[&str] = &[
+        "a",
+        "Z",
+        "7",
+        "_",
+        ".",
+        ":",
+        ",",
+        ";",
+        "'",
+        "\"",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\u{b}",
+        "\u{c}",
+        "-",
+        "\u{301}",
+        "\u{200d}",
+        "\u{ad}",
+        "\u{a0}",
+        "\u{2019}",
+        "\u{e9}",
+        "\u{65e5}",
+        "\u{30a2}",
+        "\u{5d0}",
+        "\u{1f1e6}",
+        "\u{1f642}",
+        "\u{2028}",
+        "\u{85}",
+        "\u{ff10}",
+        "\u{2024}",
+        "\u{fe13}",
+        "\u{3000}",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn each_word_equals_unicode_words(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
+        ) {
+            let text = pieces.concat();
+            let mut words = Vec::new();
+            each_word(&text, |w| words.push(w));
+            proptest::prop_assert_eq!(words, text.unicode_words().collect::<Vec<_>>(), "{:?}", text);
+        }
+
+        #[test]
+        fn each_word_equals_unicode_words_on_any_text(text in proptest::prelude::any::<String>()) {
+            let mut words = Vec::new();
+            each_word(&text, |w| words.push(w));
             proptest::prop_assert_eq!(words, text.unicode_words().collect::<Vec<_>>());
         }
     }

@@ -99,8 +99,7 @@ impl Lists {
 
 /// `s.contains(is_bullet)`, looking only at the lead bytes of bullets.
 fn contains_bullet(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    (0..bytes.len()).any(|i| bytes[i] == BULLET_LEAD_BYTE && s[i..].chars().next().is_some_and(is_bullet))
+    memchr::memchr_iter(BULLET_LEAD_BYTE, s.as_bytes()).any(|i| s[i..].chars().next().is_some_and(is_bullet))
 }
 
 /// Whitespace-separated tokens of `s` as byte ranges offset by `base`.
