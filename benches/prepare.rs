@@ -2,7 +2,8 @@
 //! segmentation, word tokenization, stemming, interning, IDF) over the 100
 //! SummEval / CNN-DM articles, single thread. Criterion reports the time per
 //! pass over the corpus; documents per second = 100 / that time. Segmentation
-//! and tokenization alone are measured too, to show where the time goes.
+//! (`sentence_spans`) and tokenization with interning (`document_terms`, the
+//! whole text at once) alone are measured too, to show where the time goes.
 //!
 //! Reads `$SUMBENCH_SHARED/corpora/summeval-cnndm/documents.jsonl` (default
 //! `../shared` beside the repository) and panics if it is missing.
@@ -43,8 +44,16 @@ fn prepare(c: &mut Criterion) {
     group.bench_function("sentence_spans", |b| {
         b.iter(|| docs.iter().map(|d| black_box(sentence_spans(&d.text)).len()).sum::<usize>())
     });
-    group.bench_function("words", |b| {
-        b.iter(|| docs.iter().map(|d| tokenizer.words(&d.text).filter(|w| w.is_stop).count()).sum::<usize>())
+    group.bench_function("document_terms", |b| {
+        b.iter(|| {
+            let mut count = 0;
+            for doc in &docs {
+                let mut terms = tokenizer.document_terms();
+                terms.add_words(&doc.text, true, |id, _| count += id as usize);
+                black_box(terms.finish());
+            }
+            count
+        })
     });
     group.finish();
 }

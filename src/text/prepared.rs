@@ -160,7 +160,7 @@ fn whitespace_words(s: &str) -> usize {
     for chunk in &mut chunks {
         let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
         // Every byte is below 0x80, so no sum below carries into the next byte.
-        let not_zero = |v: u64| ((v & !HIGH) + !HIGH | v) & HIGH;
+        let not_zero = |v: u64| (((v & !HIGH) + !HIGH) | v) & HIGH;
         let is_space_char = !not_zero(x ^ (ONES * 0x20)) & HIGH;
         let at_least = |b: u64| (x + ONES * (0x80 - b)) & HIGH;
         let is_control_space = at_least(0x09) & !at_least(0x0E);

@@ -432,12 +432,12 @@ mod tests {
         );
     }
 
+    /// Per text its (term, stop flag) pairs; the vocabulary; the stop flag per term.
+    type Interned = (Vec<Vec<(TermId, bool)>>, Vec<String>, Vec<bool>);
+
     /// The straightforward interning: every word lower-cased, stemmed and
     /// looked up by its stem string.
-    fn reference_terms(
-        t: &WordTokenizer,
-        texts: &[(&str, bool)],
-    ) -> (Vec<Vec<(TermId, bool)>>, Vec<String>, Vec<bool>) {
+    fn reference_terms(t: &WordTokenizer, texts: &[(&str, bool)]) -> Interned {
         let mut ids: std::collections::HashMap<String, TermId> = Default::default();
         let (mut vocabulary, mut is_stop) = (Vec::new(), Vec::new());
         let mut out = Vec::new();
@@ -462,10 +462,7 @@ mod tests {
         (out, vocabulary, is_stop)
     }
 
-    fn cached_terms(
-        t: &WordTokenizer,
-        texts: &[(&str, bool)],
-    ) -> (Vec<Vec<(TermId, bool)>>, Vec<String>, Vec<bool>) {
+    fn cached_terms(t: &WordTokenizer, texts: &[(&str, bool)]) -> Interned {
         let mut doc = t.document_terms();
         let mut out = Vec::new();
         for &(text, with_stop) in texts {
