@@ -204,6 +204,73 @@ mod tests {
         }
     }
 
+    /// (terms, content) per sentence, title terms, vocabulary, stop flags, IDF.
+    type Prepared = (Vec<(Vec<TermId>, Vec<TermId>)>, Vec<TermId>, Vec<String>, Vec<bool>, Vec<f64>);
+
+    /// The straightforward preparation (before the word cache): every word
+    /// lower-cased and stemmed by [`WordTokenizer::words`], interned by its stem
+    /// string. Returns (terms, content) per sentence, title terms, vocabulary,
+    /// stop flags and IDF.
+    fn reference(doc: &Document, t: &WordTokenizer) -> Prepared {
+        let mut ids: HashMap<String, TermId> = HashMap::new();
+        let (mut vocabulary, mut is_stop) = (Vec::new(), Vec::new());
+        let mut intern = |stem: String, stop: bool| {
+            *ids.entry(stem.clone()).or_insert_with(|| {
+                vocabulary.push(stem);
+                is_stop.push(stop);
+                vocabulary.len() as TermId - 1
+            })
+        };
+        let mut sentences = Vec::new();
+        for span in sentence_spans(&doc.text) {
+            let (mut terms, mut content) = (Vec::new(), Vec::new());
+            for w in t.words(&doc.text[span]) {
+                let id = intern(w.stem, w.is_stop);
+                terms.push(id);
+                if !w.is_stop {
+                    content.push(id);
+                }
+            }
+            sentences.push((terms, content));
+        }
+        let title = doc.title.as_deref().unwrap_or("");
+        let title_terms = t.words(title).filter(|w| !w.is_stop).map(|w| intern(w.stem, false)).collect();
+        let n = sentences.len().max(1) as f64;
+        let idf = (0..vocabulary.len() as TermId)
+            .map(|id| {
+                let df = sentences.iter().filter(|(terms, _)| terms.contains(&id)).count().max(1);
+                (n / df as f64).ln()
+            })
+            .collect();
+        (sentences, title_terms, vocabulary, is_stop, idf)
+    }
+
+    /// Every SummEval article, given its first sentence as a title, equals the reference.
+    #[test]
+    fn equals_the_reference_on_summeval() {
+        let shared = std::env::var_os("SUMBENCH_SHARED")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
+        let path = shared.join("corpora/summeval-cnndm/documents.jsonl");
+        let docs = crate::corpus::read_corpus(&path, &Default::default()).unwrap_or_else(|e| {
+            panic!("cannot read {} ({e}); set SUMBENCH_SHARED to the shared/ directory", path.display())
+        });
+        assert_eq!(docs.len(), 100);
+        let t = WordTokenizer::english();
+        for mut doc in docs {
+            doc.title = doc.text.split(" . ").next().map(str::to_owned);
+            let expected = reference(&doc, &t);
+            let p = PreparedDocument::new(doc, &t);
+            let sentences = p.sentences.iter().map(|s| (s.terms.clone(), s.content.clone())).collect();
+            assert_eq!(
+                (sentences, p.title_terms, p.vocabulary, p.is_stop, p.idf),
+                expected,
+                "{}",
+                p.document.id
+            );
+        }
+    }
+
     #[test]
     fn interns_terms_and_counts_paragraphs() {
         let p = PreparedDocument::new(doc("Cats run.\n\nCats sleep."), &WordTokenizer::english());

@@ -21,9 +21,10 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::prepared::TermId;
 
-/// Words cached per thread before the cache is emptied (bounds its memory,
-/// some tens of MB, on an endless stream of new words).
-const MAX_CACHED_WORDS: usize = 1 << 20;
+/// Words cached per thread before the cache is emptied between two
+/// documents: bounds its memory (about 20 MB) on an endless stream of new
+/// words, while a news corpus's vocabulary, capitalized forms included, fits.
+const MAX_CACHED_WORDS: usize = 1 << 18;
 
 /// One word of a sentence after normalization.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +76,9 @@ impl WordTokenizer {
     }
 
     /// The words of `text`: UAX #29 words containing a letter or digit,
-    /// lower-cased, stemmed and flagged as stop words.
+    /// lower-cased, stemmed and flagged as stop words. Uncached, one `String`
+    /// per word: the plain definition that [`WordTokenizer::document_terms`]
+    /// computes faster.
     pub fn words<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Word> + 'a {
         text.unicode_words().map(move |w| {
             let lower = w.to_lowercase();
