@@ -49,10 +49,12 @@ pub struct PreparedDocument {
 impl PreparedDocument {
     /// Segments and tokenizes `document` once.
     pub fn new(document: Document, tokenizer: &WordTokenizer) -> Self {
-        let mut interner = Interner::default();
+        let mut terms_of = tokenizer.document_terms();
         let text = document.text.as_str();
         let mut paragraph = 0;
         let mut last_end = 0;
+        // Reused buffers: each sentence's vectors are then allocated once, at their size.
+        let (mut terms, mut content) = (Vec::new(), Vec::new());
         let sentences: Vec<Sentence> = sentence_spans(text)
             .into_iter()
             .map(|span| {
@@ -60,36 +62,25 @@ impl PreparedDocument {
                     paragraph += 1;
                 }
                 last_end = span.end;
-                let mut terms = Vec::new();
-                let mut content = Vec::new();
-                for word in tokenizer.words(&text[span.clone()]) {
-                    let id = interner.intern(&word.stem, word.is_stop);
+                terms.clear();
+                content.clear();
+                terms_of.add_words(&text[span.clone()], true, |id, is_stop| {
                     terms.push(id);
-                    if !word.is_stop {
+                    if !is_stop {
                         content.push(id);
                     }
-                }
-                let words = text[span.clone()].split_whitespace().count();
-                Sentence { span, terms, content, words, paragraph }
+                });
+                let words = whitespace_words(&text[span.clone()]);
+                Sentence { span, terms: terms.to_vec(), content: content.to_vec(), words, paragraph }
             })
             .collect();
-        let title_terms = match &document.title {
-            Some(title) => tokenizer
-                .words(title)
-                .filter(|w| !w.is_stop)
-                .map(|w| interner.intern(&w.stem, false))
-                .collect(),
-            None => Vec::new(),
-        };
-        let idf = sentence_idf(&sentences, interner.vocabulary.len());
-        PreparedDocument {
-            document,
-            sentences,
-            title_terms,
-            vocabulary: interner.vocabulary,
-            is_stop: interner.is_stop,
-            idf,
+        let mut title_terms = Vec::new();
+        if let Some(title) = &document.title {
+            terms_of.add_words(title, false, |id, _| title_terms.push(id));
         }
+        let (vocabulary, is_stop) = terms_of.finish();
+        let idf = sentence_idf(&sentences, vocabulary.len());
+        PreparedDocument { document, sentences, title_terms, vocabulary, is_stop, idf }
     }
 
     /// The verbatim text of sentence `i`.
@@ -152,28 +143,43 @@ fn sentence_idf(sentences: &[Sentence], num_terms: usize) -> Vec<f64> {
     df.iter().map(|&d| (n / f64::from(d.max(1))).ln()).collect()
 }
 
+/// `s.split_whitespace().count()`, 8 bytes at a time for ASCII text.
+fn whitespace_words(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // The ASCII characters with Unicode's White_Space property: space and
+    // 0x09..=0x0D (tab, line feed, vertical tab, form feed, carriage return).
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    // High bit of each byte: that byte is whitespace. Bit 7: the byte before the chunk was.
+    let mut space_before = 0x80u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        // Every byte is below 0x80, so no sum below carries into the next byte.
+        let not_zero = |v: u64| (((v & !HIGH) + !HIGH) | v) & HIGH;
+        let is_space_char = !not_zero(x ^ (ONES * 0x20)) & HIGH;
+        let at_least = |b: u64| (x + ONES * (0x80 - b)) & HIGH;
+        let is_control_space = at_least(0x09) & !at_least(0x0E);
+        let space = is_space_char | is_control_space;
+        let starts = !space & HIGH & ((space << 8) | space_before);
+        words += starts.count_ones() as usize;
+        space_before = space >> 56;
+    }
+    let mut previous_space = space_before != 0;
+    for &b in chunks.remainder() {
+        let space = matches!(b, b' ' | 0x09..=0x0D);
+        words += usize::from(previous_space && !space);
+        previous_space = space;
+    }
+    words
+}
+
 fn has_blank_line(gap: &str) -> bool {
     gap.split('\n').skip(1).any(|line| line.trim().is_empty()) && gap.matches('\n').count() >= 2
-}
-
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<String, TermId>,
-    vocabulary: Vec<String>,
-    is_stop: Vec<bool>,
-}
-
-impl Interner {
-    fn intern(&mut self, stem: &str, is_stop: bool) -> TermId {
-        if let Some(&id) = self.ids.get(stem) {
-            return id;
-        }
-        let id = self.vocabulary.len() as TermId;
-        self.ids.insert(stem.to_string(), id);
-        self.vocabulary.push(stem.to_string());
-        self.is_stop.push(is_stop);
-        id
-    }
 }
 
 #[cfg(test)]
@@ -182,6 +188,87 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         Document { id: "d".into(), title: None, text: text.into(), references: vec![] }
+    }
+
+    #[test]
+    fn whitespace_words_equal_split_whitespace() {
+        for s in ["", " ", "a", " a b\t\u{0B}c\u{0C}d\r\ne ", "x\u{1F}y", "caf\u{e9} \u{a0} x\u{2003}y"] {
+            assert_eq!(whitespace_words(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whitespace_words_equal_split_whitespace_on_any_ascii(s in "[\\x00-\\x7f]{0,40}|[ a\\t\\n\\x0b\\x0c\\r\\x08\\x0e\\x1f!]{0,40}") {
+            proptest::prop_assert_eq!(whitespace_words(&s), s.split_whitespace().count());
+        }
+    }
+
+    /// (terms, content) per sentence, title terms, vocabulary, stop flags, IDF.
+    type Prepared = (Vec<(Vec<TermId>, Vec<TermId>)>, Vec<TermId>, Vec<String>, Vec<bool>, Vec<f64>);
+
+    /// The straightforward preparation (before the word cache): every word
+    /// lower-cased and stemmed by [`WordTokenizer::words`], interned by its stem
+    /// string. Returns (terms, content) per sentence, title terms, vocabulary,
+    /// stop flags and IDF.
+    fn reference(doc: &Document, t: &WordTokenizer) -> Prepared {
+        let mut ids: HashMap<String, TermId> = HashMap::new();
+        let (mut vocabulary, mut is_stop) = (Vec::new(), Vec::new());
+        let mut intern = |stem: String, stop: bool| {
+            *ids.entry(stem.clone()).or_insert_with(|| {
+                vocabulary.push(stem);
+                is_stop.push(stop);
+                vocabulary.len() as TermId - 1
+            })
+        };
+        let mut sentences = Vec::new();
+        for span in sentence_spans(&doc.text) {
+            let (mut terms, mut content) = (Vec::new(), Vec::new());
+            for w in t.words(&doc.text[span]) {
+                let id = intern(w.stem, w.is_stop);
+                terms.push(id);
+                if !w.is_stop {
+                    content.push(id);
+                }
+            }
+            sentences.push((terms, content));
+        }
+        let title = doc.title.as_deref().unwrap_or("");
+        let title_terms = t.words(title).filter(|w| !w.is_stop).map(|w| intern(w.stem, false)).collect();
+        let n = sentences.len().max(1) as f64;
+        let idf = (0..vocabulary.len() as TermId)
+            .map(|id| {
+                let df = sentences.iter().filter(|(terms, _)| terms.contains(&id)).count().max(1);
+                (n / df as f64).ln()
+            })
+            .collect();
+        (sentences, title_terms, vocabulary, is_stop, idf)
+    }
+
+    /// Every SummEval article, given its first sentence as a title, equals the reference.
+    #[test]
+    fn equals_the_reference_on_summeval() {
+        let shared = std::env::var_os("SUMBENCH_SHARED")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
+        let path = shared.join("corpora/summeval-cnndm/documents.jsonl");
+        let docs = crate::corpus::read_corpus(&path, &Default::default()).unwrap_or_else(|e| {
+            panic!("cannot read {} ({e}); set SUMBENCH_SHARED to the shared/ directory", path.display())
+        });
+        assert_eq!(docs.len(), 100);
+        let t = WordTokenizer::english();
+        for mut doc in docs {
+            doc.title = doc.text.split(" . ").next().map(str::to_owned);
+            let expected = reference(&doc, &t);
+            let p = PreparedDocument::new(doc, &t);
+            let sentences = p.sentences.iter().map(|s| (s.terms.clone(), s.content.clone())).collect();
+            assert_eq!(
+                (sentences, p.title_terms, p.vocabulary, p.is_stop, p.idf),
+                expected,
+                "{}",
+                p.document.id
+            );
+        }
     }
 
     #[test]

@@ -165,6 +165,9 @@ pub(super) fn is_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '`' | '「' | '『' | '（' | '¿' | '¡')
 }
 
+/// The first UTF-8 byte of every bullet of [`is_bullet`] (all lie in U+2000–U+2FFF).
+pub(super) const BULLET_LEAD_BYTE: u8 = 0xE2;
+
 /// List bullets that start a new item wherever they appear after a space.
 pub(super) fn is_bullet(c: char) -> bool {
     matches!(
@@ -195,6 +198,14 @@ pub(super) fn is_line_break(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_bullet_starts_with_the_lead_byte() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32).filter(|&c| is_bullet(c)) {
+            let mut utf8 = [0; 4];
+            assert_eq!(c.encode_utf8(&mut utf8).as_bytes()[0], BULLET_LEAD_BYTE, "{c:?}");
+        }
+    }
 
     #[test]
     fn abbreviations_fit_the_length_guard_of_the_rules() {

@@ -120,7 +120,9 @@ pub(super) fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_
         let line_start = start?;
         let mut i = line_start;
         while i < bytes.len() {
-            let terminator = match bytes[i] {
+            i = skip_printable_ascii(bytes, i);
+            let Some(&byte) = bytes.get(i) else { break };
+            let terminator = match byte {
                 b'\n' | 0x0B | 0x0C => 1,
                 b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
                 b'\r' => 1,
@@ -137,6 +139,24 @@ pub(super) fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_
         start = None;
         Some(line_start..bytes.len())
     })
+}
+
+/// The first index from `i` whose byte may start a line break: at most a few
+/// bytes before the first byte below 0x20 or above 0x7F (every line
+/// terminator starts with one), or `bytes.len()`. Skips 8 bytes at a time.
+pub(super) fn skip_printable_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = u64::from_ne_bytes([0x20; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_ne_bytes(chunk.try_into().expect("8 bytes"));
+        // A byte below 0x20 borrows (sets its high bit) in `x - LOW`, unless a
+        // lower byte borrowed first; a byte above 0x7F has its high bit set in `x`.
+        if (x.wrapping_sub(LOW) | x) & HIGH != 0 {
+            return i;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// Whether a line ends with sentence punctuation, possibly followed by closers.
@@ -178,6 +198,38 @@ mod tests {
         assert_eq!(lines, ["a", "b", "c", "d", "e", "f", "g", "h", ""]);
         assert_eq!(line_ranges("").map(|r| (r.start, r.end)).collect::<Vec<_>>(), [(0, 0)]);
         assert_eq!(line_ranges("\u{2027}x").count(), 1);
+    }
+
+    /// The straightforward scan: split at each terminator, byte by byte.
+    fn reference_lines(text: &str) -> Vec<&str> {
+        let mut lines = Vec::new();
+        let mut rest = text;
+        while let Some(i) = rest.find(['\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}']) {
+            lines.push(&rest[..i]);
+            let skip = if rest[i..].starts_with("\r\n") {
+                2
+            } else {
+                rest[i..].chars().next().map_or(1, char::len_utf8)
+            };
+            rest = &rest[i + skip..];
+        }
+        lines.push(rest);
+        lines
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn line_ranges_equal_the_reference(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "a", "Bc. ", "0123456789", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}",
+                "\u{2029}", "\u{2027}", "\u{c2}", "\u{1f}", "\u{7f}", "é", "\t"][..]), 0..40)
+        ) {
+            let text = pieces.concat();
+            let lines: Vec<&str> = line_ranges(&text).map(|r| &text[r]).collect();
+            proptest::prop_assert_eq!(lines, reference_lines(&text));
+        }
     }
 
     #[test]

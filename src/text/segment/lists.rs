@@ -9,7 +9,7 @@
 //!
 //! Owns: finding markers and the cuts they imply. Never looks at abbreviations.
 
-use super::lexicon::is_bullet;
+use super::lexicon::{BULLET_LEAD_BYTE, is_bullet};
 use super::lines::line_ranges;
 use std::ops::Range;
 
@@ -61,7 +61,7 @@ impl Lists {
     fn scan_line(&mut self, text: &str, line: Range<usize>) {
         // Without a bullet, only a line opening with an enumerator holds markers.
         let content = &text[line.clone()];
-        let has_bullet = !content.is_ascii() && content.contains(is_bullet);
+        let has_bullet = contains_bullet(content);
         if !has_bullet && content.split_whitespace().next().and_then(parse_enumerator).is_none() {
             return;
         }
@@ -97,6 +97,11 @@ impl Lists {
     }
 }
 
+/// `s.contains(is_bullet)`, looking only at the lead bytes of bullets.
+fn contains_bullet(s: &str) -> bool {
+    memchr::memchr_iter(BULLET_LEAD_BYTE, s.as_bytes()).any(|i| s[i..].chars().next().is_some_and(is_bullet))
+}
+
 /// Whitespace-separated tokens of `s` as byte ranges offset by `base`.
 fn tokens(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start: Option<usize> = None;
@@ -113,6 +118,15 @@ fn tokens(s: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_bullets_by_their_lead_byte() {
+        for s in
+            ["", "plain", "a \u{2019}quoted\u{2019}", "caf\u{e9}", "x \u{2022} y", "\u{2714}", "\u{27a4}z"]
+        {
+            assert_eq!(contains_bullet(s), s.contains(is_bullet), "{s:?}");
+        }
+    }
 
     #[test]
     fn enumerators() {
