@@ -1,8 +1,29 @@
 //! Corpus input: the [`Document`] type and the readers that produce it.
 //!
-//! Owns: file formats (JSONL, directory, CNN/DailyMail `.story`), format
-//! detection and precise input errors. Never tokenizes or scores.
+//! Owns: the on-disk formats (JSONL in [`jsonl`], directory corpora in [`dir`],
+//! CNN/DailyMail `.story` files in [`story`]), format detection, streaming
+//! ([`open`] yields documents one at a time; [`read_corpus`] collects them) and
+//! precise input errors ([`CorpusError`] names the file, the line where the
+//! format has lines, and the field).
+//!
+//! Never tokenizes, segments or scores, and never panics on bad input.
+//!
+//! Text hygiene, the same for every format:
+//! - Text must be UTF-8; invalid bytes are an error giving the byte offset.
+//! - A UTF-8 byte order mark at the start of a file is dropped.
+//! - CRLF line ends become LF (in file contents and in JSON string values), so
+//!   blank-line paragraph breaks look the same whatever system wrote the file.
+//! - A NUL byte in a text, title or reference is an error (it almost always
+//!   means a binary or UTF-16 file, and no summary should contain one).
+//! - A reference that is empty or only whitespace is an error; a document
+//!   without references is fine unless [`ReadOptions::require_references`].
 
+mod dir;
+mod jsonl;
+mod story;
+
+use std::collections::HashMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// One document to summarize, with its human reference summaries.
@@ -29,17 +50,36 @@ pub enum Format {
     Story,
 }
 
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Jsonl => "jsonl",
+            Format::Dir => "dir",
+            Format::Story => "story",
+        })
+    }
+}
+
+/// Default JSONL field holding the id.
+pub const DEFAULT_ID_FIELD: &str = "id";
+/// Default JSONL field holding the text.
+pub const DEFAULT_TEXT_FIELD: &str = "text";
+/// Default JSONL field holding the references.
+pub const DEFAULT_REF_FIELD: &str = "references";
+/// Default JSONL field holding the title.
+pub const DEFAULT_TITLE_FIELD: &str = "title";
+
 /// How to read a corpus.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    /// Format; detected from the path when `None`.
+    /// Format; detected from the path when `None` (see [`detect_format`]).
     pub format: Option<Format>,
-    /// JSONL field holding the id.
+    /// JSONL field holding the id (a string or an integer).
     pub id_field: String,
     /// JSONL field holding the text.
     pub text_field: String,
-    /// JSONL field holding the references (array of strings, or one string of
-    /// newline-separated highlights forming one reference).
+    /// JSONL field holding the references: an array of strings, or one string
+    /// (e.g. newline-separated highlights) forming a single reference.
     pub ref_field: String,
     /// JSONL field holding the optional title.
     pub title_field: String,
@@ -51,11 +91,42 @@ impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             format: None,
-            id_field: "id".into(),
-            text_field: "text".into(),
-            ref_field: "references".into(),
-            title_field: "title".into(),
+            id_field: DEFAULT_ID_FIELD.into(),
+            text_field: DEFAULT_TEXT_FIELD.into(),
+            ref_field: DEFAULT_REF_FIELD.into(),
+            title_field: DEFAULT_TITLE_FIELD.into(),
             require_references: false,
+        }
+    }
+}
+
+/// Where in the input something is: a file (or directory) and, for line-based
+/// formats, a 1-based line. Displays as `path:line` or `path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file or directory.
+    pub path: PathBuf,
+    /// The 1-based line, when the format has lines.
+    pub line: Option<usize>,
+}
+
+impl Location {
+    /// A whole file or directory.
+    pub fn file(path: &Path) -> Location {
+        Location { path: path.to_path_buf(), line: None }
+    }
+
+    /// One line of a file.
+    pub fn line(path: &Path, line: usize) -> Location {
+        Location { path: path.to_path_buf(), line: Some(line) }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.path.display()),
+            None => write!(f, "{}", self.path.display()),
         }
     }
 }
@@ -65,40 +136,357 @@ impl Default for ReadOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
     /// The file or directory could not be read.
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", path.display())]
     Io {
         /// The path being read.
         path: PathBuf,
         /// The underlying error.
         source: std::io::Error,
     },
-    /// Anything wrong with one record.
-    #[error("{path}:{line}: {message}")]
-    Invalid {
-        /// The file.
+    /// The format could not be told from the path.
+    #[error("{}: cannot tell the corpus format: {reason} (give --format jsonl|dir|story)", path.display())]
+    UnknownFormat {
+        /// The corpus path.
         path: PathBuf,
-        /// 1-based line (0 when the format has no lines, e.g. a directory corpus).
-        line: usize,
-        /// What is wrong, naming the field.
+        /// What was found instead.
+        reason: String,
+    },
+    /// The corpus holds no documents.
+    #[error("{}: empty corpus: no documents", path.display())]
+    Empty {
+        /// The corpus path.
+        path: PathBuf,
+    },
+    /// Bytes that are not UTF-8.
+    #[error(
+        "{location}: {}invalid UTF-8 at byte offset {offset}{}",
+        field.as_ref().map(|f| format!("field `{f}`: ")).unwrap_or_default(),
+        if location.line.is_some() { " of the line" } else { "" }
+    )]
+    InvalidUtf8 {
+        /// The file (and line, for JSONL).
+        location: Location,
+        /// The field holding the bad bytes, when it can be told.
+        field: Option<String>,
+        /// 0-based byte offset of the first bad byte in the line (JSONL) or file.
+        offset: usize,
+    },
+    /// A JSONL line that is not valid JSON (including a truncated line).
+    #[error("{location}: malformed JSON at column {column}: {message}")]
+    MalformedJson {
+        /// The file and line.
+        location: Location,
+        /// 1-based column (in bytes) where parsing failed.
+        column: usize,
+        /// The parser's description.
         message: String,
+    },
+    /// A JSONL line holding valid JSON that is not an object.
+    #[error("{location}: expected a JSON object, found {found}")]
+    NotAnObject {
+        /// The file and line.
+        location: Location,
+        /// What the line holds (e.g. "an array").
+        found: &'static str,
+    },
+    /// A field (or the file standing for it) that is missing or wrong.
+    #[error("{location}: field `{field}`: {problem}")]
+    Field {
+        /// The file (and line, for line-based formats).
+        location: Location,
+        /// The field as named in the input (e.g. `references[2]`, `text`).
+        field: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// Two documents with the same id.
+    #[error(
+        "{location}: field `id`: duplicate id `{id}`{}",
+        first_line.map(|l| format!(" (first seen on line {l})")).unwrap_or_default()
+    )]
+    DuplicateId {
+        /// Where the second occurrence is.
+        location: Location,
+        /// The repeated id.
+        id: String,
+        /// The line of the first occurrence, for line-based formats.
+        first_line: Option<usize>,
     },
 }
 
-/// Reads a whole corpus into memory.
-pub fn read_corpus(path: &Path, options: &ReadOptions) -> Result<Vec<Document>, CorpusError> {
-    // Placeholder until the corpus readers land: JSONL only, minimal checks.
-    let _ = options;
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            serde_json::from_str(l).map_err(|e| CorpusError::Invalid {
+impl CorpusError {
+    /// Builds a [`CorpusError::Field`].
+    pub(crate) fn field(location: &Location, field: &str, problem: impl Into<String>) -> CorpusError {
+        CorpusError::Field { location: location.clone(), field: field.to_string(), problem: problem.into() }
+    }
+
+    /// Builds a [`CorpusError::Io`].
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> CorpusError {
+        CorpusError::Io { path: path.to_path_buf(), source }
+    }
+}
+
+/// One document and where it came from, as the format readers yield it.
+#[derive(Debug)]
+pub(crate) struct Record {
+    /// The document.
+    pub document: Document,
+    /// Where it is (for errors found after reading, such as duplicate ids).
+    pub location: Location,
+}
+
+/// Tells the format from the path: a file ending `.jsonl`/`.json` is JSONL, a
+/// file ending `.story` is a story; a directory with subdirectories is a
+/// directory corpus (each subdirectory a document), a directory of `.story`
+/// files a story corpus.
+pub fn detect_format(path: &Path) -> Result<Format, CorpusError> {
+    let metadata = std::fs::metadata(path).map_err(|e| CorpusError::io(path, e))?;
+    if !metadata.is_dir() {
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        return match extension.as_deref() {
+            Some("jsonl" | "json") => Ok(Format::Jsonl),
+            Some("story") => Ok(Format::Story),
+            _ => Err(CorpusError::UnknownFormat {
                 path: path.to_path_buf(),
-                line: i + 1,
-                message: e.to_string(),
-            })
-        })
-        .collect()
+                reason: "a file not ending in .jsonl, .json or .story".into(),
+            }),
+        };
+    }
+    let mut has_subdirectory = false;
+    let mut has_story = false;
+    for entry in std::fs::read_dir(path).map_err(|e| CorpusError::io(path, e))? {
+        let entry = entry.map_err(|e| CorpusError::io(path, e))?;
+        if is_hidden(&entry.file_name()) {
+            continue;
+        }
+        let entry_path = entry.path();
+        if entry_path.is_dir() {
+            has_subdirectory = true;
+        } else if entry_path.extension().is_some_and(|e| e.eq_ignore_ascii_case("story")) {
+            has_story = true;
+        }
+    }
+    match (has_subdirectory, has_story) {
+        (true, _) => Ok(Format::Dir),
+        (false, true) => Ok(Format::Story),
+        (false, false) => Err(CorpusError::Empty { path: path.to_path_buf() }),
+    }
+}
+
+/// Whether a directory entry is hidden (`.git`, `.DS_Store`, …) and so skipped.
+pub(crate) fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// Opens a corpus for streaming: documents are read one at a time, so memory
+/// holds one document (plus the set of ids seen, for duplicate detection), not
+/// the corpus. The first error ends the stream.
+pub fn open(path: &Path, options: &ReadOptions) -> Result<Corpus, CorpusError> {
+    let format = match options.format {
+        Some(format) => format,
+        None => detect_format(path)?,
+    };
+    let source = match format {
+        Format::Jsonl => Source::Jsonl(jsonl::Reader::open(path, options)?),
+        Format::Dir => Source::Dir(dir::Reader::open(path, options.require_references)?),
+        Format::Story => Source::Story(story::Reader::open(path)?),
+    };
+    Ok(Corpus { path: path.to_path_buf(), format, source, seen: HashMap::new(), done: false })
+}
+
+/// Reads a whole corpus into memory (see [`open`] to stream it instead).
+pub fn read_corpus(path: &Path, options: &ReadOptions) -> Result<Vec<Document>, CorpusError> {
+    open(path, options)?.collect()
+}
+
+/// A corpus being read: an iterator of documents in file order (JSONL) or id
+/// order (directory and story corpora). Checks what needs the whole stream:
+/// duplicate ids and an empty corpus.
+#[derive(Debug)]
+pub struct Corpus {
+    path: PathBuf,
+    format: Format,
+    source: Source,
+    /// Ids seen so far → line of first occurrence (line-based formats).
+    seen: HashMap<String, Option<usize>>,
+    done: bool,
+}
+
+#[derive(Debug)]
+enum Source {
+    Jsonl(jsonl::Reader<std::io::BufReader<std::fs::File>>),
+    Dir(dir::Reader),
+    Story(story::Reader),
+}
+
+impl Corpus {
+    /// The corpus path as given.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The format being read (given or detected).
+    pub fn format(&self) -> Format {
+        self.format
+    }
+}
+
+impl Iterator for Corpus {
+    type Item = Result<Document, CorpusError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let next = match &mut self.source {
+            Source::Jsonl(reader) => reader.next(),
+            Source::Dir(reader) => reader.next(),
+            Source::Story(reader) => reader.next(),
+        };
+        let result = match next {
+            None if self.seen.is_empty() => Err(CorpusError::Empty { path: self.path.clone() }),
+            None => {
+                self.done = true;
+                return None;
+            }
+            Some(Err(error)) => Err(error),
+            Some(Ok(Record { document, location })) => match self.seen.get(&document.id) {
+                Some(&first_line) => Err(CorpusError::DuplicateId { location, id: document.id, first_line }),
+                None => {
+                    self.seen.insert(document.id.clone(), location.line);
+                    Ok(document)
+                }
+            },
+        };
+        self.done = result.is_err();
+        Some(result)
+    }
+}
+
+/// Applies the text hygiene rules to one decoded value: rejects NUL bytes and
+/// turns CRLF into LF.
+pub(crate) fn clean(text: String, location: &Location, field: &str) -> Result<String, CorpusError> {
+    if let Some(offset) = text.find('\0') {
+        return Err(CorpusError::field(
+            location,
+            field,
+            format!("contains a NUL byte at byte offset {offset}"),
+        ));
+    }
+    Ok(if text.contains("\r\n") { text.replace("\r\n", "\n") } else { text })
+}
+
+/// Checks that a reference has content.
+pub(crate) fn check_reference(reference: &str, location: &Location, field: &str) -> Result<(), CorpusError> {
+    if reference.trim().is_empty() {
+        return Err(CorpusError::field(location, field, "reference is empty"));
+    }
+    Ok(())
+}
+
+/// Reads a whole text file: UTF-8 checked (errors name `field` and the byte
+/// offset), byte order mark dropped, then [`clean`]ed. A missing file is a
+/// [`CorpusError::Field`] error ("file is missing").
+pub(crate) fn read_text_file(path: &Path, field: &str) -> Result<String, CorpusError> {
+    let location = Location::file(path);
+    let bytes = std::fs::read(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => CorpusError::field(&location, field, "file is missing"),
+        _ => CorpusError::io(path, source),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| CorpusError::InvalidUtf8 {
+        location: location.clone(),
+        field: Some(field.to_string()),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    clean(text, &location, field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, content).unwrap();
+        path
+    }
+
+    #[test]
+    fn detects_formats_from_the_path() {
+        let tmp = tempfile::tempdir().unwrap();
+        let jsonl = write(tmp.path(), "a.jsonl", b"{}");
+        let json = write(tmp.path(), "b.JSON", b"{}");
+        let story = write(tmp.path(), "c.story", b"x");
+        let txt = write(tmp.path(), "d.txt", b"x");
+        assert_eq!(detect_format(&jsonl).unwrap(), Format::Jsonl);
+        assert_eq!(detect_format(&json).unwrap(), Format::Jsonl);
+        assert_eq!(detect_format(&story).unwrap(), Format::Story);
+        assert!(matches!(detect_format(&txt), Err(CorpusError::UnknownFormat { .. })));
+
+        let stories = tmp.path().join("stories");
+        write(&stories, "x.story", b"x");
+        write(&stories, "README.md", b"x");
+        assert_eq!(detect_format(&stories).unwrap(), Format::Story);
+
+        let dir = tmp.path().join("dir");
+        write(&dir, "doc/document.txt", b"x");
+        write(&dir, "README.md", b"x");
+        assert_eq!(detect_format(&dir).unwrap(), Format::Dir);
+
+        let empty = tmp.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        write(&empty, ".hidden/document.txt", b"x");
+        assert!(matches!(detect_format(&empty), Err(CorpusError::Empty { .. })));
+    }
+
+    #[test]
+    fn clean_turns_crlf_into_lf_and_rejects_nul() {
+        let at = Location::line(Path::new("f.jsonl"), 3);
+        assert_eq!(clean("a\r\nb\r\n\r\nc\rd".into(), &at, "text").unwrap(), "a\nb\n\nc\rd");
+        let error = clean("ab\0c".into(), &at, "text").unwrap_err().to_string();
+        assert_eq!(error, "f.jsonl:3: field `text`: contains a NUL byte at byte offset 2");
+    }
+
+    #[test]
+    fn read_text_file_checks_utf8_and_drops_the_bom() {
+        let tmp = tempfile::tempdir().unwrap();
+        let good = write(tmp.path(), "good.txt", "\u{feff}héllo\r\n".as_bytes());
+        assert_eq!(read_text_file(&good, "text").unwrap(), "héllo\n");
+        let bad = write(tmp.path(), "bad.txt", b"abc\xffdef");
+        match read_text_file(&bad, "references").unwrap_err() {
+            CorpusError::InvalidUtf8 { field, offset, .. } => {
+                assert_eq!(field.as_deref(), Some("references"));
+                assert_eq!(offset, 3);
+            }
+            other => panic!("unexpected {other}"),
+        }
+        let missing = read_text_file(&tmp.path().join("nope.txt"), "text").unwrap_err();
+        assert!(missing.to_string().ends_with("nope.txt: field `text`: file is missing"), "{missing}");
+    }
+
+    #[test]
+    fn duplicate_ids_and_empty_corpora_are_errors() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dup = write(
+            tmp.path(),
+            "dup.jsonl",
+            b"{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"x\"}\n{\"id\": \"a\", \"text\": \"y\"}\n",
+        );
+        let results: Vec<_> = open(&dup, &ReadOptions::default()).unwrap().collect();
+        assert_eq!(results.len(), 3, "the stream ends at the first error");
+        let error = results[2].as_ref().unwrap_err().to_string();
+        assert!(
+            error.ends_with("dup.jsonl:3: field `id`: duplicate id `a` (first seen on line 1)"),
+            "{error}"
+        );
+
+        let empty = write(tmp.path(), "empty.jsonl", b"\n  \n");
+        let error = read_corpus(&empty, &ReadOptions::default()).unwrap_err();
+        assert!(matches!(error, CorpusError::Empty { .. }), "{error}");
+    }
 }
