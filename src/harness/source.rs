@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::corpus::{CorpusError, Document, ReadOptions, read_corpus};
+use crate::corpus::{CorpusError, Document, ReadOptions, open};
 
 /// A stream of documents in corpus order.
 pub type DocumentStream = Box<dyn Iterator<Item = Result<Document, CorpusError>> + Send>;
@@ -28,9 +28,10 @@ impl CorpusInput {
         corpus_name(&self.path)
     }
 
-    /// Opens the corpus as a stream of documents in corpus order.
+    /// Opens the corpus as a stream of documents in corpus order (one
+    /// document read at a time).
     pub fn documents(&self) -> Result<DocumentStream, CorpusError> {
-        Ok(Box::new(read_corpus(&self.path, &self.options)?.into_iter().map(Ok)))
+        Ok(Box::new(open(&self.path, &self.options)?))
     }
 }
 
