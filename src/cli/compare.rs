@@ -1,10 +1,103 @@
-//! `sumbench compare`: Compare two runs (or summarizers within one run) with paired significance tests.
+//! `sumbench compare`: compare two runs (or the summarizers of one run) with
+//! paired significance tests. The statistics live in `report::compare`; this
+//! file reads the inputs, prints, and maps a regression to exit code 3.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use sumbench::report::compare::{CompareOptions, compare_runs, compare_within};
+use sumbench::report::compare_format::{
+    Format, comparison_notes, render_comparison, render_within, within_notes,
+};
+use sumbench::report::{ScoreRecord, read_scores};
+
+/// Exit code when `--fail-on-regression` finds a regressed row.
+const EXIT_REGRESSION: i32 = 3;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned text table with notes.
+    Text,
+    /// Markdown table with notes.
+    Md,
+    /// CSV table (full precision); notes go to stderr.
+    Csv,
+}
 
 /// Arguments of `sumbench compare`.
+///
+/// Per corpus × summarizer × metric: mean F before/after over the shared
+/// documents, the paired difference with its 95% bootstrap CI, a paired
+/// sign-flip permutation test, Holm correction across rows, and a verdict
+/// (improved / regressed / no significant change at α after Holm).
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Baseline: a run directory holding scores.csv, or a scores.csv file.
+    #[arg(required_unless_present = "within")]
+    pub base: Option<PathBuf>,
+    /// New run: a run directory holding scores.csv, or a scores.csv file.
+    #[arg(required_unless_present = "within")]
+    pub new: Option<PathBuf>,
+    /// Instead of two runs, compare every pair of summarizers of this one run.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["base", "new", "fail_on_regression"])]
+    pub within: Option<PathBuf>,
+    /// Exit with code 3 when any row regressed.
+    #[arg(long)]
+    pub fail_on_regression: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: OutputFormat,
+    /// Seed of the bootstrap and permutation streams.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Family-wise significance level (applied after Holm correction).
+    #[arg(long, default_value_t = 0.05, value_parser = parse_alpha)]
+    pub alpha: f64,
+}
 
-/// Runs the subcommand.
-pub fn run(_args: Args) -> anyhow::Result<i32> {
-    anyhow::bail!("`sumbench compare` is not implemented yet")
+fn parse_alpha(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(a) if a > 0.0 && a < 1.0 => Ok(a),
+        _ => Err(format!("`{text}` is not a level strictly between 0 and 1")),
+    }
+}
+
+fn load(path: &Path) -> anyhow::Result<Vec<ScoreRecord>> {
+    let records = read_scores(path)?;
+    anyhow::ensure!(!records.is_empty(), "{}: no score rows", path.display());
+    Ok(records)
+}
+
+/// Runs the subcommand; returns 3 when `--fail-on-regression` finds a regression.
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    let options = CompareOptions { seed: args.seed, alpha: args.alpha };
+    let format = match args.format {
+        OutputFormat::Text => Format::Text,
+        OutputFormat::Md => Format::Markdown,
+        OutputFormat::Csv => Format::Csv,
+    };
+    let (output, notes, regressed) = if let Some(dir) = &args.within {
+        let records = load(dir)?;
+        let within =
+            compare_within(&records, options).with_context(|| format!("comparing {}", dir.display()))?;
+        (render_within(&within, format), within_notes(&within), false)
+    } else {
+        let (Some(base_path), Some(new_path)) = (&args.base, &args.new) else {
+            anyhow::bail!("compare needs BASE and NEW, or --within DIR");
+        };
+        let base = load(base_path)?;
+        let new = load(new_path)?;
+        let comparison = compare_runs(&base, &new, options)?;
+        (render_comparison(&comparison, format), comparison_notes(&comparison), comparison.has_regression())
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(output.as_bytes()).context("writing to stdout")?;
+    if format == Format::Csv {
+        for note in notes {
+            eprintln!("{note}");
+        }
+    }
+    Ok(if args.fail_on_regression && regressed { EXIT_REGRESSION } else { 0 })
 }

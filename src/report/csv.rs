@@ -35,22 +35,22 @@ pub const SUMMARY_HEADER: [&str; 11] = [
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("{}: cannot read: {source}", file.display())]
+    #[error("{}: cannot read: {error}", file.display())]
     Io {
         /// The file.
         file: PathBuf,
-        /// The I/O error.
-        source: std::io::Error,
+        /// The I/O error (shown in the message, so not chained as a source).
+        error: std::io::Error,
     },
     /// The CSV itself is malformed (e.g. a row with the wrong number of fields).
-    #[error("{}: line {line}: malformed CSV: {source}", file.display())]
+    #[error("{}: line {line}: malformed CSV: {error}", file.display())]
     Malformed {
         /// The file.
         file: PathBuf,
         /// Line of the offending row.
         line: u64,
-        /// The CSV parser's error.
-        source: csv::Error,
+        /// The CSV parser's error (shown in the message, so not chained as a source).
+        error: csv::Error,
     },
     /// A required column is absent from the header.
     #[error("{}: line 1: missing column `{column}` (header has: {found})", file.display())]
@@ -164,7 +164,7 @@ pub fn scores_path(path: &Path) -> PathBuf {
 /// holding one), in file order.
 pub fn read_scores(path: &Path) -> Result<Vec<ScoreRecord>, ReadError> {
     let file = scores_path(path);
-    let bytes = std::fs::read(&file).map_err(|source| ReadError::Io { file: file.clone(), source })?;
+    let bytes = std::fs::read(&file).map_err(|error| ReadError::Io { file: file.clone(), error })?;
     parse_scores(&bytes, &file)
 }
 
@@ -176,10 +176,10 @@ pub fn read_scores(path: &Path) -> Result<Vec<ScoreRecord>, ReadError> {
 /// must be numbers in [0, 1].
 pub fn parse_scores(bytes: &[u8], file: &Path) -> Result<Vec<ScoreRecord>, ReadError> {
     let file = file.to_path_buf();
-    let malformed = |source: csv::Error, file: &PathBuf| ReadError::Malformed {
+    let malformed = |error: csv::Error, file: &PathBuf| ReadError::Malformed {
         file: file.clone(),
-        line: source.position().map_or(1, |p| p.line()),
-        source,
+        line: error.position().map_or(1, |p| p.line()),
+        error,
     };
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes);
     let header = reader.headers().map_err(|e| malformed(e, &file))?.clone();

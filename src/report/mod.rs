@@ -7,13 +7,17 @@
 
 pub mod aggregate;
 pub mod bootstrap;
+pub mod compare;
+pub mod compare_format;
 pub mod csv;
 pub mod markdown;
 pub mod permutation;
 pub mod record;
 pub mod stats;
+pub mod svg;
 
 pub use aggregate::{SummaryRow, Timing, aggregate};
 pub use csv::{ReadError, parse_scores, read_scores, scores_csv, scores_path, summary_csv};
 pub use markdown::summary_markdown;
 pub use record::{ScoreRecord, SummaryRecord};
+pub use svg::{SvgError, summary_svg};

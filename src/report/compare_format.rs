@@ -1,0 +1,409 @@
+//! Output of `sumbench compare`: an aligned text table, Markdown or CSV, plus
+//! the notes that keep nothing silent (documents and rows in one side only,
+//! differing metric sets or budgets).
+//!
+//! Owns: the layout and rounding of comparison output. Never computes
+//! statistics (see [`super::compare`]). CSV carries full-precision values
+//! (Rust's `{}` for `f64`) and only the table; the notes are returned apart by
+//! [`comparison_notes`] / [`within_notes`] so a caller can send them to stderr.
+
+use std::fmt::Write as _;
+
+use super::compare::{Comparison, PairedStats, Side, Verdict, WithinComparison};
+use super::markdown::cell;
+
+/// Output format of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Column-aligned plain text with the notes below (the default).
+    Text,
+    /// A Markdown table with the notes as a list below.
+    Markdown,
+    /// CSV, table only.
+    Csv,
+}
+
+const RIGHT: bool = true;
+const LEFT: bool = false;
+
+fn score(x: f64) -> String {
+    if x.is_nan() { "–".into() } else { format!("{x:.4}") }
+}
+
+fn signed(x: f64) -> String {
+    if x.is_nan() { "–".into() } else { format!("{x:+.4}") }
+}
+
+fn p_value(p: f64, n_shared: usize) -> String {
+    if n_shared == 0 {
+        "–".into()
+    } else if p < 1e-4 {
+        "<0.0001".into()
+    } else {
+        format!("{p:.4}")
+    }
+}
+
+fn interval(low: f64, high: f64) -> String {
+    if low.is_nan() { "–".into() } else { format!("[{}, {}]", signed(low), signed(high)) }
+}
+
+/// The rounded statistic cells shared by both tables: docs, base, new, delta,
+/// CI, p, p (Holm).
+fn stat_cells(s: &PairedStats) -> [String; 7] {
+    [
+        s.n_shared.to_string(),
+        score(s.base_mean),
+        score(s.new_mean),
+        signed(s.delta),
+        interval(s.delta_ci_low, s.delta_ci_high),
+        p_value(s.p_value, s.n_shared),
+        p_value(s.p_holm, s.n_shared),
+    ]
+}
+
+/// Full-precision statistic cells for CSV, in [`stat_cells`] order with the CI split.
+fn stat_csv(s: &PairedStats) -> [String; 8] {
+    [
+        s.n_shared.to_string(),
+        s.base_mean.to_string(),
+        s.new_mean.to_string(),
+        s.delta.to_string(),
+        s.delta_ci_low.to_string(),
+        s.delta_ci_high.to_string(),
+        s.p_value.to_string(),
+        s.p_holm.to_string(),
+    ]
+}
+
+fn text_table(header: &[&str], align: &[bool], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    for row in std::iter::once(&header).chain(rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .zip(align)
+            .map(|((c, &w), &right)| if right { format!("{c:>w$}") } else { format!("{c:<w$}") })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn md_table(header: &[&str], align: &[bool], rows: &[Vec<String>]) -> String {
+    let mut out = format!("| {} |\n|", header.join(" | "));
+    for &right in align {
+        out.push_str(if right { "--:|" } else { "---|" });
+    }
+    out.push('\n');
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out
+}
+
+fn csv_table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    // Writing to a Vec cannot fail: the only errors csv reports are I/O errors.
+    w.write_record(header).expect("writing CSV to memory cannot fail");
+    for row in rows {
+        w.write_record(row).expect("writing CSV to memory cannot fail");
+    }
+    let bytes = w.into_inner().expect("writing CSV to memory cannot fail");
+    String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
+}
+
+fn render(header: &[&str], align: &[bool], rows: &[Vec<String>], notes: &[String], format: Format) -> String {
+    match format {
+        Format::Csv => csv_table(header, rows),
+        Format::Text => {
+            let mut out = text_table(header, align, rows);
+            for note in notes {
+                let _ = write!(out, "\n{note}\n");
+            }
+            out
+        }
+        Format::Markdown => {
+            let mut out = md_table(header, align, rows);
+            for note in notes {
+                let _ = write!(out, "\n{}\n", note.replace("\n  ", "\n- "));
+            }
+            out
+        }
+    }
+}
+
+fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Base => "BASE",
+        Side::New => "NEW",
+    }
+}
+
+/// The one-line count of verdicts and the method, e.g. "1 improved, 0 regressed,
+/// 5 no significant change (…)"; `labels` name improved, regressed and
+/// no-change verdicts.
+fn tally(stats: &[&PairedStats], alpha: f64, what: &str, labels: [&str; 3]) -> String {
+    let count = |v: Verdict| stats.iter().filter(|s| s.verdict == v).count();
+    let tested = stats.iter().filter(|s| s.n_shared > 0).count();
+    let untested = count(Verdict::NoSharedDocuments);
+    let mut line = format!(
+        "{} {}, {} {}, {} {}",
+        count(Verdict::Improved),
+        labels[0],
+        count(Verdict::Regressed),
+        labels[1],
+        count(Verdict::NoSignificantChange),
+        labels[2],
+    );
+    if untested > 0 {
+        let _ = write!(line, ", {untested} without shared documents");
+    }
+    let _ = write!(
+        line,
+        " (α = {alpha} after Holm correction over {tested} {what}; paired sign-flip permutation test, \
+         95% paired bootstrap CI of the mean F difference)"
+    );
+    line
+}
+
+/// One run's (or summarizer's) documents missing from the other side of a row.
+struct Gap<'a> {
+    corpus: &'a str,
+    /// Who has the documents: `BASE`/`NEW`, or a summarizer name.
+    who: String,
+    doc_ids: &'a [String],
+    /// The affected row, e.g. `lead/rouge1`.
+    row: String,
+}
+
+/// Lists document gaps, printing identical id lists of one corpus and owner
+/// once with the rows they affect (or "every row" when they affect all of the
+/// corpus's `rows_in_corpus` rows).
+fn gap_note(title: &str, gaps: Vec<Gap>, rows_in_corpus: &dyn Fn(&str) -> usize) -> Option<String> {
+    let mut groups: Vec<(Gap, Vec<String>)> = Vec::new();
+    for gap in gaps {
+        match groups
+            .iter_mut()
+            .find(|(g, _)| g.corpus == gap.corpus && g.who == gap.who && g.doc_ids == gap.doc_ids)
+        {
+            Some((_, rows)) => rows.push(gap.row),
+            None => {
+                let row = gap.row.clone();
+                groups.push((gap, vec![row]));
+            }
+        }
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    let mut out = title.to_string();
+    for (g, rows) in groups {
+        let scope =
+            if rows.len() == rows_in_corpus(g.corpus) { "every row".to_string() } else { rows.join(", ") };
+        let _ = write!(
+            out,
+            "\n  corpus {}: {} document(s) only in {}: {} (rows: {scope})",
+            g.corpus,
+            g.doc_ids.len(),
+            g.who,
+            g.doc_ids.join(", "),
+        );
+    }
+    Some(out)
+}
+
+/// The notes below a `compare BASE NEW` table: the verdict tally, documents
+/// and rows in only one run, differing metric sets and budgets. One string per
+/// note; continuation lines start with two spaces.
+pub fn comparison_notes(c: &Comparison) -> Vec<String> {
+    let stats: Vec<&PairedStats> = c.rows.iter().map(|r| &r.stats).collect();
+    let labels = ["improved", "regressed", "no significant change"];
+    let mut notes = vec![tally(&stats, c.options.alpha, "rows", labels)];
+    let rows_in_corpus = |corpus: &str| c.rows.iter().filter(|r| r.corpus == corpus).count();
+    let gaps = c
+        .rows
+        .iter()
+        .flat_map(|r| {
+            r.gaps.iter().map(|g| Gap {
+                corpus: &r.corpus,
+                who: side_name(g.side).to_string(),
+                doc_ids: &g.doc_ids,
+                row: format!("{}/{}", r.summarizer, r.metric),
+            })
+        })
+        .collect();
+    notes.extend(gap_note(
+        "Documents scored in only one run (left out of the paired statistics):",
+        gaps,
+        &rows_in_corpus,
+    ));
+    if !c.unmatched.is_empty() {
+        let mut note = "Rows in only one run (not compared):".to_string();
+        for u in &c.unmatched {
+            let _ = write!(
+                note,
+                "\n  only in {}: {} / {} / {} ({} documents)",
+                side_name(u.side),
+                u.corpus,
+                u.summarizer,
+                u.metric,
+                u.n_docs
+            );
+        }
+        notes.push(note);
+    }
+    if !c.metrics_only_in.is_empty() {
+        let list = |side| {
+            let m: Vec<&str> =
+                c.metrics_only_in.iter().filter(|(s, _)| *s == side).map(|(_, m)| m.as_str()).collect();
+            if m.is_empty() { "none".to_string() } else { m.join(", ") }
+        };
+        notes.push(format!(
+            "The metric sets differ: only in BASE: {}; only in NEW: {}.",
+            list(Side::Base),
+            list(Side::New)
+        ));
+    }
+    if let Some((base, new)) = &c.budgets_differ {
+        notes.push(format!(
+            "The budgets differ: BASE used {}; NEW used {}.",
+            base.join(", "),
+            new.join(", ")
+        ));
+    }
+    notes
+}
+
+/// `compare BASE NEW` output in `format`: one row per compared corpus ×
+/// summarizer × metric, then (text and Markdown) the [`comparison_notes`].
+pub fn render_comparison(c: &Comparison, format: Format) -> String {
+    let header = [
+        "corpus",
+        "summarizer",
+        "metric",
+        "docs",
+        "base F",
+        "new F",
+        "delta",
+        "delta 95% CI",
+        "p",
+        "p (Holm)",
+        "verdict",
+    ];
+    let csv_header = [
+        "corpus",
+        "summarizer",
+        "metric",
+        "n_shared",
+        "base_fmeasure_mean",
+        "new_fmeasure_mean",
+        "delta",
+        "delta_ci_low",
+        "delta_ci_high",
+        "p_value",
+        "p_holm",
+        "verdict",
+    ];
+    let align = [LEFT, LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, LEFT];
+    let rows: Vec<Vec<String>> = c
+        .rows
+        .iter()
+        .map(|r| {
+            let head = [r.corpus.clone(), r.summarizer.clone(), r.metric.clone()];
+            let stats: Vec<String> =
+                if format == Format::Csv { stat_csv(&r.stats).into() } else { stat_cells(&r.stats).into() };
+            head.into_iter().chain(stats).chain([r.stats.verdict.to_string()]).collect()
+        })
+        .collect();
+    let header: &[&str] = if format == Format::Csv { &csv_header } else { &header };
+    render(header, &align, &rows, &comparison_notes(c), format)
+}
+
+fn within_verdict(a: &str, b: &str, verdict: Verdict) -> String {
+    match verdict {
+        Verdict::Improved => format!("{b} > {a}"),
+        Verdict::Regressed => format!("{b} < {a}"),
+        Verdict::NoSignificantChange => "no significant difference".into(),
+        Verdict::NoSharedDocuments => verdict.to_string(),
+    }
+}
+
+/// The notes below a `compare --within` table: the tally and documents scored
+/// for only one summarizer of a pair.
+pub fn within_notes(w: &WithinComparison) -> Vec<String> {
+    let stats: Vec<&PairedStats> = w.rows.iter().map(|r| &r.stats).collect();
+    let labels = ["B > A", "B < A", "no significant difference"];
+    let mut notes = vec![tally(&stats, w.options.alpha, "pairs", labels)];
+    let rows_in_corpus = |corpus: &str| w.rows.iter().filter(|r| r.corpus == corpus).count();
+    let gaps = w
+        .rows
+        .iter()
+        .flat_map(|r| {
+            r.gaps.iter().map(|g| Gap {
+                corpus: &r.corpus,
+                who: match g.side {
+                    Side::Base => r.summarizer_a.clone(),
+                    Side::New => r.summarizer_b.clone(),
+                },
+                doc_ids: &g.doc_ids,
+                row: format!("{} vs {}/{}", r.summarizer_a, r.summarizer_b, r.metric),
+            })
+        })
+        .collect();
+    notes.extend(gap_note(
+        "Documents scored for only one summarizer of a pair (left out of that pair's statistics):",
+        gaps,
+        &rows_in_corpus,
+    ));
+    notes
+}
+
+/// `compare --within` output in `format`: one row per corpus × metric × pair
+/// (delta = B − A), then (text and Markdown) the [`within_notes`].
+pub fn render_within(w: &WithinComparison, format: Format) -> String {
+    let header =
+        ["corpus", "metric", "A", "B", "docs", "A F", "B F", "B − A", "95% CI", "p", "p (Holm)", "verdict"];
+    let csv_header = [
+        "corpus",
+        "metric",
+        "summarizer_a",
+        "summarizer_b",
+        "n_shared",
+        "a_fmeasure_mean",
+        "b_fmeasure_mean",
+        "delta",
+        "delta_ci_low",
+        "delta_ci_high",
+        "p_value",
+        "p_holm",
+        "verdict",
+    ];
+    let align = [LEFT, LEFT, LEFT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, LEFT];
+    let rows: Vec<Vec<String>> = w
+        .rows
+        .iter()
+        .map(|r| {
+            let head = [r.corpus.clone(), r.metric.clone(), r.summarizer_a.clone(), r.summarizer_b.clone()];
+            let stats: Vec<String> =
+                if format == Format::Csv { stat_csv(&r.stats).into() } else { stat_cells(&r.stats).into() };
+            let verdict = if format == Format::Csv {
+                r.stats.verdict.to_string()
+            } else {
+                within_verdict(&r.summarizer_a, &r.summarizer_b, r.stats.verdict)
+            };
+            head.into_iter().chain(stats).chain([verdict]).collect()
+        })
+        .collect();
+    let header: &[&str] = if format == Format::Csv { &csv_header } else { &header };
+    render(header, &align, &rows, &within_notes(w), format)
+}
