@@ -4,7 +4,8 @@
 //! A line holds the id (a string or an integer), the text, optionally the
 //! references (an array of strings, or one string forming a single reference,
 //! such as CNN/DailyMail's newline-separated highlights) and a title; the
-//! field names come from [`ReadOptions`]. Other fields are ignored. Blank
+//! field names come from [`ReadOptions`]. Other fields are ignored; a null
+//! or blank title is no title, a null reference field no references. Blank
 //! lines are skipped; `\r\n` line ends are accepted. Errors give the line
 //! number (1-based, counting every physical line) and the field as it is named
 //! in the file.
@@ -77,6 +78,7 @@ impl<R: BufRead> Reader<R> {
         };
         let title = match object.remove(&options.title_field) {
             None | Some(Value::Null) => None,
+            Some(Value::String(title)) if title.trim().is_empty() => None,
             Some(Value::String(title)) => Some(clean(title, &location, &options.title_field)?),
             Some(other) => return Err(expected(&location, &options.title_field, "a string", &other)),
         };
@@ -235,7 +237,7 @@ mod tests {
         let input = concat!(
             "{\"id\": \"a\", \"title\": \"T\", \"text\": \"Hello.\", \"references\": [\"r1\", \"r2\"], \"x\": 1}\n",
             "\n",
-            "{\"id\": 7, \"text\": \"World.\"}\r\n",
+            "{\"id\": 7, \"text\": \"World.\", \"title\": \" \"}\r\n",
             "{\"id\": \"c\", \"text\": \"Line\\r\\nbreak.\", \"references\": \"h1\\nh2\", \"title\": null}",
         );
         let records: Vec<Record> =
@@ -356,6 +358,43 @@ mod tests {
                 error.to_string(),
                 "c.jsonl:1: field `references`: no references, but scoring needs at least one per document"
             );
+        }
+    }
+
+    /// Text without the two things the reader changes or rejects (`\r`, NUL).
+    const TEXT: &str = "[^\\x00\\r]{0,40}";
+    /// Text that is not blank (references and ids).
+    const NON_BLANK: &str = "[^\\x00\\r]{0,10}[^\\x00\\s][^\\x00\\r]{0,10}";
+
+    fn document() -> impl proptest::strategy::Strategy<Value = Document> {
+        use proptest::prelude::*;
+        (NON_BLANK, proptest::option::of(NON_BLANK), TEXT, proptest::collection::vec(NON_BLANK, 0..4))
+            .prop_map(|(id, title, text, references)| Document { id, title, text, references })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn documents_written_as_json_lines_read_back_unchanged(document in document()) {
+            let line = serde_json::json!({
+                "id": document.id,
+                "title": document.title,
+                "text": document.text,
+                "references": document.references,
+            });
+            let input = format!("\n{line}\n");
+            let records = read(input.as_bytes(), &ReadOptions::default());
+            proptest::prop_assert_eq!(records.len(), 1);
+            let record = records.into_iter().next().unwrap().map_err(|e| e.to_string());
+            proptest::prop_assert_eq!(record.map(|r| r.document), Ok(document));
+        }
+
+        #[test]
+        fn arbitrary_bytes_give_records_or_located_errors(input in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
+            for result in read(&input, &ReadOptions::default()) {
+                if let Err(error) = result {
+                    proptest::prop_assert!(error.to_string().starts_with("c.jsonl:"), "{}", error);
+                }
+            }
         }
     }
 }

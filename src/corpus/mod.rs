@@ -135,13 +135,14 @@ impl fmt::Display for Location {
 /// the line and the field.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    /// The file or directory could not be read.
-    #[error("{}: {source}", path.display())]
+    /// The file or directory could not be read. The I/O error is part of the
+    /// message (not a `source()`), so printing the error chain shows it once.
+    #[error("{}: {error}", path.display())]
     Io {
         /// The path being read.
         path: PathBuf,
         /// The underlying error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The format could not be told from the path.
     #[error("{}: cannot tell the corpus format: {reason} (give --format jsonl|dir|story)", path.display())]
@@ -221,8 +222,8 @@ impl CorpusError {
     }
 
     /// Builds a [`CorpusError::Io`].
-    pub(crate) fn io(path: &Path, source: std::io::Error) -> CorpusError {
-        CorpusError::Io { path: path.to_path_buf(), source }
+    pub(crate) fn io(path: &Path, error: std::io::Error) -> CorpusError {
+        CorpusError::Io { path: path.to_path_buf(), error }
     }
 }
 
