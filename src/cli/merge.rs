@@ -11,7 +11,7 @@ pub struct Args {
     #[arg(required = true, value_name = "DIR")]
     shards: Vec<PathBuf>,
     /// Where to write the merged report.
-    #[arg(long, default_value = "results/latest")]
+    #[arg(long, default_value = super::run::DEFAULT_OUT)]
     out: PathBuf,
     /// No messages on stderr (the table is still printed).
     #[arg(long)]

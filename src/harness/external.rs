@@ -92,8 +92,11 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
     let (mut corpora, mut timings, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     for corpus in &request.corpora {
         let name = corpus.name();
-        let sha256 = corpus_sha256(&corpus.path)
-            .map_err(|source| crate::corpus::CorpusError::Io { path: corpus.path.clone(), source })?;
+        let sha256 = corpus_sha256(&corpus.path).map_err(|e| HarnessError::Input {
+            path: corpus.path.clone(),
+            line: 0,
+            message: format!("cannot read: {e}"),
+        })?;
         let (mut documents, mut scored, mut missing) = (0, 0, 0);
         let scoring = Instant::now();
         let mut stream = corpus.documents()?;

@@ -66,8 +66,11 @@ pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError>
     let mut timings = Vec::new();
     let mut warnings = Vec::new();
     for (corpus, name) in request.corpora.iter().zip(&names) {
-        let sha256 = corpus_sha256(&corpus.path)
-            .map_err(|source| crate::corpus::CorpusError::Io { path: corpus.path.clone(), source })?;
+        let sha256 = corpus_sha256(&corpus.path).map_err(|e| HarnessError::Input {
+            path: corpus.path.clone(),
+            line: 0,
+            message: format!("cannot read: {e}"),
+        })?;
         let mut seconds = vec![0.0; request.settings.summarizers.len()];
         let mut done = 0;
         let mut emit = |result: DocumentResult| -> Result<(), HarnessError> {

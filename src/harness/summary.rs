@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::HarnessError;
 use super::output::{Aggregator, RunInfo, files, write_file};
-use crate::report::{ScoreRecord, SummaryRow, Timing, aggregate, summary_csv, summary_markdown};
+use crate::report::{ScoreRecord, SummaryRow, Timing, aggregate, summary_csv, summary_markdown, summary_svg};
 
 /// The summary rows, in report order: `report::aggregate` over each
 /// corpus × summarizer × metric group in turn (a row depends only on its own
@@ -57,5 +57,10 @@ pub fn write_summaries(dir: &Path, aggregator: &Aggregator, info: &RunInfo) -> R
     let markdown = summary_markdown(&rows);
     write_file(&dir.join(files::SUMMARY_CSV), &summary_csv(&rows))?;
     write_file(&dir.join(files::SUMMARY_MD), markdown.as_bytes())?;
+    let svg = summary_svg(&rows).map_err(|e| HarnessError::Output {
+        path: dir.join(files::SUMMARY_SVG),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    write_file(&dir.join(files::SUMMARY_SVG), svg.as_bytes())?;
     Ok(markdown)
 }
