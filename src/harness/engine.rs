@@ -79,6 +79,16 @@ impl Engine {
         docs.into_par_iter().map(|d| PreparedDocument::new(d, &self.tokenizer)).collect()
     }
 
+    /// Prepares a whole in-memory corpus with IDF over it (each document
+    /// prepared once).
+    pub fn prepare_corpus(&self, docs: Vec<Document>) -> Vec<PreparedDocument> {
+        let mut prepared = self.prepare(docs);
+        let mut stats = CorpusStats::default();
+        prepared.iter().for_each(|d| stats.add(d));
+        prepared.par_iter_mut().for_each(|d| d.apply_corpus_idf(&stats));
+        prepared
+    }
+
     /// Prepares `docs` with corpus-level IDF from `stats`.
     pub fn prepare_with_idf(&self, docs: Vec<Document>, stats: &CorpusStats) -> Vec<PreparedDocument> {
         docs.into_par_iter()

@@ -141,10 +141,7 @@ fn run_corpus(
     if first.len() < chunk_size {
         // One chunk: prepare once for the statistics and the evaluation.
         let total = first.len();
-        let mut prepared = engine.prepare(first);
-        let mut stats = CorpusStats::default();
-        prepared.iter().for_each(|d| stats.add(d));
-        prepared.iter_mut().for_each(|d| d.apply_corpus_idf(&stats));
+        let prepared = engine.prepare_corpus(first);
         let mine: Vec<_> =
             prepared.into_iter().enumerate().filter(|(i, _)| shard.contains(*i)).map(|(_, d)| d).collect();
         progress.inc_length(mine.len() as u64 * per_doc);
