@@ -180,9 +180,17 @@ const CASES: &[Case] = &[
         expected: "c.jsonl: empty corpus: no documents",
     },
     Case {
-        name: "directory without documents",
+        name: "directory with neither document folders nor .story files",
         files: &[("d/README.md", b"nothing here")],
         args: &[],
+        target: "d",
+        expected: "d: cannot tell the corpus format: a directory with neither <id>/document.txt \
+                   subdirectories nor .story files (give --format jsonl|dir|story)",
+    },
+    Case {
+        name: "empty directory given as a directory corpus",
+        files: &[("d/README.md", b"nothing here")],
+        args: &["--format", "dir"],
         target: "d",
         expected: "d: empty corpus: no documents",
     },

@@ -1,7 +1,7 @@
 //! Corpus input: the [`Document`] type and the readers that produce it.
 //!
-//! Owns: the on-disk formats (JSONL in [`jsonl`], directory corpora in [`dir`],
-//! CNN/DailyMail `.story` files in [`story`]), format detection, streaming
+//! Owns: the on-disk formats (JSONL in `jsonl.rs`, directory corpora in
+//! `dir.rs`, CNN/DailyMail `.story` files in `story.rs`), format detection, streaming
 //! ([`open`] yields documents one at a time; [`read_corpus`] collects them) and
 //! precise input errors ([`CorpusError`] names the file, the line where the
 //! format has lines, and the field).
@@ -239,7 +239,7 @@ pub(crate) struct Record {
 /// Tells the format from the path: a file ending `.jsonl`/`.json` is JSONL, a
 /// file ending `.story` is a story; a directory with subdirectories is a
 /// directory corpus (each subdirectory a document), a directory of `.story`
-/// files a story corpus.
+/// files a story corpus. Hidden entries do not count.
 pub fn detect_format(path: &Path) -> Result<Format, CorpusError> {
     let metadata = std::fs::metadata(path).map_err(|e| CorpusError::io(path, e))?;
     if !metadata.is_dir() {
@@ -270,7 +270,10 @@ pub fn detect_format(path: &Path) -> Result<Format, CorpusError> {
     match (has_subdirectory, has_story) {
         (true, _) => Ok(Format::Dir),
         (false, true) => Ok(Format::Story),
-        (false, false) => Err(CorpusError::Empty { path: path.to_path_buf() }),
+        (false, false) => Err(CorpusError::UnknownFormat {
+            path: path.to_path_buf(),
+            reason: "a directory with neither <id>/document.txt subdirectories nor .story files".into(),
+        }),
     }
 }
 
@@ -442,7 +445,13 @@ mod tests {
         let empty = tmp.path().join("empty");
         std::fs::create_dir(&empty).unwrap();
         write(&empty, ".hidden/document.txt", b"x");
-        assert!(matches!(detect_format(&empty), Err(CorpusError::Empty { .. })));
+        assert!(matches!(detect_format(&empty), Err(CorpusError::UnknownFormat { .. })));
+    }
+
+    #[test]
+    fn a_corpus_can_be_read_on_another_thread() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Corpus>();
     }
 
     #[test]

@@ -62,8 +62,10 @@ fn read_story(path: &Path) -> Result<Record, CorpusError> {
     let content = read_text_file(path, "text").map_err(|error| match error {
         // Bad bytes after the first marker are in the highlights.
         CorpusError::InvalidUtf8 { location, offset, .. } => {
-            let in_highlights = std::fs::read(path)
-                .is_ok_and(|bytes| bytes[..offset].windows(MARKER.len()).any(|w| w == MARKER.as_bytes()));
+            let in_highlights = std::fs::read(path).is_ok_and(|bytes| {
+                let before = bytes.get(..offset).unwrap_or(&bytes);
+                before.windows(MARKER.len()).any(|w| w == MARKER.as_bytes())
+            });
             let field = if in_highlights { "references" } else { "text" };
             CorpusError::InvalidUtf8 { location, field: Some(field.into()), offset }
         }
