@@ -5,10 +5,26 @@
 //! Owns: ROUGE tokenization, n-gram and LCS arithmetic, and the per-document
 //! [`DocumentScorer`] that tokenizes references and source sentences once.
 //! Never reads files or knows about summarizers' internals.
+//!
+//! Layout: [`tokenize`] (the only user of the `rougers` crate: its tokenizer
+//! and NLTK Porter stemmer, cached per thread), `ngram` and `lcs` (arithmetic
+//! on token ids), `reference` (a reference prepared once), `scorer`
+//! ([`Scorer`], pairs of texts) and `document` ([`DocumentScorer`], many
+//! candidates of one document).
+
+mod document;
+mod lcs;
+mod ngram;
+mod reference;
+mod scorer;
+mod tokenize;
 
 use std::fmt;
-use std::ops::Range;
 use std::str::FromStr;
+
+pub use document::DocumentScorer;
+pub use scorer::Scorer;
+pub use tokenize::tokenize;
 
 /// A rouge-score metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,77 +77,39 @@ pub struct Score {
     pub fmeasure: f64,
 }
 
-/// Scores pairs of texts for a fixed list of metrics.
-#[derive(Debug, Clone)]
-pub struct Scorer {
-    metrics: Vec<Metric>,
-    stem: bool,
-    inner: rougers::RougeScorer,
+impl Score {
+    /// Precision `hits / candidate_total` and recall `hits / reference_total`
+    /// (a zero total counts as 1, as rouge-score's `max(total, 1)`), with
+    /// F = ((2·P)·R) / (P + R) in exactly that operation order, 0 when P + R = 0.
+    pub fn from_counts(hits: usize, candidate_total: usize, reference_total: usize) -> Self {
+        let precision = hits as f64 / candidate_total.max(1) as f64;
+        let recall = hits as f64 / reference_total.max(1) as f64;
+        let fmeasure =
+            if precision + recall > 0.0 { ((2.0 * precision) * recall) / (precision + recall) } else { 0.0 };
+        Score { precision, recall, fmeasure }
+    }
 }
 
-impl Scorer {
-    /// A scorer for `metrics`, with NLTK Porter stemming if `stem`.
-    pub fn new(metrics: &[Metric], stem: bool) -> Self {
-        let names: Vec<String> = metrics.iter().map(Metric::to_string).collect();
-        let inner = rougers::RougeScorer::new(&names, stem).expect("metric names are valid");
-        Scorer { metrics: metrics.to_vec(), stem, inner }
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// The metrics, in the order scores are returned.
-    pub fn metrics(&self) -> &[Metric] {
-        &self.metrics
-    }
-
-    /// Whether stemming is on.
-    pub fn stem(&self) -> bool {
-        self.stem
-    }
-
-    /// Scores one candidate against one reference (reference first, like rouge-score).
-    pub fn score(&self, reference: &str, candidate: &str) -> Vec<Score> {
-        self.score_multi(&[reference], candidate)
-    }
-
-    /// rouge-score's `score_multi`: per metric, the reference with the highest F
-    /// (the first on ties). Zeros when `references` is empty.
-    pub fn score_multi<S: AsRef<str>>(&self, references: &[S], candidate: &str) -> Vec<Score> {
-        match self.inner.score_multi(references, candidate) {
-            Some(scores) => scores
-                .iter()
-                .map(|(_, s)| Score { precision: s.precision, recall: s.recall, fmeasure: s.fmeasure })
-                .collect(),
-            None => vec![Score::default(); self.metrics.len()],
+    #[test]
+    fn metric_names_round_trip() {
+        for name in ["rouge1", "rouge9", "rougeL", "rougeLsum"] {
+            assert_eq!(name.parse::<Metric>().map(|m| m.to_string()).as_deref(), Ok(name));
+        }
+        for bad in ["rouge0", "rouge10", "rougel", "ROUGE1", "rougeW"] {
+            assert!(bad.parse::<Metric>().is_err(), "{bad}");
         }
     }
-}
 
-/// Scores many candidate summaries of one document: the references and the
-/// source sentences are tokenized once, candidates are given as byte spans of
-/// the source text (joined by newlines, as rougeLsum expects).
-#[derive(Debug, Clone)]
-pub struct DocumentScorer<'a> {
-    scorer: &'a Scorer,
-    references: Vec<String>,
-    text: &'a str,
-}
-
-impl<'a> DocumentScorer<'a> {
-    /// Prepares `references` (one sentence per line for rougeLsum) and the
-    /// source `text` whose sentences are at `sentence_spans`.
-    pub fn new(
-        scorer: &'a Scorer,
-        references: &[String],
-        text: &'a str,
-        sentence_spans: &[Range<usize>],
-    ) -> Self {
-        let _ = sentence_spans;
-        DocumentScorer { scorer, references: references.to_vec(), text }
-    }
-
-    /// Scores the candidate made of `spans` of the source text, each a whole
-    /// sentence span or a prefix of one (a truncated last sentence).
-    pub fn score_spans(&self, spans: &[Range<usize>]) -> Vec<Score> {
-        let candidate: Vec<&str> = spans.iter().map(|s| &self.text[s.clone()]).collect();
-        self.scorer.score_multi(&self.references, &candidate.join("\n"))
+    #[test]
+    fn f_measure_operation_order() {
+        // P = 1/2, R = 1: ((2·½)·1) / 1.5 = 1 / 1.5, correctly rounded to
+        // 0.6666666666666666 (the double nearest 2/3).
+        let score = Score::from_counts(1, 2, 1);
+        assert_eq!(score.fmeasure, 0.6666666666666666);
+        assert_eq!(Score::from_counts(0, 0, 0), Score::default());
     }
 }

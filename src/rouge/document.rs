@@ -1,0 +1,339 @@
+//! [`DocumentScorer`]: many candidate summaries of one document, each given
+//! as byte spans of the source text, scored without re-tokenizing.
+//!
+//! The references and every source sentence are tokenized once, in
+//! [`DocumentScorer::new`]. Token ids are per document: the distinct tokens
+//! of the references are `0..U`; every other token is `U` (it can never
+//! match, only count). rougeLsum's per-sentence LCS positions depend only on a
+//! reference sentence and a whole source line, so they are memoized.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::lcs::mark_lcs;
+use super::reference::{ABSENT, CandidateView, Reference};
+use super::scorer::Best;
+use super::tokenize::{tokenize, with_ids};
+use super::{Metric, Score, Scorer};
+
+/// Scores many candidate summaries of one document: the references and the
+/// source sentences are tokenized once, candidates are given as byte spans of
+/// the source text (joined by newlines, as rougeLsum expects).
+#[derive(Debug)]
+pub struct DocumentScorer<'a> {
+    scorer: &'a Scorer,
+    text: &'a str,
+    sentences: Vec<SourceSentence>,
+    /// `(span start, sentence index)`, sorted, to find a span's sentence.
+    by_start: Vec<(usize, usize)>,
+    references: Vec<DocumentReference>,
+    /// Reference token → document id, for text tokenized after construction.
+    vocabulary: FxHashMap<Box<str>, u32>,
+    /// Number of source lines with tokens (rougeLsum sentences of the source).
+    lines: usize,
+    /// rougeLsum positions, at `[reference sentence row][source line]`;
+    /// empty unless rougeLsum is scored.
+    memo: Vec<OnceLock<Box<[u64]>>>,
+}
+
+/// One source sentence, tokenized.
+#[derive(Debug)]
+struct SourceSentence {
+    span: Range<usize>,
+    /// Document ids.
+    tokens: Vec<u32>,
+    /// Its lines with tokens: token range within `tokens`, document line number.
+    lines: Vec<(Range<usize>, usize)>,
+    /// Whitespace-separated chunks, built on the first truncation.
+    chunks: OnceLock<Vec<Chunk>>,
+}
+
+/// A whitespace-free stretch of a sentence; tokens never cross whitespace.
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    /// Byte range within the sentence.
+    start: usize,
+    end: usize,
+    /// Tokens in the sentence up to the end of this chunk.
+    tokens_through: usize,
+}
+
+#[derive(Debug)]
+struct DocumentReference {
+    reference: Reference,
+    /// Document id → reference-local id ([`ABSENT`] if not in it); `U + 1` entries.
+    local_of: Vec<u32>,
+    /// Memo row of its first rougeLsum sentence.
+    first_row: usize,
+}
+
+/// One rougeLsum sentence of a candidate.
+#[derive(Debug, Clone)]
+struct Piece {
+    /// Token range in the candidate.
+    range: Range<usize>,
+    /// The source line it is, whole; `None` for a truncated or fresh piece.
+    line: Option<usize>,
+}
+
+impl<'a> DocumentScorer<'a> {
+    /// Prepares `references` (one sentence per line for rougeLsum) and the
+    /// source `text` whose sentences are at `sentence_spans`.
+    ///
+    /// # Panics
+    /// If a span is not a char-boundary range of `text`.
+    pub fn new(
+        scorer: &'a Scorer,
+        references: &[String],
+        text: &'a str,
+        sentence_spans: &[Range<usize>],
+    ) -> Self {
+        let mut vocabulary = FxHashMap::default();
+        let (reference_tokens, sentences) = with_ids(scorer.stem(), |ids| {
+            // Document ids: the distinct reference tokens first.
+            let mut doc_of: FxHashMap<u32, u32> = FxHashMap::default();
+            let reference_tokens: Vec<(Vec<u32>, Vec<Range<usize>>)> = references
+                .iter()
+                .map(|reference| {
+                    let (mut tokens, mut lines) = (Vec::new(), Vec::new());
+                    ids.push_lines(reference, &mut tokens, &mut lines);
+                    for id in &mut tokens {
+                        let next = doc_of.len() as u32;
+                        *id = *doc_of.entry(*id).or_insert_with(|| {
+                            vocabulary.insert(ids.token(*id).into(), next);
+                            next
+                        });
+                    }
+                    (tokens, lines)
+                })
+                .collect();
+            let other = doc_of.len() as u32;
+            let mut line_count = 0;
+            let sentences: Vec<SourceSentence> = sentence_spans
+                .iter()
+                .map(|span| {
+                    let (mut tokens, mut lines) = (Vec::new(), Vec::new());
+                    ids.push_lines(&text[span.clone()], &mut tokens, &mut lines);
+                    for id in &mut tokens {
+                        *id = doc_of.get(id).copied().unwrap_or(other);
+                    }
+                    let lines = lines
+                        .into_iter()
+                        .map(|range| {
+                            line_count += 1;
+                            (range, line_count - 1)
+                        })
+                        .collect();
+                    SourceSentence { span: span.clone(), tokens, lines, chunks: OnceLock::new() }
+                })
+                .collect();
+            (reference_tokens, sentences)
+        });
+        let lines = sentences.iter().map(|s| s.lines.len()).sum();
+        let other = vocabulary.len();
+        let mut rows = 0;
+        let references: Vec<DocumentReference> = reference_tokens
+            .into_iter()
+            .map(|(tokens, lines)| {
+                let (reference, local) = Reference::new(&tokens, lines, scorer.metrics());
+                let mut local_of = vec![ABSENT; other + 1];
+                for (doc, local) in local {
+                    local_of[doc as usize] = local;
+                }
+                let first_row = rows;
+                rows += reference.sentence_count();
+                DocumentReference { reference, local_of, first_row }
+            })
+            .collect();
+        let memo_len = if scorer.metrics().contains(&Metric::Lsum) { rows * lines } else { 0 };
+        let mut by_start: Vec<(usize, usize)> =
+            sentences.iter().enumerate().map(|(i, s)| (s.span.start, i)).collect();
+        by_start.sort_unstable();
+        DocumentScorer {
+            scorer,
+            text,
+            sentences,
+            by_start,
+            references,
+            vocabulary,
+            lines,
+            memo: (0..memo_len).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// Scores the candidate made of `spans` of the source text, each a whole
+    /// sentence span or a prefix of one (a truncated last sentence); the
+    /// result equals [`Scorer::score_multi`] on the spans' texts joined by
+    /// `\n`. Any other span is tokenized on the spot.
+    ///
+    /// # Panics
+    /// If a span is not a char-boundary range of the text.
+    pub fn score_spans(&self, spans: &[Range<usize>]) -> Vec<Score> {
+        let mut tokens = Vec::new();
+        let mut pieces = Vec::new();
+        for span in spans {
+            self.push_span(span.clone(), &mut tokens, &mut pieces);
+        }
+        let metrics = self.scorer.metrics();
+        let mut best = Best::new(metrics.len());
+        let mut local = Vec::with_capacity(tokens.len());
+        let mut table = Vec::new();
+        for doc_reference in &self.references {
+            let reference = &doc_reference.reference;
+            local.clear();
+            local.extend(tokens.iter().map(|&id| doc_reference.local_of[id as usize]));
+            let view = CandidateView::new(&local, reference.vocabulary());
+            let mut union = |index: usize, positions: &mut [u64]| {
+                let sentence = reference.sentence(index);
+                for piece in &pieces {
+                    let candidate = &local[piece.range.clone()];
+                    match piece.line {
+                        Some(line) => {
+                            let row = doc_reference.first_row + index;
+                            let memo = self.memo[row * self.lines + line].get_or_init(|| {
+                                let mut own = vec![0u64; positions.len()];
+                                mark_lcs(sentence, candidate, &mut own, &mut table);
+                                own.into_boxed_slice()
+                            });
+                            for (word, &bits) in positions.iter_mut().zip(memo.iter()) {
+                                *word |= bits;
+                            }
+                        }
+                        None => mark_lcs(sentence, candidate, positions, &mut table),
+                    }
+                }
+            };
+            let scores: Vec<Score> =
+                metrics.iter().map(|&metric| reference.score(metric, &view, &mut union)).collect();
+            best.offer(&scores);
+        }
+        best.into_scores()
+    }
+
+    /// Appends the tokens and rougeLsum pieces of one span.
+    fn push_span(&self, span: Range<usize>, tokens: &mut Vec<u32>, pieces: &mut Vec<Piece>) {
+        let found = self
+            .by_start
+            .binary_search_by_key(&span.start, |&(start, _)| start)
+            .ok()
+            .map(|at| &self.sentences[self.by_start[at].1])
+            .filter(|sentence| span.end <= sentence.span.end);
+        let Some(sentence) = found else {
+            return self.push_fresh(&self.text[span], tokens, pieces);
+        };
+        if span.end == sentence.span.end {
+            for (range, line) in &sentence.lines {
+                let start = tokens.len();
+                tokens.extend_from_slice(&sentence.tokens[range.clone()]);
+                pieces.push(Piece { range: start..tokens.len(), line: Some(*line) });
+            }
+            return;
+        }
+        let prefix = &self.text[span.clone()];
+        if prefix.contains('\n') {
+            return self.push_fresh(prefix, tokens, pieces);
+        }
+        // The prefix lies on the sentence's first line: its whole chunks give
+        // a prefix of the sentence's tokens; a cut chunk is tokenized anew.
+        let cut = prefix.len();
+        let chunks = sentence.chunks.get_or_init(|| chunks(&self.text[sentence.span.clone()]));
+        let whole = chunks.iter().take_while(|chunk| chunk.end <= cut).last().map_or(0, |c| c.tokens_through);
+        let start = tokens.len();
+        tokens.extend_from_slice(&sentence.tokens[..whole]);
+        let cut_chunk = chunks.iter().find(|chunk| chunk.start < cut && cut < chunk.end);
+        if let Some(chunk) = cut_chunk {
+            self.push_fresh_tokens(&prefix[chunk.start..], tokens);
+        }
+        if tokens.len() > start {
+            let line = sentence
+                .lines
+                .first()
+                .filter(|(range, _)| cut_chunk.is_none() && range.start == 0 && range.end == whole)
+                .map(|&(_, line)| line);
+            pieces.push(Piece { range: start..tokens.len(), line });
+        }
+    }
+
+    /// Tokenizes `text` on the spot and appends its tokens and lines.
+    fn push_fresh(&self, text: &str, tokens: &mut Vec<u32>, pieces: &mut Vec<Piece>) {
+        for line in text.split('\n') {
+            let start = tokens.len();
+            self.push_fresh_tokens(line, tokens);
+            if tokens.len() > start {
+                pieces.push(Piece { range: start..tokens.len(), line: None });
+            }
+        }
+    }
+
+    fn push_fresh_tokens(&self, text: &str, tokens: &mut Vec<u32>) {
+        let other = self.vocabulary.len() as u32;
+        tokens.extend(
+            tokenize(text, self.scorer.stem())
+                .iter()
+                .map(|token| self.vocabulary.get(token.as_str()).copied().unwrap_or(other)),
+        );
+    }
+}
+
+/// The whitespace-separated chunks of `sentence` with running token counts.
+fn chunks(sentence: &str) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let mut tokens_through = 0;
+    for piece in sentence.split(char::is_whitespace).filter(|piece| !piece.is_empty()) {
+        let start = piece.as_ptr() as usize - sentence.as_ptr() as usize;
+        tokens_through += tokenize(piece, false).len();
+        chunks.push(Chunk { start, end: start + piece.len(), tokens_through });
+    }
+    chunks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "The cats were running home. Dogs ran, too.\nThen rain fell hard.";
+
+    fn spans() -> Vec<Range<usize>> {
+        vec![0..27, 28..42, 43..63]
+    }
+
+    fn scorer() -> Scorer {
+        Scorer::new(&[Metric::N(1), Metric::N(2), Metric::L, Metric::Lsum], true)
+    }
+
+    #[test]
+    fn whole_sentences_equal_scoring_the_joined_text() {
+        let scorer = scorer();
+        let references = vec!["cats ran home\nthe rain fell".to_string(), "dogs were running".to_string()];
+        let document = DocumentScorer::new(&scorer, &references, TEXT, &spans());
+        for chosen in [vec![0], vec![2, 0], vec![0, 1, 2], vec![]] {
+            let spans: Vec<Range<usize>> = chosen.iter().map(|&i| spans()[i].clone()).collect();
+            let joined: Vec<&str> = spans.iter().map(|s| &TEXT[s.clone()]).collect();
+            assert_eq!(document.score_spans(&spans), scorer.score_multi(&references, &joined.join("\n")));
+        }
+    }
+
+    #[test]
+    fn truncated_prefixes_equal_tokenizing_the_truncated_text() {
+        let scorer = scorer();
+        let references = vec!["the cat runs home".to_string(), "dogs ran".to_string()];
+        let document = DocumentScorer::new(&scorer, &references, TEXT, &spans());
+        // Every byte cut of the first sentence, after a whole second one:
+        // cuts inside "running" give tokens like "runn" that must be re-stemmed.
+        for end in 1..=27 {
+            let spans = [28..42, 0..end];
+            let text = format!("{}\n{}", &TEXT[28..42], &TEXT[0..end]);
+            assert_eq!(document.score_spans(&spans), scorer.score_multi(&references, &text), "cut {end}");
+        }
+    }
+
+    #[test]
+    fn chunks_count_tokens_through_each_chunk() {
+        let chunks = chunks("a-b  c's");
+        let ends: Vec<(usize, usize, usize)> =
+            chunks.iter().map(|c| (c.start, c.end, c.tokens_through)).collect();
+        assert_eq!(ends, [(0, 3, 2), (5, 8, 4)]);
+    }
+}

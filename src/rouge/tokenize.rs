@@ -1,0 +1,152 @@
+//! rouge-score tokens as integer ids.
+//!
+//! Owns the only calls into the `rougers` crate, whose tokenizer and NLTK
+//! Porter stemmer are bit-exact with rouge-score 0.1.2 (checked against the
+//! shared conformance files in `tests/rouge_conformance.rs`). This module never
+//! re-implements tokenization or stemming: it splits with rougers' plain
+//! tokenizer, stems each distinct token once with rougers' stemming tokenizer,
+//! and caches `raw token → id` so that repeated words cost one hash lookup.
+//!
+//! Ids are only meaningful inside one [`with_ids`] call (per-thread cache,
+//! reset between calls when it grows too large).
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+/// Distinct raw tokens a thread's cache may hold before it starts afresh.
+const CACHE_LIMIT: usize = 1 << 20;
+
+/// Maps rouge-score tokens to ids: equal (stemmed) tokens get equal ids.
+#[derive(Debug)]
+pub(crate) struct TokenIds {
+    stem: bool,
+    plain: rougers::Tokenizer,
+    stemming: rougers::Tokenizer,
+    /// Raw (unstemmed) token → id of its final token.
+    by_raw: FxHashMap<Box<str>, u32>,
+    /// Final (stemmed) token → id.
+    by_token: FxHashMap<Box<str>, u32>,
+    /// Final token of each id.
+    tokens: Vec<Box<str>>,
+}
+
+thread_local! {
+    /// One cache per stemming setting, per thread.
+    static CACHES: RefCell<[TokenIds; 2]> = RefCell::new([TokenIds::new(false), TokenIds::new(true)]);
+}
+
+/// Runs `f` with this thread's token cache for `stem`. Ids handed out inside
+/// one call are consistent with each other; keep none across calls.
+pub(crate) fn with_ids<R>(stem: bool, f: impl FnOnce(&mut TokenIds) -> R) -> R {
+    CACHES.with(|caches| {
+        let mut caches = caches.borrow_mut();
+        let ids = &mut caches[usize::from(stem)];
+        if ids.by_raw.len() > CACHE_LIMIT {
+            *ids = TokenIds::new(stem);
+        }
+        f(ids)
+    })
+}
+
+impl TokenIds {
+    /// An empty cache, stemming with NLTK Porter if `stem`.
+    pub(crate) fn new(stem: bool) -> Self {
+        TokenIds {
+            stem,
+            plain: rougers::Tokenizer::new(false),
+            stemming: rougers::Tokenizer::new(true),
+            by_raw: FxHashMap::default(),
+            by_token: FxHashMap::default(),
+            tokens: Vec::new(),
+        }
+    }
+
+    /// The final token (stemmed if stemming is on) of `id`.
+    pub(crate) fn token(&self, id: u32) -> &str {
+        &self.tokens[id as usize]
+    }
+
+    /// Appends the ids of the tokens of `text` to `out`.
+    pub(crate) fn push_tokens(&mut self, text: &str, out: &mut Vec<u32>) {
+        for raw in self.plain.tokenize(text) {
+            let id = match self.by_raw.get(raw.as_str()) {
+                Some(&id) => id,
+                None => self.insert(raw),
+            };
+            out.push(id);
+        }
+    }
+
+    /// Appends the ids of `text`'s tokens to `tokens` and, for rougeLsum, the
+    /// token range of every line (split on `\n`) that has tokens to `lines`.
+    /// A newline always separates tokens, so `tokens` gets exactly the
+    /// tokenization of the whole text.
+    pub(crate) fn push_lines(&mut self, text: &str, tokens: &mut Vec<u32>, lines: &mut Vec<Range<usize>>) {
+        for line in text.split('\n') {
+            let start = tokens.len();
+            self.push_tokens(line, tokens);
+            if tokens.len() > start {
+                lines.push(start..tokens.len());
+            }
+        }
+    }
+
+    fn insert(&mut self, raw: String) -> u32 {
+        // rouge-score stems only tokens longer than 3 characters; a token of
+        // `[a-z0-9]{4,}` is one token to the stemming tokenizer.
+        let token =
+            if self.stem && raw.len() > 3 { self.stemming.tokenize(&raw).concat() } else { raw.clone() };
+        let next = u32::try_from(self.tokens.len()).expect("fewer than 2^32 distinct tokens");
+        let id = *self.by_token.entry(token.as_str().into()).or_insert(next);
+        if id == next {
+            self.tokens.push(token.into_boxed_str());
+        }
+        self.by_raw.insert(raw.into_boxed_str(), id);
+        id
+    }
+}
+
+/// Tokens of `text` as strings, exactly as rouge-score 0.1.2 gives them.
+pub fn tokenize(text: &str, stem: bool) -> Vec<String> {
+    rougers::Tokenizer::new(stem).tokenize(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str, stem: bool) -> (Vec<u32>, Vec<Range<usize>>) {
+        let mut ids = TokenIds::new(stem);
+        let (mut tokens, mut lines) = (Vec::new(), Vec::new());
+        ids.push_lines(text, &mut tokens, &mut lines);
+        (tokens, lines)
+    }
+
+    #[test]
+    fn equal_stems_share_an_id() {
+        // NLTK Porter: "running" and "runs" both stem to "run" (spec section 3).
+        let (tokens, _) = ids("running runs run Run", true);
+        assert_eq!(tokens, [0, 0, 0, 0]);
+        let (tokens, _) = ids("running runs run Run", false);
+        assert_eq!(tokens, [0, 1, 2, 2]);
+    }
+
+    #[test]
+    fn lines_are_nonempty_newline_pieces() {
+        let (tokens, lines) = ids("a b\n\n ,\nc\n", false);
+        assert_eq!(tokens.len(), 3);
+        assert_eq!(lines, [0..2, 2..3]);
+    }
+
+    #[test]
+    fn stems_only_long_tokens() {
+        // Spec section 2.4: "does" stems to "doe", "was" stays.
+        let mut cache = TokenIds::new(true);
+        let mut out = Vec::new();
+        cache.push_tokens("does was", &mut out);
+        assert_eq!(cache.token(out[0]), "doe");
+        assert_eq!(cache.token(out[1]), "was");
+    }
+}
