@@ -1,27 +1,152 @@
-//! `edmundson`: PLACEHOLDER until its implementation lands (ranks in document order).
+//! `edmundson`: H. P. Edmundson (1969), "New Methods in Automatic
+//! Extracting", Journal of the ACM 16(2), 264–285.
+//!
+//! A sentence's score is the weighted sum `a₁·C + a₂·K + a₃·T + a₄·L` of four
+//! methods (null words = stop words throughout):
+//! - **Cue** C: +1 for every bonus word, −1 for every stigma word
+//!   (matched by stem; [`DEFAULT_BONUS_WORDS`], [`DEFAULT_STIGMA_WORDS`] are
+//!   English defaults in Edmundson's classes — bonus: emphasis, value and
+//!   conclusion words; stigma: hedges, belittling and example markers;
+//!   replaceable through [`Params`]).
+//! - **Key** K: +1 for every occurrence of a key word, a non-cue content word
+//!   whose document frequency exceeds `key_threshold` × the highest one.
+//! - **Title** T: +1 for every occurrence of a title word (a non-null word of
+//!   the document's title; documents have no headings here).
+//! - **Location** L (ordinal): +1 in the first paragraph, else +1 in the
+//!   last; +1 for a paragraph's first sentence, else +1 for its last.
+//!
+//! Parameters and defaults: `cue_weight = 1`, `key_weight = 0`,
+//! `title_weight = 1`, `location_weight = 1` (Edmundson's preferred
+//! Cue + Title + Location), `key_threshold = 0.5`, and the two word lists.
+
+use std::collections::HashSet;
 
 use super::{Budget, BuildOptions, Ranking, Summarizer};
-use crate::text::PreparedDocument;
+use crate::text::{PreparedDocument, WordTokenizer};
 
 /// Registry name.
 pub const NAME: &str = "edmundson";
 /// One-line description for `sumbench list`.
-pub const DESCRIPTION: &str = "PLACEHOLDER";
+pub const DESCRIPTION: &str = "Edmundson 1969: weighted cue, key, title and location methods";
 
-/// Parameters.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Params;
+/// English bonus (positively relevant) cue words: emphasis, value,
+/// superlatives and conclusion markers.
+pub const DEFAULT_BONUS_WORDS: &[&str] = &[
+    "important", "importantly", "significant", "significantly", "main", "major", "key", "crucial",
+    "essential", "critical", "vital", "primary", "principal", "central", "greatest", "largest",
+    "biggest", "highest", "best", "worst", "first", "record", "new", "conclude", "conclusion",
+    "summary", "overall", "result", "results", "show", "shows", "found", "finds", "reveal", "reveals",
+    "announce", "announced", "confirm", "confirmed", "especially", "particularly", "clearly",
+    "definitely", "finally", "proposed", "introduce", "introduced",
+];
 
-impl Params {
-    /// Builds the summarizer.
-    pub fn build(self, _options: &BuildOptions) -> Edmundson {
-        Edmundson
+/// English stigma (negatively relevant) cue words: hedges, belittling
+/// expressions and markers of examples or asides.
+pub const DEFAULT_STIGMA_WORDS: &[&str] = &[
+    "perhaps", "maybe", "possibly", "probably", "apparently", "seemingly", "seem", "seems",
+    "somewhat", "slightly", "hardly", "barely", "merely", "fairly", "rather", "allegedly",
+    "supposedly", "reportedly", "anyway", "meanwhile", "incidentally", "example", "instance",
+    "e.g", "etc", "unclear", "minor", "trivial", "little",
+];
+
+/// Edmundson's parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    /// Weight a₁ of the cue method.
+    pub cue_weight: f64,
+    /// Weight a₂ of the key method.
+    pub key_weight: f64,
+    /// Weight a₃ of the title method.
+    pub title_weight: f64,
+    /// Weight a₄ of the location method.
+    pub location_weight: f64,
+    /// A content word is a key word if its frequency exceeds this share of the highest.
+    pub key_threshold: f64,
+    /// Bonus cue words (any case; matched by stem).
+    pub bonus_words: Vec<String>,
+    /// Stigma cue words (any case; matched by stem).
+    pub stigma_words: Vec<String>,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            cue_weight: 1.0,
+            key_weight: 0.0,
+            title_weight: 1.0,
+            location_weight: 1.0,
+            key_threshold: 0.5,
+            bonus_words: DEFAULT_BONUS_WORDS.iter().map(|w| w.to_string()).collect(),
+            stigma_words: DEFAULT_STIGMA_WORDS.iter().map(|w| w.to_string()).collect(),
+        }
     }
 }
 
-/// The summarizer.
+impl Params {
+    /// Builds the summarizer, stemming the cue words as documents are stemmed.
+    pub fn build(self, _options: &BuildOptions) -> Edmundson {
+        let tokenizer = WordTokenizer::english();
+        let stems = |words: &[String]| -> HashSet<String> {
+            words.iter().map(|w| tokenizer.stem(&w.to_lowercase())).collect()
+        };
+        Edmundson { bonus: stems(&self.bonus_words), stigma: stems(&self.stigma_words), params: self }
+    }
+}
+
+/// The Edmundson summarizer.
+#[derive(Debug, Clone)]
+pub struct Edmundson {
+    params: Params,
+    bonus: HashSet<String>,
+    stigma: HashSet<String>,
+}
+
+/// What one term contributes to each method.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Edmundson;
+struct TermWeights {
+    cue: f64,
+    key: bool,
+    title: bool,
+}
+
+impl Edmundson {
+    /// Cue, key and title contribution of every term of `doc`.
+    fn term_weights(&self, doc: &PreparedDocument) -> Vec<TermWeights> {
+        let mut weights: Vec<TermWeights> = doc
+            .vocabulary
+            .iter()
+            .map(|stem| {
+                let bonus = f64::from(u8::from(self.bonus.contains(stem)));
+                let stigma = f64::from(u8::from(self.stigma.contains(stem)));
+                TermWeights { cue: bonus - stigma, ..TermWeights::default() }
+            })
+            .collect();
+        for &t in &doc.title_terms {
+            weights[t as usize].title = true;
+        }
+        if self.params.key_weight != 0.0 {
+            let mut counts = vec![0u32; doc.num_terms()];
+            doc.sentences.iter().flat_map(|s| &s.content).for_each(|&t| counts[t as usize] += 1);
+            let max = f64::from(counts.iter().copied().max().unwrap_or(0).max(1));
+            for (w, &c) in weights.iter_mut().zip(&counts) {
+                w.key = w.cue == 0.0 && f64::from(c) / max > self.params.key_threshold;
+            }
+        }
+        weights
+    }
+
+    /// The ordinal location score of sentence `i`.
+    fn location(doc: &PreparedDocument, i: usize) -> f64 {
+        let s = &doc.sentences;
+        let p = s[i].paragraph;
+        let last_paragraph = s.last().map_or(0, |l| l.paragraph);
+        let paragraph = if p == 0 || p == last_paragraph { 1.0 } else { 0.0 };
+        let first_in_paragraph = i == 0 || s[i - 1].paragraph != p;
+        let last_in_paragraph = i + 1 == s.len() || s[i + 1].paragraph != p;
+        let sentence = if first_in_paragraph || last_in_paragraph { 1.0 } else { 0.0 };
+        paragraph + sentence
+    }
+}
 
 impl Summarizer for Edmundson {
     fn name(&self) -> &str {
@@ -29,7 +154,96 @@ impl Summarizer for Edmundson {
     }
 
     fn rank(&self, doc: &PreparedDocument, _budget: &Budget) -> Ranking {
-        let n = doc.sentences.len();
-        Ranking { order: (0..n).collect(), scores: vec![0.0; n] }
+        let weights = self.term_weights(doc);
+        let p = &self.params;
+        let scores: Vec<f64> = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let (mut cue, mut key, mut title) = (0.0, 0.0, 0.0);
+                for &t in &s.terms {
+                    let w = weights[t as usize];
+                    cue += w.cue;
+                    key += f64::from(u8::from(w.key));
+                    title += f64::from(u8::from(w.title && !doc.is_stop[t as usize]));
+                }
+                p.cue_weight * cue
+                    + p.key_weight * key
+                    + p.title_weight * title
+                    + p.location_weight * Self::location(doc, i)
+            })
+            .collect();
+        Ranking { order: super::order::by_score(&scores), scores }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+
+    const TEXT: &str = "Solar panels got cheap. Perhaps prices fall.\n\n\
+                        Wind grew too. The important result is solar power.\n\n\
+                        Others wait.";
+
+    fn rank(params: Params) -> Ranking {
+        let d = Document {
+            id: "d".into(),
+            title: Some("Cheap solar power".into()),
+            text: TEXT.into(),
+            references: vec![],
+        };
+        let doc = PreparedDocument::new(d, &WordTokenizer::english());
+        params.build(&BuildOptions::default()).rank(&doc, &Budget::Sentences(1))
+    }
+
+    fn params(cue: f64, key: f64, title: f64, location: f64) -> Params {
+        Params {
+            cue_weight: cue,
+            key_weight: key,
+            title_weight: title,
+            location_weight: location,
+            bonus_words: vec!["Important".into()],
+            stigma_words: vec!["perhaps".into()],
+            ..Params::default()
+        }
+    }
+
+    // Paragraphs: P0 = S0, S1; P1 = S2, S3; P2 = S4. Title words: cheap, solar, power.
+    //        cue  title  location (paragraph + sentence)
+    // S0      0     2      1 + 1 (first paragraph, first sentence)
+    // S1     −1     0      1 + 1 (first paragraph, last sentence)
+    // S2      0     0      0 + 1 (first sentence)
+    // S3     +1     2      0 + 1 (last sentence)
+    // S4      0     0      1 + 1 (last paragraph, first sentence)
+    #[test]
+    fn sums_cue_title_and_location() {
+        // Weights 1, 0, 1, 1: S0 = 4, S1 = 1, S2 = 1, S3 = 4, S4 = 2.
+        let r = rank(params(1.0, 0.0, 1.0, 1.0));
+        assert_eq!(r.scores, [4.0, 1.0, 1.0, 4.0, 2.0]);
+        assert_eq!(r.order, [0, 3, 4, 1, 2]);
+    }
+
+    #[test]
+    fn weights_scale_each_method() {
+        // Cue weight 2: S0 = 4, S1 = 0, S2 = 1, S3 = 5, S4 = 2.
+        let r = rank(params(2.0, 0.0, 1.0, 1.0));
+        assert_eq!(r.scores, [4.0, 0.0, 1.0, 5.0, 2.0]);
+        assert_eq!(r.order, [3, 0, 4, 2, 1]);
+    }
+
+    #[test]
+    fn key_words_exceed_the_frequency_threshold() {
+        // Content counts: solar 2, every other word 1; max 2. Key words: count / 2 > 0.5 → solar.
+        let r = rank(params(0.0, 1.0, 0.0, 0.0));
+        assert_eq!(r.scores, [1.0, 0.0, 0.0, 1.0, 0.0]);
+    }
+
+    #[test]
+    fn default_cue_words_match_by_stem() {
+        // Default lists: "perhaps" is stigma; "important" and "result" are bonus.
+        let r = rank(Params { title_weight: 0.0, location_weight: 0.0, ..Params::default() });
+        assert_eq!(r.scores, [0.0, -1.0, 0.0, 2.0, 0.0]);
     }
 }

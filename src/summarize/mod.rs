@@ -7,6 +7,8 @@
 
 mod budget;
 mod graph;
+mod bag;
+mod order;
 mod registry;
 mod similarity;
 
