@@ -1,13 +1,17 @@
 //! `sumbench sentences [--json] [FILE|-]`: the sentence segmenter on a file or stdin.
+//!
+//! Owns: reading the input as UTF-8 and printing the sentences. Never
+//! segments by itself (that is `text::sentence_spans`).
 
 use anyhow::Context;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 /// Arguments of `sumbench sentences`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Print one JSON array of sentence strings instead of one sentence per line.
+    /// Print one JSON array of the sentences (verbatim source text) instead of
+    /// one sentence per line (where line breaks inside a sentence become spaces).
     #[arg(long)]
     json: bool,
     /// Input file; `-` or nothing reads standard input.
@@ -17,29 +21,33 @@ pub struct Args {
 /// Splits the input and prints the sentences.
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let text = match args.file.as_deref() {
-        None => read_stdin()?,
-        Some(p) if p.as_os_str() == "-" => read_stdin()?,
-        Some(p) => {
+        Some(p) if p.as_os_str() != "-" => {
             let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
-            String::from_utf8(bytes).map_err(|e| {
-                anyhow::anyhow!("{}: invalid UTF-8 at byte {}", p.display(), e.utf8_error().valid_up_to())
-            })?
+            utf8(bytes, &p.display().to_string())?
+        }
+        _ => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).context("<stdin>: cannot read")?;
+            utf8(bytes, "<stdin>")?
         }
     };
     let sentences: Vec<&str> = sumbench::text::sentence_spans(&text).into_iter().map(|s| &text[s]).collect();
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string(&sentences)?);
+        serde_json::to_writer(&mut out, &sentences)?;
+        writeln!(out)?;
     } else {
         for s in sentences {
-            println!("{s}");
+            let one_line: Vec<&str> = s.lines().map(str::trim).collect();
+            writeln!(out, "{}", one_line.join(" "))?;
         }
     }
+    out.flush()?;
     Ok(0)
 }
 
-fn read_stdin() -> anyhow::Result<String> {
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).context("<stdin>: cannot read")?;
+/// Decodes the input, naming it and the first bad byte on error.
+fn utf8(bytes: Vec<u8>, name: &str) -> anyhow::Result<String> {
     String::from_utf8(bytes)
-        .map_err(|e| anyhow::anyhow!("<stdin>: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+        .map_err(|e| anyhow::anyhow!("{name}: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
 }

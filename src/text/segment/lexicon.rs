@@ -1,0 +1,326 @@
+//! Word lists and character classes for the English rules: abbreviations by
+//! how they behave before the next word, common sentence-initial words, and
+//! the punctuation classes (terminals, closers, openers, bullets, line breaks).
+//!
+//! Owns: data only (plus trivial lookups). Never decides a boundary itself.
+//! Lists are matched case-sensitively, so "Ill." (Illinois) does not capture
+//! the adjective "ill.".
+
+/// Abbreviations that stand before a number and never end a sentence there:
+/// "p. 55", "No. 7", "Fig. 3", "Jan. 5", "N°. 1026".
+const BEFORE_NUMBER: &[&str] = &[
+    "No", "no", "Nos", "nos", "Nr", "nr", "N°", "n°", "№", "p", "pp", "P", "Pp", "Vol", "vol", "Vols",
+    "vols", "Fig", "fig", "Figs", "figs", "Art", "art", "Arts", "Ch", "ch", "Chap", "chap", "Sec", "sec",
+    "Sect", "sect", "Eq", "eq", "Eqs", "eqs", "Ref", "ref", "Refs", "refs", "Tab", "tab", "Op", "op", "Pt",
+    "pt", "Para", "para", "Par", "par", "Ex", "ex", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "approx", "ca", "c", "v", "vs", "Rs", "Rev", "Ed", "ed", "Eds", "eds",
+    "Col", "col", "Rt", "Hwy", "Apt", "Ste", "Rm", "Bldg", "Gen", "Num",
+];
+
+/// Titles and name prefixes: followed by a name, so a capitalized next word
+/// does not start a new sentence ("Mr. Smith", "Mt. Fuji", "St. Michael's").
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Messrs", "Mmes", "Mme", "Mlle", "Dr", "Drs", "Prof", "Profs", "Rev", "Revd",
+    "Hon", "Fr", "Br", "Gen", "Lt", "Lieut", "Col", "Capt", "Cpt", "Cmdr", "Cdr", "Comdr", "Adm", "Maj",
+    "Sgt", "Cpl", "Pvt", "Pfc", "Brig", "Gov", "Sen", "Sens", "Rep", "Reps", "Pres", "Supt", "Insp", "Det",
+    "Atty", "Amb", "Ald", "Msgr", "Mt", "Mts", "Ft", "St", "Sta", "Sra", "Srta", "Hr", "Fmr",
+];
+
+/// Abbreviations that may or may not end a sentence ("Pitt, Briggs & Co. at
+/// noon" / "... & Co. It closed"): a boundary only when the next word is a
+/// common sentence opener.
+const AMBIGUOUS: &[&str] = &[
+    "Co", "co", "Cos", "Corp", "corp", "Inc", "inc", "Ltd", "ltd", "Plc", "plc", "Jr", "jr", "Sr", "sr",
+    "Bros", "Esq", "etc", "Ave", "ave", "Blvd", "Rd", "st", "Dept", "dept", "Univ", "Assn", "Assoc", "Inst",
+    "Intl", "Natl", "Govt", "govt", "est", "al", "approx", "min", "max", "hr", "hrs", "sq", "ft", "lb",
+    "lbs", "oz", "mi", "yr", "yrs", "mo", "mos", "wk", "wks", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+    "Sat", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
+    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore",
+    "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wisc", "Wyo", "Ph", "PhD", "Ed", "ed", "eds",
+    "cit", "ibid", "Ibid",
+];
+
+/// Abbreviations that never end a sentence unless the text ends: "e.g. The
+/// Times", "Lakers vs. Celtics". Dotted forms are compared without their
+/// final period and lowercased ("e.g", "i.e").
+const NEVER_FINAL: &[&str] = &["vs", "viz", "cf", "e.g", "i.e", "a.k.a", "eg", "ie"];
+
+/// Names that contain "!" ("Yahoo! in" is caught by the lowercase rule; these
+/// also survive a capitalized next word that is not a sentence opener).
+const EXCLAMATION_NAMES: &[&str] = &["Yahoo", "Jeopardy", "Yum", "Y"];
+
+/// Words that commonly open an English sentence: pronouns, determiners,
+/// conjunctions, prepositions, sentence adverbs and auxiliaries. After an
+/// ambiguous abbreviation, a capitalized next word from this list signals a
+/// new sentence; any other capitalized word (a name) continues it.
+const SENTENCE_OPENERS: &[&str] = &[
+    "I",
+    "You",
+    "He",
+    "She",
+    "It",
+    "We",
+    "They",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Whom",
+    "Whose",
+    "Which",
+    "When",
+    "Where",
+    "Why",
+    "How",
+    "My",
+    "Your",
+    "His",
+    "Her",
+    "Its",
+    "Our",
+    "Their",
+    "The",
+    "A",
+    "An",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Each",
+    "Every",
+    "Any",
+    "No",
+    "None",
+    "Both",
+    "Few",
+    "Several",
+    "Such",
+    "Another",
+    "Other",
+    "Others",
+    "One",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "Nor",
+    "If",
+    "Although",
+    "Though",
+    "While",
+    "Whereas",
+    "Because",
+    "Since",
+    "After",
+    "Before",
+    "As",
+    "Once",
+    "Until",
+    "Unless",
+    "However",
+    "Meanwhile",
+    "Moreover",
+    "Furthermore",
+    "Still",
+    "Then",
+    "Now",
+    "Also",
+    "Instead",
+    "Indeed",
+    "Thus",
+    "Therefore",
+    "Hence",
+    "Later",
+    "Earlier",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "Finally",
+    "First",
+    "Second",
+    "Even",
+    "Only",
+    "Just",
+    "Not",
+    "Never",
+    "Perhaps",
+    "Maybe",
+    "Yes",
+    "Otherwise",
+    "Overall",
+    "Despite",
+    "Under",
+    "Over",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "By",
+    "With",
+    "Without",
+    "Of",
+    "To",
+    "Into",
+    "During",
+    "Among",
+    "According",
+    "Like",
+    "Unlike",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "Shall",
+    "May",
+    "Might",
+    "Must",
+    "Has",
+    "Have",
+    "Had",
+    "Let",
+    "Please",
+    "Oh",
+    "Well",
+    "Sometimes",
+    "Often",
+    "Already",
+    "Again",
+    "Through",
+    "Throughout",
+    "Against",
+    "Between",
+    "Above",
+    "Below",
+    "Within",
+    "Upon",
+    "Following",
+    "Shortly",
+    "Asked",
+    "More",
+    "Much",
+    "Less",
+    "Nothing",
+    "Everything",
+    "Something",
+    "Everyone",
+    "Someone",
+];
+
+/// Abbreviation that never ends a sentence before a number ("p. 55").
+pub(super) fn is_before_number(word: &str) -> bool {
+    BEFORE_NUMBER.contains(&word)
+}
+
+/// Title or name prefix ("Mr", "Dr", "Mt").
+pub(super) fn is_title(word: &str) -> bool {
+    TITLES.contains(&word)
+}
+
+/// Abbreviation that ends a sentence only before a sentence opener ("Co", "Inc").
+pub(super) fn is_ambiguous(word: &str) -> bool {
+    AMBIGUOUS.contains(&word)
+}
+
+/// Abbreviation that never ends a sentence before more text ("e.g", "vs").
+pub(super) fn is_never_final(word: &str) -> bool {
+    word.len() <= 6 && NEVER_FINAL.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Name spelt with "!" ("Yahoo").
+pub(super) fn is_exclamation_name(word: &str) -> bool {
+    EXCLAMATION_NAMES.contains(&word)
+}
+
+/// Common sentence-initial word ("The", "He", "However").
+pub(super) fn is_sentence_opener(word: &str) -> bool {
+    SENTENCE_OPENERS.contains(&word)
+}
+
+/// Sentence-final punctuation: full stop, question and exclamation marks,
+/// ellipsis, and their full-width and doubled forms.
+pub(super) fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '．')
+}
+
+/// Characters that close a quotation or bracket and stay with the sentence
+/// they follow ("great." she said / (engineer.) at).
+pub(super) fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）')
+}
+
+/// Closers that can only close, even when separated from the terminal by a
+/// space as in tokenized text ("statement . ” Next"); straight quotes are
+/// excluded because they open as often as they close (the tokenized closing
+/// quote `''` is recognised as a pair by the caller).
+pub(super) fn is_unambiguous_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '»' | ')' | ']' | '}' | '）')
+}
+
+/// Characters that open a quotation or bracket before a word.
+pub(super) fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '`' | '「' | '『' | '（' | '¿' | '¡')
+}
+
+/// List bullets that start a new item wherever they appear after a space.
+pub(super) fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '◦'
+            | '▪'
+            | '▫'
+            | '‣'
+            | '⁃'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+    )
+}
+
+/// Line terminators (the UAX #29 ParaSep and Sep classes plus vertical tab).
+pub(super) fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_case_sensitive() {
+        assert!(is_ambiguous("Ill"));
+        assert!(!is_ambiguous("ill"));
+        assert!(is_title("Mr"));
+        assert!(!is_title("mr."));
+    }
+
+    #[test]
+    fn never_final_ignores_case_of_dotted_forms() {
+        assert!(is_never_final("e.g"));
+        assert!(is_never_final("E.g"));
+        assert!(!is_never_final("U.S"));
+    }
+}

@@ -1,0 +1,173 @@
+//! Sentence segmentation: UAX #29 sentence bounds plus English rules.
+//!
+//! Pipeline, linear in the text length:
+//!
+//! 1. [`unicode_segmentation`]'s UAX #29 sentence boundaries are the
+//!    candidates (UAX #29 breaks at every line break and after every
+//!    "!"/"?", and after a full stop unless a lower-case word follows).
+//! 2. [`rules`] keeps, drops or moves each candidate: abbreviations, titles,
+//!    initials, acronyms, numbers, ellipses, "!"/"?" inside names and quotes,
+//!    closing quotes and brackets.
+//! 3. [`lines`] decides line breaks: a blank line always ends a sentence; a
+//!    line without final punctuation (headline, caption) is its own sentence,
+//!    except in hard-wrapped prose.
+//! 4. [`lists`] adds the starts of list items written inline ("1.) … 2.) …",
+//!    "• …").
+//!
+//! Every sentence is a byte span into the source, trimmed of surrounding
+//! whitespace, so a summary is always made of verbatim source text.
+//!
+//! Owns: sentence boundaries. Never changes, normalizes or copies the text.
+
+mod lexicon;
+mod lines;
+mod lists;
+mod rules;
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Splits `text` into sentences, returned as trimmed byte spans in source order.
+///
+/// Spans are non-empty, strictly increasing and disjoint, start and end on
+/// character boundaries, and together cover every non-whitespace character.
+///
+/// ```
+/// use sumbench::text::sentence_spans;
+/// let text = "Mr. Smith lives in the U.S. He works for Pitt, Briggs & Co. at noon.";
+/// let sentences: Vec<&str> = sentence_spans(text).into_iter().map(|s| &text[s]).collect();
+/// assert_eq!(sentences, ["Mr. Smith lives in the U.S.", "He works for Pitt, Briggs & Co. at noon."]);
+/// ```
+pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    let lists = lists::Lists::scan(text);
+    let cx = rules::Context { text, layout: lines::Layout::analyze(text), lists: &lists };
+    let mut cuts = Vec::new();
+    let mut last_gap = None;
+    for (candidate, _) in text.split_sentence_bound_indices().skip(1) {
+        let end = text[..candidate].trim_end().len();
+        let next = text.len() - text[candidate..].trim_start().len();
+        // UAX #29 may break several times in one gap (once per line break).
+        if last_gap == Some((end, next)) {
+            continue;
+        }
+        last_gap = Some((end, next));
+        cuts.extend(rules::decide(&cx, end, next));
+    }
+    // UAX #29 does not treat "…" as sentence-final punctuation.
+    for (i, _) in text.match_indices('…') {
+        let after = i + '…'.len_utf8();
+        let end = after
+            + text[after..].chars().take_while(|&c| lexicon::is_closer(c)).map(char::len_utf8).sum::<usize>();
+        let next = text.len() - text[end..].trim_start().len();
+        if next > end {
+            cuts.extend(rules::decide(&cx, end, next));
+        }
+    }
+    cuts.extend_from_slice(&lists.cuts);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
+        spans.extend(trim_span(text, start..cut));
+        start = cut;
+    }
+    spans
+}
+
+/// Shrinks a span to exclude leading and trailing whitespace; `None` if nothing is left.
+fn trim_span(text: &str, span: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[span.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (lead + trail < s.len()).then(|| span.start + lead..span.end - trail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentence_spans(text).into_iter().map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_have_no_sentences() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\t \r\n").is_empty());
+    }
+
+    #[test]
+    fn abbreviations_before_names_and_numbers() {
+        assert_eq!(
+            split("Dr. Jones saw Gov. Brown on Main St. in Springfield."),
+            ["Dr. Jones saw Gov. Brown on Main St. in Springfield."]
+        );
+        assert_eq!(split("See Fig. 3 and No. 7. Then stop."), ["See Fig. 3 and No. 7.", "Then stop."]);
+        assert_eq!(split("It fell on Jan. 5 last year."), ["It fell on Jan. 5 last year."]);
+    }
+
+    #[test]
+    fn ambiguous_abbreviation_ends_before_sentence_opener_only() {
+        assert_eq!(
+            split("He moved to Springfield, Ill. The move was quick."),
+            ["He moved to Springfield, Ill.", "The move was quick."]
+        );
+        assert_eq!(split("Shares of Acme Inc. Tuesday rose."), ["Shares of Acme Inc. Tuesday rose."]);
+        assert_eq!(
+            split("The meeting began at 9 a.m. Monday in Washington, D.C. It ended late."),
+            ["The meeting began at 9 a.m. Monday in Washington, D.C.", "It ended late."]
+        );
+    }
+
+    #[test]
+    fn initials_and_the_pronoun_i() {
+        assert_eq!(
+            split("J. F. Kennedy met V. Stiviano. It was brief."),
+            ["J. F. Kennedy met V. Stiviano.", "It was brief."]
+        );
+        assert_eq!(split("Plan B. The rest failed."), ["Plan B.", "The rest failed."]);
+    }
+
+    #[test]
+    fn tokenized_closing_quote_stays_with_its_sentence() {
+        assert_eq!(
+            split("`` We won . '' Fans cheered . '' He left ."),
+            ["`` We won . ''", "Fans cheered . ''", "He left ."]
+        );
+    }
+
+    #[test]
+    fn enclosed_punctuation_and_exclamation_names() {
+        assert_eq!(
+            split("He said (!) Nothing more. He works at Yahoo! Finance."),
+            ["He said (!) Nothing more.", "He works at Yahoo! Finance."]
+        );
+    }
+
+    #[test]
+    fn unicode_ellipsis_and_spaced_four_dots() {
+        assert_eq!(split("Wait… Then go."), ["Wait…", "Then go."]);
+        assert_eq!(split("It ended. . . . Then more."), ["It ended.", ". . . Then more."]);
+    }
+
+    #[test]
+    fn lines_headlines_and_blank_lines() {
+        let text = "Storm hits coast\nWinds reached 100 mph on Tuesday. Power failed.\n\nResidents were told\n\nto stay inside.";
+        assert_eq!(
+            split(text),
+            [
+                "Storm hits coast",
+                "Winds reached 100 mph on Tuesday.",
+                "Power failed.",
+                "Residents were told",
+                "to stay inside."
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_line_breaks() {
+        assert_eq!(split("Title\r\nBody text here.\r\n\r\nNext."), ["Title", "Body text here.", "Next."]);
+    }
+}

@@ -1,0 +1,102 @@
+//! `sumbench sentences`: JSON and plain output on a file and on stdin, and
+//! clear errors for unreadable or non-UTF-8 input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::io::Write;
+
+const TEXT: &str = "Storm hits coast\nDr. Lee said the U.S. Navy left at 5 a.m. Monday. \"Go!\" she said.\n\nIt \
+                    rained.\n";
+
+/// The sentences of `TEXT`, by reading it.
+const SENTENCES: [&str; 4] = [
+    "Storm hits coast",
+    "Dr. Lee said the U.S. Navy left at 5 a.m. Monday.",
+    "\"Go!\" she said.",
+    "It rained.",
+];
+
+fn sumbench() -> Command {
+    Command::cargo_bin("sumbench").expect("sumbench binary is built")
+}
+
+fn json_output(cmd: &mut Command) -> Vec<String> {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("stdout is one JSON array of strings")
+}
+
+fn temp_file(bytes: &[u8]) -> tempfile::NamedTempFile {
+    let mut file = tempfile::NamedTempFile::new().expect("temp file");
+    file.write_all(bytes).expect("write temp file");
+    file
+}
+
+#[test]
+fn json_from_file() {
+    let file = temp_file(TEXT.as_bytes());
+    assert_eq!(json_output(sumbench().args(["sentences", "--json"]).arg(file.path())), SENTENCES);
+}
+
+#[test]
+fn json_from_stdin_with_dash_and_without_file() {
+    assert_eq!(json_output(sumbench().args(["sentences", "--json", "-"]).write_stdin(TEXT)), SENTENCES);
+    assert_eq!(json_output(sumbench().args(["sentences", "--json"]).write_stdin(TEXT)), SENTENCES);
+}
+
+#[test]
+fn json_keeps_verbatim_source_text() {
+    let text = "A line that wraps\nin the middle and goes on until it reaches the end.\nAnother line that\ncontinues.";
+    let sentences = json_output(sumbench().args(["sentences", "--json"]).write_stdin(text));
+    assert_eq!(
+        sentences,
+        [
+            "A line that wraps\nin the middle and goes on until it reaches the end.",
+            "Another line that\ncontinues."
+        ]
+    );
+}
+
+#[test]
+fn plain_output_is_one_sentence_per_line() {
+    let text = "A line that wraps\nin the middle and goes on until it reaches the end.\nAnother line that\ncontinues.";
+    sumbench().arg("sentences").write_stdin(text).assert().success().stdout(
+        "A line that wraps in the middle and goes on until it reaches the end.\nAnother line that continues.\n",
+    );
+}
+
+#[test]
+fn empty_input_gives_empty_array() {
+    assert!(json_output(sumbench().args(["sentences", "--json"]).write_stdin("  \n")).is_empty());
+}
+
+#[test]
+fn invalid_utf8_file_is_an_error_naming_the_file() {
+    let file = temp_file(b"Fine text. Then a bad byte \xff here.");
+    let name = file.path().display().to_string();
+    sumbench()
+        .args(["sentences", "--json"])
+        .arg(file.path())
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(format!("{name}: invalid UTF-8 at byte 27")));
+}
+
+#[test]
+fn invalid_utf8_stdin_is_an_error() {
+    sumbench()
+        .args(["sentences", "--json"])
+        .write_stdin(&b"\xc3\x28"[..])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("<stdin>: invalid UTF-8 at byte 0"));
+}
+
+#[test]
+fn missing_file_is_an_error_naming_it() {
+    sumbench()
+        .args(["sentences", "no/such/file.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such/file.txt: cannot read"));
+}
