@@ -12,6 +12,7 @@ use super::plan::{BudgetSpec, MetricSpec};
 use crate::corpus::Document;
 use crate::report::{ScoreRecord, SummaryRecord};
 use crate::rouge::{DocumentScorer, Metric, Score, Scorer};
+use crate::rouge155;
 use crate::summarize::{BuildOptions, Summarizer, UnknownSummarizer, build};
 use crate::text::{CorpusStats, PreparedDocument, WordTokenizer, sentence_spans};
 
@@ -55,7 +56,15 @@ pub struct Engine {
     settings: Settings,
     summarizers: Vec<Box<dyn Summarizer>>,
     scorer: Scorer,
+    /// ROUGE-1.5.5 scorer for the metrics only it has (`None` without any).
+    scorer155: Option<rouge155::Scorer>,
     tokenizer: WordTokenizer,
+}
+
+/// A document's references, prepared once for both ROUGE implementations.
+struct DocumentScorers<'a> {
+    rouge: DocumentScorer<'a>,
+    rouge155: Option<rouge155::References>,
 }
 
 impl Engine {
@@ -64,9 +73,31 @@ impl Engine {
         let options = BuildOptions { seed: settings.seed };
         let summarizers =
             settings.summarizers.iter().map(|name| build(name, &options)).collect::<Result<_, _>>()?;
-        let rouge: Vec<Metric> = settings.metrics.iter().map(|MetricSpec::Rouge(m)| *m).collect();
+        let rouge: Vec<Metric> = settings
+            .metrics
+            .iter()
+            .filter_map(|m| match m {
+                MetricSpec::Rouge(m) => Some(*m),
+                MetricSpec::Rouge155(_) => None,
+            })
+            .collect();
+        let only155: Vec<rouge155::Metric> = settings
+            .metrics
+            .iter()
+            .filter_map(|m| match m {
+                MetricSpec::Rouge155(m) => Some(*m),
+                MetricSpec::Rouge(_) => None,
+            })
+            .collect();
         let scorer = Scorer::new(&rouge, settings.stem);
-        Ok(Engine { settings, summarizers, scorer, tokenizer: WordTokenizer::english() })
+        let scorer155 = (!only155.is_empty()).then(|| {
+            rouge155::Scorer::new(rouge155::Config {
+                metrics: only155,
+                stem: settings.stem,
+                ..rouge155::Config::default()
+            })
+        });
+        Ok(Engine { settings, summarizers, scorer, scorer155, tokenizer: WordTokenizer::english() })
     }
 
     /// The settings this engine was built with.
@@ -109,7 +140,7 @@ impl Engine {
         docs: &[PreparedDocument],
         on_item: &(dyn Fn() + Sync),
     ) -> Vec<DocumentResult> {
-        let scorers: Vec<DocumentScorer<'_>> = docs.par_iter().map(|d| self.document_scorer(d)).collect();
+        let scorers: Vec<DocumentScorers<'_>> = docs.par_iter().map(|d| self.document_scorers(d)).collect();
         let per_doc = self.summarizers.len();
         let mut items: Vec<ItemResult> = (0..docs.len() * per_doc)
             .into_par_iter()
@@ -129,19 +160,37 @@ impl Engine {
         results
     }
 
-    /// A document's scorer: references split into sentences joined by
-    /// newlines (for rougeLsum, as the sumy baseline does), tokenized once.
-    fn document_scorer<'a>(&'a self, doc: &'a PreparedDocument) -> DocumentScorer<'a> {
+    /// A document's scorers: references split into sentences joined by
+    /// newlines (for rougeLsum, as the sumy baseline does; ROUGE-1.5.5 reads
+    /// the same one-sentence-per-line form), tokenized once.
+    fn document_scorers<'a>(&'a self, doc: &'a PreparedDocument) -> DocumentScorers<'a> {
         let references: Vec<String> = doc.document.references.iter().map(|r| lined(r)).collect();
         let spans: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.span.clone()).collect();
-        DocumentScorer::new(&self.scorer, &references, &doc.document.text, &spans)
+        DocumentScorers {
+            rouge: DocumentScorer::new(&self.scorer, &references, &doc.document.text, &spans),
+            rouge155: self.scorer155.as_ref().map(|s| s.prepare(&references)),
+        }
+    }
+
+    /// Puts the two implementations' scores into [`Settings::metrics`] order.
+    fn in_metric_order(&self, rouge: Vec<Score>, only155: Vec<Score>) -> Vec<Score> {
+        let (mut rouge, mut only155) = (rouge.into_iter(), only155.into_iter());
+        self.settings
+            .metrics
+            .iter()
+            .map(|m| match m {
+                MetricSpec::Rouge(_) => rouge.next(),
+                MetricSpec::Rouge155(_) => only155.next(),
+            })
+            .map(Option::unwrap_or_default)
+            .collect()
     }
 
     fn item(
         &self,
         corpus: &str,
         doc: &PreparedDocument,
-        scorer: &DocumentScorer<'_>,
+        scorers: &DocumentScorers<'_>,
         which: usize,
     ) -> ItemResult {
         let summarizer = &self.summarizers[which];
@@ -149,8 +198,13 @@ impl Engine {
         let start = Instant::now();
         let summary = summarizer.summarize(doc, &budget);
         let seconds = start.elapsed().as_secs_f64();
-        let scores = scorer.score_spans(&summary.spans(doc));
         let text = summary.text(doc);
+        let rouge = scorers.rouge.score_spans(&summary.spans(doc));
+        let only155 = match (&self.scorer155, &scorers.rouge155) {
+            (Some(scorer), Some(references)) => scorer.score(references, &text),
+            _ => Vec::new(),
+        };
+        let scores = self.in_metric_order(rouge, only155);
         let summary = SummaryRecord {
             corpus: corpus.to_string(),
             doc_id: doc.document.id.clone(),
@@ -187,7 +241,13 @@ impl Engine {
     /// the summary is split into sentences joined by newlines, like the references.
     pub fn score_text(&self, doc: &Document, summary: &str) -> Vec<Score> {
         let references: Vec<String> = doc.references.iter().map(|r| lined(r)).collect();
-        self.scorer.score_multi(&references, &lined(summary))
+        let summary = lined(summary);
+        let rouge = self.scorer.score_multi(&references, &summary);
+        let only155 = match &self.scorer155 {
+            Some(scorer) => scorer.score(&scorer.prepare(&references), &summary),
+            None => Vec::new(),
+        };
+        self.in_metric_order(rouge, only155)
     }
 }
 
@@ -257,6 +317,19 @@ mod tests {
         assert_eq!(results[0].items[0].summary.text, "");
         assert!(results[0].items[0].scores.iter().all(|r| r.fmeasure == 0.0));
         assert_eq!(results[0].warnings.len(), 1);
+    }
+
+    #[test]
+    fn rouge155_metrics_take_their_place_in_the_metric_order() {
+        let mut s = settings(&["lead"]);
+        s.metrics = super::super::plan::parse_metrics("rougeSU4,rouge1").unwrap();
+        let engine = Engine::new(s).unwrap();
+        let docs = engine.prepare(vec![doc("a", "Cats sleep all day. Dogs bark.", "Cats sleep all day.")]);
+        let item = &engine.evaluate("c", &docs, &|| {})[0].items[0];
+        let metrics: Vec<&str> = item.scores.iter().map(|r| r.metric.as_str()).collect();
+        assert_eq!(metrics, ["rougeSU4", "rouge1"]);
+        // The summary is the reference: ROUGE-SU4 of identical texts is 1.
+        assert!(item.scores.iter().all(|r| r.fmeasure == 1.0), "{:?}", item.scores);
     }
 
     #[test]

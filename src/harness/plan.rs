@@ -20,7 +20,10 @@ pub enum PlanError {
     #[error("bad shard `{0}`: expected K/N with 1 <= K <= N, e.g. 1/4")]
     Shard(String),
     /// A metric name that no scorer knows.
-    #[error("unknown metric `{0}` (expected rouge1…rouge9, rougeL, rougeLsum)")]
+    #[error(
+        "unknown metric `{0}` (expected rouge1…rouge9, rougeL, rougeLsum, or ROUGE-1.5.5's \
+         rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*)"
+    )]
     Metric(String),
     /// An empty metric or summarizer list.
     #[error("{0} list is empty")]
@@ -98,16 +101,24 @@ impl fmt::Display for BudgetSpec {
     }
 }
 
-/// One metric to report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One metric to report. Names both implementations know (`rouge1`…`rouge9`,
+/// `rougeL`) are rouge-score's; `rougeW-<weight>`, `rougeS<k>`, `rougeSU<k>`,
+/// `rougeS*` and `rougeSU*` are ROUGE-1.5.5's (see `crate::rouge155`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum MetricSpec {
     /// A rouge-score metric (rouge1…rouge9, rougeL, rougeLsum).
     Rouge(Metric),
+    /// A metric only ROUGE-1.5.5 has, scored with its rules (`-f A`, `-m`
+    /// when stemming).
+    Rouge155(crate::rouge155::Metric),
 }
 
 impl FromStr for MetricSpec {
     type Err = PlanError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if crate::rouge155::is_rouge155_only(s) {
+            return s.parse().map(MetricSpec::Rouge155).map_err(|_| PlanError::Metric(s.to_string()));
+        }
         s.parse::<Metric>().map(MetricSpec::Rouge).map_err(|_| PlanError::Metric(s.to_string()))
     }
 }
@@ -116,6 +127,7 @@ impl fmt::Display for MetricSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             MetricSpec::Rouge(m) => m.fmt(f),
+            MetricSpec::Rouge155(m) => m.fmt(f),
         }
     }
 }
@@ -256,6 +268,10 @@ mod tests {
         assert_eq!(metrics.iter().map(ToString::to_string).collect::<Vec<_>>(), ["rougeLsum", "rouge1"]);
         assert_eq!(parse_metrics("rouge1,rouge1"), Err(PlanError::Duplicate("metric", "rouge1".into())));
         assert_eq!(parse_metrics("bleu"), Err(PlanError::Metric("bleu".into())));
+        let mixed = parse_metrics("rougeL,rougeSU4,rougeW-1.2").unwrap();
+        assert!(matches!(mixed[0], MetricSpec::Rouge(Metric::L)));
+        assert!(matches!(mixed[1], MetricSpec::Rouge155(_)) && matches!(mixed[2], MetricSpec::Rouge155(_)));
+        assert_eq!(mixed[2].to_string(), "rougeW-1.2");
         assert_eq!(parse_metrics(" , "), Err(PlanError::Empty("metric")));
         assert_eq!(parse_summarizers("lead,random").unwrap(), ["lead", "random"]);
         assert_eq!(parse_summarizers("all").unwrap().len(), crate::summarize::registry().len());
