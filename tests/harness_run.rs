@@ -171,3 +171,17 @@ fn outside_summaries_for_unknown_ids_name_the_line() {
     assert!(err.to_string().contains("nope"));
     assert!(!tmp.path().join("out").join(files::SCORES).exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn report_files_are_readable_by_everyone() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = corpus_file(tmp.path());
+    let out = tmp.path().join("out");
+    run(&request(&corpus, Shard::ALL, 1000), &out).unwrap();
+    for file in files::ALL {
+        let mode = std::fs::metadata(out.join(file)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044, "{file} has mode {mode:o}");
+    }
+}

@@ -238,13 +238,26 @@ fn persist(file: BufWriter<NamedTempFile>, path: &Path) -> Result<(), HarnessErr
     let file = file.into_inner().map_err(|e| io(e.into_error()))?;
     file.as_file().sync_all().map_err(io)?;
     file.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    make_readable(path)
 }
 
 /// Writes a whole file atomically.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), HarnessError> {
     crate::write::write_atomic(path, bytes)
-        .map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })
+        .map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })?;
+    make_readable(path)
+}
+
+/// Temporary files are created owner-only (0600); reports are for everyone
+/// to read, like any file written without a temporary (0644).
+fn make_readable(path: &Path) -> Result<(), HarnessError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+            .map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })?;
+    }
+    Ok(())
 }
 
 /// `run.json` text: pretty JSON with a final newline.
