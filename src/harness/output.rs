@@ -95,9 +95,8 @@ pub struct Timing {
     pub seconds: f64,
 }
 
-/// One document's scores in a [`Group`]: an index into the corpus's
-/// document ids, precision, recall, F.
-pub type GroupRow = (u32, f64, f64, f64);
+/// One document's scores in a [`Group`]: precision, recall, F.
+pub type GroupRow = [f64; 3];
 
 /// The rows of one corpus × summarizer × metric, kept compactly.
 #[derive(Debug, Clone, Default)]
@@ -108,21 +107,26 @@ pub struct Group {
     pub summarizer: String,
     /// Metric name.
     pub metric: String,
-    /// Every document's scores, in report order.
+    /// Every document's scores, in report order: row `i` is the corpus's
+    /// document `i` (every document has one row in every group of its corpus).
     pub rows: Vec<GroupRow>,
 }
 
 /// Accumulates what `summary.csv` needs from the row streams without keeping
 /// the rows' strings: per corpus × summarizer × metric (in first-seen order,
-/// which is report order) the numbers of every row, document ids interned
-/// per corpus, and summary words per corpus × summarizer.
+/// which is report order) the three numbers of every row (24 bytes), the
+/// document ids once per corpus, and summary words per corpus × summarizer.
+/// Relies on the row order every producer keeps: all rows of a document
+/// arrive together.
 #[derive(Debug, Default)]
 pub struct Aggregator {
     index: HashMap<(String, String, String), usize>,
     /// Groups in report order.
     pub groups: Vec<Group>,
-    /// Per corpus: document id → index, and the ids by index.
-    doc_ids: HashMap<String, (HashMap<String, u32>, Vec<String>)>,
+    /// Per corpus: document ids in arrival order.
+    doc_ids: HashMap<String, Vec<String>>,
+    /// The group of the previous row.
+    last: Option<usize>,
     /// Summary words summed, and summaries counted, per corpus × summarizer.
     pub words: HashMap<(String, String), (usize, usize)>,
 }
@@ -130,8 +134,28 @@ pub struct Aggregator {
 impl Aggregator {
     /// Adds one score row.
     pub fn add_score(&mut self, r: &ScoreRecord) {
+        // Rows cycle through the groups in the same order for every document:
+        // try the group after the last one before hashing an owned key.
+        let next = self.last.map_or(0, |last| (last + 1) % self.groups.len().max(1));
+        let i = match self.groups.get(next) {
+            Some(g) if g.corpus == r.corpus && g.summarizer == r.summarizer && g.metric == r.metric => next,
+            _ => self.group_index(r),
+        };
+        self.last = Some(i);
+        let ids = match self.doc_ids.get_mut(&r.corpus) {
+            Some(ids) => ids,
+            None => self.doc_ids.entry(r.corpus.clone()).or_default(),
+        };
+        if ids.last() != Some(&r.doc_id) {
+            ids.push(r.doc_id.clone());
+        }
+        self.groups[i].rows.push([r.precision, r.recall, r.fmeasure]);
+    }
+
+    /// The index of `r`'s group, created on first sight.
+    fn group_index(&mut self, r: &ScoreRecord) -> usize {
         let key = (r.corpus.clone(), r.summarizer.clone(), r.metric.clone());
-        let i = *self.index.entry(key).or_insert_with(|| {
+        *self.index.entry(key).or_insert_with(|| {
             self.groups.push(Group {
                 corpus: r.corpus.clone(),
                 summarizer: r.summarizer.clone(),
@@ -139,13 +163,7 @@ impl Aggregator {
                 rows: Vec::new(),
             });
             self.groups.len() - 1
-        });
-        let (ids, names) = self.doc_ids.entry(r.corpus.clone()).or_default();
-        let doc = *ids.entry(r.doc_id.clone()).or_insert_with(|| {
-            names.push(r.doc_id.clone());
-            (names.len() - 1) as u32
-        });
-        self.groups[i].rows.push((doc, r.precision, r.recall, r.fmeasure));
+        })
     }
 
     /// Adds one summary's length.
@@ -156,8 +174,8 @@ impl Aggregator {
     }
 
     /// The id of document `index` of `corpus`.
-    pub fn doc_id(&self, corpus: &str, index: u32) -> &str {
-        &self.doc_ids[corpus].1[index as usize]
+    pub fn doc_id(&self, corpus: &str, index: usize) -> &str {
+        &self.doc_ids[corpus][index]
     }
 }
 

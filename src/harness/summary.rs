@@ -20,7 +20,8 @@ pub fn summary_rows(aggregator: &Aggregator, info: &RunInfo) -> Vec<SummaryRow> 
             let records: Vec<ScoreRecord> = group
                 .rows
                 .iter()
-                .map(|&(doc, precision, recall, fmeasure)| ScoreRecord {
+                .enumerate()
+                .map(|(doc, &[precision, recall, fmeasure])| ScoreRecord {
                     corpus: group.corpus.clone(),
                     doc_id: aggregator.doc_id(&group.corpus, doc).to_string(),
                     summarizer: group.summarizer.clone(),
@@ -63,4 +64,89 @@ pub fn write_summaries(dir: &Path, aggregator: &Aggregator, info: &RunInfo) -> R
     })?;
     write_file(&dir.join(files::SUMMARY_SVG), svg.as_bytes())?;
     Ok(markdown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::harness::output::{CorpusInfo, Timing as RunTiming};
+    use crate::harness::plan::Shard;
+    use crate::report::SummaryRecord;
+
+    #[test]
+    fn compact_rows_give_what_aggregate_gives_over_every_record() {
+        let mut records = Vec::new();
+        let mut summaries = Vec::new();
+        let mut aggregator = Aggregator::default();
+        for (d, doc) in ["b", "a", "c"].into_iter().enumerate() {
+            for summarizer in ["lead", "lsa"] {
+                let summary = SummaryRecord {
+                    corpus: "c".into(),
+                    doc_id: doc.into(),
+                    summarizer: summarizer.into(),
+                    sentences: vec![0],
+                    text: String::new(),
+                    words: 10 + d,
+                };
+                aggregator.add_summary(&summary);
+                summaries.push(summary);
+                for (m, metric) in ["rouge1", "rougeL"].into_iter().enumerate() {
+                    let x = 0.1 * (d + 1) as f64 + 0.01 * m as f64;
+                    let record = ScoreRecord {
+                        corpus: "c".into(),
+                        doc_id: doc.into(),
+                        summarizer: summarizer.into(),
+                        metric: metric.into(),
+                        precision: x,
+                        recall: x / 2.0,
+                        fmeasure: x / 3.0,
+                        budget: "3s".into(),
+                    };
+                    aggregator.add_score(&record);
+                    records.push(record);
+                }
+            }
+        }
+        let timing = |summarizer: &str, seconds| RunTiming {
+            corpus: "c".into(),
+            summarizer: summarizer.into(),
+            documents: 3,
+            seconds,
+        };
+        let info = RunInfo {
+            sumbench_version: String::new(),
+            git_commit: None,
+            command_line: vec![],
+            seed: 5,
+            threads: 1,
+            summarizers: vec!["lead".into(), "lsa".into()],
+            metrics: vec!["rouge1".into(), "rougeL".into()],
+            budget: "3s".into(),
+            stem: true,
+            shard: Shard::ALL,
+            merged_from: vec![],
+            corpora: vec![CorpusInfo {
+                name: "c".into(),
+                path: "c".into(),
+                sha256: String::new(),
+                documents: 3,
+            }],
+            timings: vec![timing("lead", 0.5), timing("lsa", 2.0)],
+            total_seconds: 3.0,
+            warnings: vec![],
+        };
+        let report_timings: Vec<Timing> = info
+            .timings
+            .iter()
+            .map(|t| Timing {
+                corpus: t.corpus.clone(),
+                summarizer: t.summarizer.clone(),
+                seconds: t.seconds,
+                docs: 3,
+            })
+            .collect();
+        let expected = aggregate(&records, &summaries, &report_timings, 5);
+        assert_eq!(summary_rows(&aggregator, &info), expected);
+        assert_eq!(expected.len(), 4);
+    }
 }
