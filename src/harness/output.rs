@@ -95,9 +95,6 @@ pub struct Timing {
     pub seconds: f64,
 }
 
-/// One document's scores in a [`Group`]: precision, recall, F.
-pub type GroupRow = [f64; 3];
-
 /// The rows of one corpus × summarizer × metric, kept compactly.
 #[derive(Debug, Clone, Default)]
 pub struct Group {
@@ -107,15 +104,20 @@ pub struct Group {
     pub summarizer: String,
     /// Metric name.
     pub metric: String,
-    /// Every document's scores, in report order: row `i` is the corpus's
+    /// Every document's F, in report order: entry `i` is the corpus's
     /// document `i` (every document has one row in every group of its corpus).
-    pub rows: Vec<GroupRow>,
+    pub fmeasure: Vec<f64>,
+    /// Precisions summed in report order.
+    pub precision_sum: f64,
+    /// Recalls summed in report order.
+    pub recall_sum: f64,
 }
 
 /// Accumulates what `summary.csv` needs from the row streams without keeping
 /// the rows' strings: per corpus × summarizer × metric (in first-seen order,
-/// which is report order) the three numbers of every row (24 bytes), the
-/// document ids once per corpus, and summary words per corpus × summarizer.
+/// which is report order) every row's F (8 bytes: the bootstrap needs them
+/// all) and sums of P and R, the document ids once per corpus, and summary
+/// words per corpus × summarizer.
 /// Relies on the row order every producer keeps: all rows of a document
 /// arrive together.
 #[derive(Debug, Default)]
@@ -149,7 +151,10 @@ impl Aggregator {
         if ids.last() != Some(&r.doc_id) {
             ids.push(r.doc_id.clone());
         }
-        self.groups[i].rows.push([r.precision, r.recall, r.fmeasure]);
+        let group = &mut self.groups[i];
+        group.fmeasure.push(r.fmeasure);
+        group.precision_sum += r.precision;
+        group.recall_sum += r.recall;
     }
 
     /// The index of `r`'s group, created on first sight.
@@ -160,7 +165,7 @@ impl Aggregator {
                 corpus: r.corpus.clone(),
                 summarizer: r.summarizer.clone(),
                 metric: r.metric.clone(),
-                rows: Vec::new(),
+                ..Group::default()
             });
             self.groups.len() - 1
         })
