@@ -18,7 +18,7 @@ use sumbench::harness::plan::{BudgetSpec, default_metrics, parse_summarizers};
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run};
 use sumbench::harness::{CorpusInput, Settings, Shard};
 use sumbench::report::compare::{CompareOptions, compare_runs};
-use sumbench::report::compare_format::{Format, comparison_notes, render_comparison};
+use sumbench::report::compare_format::{Format, render_comparison};
 use sumbench::report::read_scores;
 
 fn main() -> ExitCode {
@@ -85,10 +85,8 @@ fn benchmark() -> Result<(), String> {
         let new = read_scores(&out).map_err(|e| e.to_string())?;
         let comparison = compare_runs(&base, &new, CompareOptions::default()).map_err(|e| e.to_string())?;
         println!("\ncompared with {}:\n", baseline.display());
+        // The text format carries the notes (verdict counts, unmatched rows) below the table.
         print!("{}", render_comparison(&comparison, Format::Text));
-        for note in comparison_notes(&comparison) {
-            println!("{note}");
-        }
     }
     Ok(())
 }
