@@ -176,3 +176,17 @@ fn merge_of_two_shards_is_byte_identical_to_the_single_run() {
     let strip = |s: String| s.lines().map(|l| l.rsplit_once(',').unwrap().0.to_string()).collect::<Vec<_>>();
     assert_eq!(strip(read(&single, "summary.csv")), strip(read(&merged, "summary.csv")));
 }
+
+#[test]
+fn rouge155_metrics_are_reported_beside_rouge_score_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    sumbench()
+        .args(["run", "--quiet", "--summarizers", "lead", "--metrics", "rougeSU4,rouge1,rougeW-1.2", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let metrics: Vec<String> =
+        read(&out, "scores.csv").lines().skip(1).map(|l| l.split(',').nth(3).unwrap().to_string()).collect();
+    assert_eq!(metrics, ["rougeSU4", "rouge1", "rougeW-1.2"]);
+}

@@ -30,7 +30,9 @@ pub struct Args {
     /// document's words, or `ref` (mean reference length in words, rounded half to even).
     #[arg(long, default_value = "ref")]
     budget: BudgetSpec,
-    /// Comma-separated metrics, in report order [default: rouge1,rouge2,rougeL,rougeLsum].
+    /// Comma-separated metrics, in report order: rouge-score's rouge1…rouge9, rougeL,
+    /// rougeLsum; ROUGE-1.5.5's rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*
+    /// [default: rouge1,rouge2,rougeL,rougeLsum].
     #[arg(long)]
     metrics: Option<String>,
     /// Stem words (Porter) before ROUGE matching (the default).

@@ -23,7 +23,9 @@ pub struct Args {
     corpora: Vec<PathBuf>,
     #[command(flatten)]
     corpus_args: CorpusArgs,
-    /// Comma-separated metrics [default: rouge1,rouge2,rougeL,rougeLsum].
+    /// Comma-separated metrics, in report order: rouge-score's rouge1…rouge9, rougeL,
+    /// rougeLsum; ROUGE-1.5.5's rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*
+    /// [default: rouge1,rouge2,rougeL,rougeLsum].
     #[arg(long)]
     metrics: Option<String>,
     /// Stem words (Porter) before ROUGE matching (the default).
