@@ -129,6 +129,8 @@ pub struct Aggregator {
     doc_ids: HashMap<String, Vec<String>>,
     /// The group of the previous row.
     last: Option<usize>,
+    /// Documents expected per corpus (to size each group's vector once).
+    expected: HashMap<String, usize>,
     /// Summary words summed, and summaries counted, per corpus × summarizer.
     pub words: HashMap<(String, String), (usize, usize)>,
 }
@@ -146,7 +148,10 @@ impl Aggregator {
         self.last = Some(i);
         let ids = match self.doc_ids.get_mut(&r.corpus) {
             Some(ids) => ids,
-            None => self.doc_ids.entry(r.corpus.clone()).or_default(),
+            None => {
+                let capacity = self.expected.get(&r.corpus).copied().unwrap_or(0);
+                self.doc_ids.entry(r.corpus.clone()).or_insert_with(|| Vec::with_capacity(capacity))
+            }
         };
         if ids.last() != Some(&r.doc_id) {
             ids.push(r.doc_id.clone());
@@ -157,14 +162,22 @@ impl Aggregator {
         group.recall_sum += r.recall;
     }
 
+    /// Announces that `corpus` will have `documents` documents, so its
+    /// groups are allocated once at their final size (no doubling slack).
+    pub fn expect_documents(&mut self, corpus: &str, documents: usize) {
+        self.expected.insert(corpus.to_string(), documents);
+    }
+
     /// The index of `r`'s group, created on first sight.
     fn group_index(&mut self, r: &ScoreRecord) -> usize {
         let key = (r.corpus.clone(), r.summarizer.clone(), r.metric.clone());
+        let capacity = self.expected.get(&r.corpus).copied().unwrap_or(0);
         *self.index.entry(key).or_insert_with(|| {
             self.groups.push(Group {
                 corpus: r.corpus.clone(),
                 summarizer: r.summarizer.clone(),
                 metric: r.metric.clone(),
+                fmeasure: Vec::with_capacity(capacity),
                 ..Group::default()
             });
             self.groups.len() - 1
@@ -211,6 +224,11 @@ impl ReportWriter {
             summaries,
             aggregator: Aggregator::default(),
         })
+    }
+
+    /// See [`Aggregator::expect_documents`].
+    pub fn expect_documents(&mut self, corpus: &str, documents: usize) {
+        self.aggregator.expect_documents(corpus, documents);
     }
 
     /// Appends score rows, formatted by `report::scores_csv` (its header

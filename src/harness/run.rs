@@ -73,7 +73,14 @@ pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError>
         })?;
         let mut seconds = vec![0.0; request.settings.summarizers.len()];
         let mut done = 0;
-        let mut emit = |result: DocumentResult| -> Result<(), HarnessError> {
+        let mut emit = |event: Emit| -> Result<(), HarnessError> {
+            let result = match event {
+                Emit::Expect(documents) => {
+                    writer.expect_documents(name, documents);
+                    return Ok(());
+                }
+                Emit::Document(result) => result,
+            };
             for (item, total) in result.items.iter().zip(seconds.iter_mut()) {
                 writer.summary(&item.summary)?;
                 writer.scores(&item.scores)?;
@@ -116,6 +123,15 @@ pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError>
     Ok(RunOutcome { markdown, info })
 }
 
+/// What [`run_corpus`] hands back: how many documents this run will emit
+/// (once known, before the first), then each document's results.
+enum Emit {
+    /// The number of documents to come.
+    Expect(usize),
+    /// One document's results.
+    Document(DocumentResult),
+}
+
 /// Evaluates one corpus chunk by chunk, passing each document's results to
 /// `emit` in document order. Returns the corpus's document count (all shards).
 fn run_corpus(
@@ -124,7 +140,7 @@ fn run_corpus(
     name: &str,
     request: &RunRequest,
     progress: &ProgressBar,
-    emit: &mut dyn FnMut(DocumentResult) -> Result<(), HarnessError>,
+    emit: &mut dyn FnMut(Emit) -> Result<(), HarnessError>,
 ) -> Result<usize, HarnessError> {
     let chunk_size = request.chunk_size.max(1);
     let shard = request.shard;
@@ -145,7 +161,8 @@ fn run_corpus(
         let mine: Vec<_> =
             prepared.into_iter().enumerate().filter(|(i, _)| shard.contains(*i)).map(|(_, d)| d).collect();
         progress.inc_length(mine.len() as u64 * per_doc);
-        engine.evaluate(name, &mine, &tick).into_iter().try_for_each(&mut *emit)?;
+        emit(Emit::Expect(mine.len()))?;
+        engine.evaluate(name, &mine, &tick).into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
         return Ok(total);
     }
     // Pass 1: document frequencies over the whole corpus.
@@ -157,7 +174,8 @@ fn run_corpus(
         engine.prepare(chunk).iter().for_each(|d| stats.add(d));
         chunk = next_chunk(&mut stream, chunk_size, None, &mut 0)?;
     }
-    // Pass 2: this shard's documents, chunk by chunk.
+    // Pass 2: this shard's documents (positions K-1, K-1+N, … below the total), chunk by chunk.
+    emit(Emit::Expect((total + shard.count - shard.index) / shard.count))?;
     let mut stream = corpus.documents()?;
     let mut position = 0;
     loop {
@@ -167,7 +185,7 @@ fn run_corpus(
         }
         progress.inc_length(chunk.len() as u64 * per_doc);
         let prepared = engine.prepare_with_idf(chunk, &stats);
-        engine.evaluate(name, &prepared, &tick).into_iter().try_for_each(&mut *emit)?;
+        engine.evaluate(name, &prepared, &tick).into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
     }
 }
 
