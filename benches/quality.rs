@@ -1,1 +1,108 @@
-fn main() {}
+//! The quality benchmark `cargo bench` runs first: every summarizer over
+//! `corpus/` (plus each path in `SUMBENCH_CORPUS`, colon-separated) into
+//! `results/latest/`, the table printed, and — when `results/baseline/`
+//! exists — a comparison against it (improved / regressed / no significant
+//! change per row).
+//!
+//! `cargo bench` passes `--bench` to this harness-less target; `cargo test
+//! --benches` does not, and then only a quick smoke pass runs (the default
+//! corpus into a temporary directory, checking every report file is written).
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use sumbench::corpus::ReadOptions;
+use sumbench::harness::output::files;
+use sumbench::harness::plan::{BudgetSpec, default_metrics, parse_summarizers};
+use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run};
+use sumbench::harness::{CorpusInput, Settings, Shard};
+use sumbench::report::compare::{CompareOptions, compare_runs};
+use sumbench::report::compare_format::{Format, render_comparison};
+use sumbench::report::read_scores;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = if args.iter().any(|a| a == "--bench") {
+        // A name filter (`cargo bench -- rouge`) that does not match this target skips it.
+        let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+        if filters.is_empty() || filters.iter().any(|f| "quality".contains(f.as_str())) {
+            benchmark()
+        } else {
+            Ok(())
+        }
+    } else {
+        smoke()
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The default benchmark's request over `corpora`.
+fn request(corpora: Vec<PathBuf>, progress: bool) -> Result<RunRequest, String> {
+    let options = ReadOptions { require_references: true, ..ReadOptions::default() };
+    Ok(RunRequest {
+        corpora: corpora.into_iter().map(|path| CorpusInput { path, options: options.clone() }).collect(),
+        settings: Settings {
+            summarizers: parse_summarizers("all").map_err(|e| e.to_string())?,
+            budget: BudgetSpec::Reference,
+            metrics: default_metrics(),
+            stem: true,
+            seed: 0,
+        },
+        shard: Shard::ALL,
+        chunk_size: DEFAULT_CHUNK,
+        progress,
+        command_line: std::env::args().collect(),
+    })
+}
+
+fn benchmark() -> Result<(), String> {
+    let mut corpora = vec![root().join("corpus")];
+    if let Ok(extra) = std::env::var("SUMBENCH_CORPUS") {
+        corpora.extend(extra.split(':').filter(|p| !p.is_empty()).map(PathBuf::from));
+    }
+    let out = root().join("results/latest");
+    let outcome =
+        run(&request(corpora, std::io::stderr().is_terminal())?, &out).map_err(|e| e.to_string())?;
+    println!("quality benchmark → {}\n", out.display());
+    print!("{}", outcome.markdown);
+    for warning in &outcome.info.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let baseline = root().join("results/baseline");
+    if baseline.join(files::SCORES).is_file() {
+        let base = read_scores(&baseline).map_err(|e| e.to_string())?;
+        let new = read_scores(&out).map_err(|e| e.to_string())?;
+        let comparison = compare_runs(&base, &new, CompareOptions::default()).map_err(|e| e.to_string())?;
+        println!("\ncompared with {}:\n", baseline.display());
+        // The text format carries the notes (verdict counts, unmatched rows) below the table.
+        print!("{}", render_comparison(&comparison, Format::Text));
+    }
+    Ok(())
+}
+
+fn smoke() -> Result<(), String> {
+    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let outcome =
+        run(&request(vec![root().join("corpus")], false)?, tmp.path()).map_err(|e| e.to_string())?;
+    for file in files::ALL {
+        if !tmp.path().join(file).is_file() {
+            return Err(format!("smoke pass: {file} was not written"));
+        }
+    }
+    println!(
+        "quality smoke pass: {} summary rows, all report files written",
+        outcome.markdown.lines().count() - 2
+    );
+    Ok(())
+}

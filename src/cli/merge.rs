@@ -1,10 +1,29 @@
-//! `sumbench merge`: Merge shard outputs into the report a single run would have written.
+//! `sumbench merge`: merge shard outputs into the report a single run would have written.
+
+use std::path::PathBuf;
+
+use sumbench::harness::merge::merge;
 
 /// Arguments of `sumbench merge`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Output directories of `sumbench run --shard K/N`, one per shard, in any order.
+    #[arg(required = true, value_name = "DIR")]
+    shards: Vec<PathBuf>,
+    /// Where to write the merged report.
+    #[arg(long, default_value = super::run::DEFAULT_OUT)]
+    out: PathBuf,
+    /// No messages on stderr (the table is still printed).
+    #[arg(long)]
+    quiet: bool,
+}
 
 /// Runs the subcommand.
-pub fn run(_args: Args) -> anyhow::Result<i32> {
-    anyhow::bail!("`sumbench merge` is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    let outcome = merge(&args.shards, &args.out, std::env::args().collect())?;
+    print!("{}", outcome.markdown);
+    if !args.quiet {
+        eprintln!("merged {} shards into {}", args.shards.len(), args.out.display());
+    }
+    Ok(0)
 }

@@ -1,10 +1,140 @@
-//! `sumbench run`: Run summarizers over corpora, score them, and write reports.
+//! `sumbench run`: run summarizers over corpora, score them, and write reports.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use sumbench::harness::plan::{
+    BudgetSpec, MetricSpec, Shard, default_metrics, parse_metrics, parse_summarizers,
+};
+use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run as run_harness};
+use sumbench::harness::{CorpusInput, HarnessError, Settings};
+
+use super::corpus::CorpusArgs;
+
+/// Where `--out` goes by default (ignored by git).
+pub const DEFAULT_OUT: &str = "results/latest";
 
 /// Arguments of `sumbench run`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// A corpus (JSONL file, directory corpus or .story files); repeat for several.
+    #[arg(long = "corpus", value_name = "PATH", default_value = "corpus/")]
+    corpora: Vec<PathBuf>,
+    #[command(flatten)]
+    corpus_args: CorpusArgs,
+    /// `all` or a comma-separated list of summarizers (see `sumbench list`), in report order.
+    #[arg(long, default_value = "all")]
+    summarizers: String,
+    /// Summary length: Ns sentences, Nw words, Nb bytes, Fr a fraction of the
+    /// document's words, or `ref` (mean reference length in words, rounded half to even).
+    #[arg(long, default_value = "ref")]
+    budget: BudgetSpec,
+    /// Comma-separated metrics, in report order: rouge-score's rouge1…rouge9, rougeL,
+    /// rougeLsum; ROUGE-1.5.5's rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*
+    /// [default: rouge1,rouge2,rougeL,rougeLsum].
+    #[arg(long)]
+    metrics: Option<String>,
+    /// Stem words (Porter) before ROUGE matching (the default).
+    #[arg(long, overrides_with = "no_stem")]
+    stem: bool,
+    /// Do not stem before ROUGE matching.
+    #[arg(long, overrides_with = "stem")]
+    no_stem: bool,
+    /// Seed for randomized summarizers and the bootstrap.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Worker threads [default: RAYON_NUM_THREADS, else one per core].
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Output directory [default: results/latest].
+    #[arg(long, conflicts_with = "save_baseline")]
+    out: Option<PathBuf>,
+    /// Write into results/NAME/ as a named baseline (never overwritten without --force).
+    #[arg(long, value_name = "NAME")]
+    save_baseline: Option<String>,
+    /// Replace an existing baseline.
+    #[arg(long, requires = "save_baseline")]
+    force: bool,
+    /// Run only shard K of N: the documents at positions K-1, K-1+N, … of each corpus.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Documents read, prepared and evaluated at a time (bounds memory on large corpora).
+    #[arg(long, default_value_t = DEFAULT_CHUNK)]
+    chunk_size: usize,
+    /// No progress bar and no messages on stderr (the table is still printed).
+    #[arg(long)]
+    quiet: bool,
+}
 
 /// Runs the subcommand.
-pub fn run(_args: Args) -> anyhow::Result<i32> {
-    anyhow::bail!("`sumbench run` is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    let metrics: Vec<MetricSpec> = match &args.metrics {
+        Some(list) => parse_metrics(list)?,
+        None => default_metrics(),
+    };
+    let settings = Settings {
+        summarizers: parse_summarizers(&args.summarizers)?,
+        budget: args.budget,
+        metrics,
+        stem: !args.no_stem,
+        seed: args.seed,
+    };
+    let out = output_dir(args.out.as_deref(), args.save_baseline.as_deref(), args.force)?;
+    let request = RunRequest {
+        corpora: args
+            .corpora
+            .iter()
+            .map(|path| CorpusInput { path: path.clone(), options: args.corpus_args.read_options(true) })
+            .collect(),
+        settings,
+        shard: args.shard.unwrap_or(Shard::ALL),
+        chunk_size: args.chunk_size,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+        command_line: std::env::args().collect(),
+    };
+    let outcome = with_threads(args.threads, || run_harness(&request, &out))?;
+    print!("{}", outcome.markdown);
+    if !args.quiet {
+        for warning in &outcome.info.warnings {
+            eprintln!("warning: {warning}");
+        }
+        eprintln!("wrote {}", out.display());
+    }
+    Ok(0)
+}
+
+/// The output directory: `--out`, `results/NAME` for a baseline (refused if
+/// it already holds files, unless `force`), or [`DEFAULT_OUT`].
+pub fn output_dir(out: Option<&Path>, baseline: Option<&str>, force: bool) -> anyhow::Result<PathBuf> {
+    let Some(name) = baseline else {
+        return Ok(out.map_or_else(|| PathBuf::from(DEFAULT_OUT), Path::to_path_buf));
+    };
+    if name.is_empty() || name == "latest" || name.contains(['/', '\\']) || name.starts_with('.') {
+        anyhow::bail!("bad baseline name `{name}`: use a plain name other than `latest`, e.g. `main`");
+    }
+    let dir = Path::new("results").join(name);
+    let occupied = std::fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
+    if occupied && !force {
+        return Err(HarnessError::BaselineExists(dir).into());
+    }
+    Ok(dir)
+}
+
+/// Runs `work` on a pool of `threads` workers, or on rayon's global pool
+/// (which follows RAYON_NUM_THREADS) when `None`.
+pub fn with_threads<T: Send>(
+    threads: Option<usize>,
+    work: impl FnOnce() -> Result<T, HarnessError> + Send,
+) -> anyhow::Result<T> {
+    match threads {
+        None => Ok(work()?),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .with_context(|| format!("cannot start {n} worker threads"))?;
+            Ok(pool.install(work)?)
+        }
+    }
 }

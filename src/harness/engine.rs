@@ -1,0 +1,344 @@
+//! The work itself: prepare documents, run every summarizer on every
+//! document on rayon, and score every summary. Results come back in a fixed
+//! order (document order, then summarizer order, then metric order) whatever
+//! the thread count; only the per-item timings vary between runs.
+
+use std::ops::Range;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::plan::{BudgetSpec, MetricSpec};
+use crate::corpus::Document;
+use crate::report::{ScoreRecord, SummaryRecord};
+use crate::rouge::{DocumentScorer, Metric, Score, Scorer};
+use crate::rouge155;
+use crate::summarize::{BuildOptions, Summarizer, UnknownSummarizer, build};
+use crate::text::{CorpusStats, PreparedDocument, WordTokenizer, sentence_spans};
+
+/// The settings that decide every number in a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Summarizer names, in report order.
+    pub summarizers: Vec<String>,
+    /// Summary length.
+    pub budget: BudgetSpec,
+    /// Metrics, in report order.
+    pub metrics: Vec<MetricSpec>,
+    /// Porter stemming in ROUGE.
+    pub stem: bool,
+    /// Seed for randomized summarizers.
+    pub seed: u64,
+}
+
+/// The results for one document: one item per summarizer, in order.
+#[derive(Debug, Clone)]
+pub struct DocumentResult {
+    /// One per summarizer, in [`Settings::summarizers`] order.
+    pub items: Vec<ItemResult>,
+    /// Anything odd about the document (it is still scored).
+    pub warnings: Vec<String>,
+}
+
+/// One summarizer on one document.
+#[derive(Debug, Clone)]
+pub struct ItemResult {
+    /// The summary.
+    pub summary: SummaryRecord,
+    /// One record per metric, in [`Settings::metrics`] order.
+    pub scores: Vec<ScoreRecord>,
+    /// Wall-clock seconds the summarizer took (ranking and budget fill).
+    pub seconds: f64,
+}
+
+/// Built summarizers and scorer for one set of [`Settings`].
+pub struct Engine {
+    settings: Settings,
+    summarizers: Vec<Box<dyn Summarizer>>,
+    scorer: Scorer,
+    /// ROUGE-1.5.5 scorer for the metrics only it has (`None` without any).
+    scorer155: Option<rouge155::Scorer>,
+    tokenizer: WordTokenizer,
+}
+
+/// A document's references, prepared once for both ROUGE implementations.
+struct DocumentScorers<'a> {
+    rouge: DocumentScorer<'a>,
+    rouge155: Option<rouge155::References>,
+}
+
+impl Engine {
+    /// Builds the summarizers and the ROUGE scorer.
+    pub fn new(settings: Settings) -> Result<Self, UnknownSummarizer> {
+        let options = BuildOptions { seed: settings.seed };
+        let summarizers =
+            settings.summarizers.iter().map(|name| build(name, &options)).collect::<Result<_, _>>()?;
+        let rouge: Vec<Metric> = settings
+            .metrics
+            .iter()
+            .filter_map(|m| match m {
+                MetricSpec::Rouge(m) => Some(*m),
+                MetricSpec::Rouge155(_) => None,
+            })
+            .collect();
+        let only155: Vec<rouge155::Metric> = settings
+            .metrics
+            .iter()
+            .filter_map(|m| match m {
+                MetricSpec::Rouge155(m) => Some(*m),
+                MetricSpec::Rouge(_) => None,
+            })
+            .collect();
+        let scorer = Scorer::new(&rouge, settings.stem);
+        let scorer155 = (!only155.is_empty()).then(|| {
+            rouge155::Scorer::new(rouge155::Config {
+                metrics: only155,
+                stem: settings.stem,
+                ..rouge155::Config::default()
+            })
+        });
+        Ok(Engine { settings, summarizers, scorer, scorer155, tokenizer: WordTokenizer::english() })
+    }
+
+    /// The settings this engine was built with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Segments and tokenizes `docs` (in parallel), keeping their order.
+    pub fn prepare(&self, docs: Vec<Document>) -> Vec<PreparedDocument> {
+        docs.into_par_iter().map(|d| PreparedDocument::new(d, &self.tokenizer)).collect()
+    }
+
+    /// Prepares a whole in-memory corpus with IDF over it (each document
+    /// prepared once).
+    pub fn prepare_corpus(&self, docs: Vec<Document>) -> Vec<PreparedDocument> {
+        let mut prepared = self.prepare(docs);
+        let mut stats = CorpusStats::default();
+        prepared.iter().for_each(|d| stats.add(d));
+        prepared.par_iter_mut().for_each(|d| d.apply_corpus_idf(&stats));
+        prepared
+    }
+
+    /// Prepares `docs` with corpus-level IDF from `stats`.
+    pub fn prepare_with_idf(&self, docs: Vec<Document>, stats: &CorpusStats) -> Vec<PreparedDocument> {
+        docs.into_par_iter()
+            .map(|d| {
+                let mut p = PreparedDocument::new(d, &self.tokenizer);
+                p.apply_corpus_idf(stats);
+                p
+            })
+            .collect()
+    }
+
+    /// Runs every summarizer on every document of `docs` and scores the
+    /// summaries; `corpus` names the corpus in the records. `on_item` is
+    /// called once per finished work item (for a progress bar).
+    pub fn evaluate(
+        &self,
+        corpus: &str,
+        docs: &[PreparedDocument],
+        on_item: &(dyn Fn() + Sync),
+    ) -> Vec<DocumentResult> {
+        let scorers: Vec<DocumentScorers<'_>> = docs.par_iter().map(|d| self.document_scorers(d)).collect();
+        let per_doc = self.summarizers.len();
+        let mut items: Vec<ItemResult> = (0..docs.len() * per_doc)
+            .into_par_iter()
+            .map(|k| {
+                let (d, s) = (k / per_doc, k % per_doc);
+                let item = self.item(corpus, &docs[d], &scorers[d], s);
+                on_item();
+                item
+            })
+            .collect();
+        let mut results = Vec::with_capacity(docs.len());
+        for doc in docs.iter().rev() {
+            let tail = items.split_off(items.len() - per_doc);
+            results.push(DocumentResult { items: tail, warnings: warnings(doc) });
+        }
+        results.reverse();
+        results
+    }
+
+    /// A document's scorers: references split into sentences joined by
+    /// newlines (for rougeLsum, as the sumy baseline does; ROUGE-1.5.5 reads
+    /// the same one-sentence-per-line form), tokenized once.
+    fn document_scorers<'a>(&'a self, doc: &'a PreparedDocument) -> DocumentScorers<'a> {
+        let references: Vec<String> = doc.document.references.iter().map(|r| lined(r)).collect();
+        let spans: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.span.clone()).collect();
+        DocumentScorers {
+            rouge: DocumentScorer::new(&self.scorer, &references, &doc.document.text, &spans),
+            rouge155: self.scorer155.as_ref().map(|s| s.prepare(&references)),
+        }
+    }
+
+    /// Puts the two implementations' scores into [`Settings::metrics`] order.
+    fn in_metric_order(&self, rouge: Vec<Score>, only155: Vec<Score>) -> Vec<Score> {
+        let (mut rouge, mut only155) = (rouge.into_iter(), only155.into_iter());
+        self.settings
+            .metrics
+            .iter()
+            .map(|m| match m {
+                MetricSpec::Rouge(_) => rouge.next(),
+                MetricSpec::Rouge155(_) => only155.next(),
+            })
+            .map(Option::unwrap_or_default)
+            .collect()
+    }
+
+    fn item(
+        &self,
+        corpus: &str,
+        doc: &PreparedDocument,
+        scorers: &DocumentScorers<'_>,
+        which: usize,
+    ) -> ItemResult {
+        let summarizer = &self.summarizers[which];
+        let budget = self.settings.budget.resolve(&doc.document);
+        let start = Instant::now();
+        let summary = summarizer.summarize(doc, &budget);
+        let seconds = start.elapsed().as_secs_f64();
+        let text = summary.text(doc);
+        let rouge = scorers.rouge.score_spans(&summary.spans(doc));
+        let only155 = match (&self.scorer155, &scorers.rouge155) {
+            (Some(scorer), Some(references)) => scorer.score(references, &text),
+            _ => Vec::new(),
+        };
+        let scores = self.in_metric_order(rouge, only155);
+        let summary = SummaryRecord {
+            corpus: corpus.to_string(),
+            doc_id: doc.document.id.clone(),
+            summarizer: self.settings.summarizers[which].clone(),
+            sentences: summary.sentences,
+            words: text.split_whitespace().count(),
+            text,
+        };
+        let scores = self.records(&summary, &scores);
+        ItemResult { summary, scores, seconds }
+    }
+
+    /// Score records for `summary`, one per metric.
+    pub fn records(&self, summary: &SummaryRecord, scores: &[Score]) -> Vec<ScoreRecord> {
+        let budget = self.settings.budget.to_string();
+        self.settings
+            .metrics
+            .iter()
+            .zip(scores)
+            .map(|(metric, score)| ScoreRecord {
+                corpus: summary.corpus.clone(),
+                doc_id: summary.doc_id.clone(),
+                summarizer: summary.summarizer.clone(),
+                metric: metric.to_string(),
+                precision: score.precision,
+                recall: score.recall,
+                fmeasure: score.fmeasure,
+                budget: budget.clone(),
+            })
+            .collect()
+    }
+
+    /// Scores an outside summary (any text) of `doc` against its references;
+    /// the summary is split into sentences joined by newlines, like the references.
+    pub fn score_text(&self, doc: &Document, summary: &str) -> Vec<Score> {
+        let references: Vec<String> = doc.references.iter().map(|r| lined(r)).collect();
+        let summary = lined(summary);
+        let rouge = self.scorer.score_multi(&references, &summary);
+        let only155 = match &self.scorer155 {
+            Some(scorer) => scorer.score(&scorer.prepare(&references), &summary),
+            None => Vec::new(),
+        };
+        self.in_metric_order(rouge, only155)
+    }
+}
+
+/// `text`'s sentences (by [`sentence_spans`]) joined by newlines.
+pub fn lined(text: &str) -> String {
+    let sentences: Vec<&str> = sentence_spans(text).into_iter().map(|s| &text[s]).collect();
+    sentences.join("\n")
+}
+
+fn warnings(doc: &PreparedDocument) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if doc.sentences.is_empty() {
+        warnings.push(format!("document `{}` has no sentences: every summary is empty", doc.document.id));
+    }
+    if doc.document.references.is_empty() {
+        warnings.push(format!("document `{}` has no references: every score is 0", doc.document.id));
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(summarizers: &[&str]) -> Settings {
+        Settings {
+            summarizers: summarizers.iter().map(|s| s.to_string()).collect(),
+            budget: BudgetSpec::Fixed(crate::summarize::Budget::Sentences(1)),
+            metrics: super::super::plan::default_metrics(),
+            stem: true,
+            seed: 0,
+        }
+    }
+
+    fn doc(id: &str, text: &str, reference: &str) -> Document {
+        Document { id: id.into(), title: None, text: text.into(), references: vec![reference.into()] }
+    }
+
+    #[test]
+    fn lead_copying_the_reference_scores_one_and_results_keep_order() {
+        let engine = Engine::new(settings(&["lead", "random"])).unwrap();
+        let docs = engine.prepare(vec![
+            doc("a", "Cats sleep all day. Dogs bark.", "Cats sleep all day."),
+            doc("b", "Birds sing. Fish swim.", "Fish swim."),
+        ]);
+        let results = engine.evaluate("c", &docs, &|| {});
+        assert_eq!(results.len(), 2);
+        let first = &results[0].items[0];
+        assert_eq!((first.summary.doc_id.as_str(), first.summary.summarizer.as_str()), ("a", "lead"));
+        assert_eq!(first.summary.text, "Cats sleep all day.");
+        assert_eq!(first.summary.words, 4);
+        let metrics: Vec<&str> = first.scores.iter().map(|r| r.metric.as_str()).collect();
+        assert_eq!(metrics, ["rouge1", "rouge2", "rougeL", "rougeLsum"]);
+        assert!(first.scores.iter().all(|r| r.fmeasure == 1.0 && r.budget == "1s"));
+        // Lead on "b" picks "Birds sing." which shares nothing with "Fish swim.".
+        let lead_b = &results[1].items[0];
+        assert_eq!(lead_b.summary.doc_id, "b");
+        assert!(lead_b.scores.iter().all(|r| r.fmeasure == 0.0));
+        assert_eq!(results[1].items[1].summary.summarizer, "random");
+    }
+
+    #[test]
+    fn empty_documents_are_scored_zero_with_a_warning() {
+        let engine = Engine::new(settings(&["lead"])).unwrap();
+        let docs = engine.prepare(vec![doc("e", "   ", "Something.")]);
+        let results = engine.evaluate("c", &docs, &|| {});
+        assert_eq!(results[0].items[0].summary.text, "");
+        assert!(results[0].items[0].scores.iter().all(|r| r.fmeasure == 0.0));
+        assert_eq!(results[0].warnings.len(), 1);
+    }
+
+    #[test]
+    fn rouge155_metrics_take_their_place_in_the_metric_order() {
+        let mut s = settings(&["lead"]);
+        s.metrics = super::super::plan::parse_metrics("rougeSU4,rouge1").unwrap();
+        let engine = Engine::new(s).unwrap();
+        let docs = engine.prepare(vec![doc("a", "Cats sleep all day. Dogs bark.", "Cats sleep all day.")]);
+        let item = &engine.evaluate("c", &docs, &|| {})[0].items[0];
+        let metrics: Vec<&str> = item.scores.iter().map(|r| r.metric.as_str()).collect();
+        assert_eq!(metrics, ["rougeSU4", "rouge1"]);
+        // The summary is the reference: ROUGE-SU4 of identical texts is 1.
+        assert!(item.scores.iter().all(|r| r.fmeasure == 1.0), "{:?}", item.scores);
+    }
+
+    #[test]
+    fn unknown_summarizers_are_refused() {
+        assert!(Engine::new(settings(&["nope"])).is_err());
+    }
+
+    #[test]
+    fn lined_puts_one_sentence_per_line() {
+        assert_eq!(lined("One here. Two there."), "One here.\nTwo there.");
+    }
+}

@@ -1,0 +1,70 @@
+//! The benchmark harness: documents × summarizers on rayon, scored with ROUGE,
+//! written as reports in a deterministic order whatever the thread count.
+//!
+//! Owns: the run plan ([`plan`]), the parallel work ([`engine`]), reading
+//! corpora in chunks ([`source`], [`run`]), output directories ([`output`],
+//! [`summary`]), outside systems' summaries ([`external`]) and shard merging
+//! ([`merge`]). Never implements a summarizer, a ROUGE variant, a corpus
+//! format or a report format: those come from `summarize`, `rouge`,
+//! `corpus` and `report`.
+//!
+//! Determinism: records are emitted in corpus order, then document order,
+//! then summarizer order as requested, then metric order. Timings appear only
+//! in `run.json` and the `docs_per_second` column.
+
+pub mod engine;
+pub mod external;
+pub mod merge;
+pub mod output;
+pub mod plan;
+pub mod run;
+pub mod source;
+pub mod summary;
+
+use std::path::PathBuf;
+
+pub use engine::{Engine, Settings};
+pub use plan::{BudgetSpec, MetricSpec, Shard};
+pub use run::{RunOutcome, RunRequest};
+pub use source::CorpusInput;
+
+/// Everything that can stop a run, naming the file (and line) at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum HarnessError {
+    /// A bad setting.
+    #[error(transparent)]
+    Plan(#[from] plan::PlanError),
+    /// An unknown summarizer.
+    #[error(transparent)]
+    Summarizer(#[from] crate::summarize::UnknownSummarizer),
+    /// A corpus that cannot be read.
+    #[error(transparent)]
+    Corpus(#[from] crate::corpus::CorpusError),
+    /// Bad content in an input file other than a corpus (summaries, shard outputs).
+    #[error("{path}:{line}: {message}")]
+    Input {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line, 0 when not line-based.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// An output file or directory that cannot be written.
+    #[error("cannot write {path}: {source}")]
+    Output {
+        /// The file or directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A baseline directory that already holds a report.
+    #[error("baseline {0} already exists and is never overwritten silently; pass --force to replace it")]
+    BaselineExists(PathBuf),
+    /// Two corpora with the same report name.
+    #[error("two corpora are both named `{0}` in reports; rename one")]
+    DuplicateCorpus(String),
+    /// Shard outputs that do not form one run.
+    #[error("cannot merge: {0}")]
+    Merge(String),
+}

@@ -1,0 +1,336 @@
+//! A run's output directory: `scores.csv` and `summaries.jsonl` streamed row
+//! by row into temporary files, the per-row numbers the summary needs kept in
+//! compact form, and at the end every file put in place atomically.
+//!
+//! Never computes statistics or formats reports itself beyond the row
+//! streams: `summary.csv`, `summary.md` and `summary.svg` come from `report`.
+
+use std::collections::HashMap;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tempfile::NamedTempFile;
+
+use super::HarnessError;
+use super::plan::Shard;
+use crate::report::{ScoreRecord, SummaryRecord, scores_csv};
+
+/// File names in an output directory.
+pub mod files {
+    /// One row per corpus × document × summarizer × metric.
+    pub const SCORES: &str = "scores.csv";
+    /// One row per corpus × summarizer × metric.
+    pub const SUMMARY_CSV: &str = "summary.csv";
+    /// The Markdown table.
+    pub const SUMMARY_MD: &str = "summary.md";
+    /// The bar chart.
+    pub const SUMMARY_SVG: &str = "summary.svg";
+    /// Every summary.
+    pub const SUMMARIES: &str = "summaries.jsonl";
+    /// Provenance, timings and warnings.
+    pub const RUN: &str = "run.json";
+    /// Every file a finished run writes.
+    pub const ALL: [&str; 6] = [SCORES, SUMMARY_CSV, SUMMARY_MD, SUMMARY_SVG, SUMMARIES, RUN];
+}
+
+/// `run.json`: what produced a report, how long it took, and what went oddly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunInfo {
+    /// The sumbench version (`CARGO_PKG_VERSION`).
+    pub sumbench_version: String,
+    /// `git rev-parse HEAD` of the working directory, when it can be found.
+    pub git_commit: Option<String>,
+    /// The command line (for `merge`, the merge command).
+    pub command_line: Vec<String>,
+    /// Seed for randomized summarizers and the bootstrap.
+    pub seed: u64,
+    /// Worker threads (for `merge`, the largest of the shards').
+    pub threads: usize,
+    /// Summarizers (or the outside system), in report order.
+    pub summarizers: Vec<String>,
+    /// Metrics, in report order.
+    pub metrics: Vec<String>,
+    /// The budget as given (`3s`, `ref`, …; `none` for outside summaries).
+    pub budget: String,
+    /// Whether ROUGE stemmed.
+    pub stem: bool,
+    /// The shard this run covered (1/1 for a whole or merged run).
+    pub shard: Shard,
+    /// Shard directories a merged report was built from (empty otherwise).
+    pub merged_from: Vec<PathBuf>,
+    /// The corpora, in report order.
+    pub corpora: Vec<CorpusInfo>,
+    /// Seconds per corpus × summarizer.
+    pub timings: Vec<Timing>,
+    /// Wall-clock seconds of the whole run.
+    pub total_seconds: f64,
+    /// Documents that were scored oddly (e.g. with no sentences), and similar.
+    pub warnings: Vec<String>,
+}
+
+/// One corpus in `run.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusInfo {
+    /// Report name.
+    pub name: String,
+    /// The path as given.
+    pub path: PathBuf,
+    /// See [`super::source::corpus_sha256`].
+    pub sha256: String,
+    /// Documents in the whole corpus (all shards).
+    pub documents: usize,
+}
+
+/// Time one summarizer spent on one corpus (summed over threads).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timing {
+    /// Corpus name.
+    pub corpus: String,
+    /// Summarizer name.
+    pub summarizer: String,
+    /// Documents summarized.
+    pub documents: usize,
+    /// Seconds spent summarizing them.
+    pub seconds: f64,
+}
+
+/// The rows of one corpus × summarizer × metric, kept compactly.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    /// Corpus name.
+    pub corpus: String,
+    /// Summarizer name.
+    pub summarizer: String,
+    /// Metric name.
+    pub metric: String,
+    /// Every document's F, in report order: entry `i` is the corpus's
+    /// document `i` (every document has one row in every group of its corpus).
+    pub fmeasure: Vec<f64>,
+    /// Precisions summed in report order.
+    pub precision_sum: f64,
+    /// Recalls summed in report order.
+    pub recall_sum: f64,
+}
+
+/// Accumulates what `summary.csv` needs from the row streams without keeping
+/// the rows' strings: per corpus × summarizer × metric (in first-seen order,
+/// which is report order) every row's F (8 bytes: the bootstrap needs them
+/// all) and sums of P and R, the document ids once per corpus, and summary
+/// words per corpus × summarizer.
+/// Relies on the row order every producer keeps: all rows of a document
+/// arrive together.
+#[derive(Debug, Default)]
+pub struct Aggregator {
+    index: HashMap<(String, String, String), usize>,
+    /// Groups in report order.
+    pub groups: Vec<Group>,
+    /// Per corpus: document ids in arrival order.
+    doc_ids: HashMap<String, Vec<String>>,
+    /// The group of the previous row.
+    last: Option<usize>,
+    /// Documents expected per corpus (to size each group's vector once).
+    expected: HashMap<String, usize>,
+    /// Summary words summed, and summaries counted, per corpus × summarizer.
+    pub words: HashMap<(String, String), (usize, usize)>,
+}
+
+impl Aggregator {
+    /// Adds one score row.
+    pub fn add_score(&mut self, r: &ScoreRecord) {
+        // Rows cycle through the groups in the same order for every document:
+        // try the group after the last one before hashing an owned key.
+        let next = self.last.map_or(0, |last| (last + 1) % self.groups.len().max(1));
+        let i = match self.groups.get(next) {
+            Some(g) if g.corpus == r.corpus && g.summarizer == r.summarizer && g.metric == r.metric => next,
+            _ => self.group_index(r),
+        };
+        self.last = Some(i);
+        let ids = match self.doc_ids.get_mut(&r.corpus) {
+            Some(ids) => ids,
+            None => {
+                let capacity = self.expected.get(&r.corpus).copied().unwrap_or(0);
+                self.doc_ids.entry(r.corpus.clone()).or_insert_with(|| Vec::with_capacity(capacity))
+            }
+        };
+        if ids.last() != Some(&r.doc_id) {
+            ids.push(r.doc_id.clone());
+        }
+        let group = &mut self.groups[i];
+        group.fmeasure.push(r.fmeasure);
+        group.precision_sum += r.precision;
+        group.recall_sum += r.recall;
+    }
+
+    /// Announces that `corpus` will have `documents` documents, so its
+    /// groups are allocated once at their final size (no doubling slack).
+    pub fn expect_documents(&mut self, corpus: &str, documents: usize) {
+        self.expected.insert(corpus.to_string(), documents);
+    }
+
+    /// The index of `r`'s group, created on first sight.
+    fn group_index(&mut self, r: &ScoreRecord) -> usize {
+        let key = (r.corpus.clone(), r.summarizer.clone(), r.metric.clone());
+        let capacity = self.expected.get(&r.corpus).copied().unwrap_or(0);
+        *self.index.entry(key).or_insert_with(|| {
+            self.groups.push(Group {
+                corpus: r.corpus.clone(),
+                summarizer: r.summarizer.clone(),
+                metric: r.metric.clone(),
+                fmeasure: Vec::with_capacity(capacity),
+                ..Group::default()
+            });
+            self.groups.len() - 1
+        })
+    }
+
+    /// Adds one summary's length.
+    pub fn add_summary(&mut self, s: &SummaryRecord) {
+        let entry = self.words.entry((s.corpus.clone(), s.summarizer.clone())).or_default();
+        entry.0 += s.words;
+        entry.1 += 1;
+    }
+
+    /// The id of document `index` of `corpus`.
+    pub fn doc_id(&self, corpus: &str, index: usize) -> &str {
+        &self.doc_ids[corpus][index]
+    }
+}
+
+/// Writes an output directory: rows as they come, the rest at the end.
+pub struct ReportWriter {
+    dir: PathBuf,
+    scores: BufWriter<NamedTempFile>,
+    scores_header: bool,
+    summaries: BufWriter<NamedTempFile>,
+    aggregator: Aggregator,
+}
+
+impl ReportWriter {
+    /// Creates `dir` if needed and opens the row streams (as temporary files
+    /// in `dir`, so the previous report stays whole until [`ReportWriter::finish`]).
+    pub fn create(dir: &Path) -> Result<Self, HarnessError> {
+        let io = |source| HarnessError::Output { path: dir.to_path_buf(), source };
+        if dir.exists() && !dir.is_dir() {
+            return Err(io(std::io::Error::other("exists and is not a directory")));
+        }
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let scores = BufWriter::new(NamedTempFile::new_in(dir).map_err(io)?);
+        let summaries = BufWriter::new(NamedTempFile::new_in(dir).map_err(io)?);
+        Ok(ReportWriter {
+            dir: dir.to_path_buf(),
+            scores,
+            scores_header: false,
+            summaries,
+            aggregator: Aggregator::default(),
+        })
+    }
+
+    /// See [`Aggregator::expect_documents`].
+    pub fn expect_documents(&mut self, corpus: &str, documents: usize) {
+        self.aggregator.expect_documents(corpus, documents);
+    }
+
+    /// Appends score rows, formatted by `report::scores_csv` (its header
+    /// written once, before the first row).
+    pub fn scores(&mut self, records: &[ScoreRecord]) -> Result<(), HarnessError> {
+        let bytes = scores_csv(records);
+        let rows = if self.scores_header {
+            bytes.iter().position(|&b| b == b'\n').map_or(&bytes[..0], |end| &bytes[end + 1..])
+        } else {
+            &bytes[..]
+        };
+        self.scores_header = true;
+        self.scores.write_all(rows).map_err(|e| self.io_error(files::SCORES, e))?;
+        records.iter().for_each(|r| self.aggregator.add_score(r));
+        Ok(())
+    }
+
+    /// Appends one summary.
+    pub fn summary(&mut self, record: &SummaryRecord) -> Result<(), HarnessError> {
+        let line = serde_json::to_string(record).map_err(|e| self.io_error(files::SUMMARIES, e.into()))?;
+        writeln!(self.summaries, "{line}").map_err(|e| self.io_error(files::SUMMARIES, e))?;
+        self.aggregator.add_summary(record);
+        Ok(())
+    }
+
+    /// Puts `scores.csv` and `summaries.jsonl` in place, then writes the
+    /// summary reports and `run.json` (each atomically). Returns the Markdown table.
+    pub fn finish(self, info: &RunInfo) -> Result<String, HarnessError> {
+        let mut this = self;
+        if !this.scores_header {
+            this.scores(&[])?;
+        }
+        let dir = this.dir.clone();
+        persist(this.scores, &dir.join(files::SCORES))?;
+        persist(this.summaries, &dir.join(files::SUMMARIES))?;
+        let markdown = super::summary::write_summaries(&dir, &this.aggregator, info)?;
+        write_file(&dir.join(files::RUN), &run_json(info))?;
+        Ok(markdown)
+    }
+
+    fn io_error(&self, file: &str, source: std::io::Error) -> HarnessError {
+        HarnessError::Output { path: self.dir.join(file), source }
+    }
+}
+
+fn persist(file: BufWriter<NamedTempFile>, path: &Path) -> Result<(), HarnessError> {
+    let io = |source| HarnessError::Output { path: path.to_path_buf(), source };
+    let file = file.into_inner().map_err(|e| io(e.into_error()))?;
+    file.as_file().sync_all().map_err(io)?;
+    file.persist(path).map_err(|e| io(e.error))?;
+    make_readable(path)
+}
+
+/// Writes a whole file atomically.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), HarnessError> {
+    crate::write::write_atomic(path, bytes)
+        .map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })?;
+    make_readable(path)
+}
+
+/// Temporary files are created owner-only (0600); reports are for everyone
+/// to read, like any file written without a temporary (0644).
+fn make_readable(path: &Path) -> Result<(), HarnessError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+            .map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })?;
+    }
+    Ok(())
+}
+
+/// `run.json` text: pretty JSON with a final newline.
+pub fn run_json(info: &RunInfo) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(info).expect("RunInfo serializes");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Reads a `run.json`.
+pub fn read_run_json(dir: &Path) -> Result<RunInfo, HarnessError> {
+    let path = dir.join(files::RUN);
+    let text = std::fs::read_to_string(&path).map_err(|source| HarnessError::Input {
+        path: path.clone(),
+        line: 0,
+        message: source.to_string(),
+    })?;
+    serde_json::from_str(&text).map_err(|e| HarnessError::Input {
+        path,
+        line: e.line(),
+        message: e.to_string(),
+    })
+}
+
+/// The commit of the git checkout in the working directory, if any (best
+/// effort: any failure gives `None`).
+pub fn git_commit() -> Option<String> {
+    let output = std::process::Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let commit = String::from_utf8(output.stdout).ok()?.trim().to_string();
+    (output.status.success() && !commit.is_empty()).then_some(commit)
+}

@@ -1,0 +1,231 @@
+//! `sumbench run` as a library call: read each corpus in chunks, evaluate
+//! the chunk on rayon, stream its rows into the output directory.
+//!
+//! Memory: a corpus that fits in one chunk is read, prepared and evaluated
+//! once. A longer corpus (a large JSONL file) is read twice: a first pass
+//! prepares every chunk only to count document frequencies for corpus-level
+//! IDF, the second prepares each chunk again, evaluates it and drops it. Only
+//! the current chunk and the compact per-row numbers of the summary are held.
+//! IDF always covers the whole corpus, also under `--shard`, so that shards
+//! merge into exactly the single run.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::HarnessError;
+use super::engine::{DocumentResult, Engine, Settings};
+use super::output::{CorpusInfo, ReportWriter, RunInfo, Timing, git_commit};
+use super::plan::Shard;
+use super::source::{CorpusInput, DocumentStream, corpus_sha256};
+use crate::corpus::Document;
+use crate::text::CorpusStats;
+
+/// Documents read, prepared and evaluated at a time.
+pub const DEFAULT_CHUNK: usize = 1_000;
+
+/// Everything `sumbench run` needs besides the output directory.
+#[derive(Debug, Clone)]
+pub struct RunRequest {
+    /// Corpora, in report order.
+    pub corpora: Vec<CorpusInput>,
+    /// Summarizers, budget, metrics, stemming, seed.
+    pub settings: Settings,
+    /// Which documents to run.
+    pub shard: Shard,
+    /// Documents per chunk.
+    pub chunk_size: usize,
+    /// Draw a progress bar on stderr.
+    pub progress: bool,
+    /// The command line, for `run.json`.
+    pub command_line: Vec<String>,
+}
+
+/// What a finished run wrote.
+#[derive(Debug, Clone)]
+pub struct RunOutcome {
+    /// The Markdown table (as in `summary.md`).
+    pub markdown: String,
+    /// `run.json`'s content.
+    pub info: RunInfo,
+}
+
+/// Runs `request` on the current rayon pool and writes its reports into `out`.
+pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError> {
+    let start = Instant::now();
+    let names: Vec<String> = request.corpora.iter().map(CorpusInput::name).collect();
+    if let Some(name) = names.iter().enumerate().find_map(|(i, n)| names[..i].contains(n).then_some(n)) {
+        return Err(HarnessError::DuplicateCorpus(name.clone()));
+    }
+    let engine = Engine::new(request.settings.clone())?;
+    let mut writer = ReportWriter::create(out)?;
+    let progress = progress_bar(request.progress);
+    let mut corpora = Vec::new();
+    let mut timings = Vec::new();
+    let mut warnings = Vec::new();
+    for (corpus, name) in request.corpora.iter().zip(&names) {
+        let sha256 = corpus_sha256(&corpus.path).map_err(|e| HarnessError::Input {
+            path: corpus.path.clone(),
+            line: 0,
+            message: format!("cannot read: {e}"),
+        })?;
+        let mut seconds = vec![0.0; request.settings.summarizers.len()];
+        let mut done = 0;
+        let mut emit = |event: Emit| -> Result<(), HarnessError> {
+            let result = match event {
+                Emit::Expect(documents) => {
+                    writer.expect_documents(name, documents);
+                    return Ok(());
+                }
+                Emit::Document(result) => result,
+            };
+            for (item, total) in result.items.iter().zip(seconds.iter_mut()) {
+                writer.summary(&item.summary)?;
+                writer.scores(&item.scores)?;
+                *total += item.seconds;
+            }
+            warnings.extend(result.warnings.into_iter().map(|w| format!("{name}: {w}")));
+            done += 1;
+            Ok(())
+        };
+        let documents = run_corpus(&engine, corpus, name, request, &progress, &mut emit)?;
+        for (summarizer, seconds) in request.settings.summarizers.iter().zip(seconds) {
+            timings.push(Timing {
+                corpus: name.clone(),
+                summarizer: summarizer.clone(),
+                documents: done,
+                seconds,
+            });
+        }
+        corpora.push(CorpusInfo { name: name.clone(), path: corpus.path.clone(), sha256, documents });
+    }
+    progress.finish_and_clear();
+    let info = RunInfo {
+        sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
+        git_commit: git_commit(),
+        command_line: request.command_line.clone(),
+        seed: request.settings.seed,
+        threads: rayon::current_num_threads(),
+        summarizers: request.settings.summarizers.clone(),
+        metrics: request.settings.metrics.iter().map(ToString::to_string).collect(),
+        budget: request.settings.budget.to_string(),
+        stem: request.settings.stem,
+        shard: request.shard,
+        merged_from: Vec::new(),
+        corpora,
+        timings,
+        total_seconds: start.elapsed().as_secs_f64(),
+        warnings,
+    };
+    let markdown = writer.finish(&info)?;
+    Ok(RunOutcome { markdown, info })
+}
+
+/// What [`run_corpus`] hands back: how many documents this run will emit
+/// (once known, before the first), then each document's results.
+enum Emit {
+    /// The number of documents to come.
+    Expect(usize),
+    /// One document's results.
+    Document(DocumentResult),
+}
+
+/// Evaluates one corpus chunk by chunk, passing each document's results to
+/// `emit` in document order. Returns the corpus's document count (all shards).
+fn run_corpus(
+    engine: &Engine,
+    corpus: &CorpusInput,
+    name: &str,
+    request: &RunRequest,
+    progress: &ProgressBar,
+    emit: &mut dyn FnMut(Emit) -> Result<(), HarnessError>,
+) -> Result<usize, HarnessError> {
+    let chunk_size = request.chunk_size.max(1);
+    let shard = request.shard;
+    let per_doc = request.settings.summarizers.len() as u64;
+    let ticks = AtomicU64::new(0);
+    let tick = || {
+        // Draw at most every 64 items: the bar is cheap but not free.
+        if ticks.fetch_add(1, Ordering::Relaxed) % 64 == 63 {
+            progress.inc(64);
+        }
+    };
+    let mut stream = corpus.documents()?;
+    let first = next_chunk(&mut stream, chunk_size, None, &mut 0)?;
+    if first.len() < chunk_size {
+        // One chunk: prepare once for the statistics and the evaluation.
+        let total = first.len();
+        let prepared = engine.prepare_corpus(first);
+        let mine: Vec<_> =
+            prepared.into_iter().enumerate().filter(|(i, _)| shard.contains(*i)).map(|(_, d)| d).collect();
+        progress.inc_length(mine.len() as u64 * per_doc);
+        emit(Emit::Expect(mine.len()))?;
+        engine.evaluate(name, &mine, &tick).into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
+        return Ok(total);
+    }
+    // Pass 1: document frequencies over the whole corpus.
+    let mut stats = CorpusStats::default();
+    let mut total = 0;
+    let mut chunk = first;
+    while !chunk.is_empty() {
+        total += chunk.len();
+        engine.prepare(chunk).iter().for_each(|d| stats.add(d));
+        chunk = next_chunk(&mut stream, chunk_size, None, &mut 0)?;
+    }
+    // Pass 2: this shard's documents (positions K-1, K-1+N, … below the total), chunk by chunk.
+    emit(Emit::Expect((total + shard.count - shard.index) / shard.count))?;
+    let mut stream = corpus.documents()?;
+    let mut position = 0;
+    loop {
+        let chunk = next_chunk(&mut stream, chunk_size, Some(shard), &mut position)?;
+        if chunk.is_empty() {
+            return Ok(total);
+        }
+        progress.inc_length(chunk.len() as u64 * per_doc);
+        let prepared = engine.prepare_with_idf(chunk, &stats);
+        engine.evaluate(name, &prepared, &tick).into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
+    }
+}
+
+/// Reads up to `size` documents (of `shard` only, when given; `position`
+/// counts every document read so far).
+fn next_chunk(
+    stream: &mut DocumentStream,
+    size: usize,
+    shard: Option<Shard>,
+    position: &mut usize,
+) -> Result<Vec<Document>, HarnessError> {
+    let mut chunk = Vec::with_capacity(size.min(DEFAULT_CHUNK));
+    for doc in stream.by_ref() {
+        let doc = doc?;
+        let mine = shard.is_none_or(|s| s.contains(*position));
+        *position += 1;
+        if mine {
+            chunk.push(doc);
+            if chunk.len() == size {
+                break;
+            }
+        }
+    }
+    Ok(chunk)
+}
+
+/// A progress bar on stderr, or a hidden one. Plain (uncoloured) when
+/// `NO_COLOR` is set.
+fn progress_bar(visible: bool) -> ProgressBar {
+    if !visible {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    let template = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        "{elapsed_precise} [{bar:40}] {pos}/{len} summaries ({eta})"
+    } else {
+        "{elapsed_precise} [{bar:40.cyan/blue}] {pos}/{len} summaries ({eta})"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}

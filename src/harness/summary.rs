@@ -1,0 +1,169 @@
+//! The summary reports of an output directory (`summary.csv`, `summary.md`,
+//! `summary.svg`) from the [`Aggregator`]'s compact rows, through `report`'s
+//! aggregate and renderers.
+
+use std::path::Path;
+
+use super::HarnessError;
+use super::output::{Aggregator, RunInfo, files, write_file};
+use crate::report::{ScoreRecord, SummaryRow, Timing, aggregate, summary_csv, summary_markdown, summary_svg};
+
+/// The summary rows, in report order: `report::aggregate` over each
+/// corpus × summarizer × metric group in turn (a row depends only on its own
+/// group, so this equals aggregating every record at once, without holding
+/// every record's strings). The F mean and its interval are exactly
+/// `aggregate`'s; the P and R means are the compact sums (in report order
+/// rather than `aggregate`'s document-id order) over the count, which can
+/// differ from `aggregate` in the last bit only.
+pub fn summary_rows(aggregator: &Aggregator, info: &RunInfo) -> Vec<SummaryRow> {
+    aggregator
+        .groups
+        .iter()
+        .flat_map(|group| {
+            let records: Vec<ScoreRecord> = group
+                .fmeasure
+                .iter()
+                .enumerate()
+                .map(|(doc, &fmeasure)| ScoreRecord {
+                    corpus: group.corpus.clone(),
+                    doc_id: aggregator.doc_id(&group.corpus, doc).to_string(),
+                    summarizer: group.summarizer.clone(),
+                    metric: group.metric.clone(),
+                    precision: 0.0,
+                    recall: 0.0,
+                    fmeasure,
+                    budget: String::new(),
+                })
+                .collect();
+            let timings: Vec<Timing> = info
+                .timings
+                .iter()
+                .filter(|t| t.corpus == group.corpus && t.summarizer == group.summarizer)
+                .map(|t| Timing {
+                    corpus: t.corpus.clone(),
+                    summarizer: t.summarizer.clone(),
+                    seconds: t.seconds,
+                    docs: t.documents,
+                })
+                .collect();
+            let words = aggregator.words.get(&(group.corpus.clone(), group.summarizer.clone()));
+            let n = group.fmeasure.len() as f64;
+            aggregate(&records, &[], &timings, info.seed).into_iter().map(move |mut row| {
+                row.precision_mean = group.precision_sum / n;
+                row.recall_mean = group.recall_sum / n;
+                row.summary_words_mean = words.map(|&(total, count)| total as f64 / count as f64);
+                row
+            })
+        })
+        .collect()
+}
+
+/// Writes `summary.csv`, `summary.md` and `summary.svg` into `dir`; returns the Markdown.
+pub fn write_summaries(dir: &Path, aggregator: &Aggregator, info: &RunInfo) -> Result<String, HarnessError> {
+    let rows = summary_rows(aggregator, info);
+    let markdown = summary_markdown(&rows);
+    write_file(&dir.join(files::SUMMARY_CSV), &summary_csv(&rows))?;
+    write_file(&dir.join(files::SUMMARY_MD), markdown.as_bytes())?;
+    let svg = summary_svg(&rows).map_err(|e| HarnessError::Output {
+        path: dir.join(files::SUMMARY_SVG),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    write_file(&dir.join(files::SUMMARY_SVG), svg.as_bytes())?;
+    Ok(markdown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::harness::output::{CorpusInfo, Timing as RunTiming};
+    use crate::harness::plan::Shard;
+    use crate::report::SummaryRecord;
+
+    #[test]
+    fn compact_rows_give_what_aggregate_gives_over_every_record() {
+        let mut records = Vec::new();
+        let mut summaries = Vec::new();
+        let mut aggregator = Aggregator::default();
+        for (d, doc) in ["b", "a", "c"].into_iter().enumerate() {
+            for summarizer in ["lead", "lsa"] {
+                let summary = SummaryRecord {
+                    corpus: "c".into(),
+                    doc_id: doc.into(),
+                    summarizer: summarizer.into(),
+                    sentences: vec![0],
+                    text: String::new(),
+                    words: 10 + d,
+                };
+                aggregator.add_summary(&summary);
+                summaries.push(summary);
+                for (m, metric) in ["rouge1", "rougeL"].into_iter().enumerate() {
+                    let x = 0.1 * (d + 1) as f64 + 0.01 * m as f64;
+                    let record = ScoreRecord {
+                        corpus: "c".into(),
+                        doc_id: doc.into(),
+                        summarizer: summarizer.into(),
+                        metric: metric.into(),
+                        precision: x,
+                        recall: x / 2.0,
+                        fmeasure: x / 3.0,
+                        budget: "3s".into(),
+                    };
+                    aggregator.add_score(&record);
+                    records.push(record);
+                }
+            }
+        }
+        let timing = |summarizer: &str, seconds| RunTiming {
+            corpus: "c".into(),
+            summarizer: summarizer.into(),
+            documents: 3,
+            seconds,
+        };
+        let info = RunInfo {
+            sumbench_version: String::new(),
+            git_commit: None,
+            command_line: vec![],
+            seed: 5,
+            threads: 1,
+            summarizers: vec!["lead".into(), "lsa".into()],
+            metrics: vec!["rouge1".into(), "rougeL".into()],
+            budget: "3s".into(),
+            stem: true,
+            shard: Shard::ALL,
+            merged_from: vec![],
+            corpora: vec![CorpusInfo {
+                name: "c".into(),
+                path: "c".into(),
+                sha256: String::new(),
+                documents: 3,
+            }],
+            timings: vec![timing("lead", 0.5), timing("lsa", 2.0)],
+            total_seconds: 3.0,
+            warnings: vec![],
+        };
+        let report_timings: Vec<Timing> = info
+            .timings
+            .iter()
+            .map(|t| Timing {
+                corpus: t.corpus.clone(),
+                summarizer: t.summarizer.clone(),
+                seconds: t.seconds,
+                docs: 3,
+            })
+            .collect();
+        let expected = aggregate(&records, &summaries, &report_timings, 5);
+        let rows = summary_rows(&aggregator, &info);
+        assert_eq!(rows.len(), 4);
+        for (row, want) in rows.iter().zip(&expected) {
+            // P and R means are summed in another order: equal to the last bit.
+            assert!((row.precision_mean - want.precision_mean).abs() < 1e-15, "{row:?}");
+            assert!((row.recall_mean - want.recall_mean).abs() < 1e-15, "{row:?}");
+            let exact = SummaryRow {
+                precision_mean: want.precision_mean,
+                recall_mean: want.recall_mean,
+                ..row.clone()
+            };
+            assert_eq!(&exact, want);
+        }
+    }
+}
