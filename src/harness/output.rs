@@ -6,15 +6,15 @@
 //! streams: `summary.csv`, `summary.md` and `summary.svg` come from `report`.
 
 use std::collections::HashMap;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tempfile::NamedTempFile;
 
 use super::HarnessError;
 use super::plan::Shard;
 use crate::report::{ScoreRecord, SummaryRecord, scores_csv};
+use crate::write::AtomicFile;
 
 /// File names in an output directory.
 pub mod files {
@@ -200,9 +200,9 @@ impl Aggregator {
 /// Writes an output directory: rows as they come, the rest at the end.
 pub struct ReportWriter {
     dir: PathBuf,
-    scores: BufWriter<NamedTempFile>,
+    scores: AtomicFile,
     scores_header: bool,
-    summaries: BufWriter<NamedTempFile>,
+    summaries: AtomicFile,
     aggregator: Aggregator,
 }
 
@@ -215,8 +215,8 @@ impl ReportWriter {
             return Err(io(std::io::Error::other("exists and is not a directory")));
         }
         std::fs::create_dir_all(dir).map_err(io)?;
-        let scores = BufWriter::new(NamedTempFile::new_in(dir).map_err(io)?);
-        let summaries = BufWriter::new(NamedTempFile::new_in(dir).map_err(io)?);
+        let scores = AtomicFile::create(&dir.join(files::SCORES)).map_err(io)?;
+        let summaries = AtomicFile::create(&dir.join(files::SUMMARIES)).map_err(io)?;
         Ok(ReportWriter {
             dir: dir.to_path_buf(),
             scores,
@@ -262,8 +262,8 @@ impl ReportWriter {
             this.scores(&[])?;
         }
         let dir = this.dir.clone();
-        persist(this.scores, &dir.join(files::SCORES))?;
-        persist(this.summaries, &dir.join(files::SUMMARIES))?;
+        commit(this.scores, &dir.join(files::SCORES))?;
+        commit(this.summaries, &dir.join(files::SUMMARIES))?;
         let markdown = super::summary::write_summaries(&dir, &this.aggregator, info)?;
         write_file(&dir.join(files::RUN), &run_json(info))?;
         Ok(markdown)
@@ -274,31 +274,14 @@ impl ReportWriter {
     }
 }
 
-fn persist(file: BufWriter<NamedTempFile>, path: &Path) -> Result<(), HarnessError> {
-    let io = |source| HarnessError::Output { path: path.to_path_buf(), source };
-    let file = file.into_inner().map_err(|e| io(e.into_error()))?;
-    file.as_file().sync_all().map_err(io)?;
-    file.persist(path).map_err(|e| io(e.error))?;
-    make_readable(path)
+fn commit(file: AtomicFile, path: &Path) -> Result<(), HarnessError> {
+    file.commit().map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })
 }
 
 /// Writes a whole file atomically.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), HarnessError> {
     crate::write::write_atomic(path, bytes)
-        .map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })?;
-    make_readable(path)
-}
-
-/// Temporary files are created owner-only (0600); reports are for everyone
-/// to read, like any file written without a temporary (0644).
-fn make_readable(path: &Path) -> Result<(), HarnessError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
-            .map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })?;
-    }
-    Ok(())
+        .map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })
 }
 
 /// `run.json` text: pretty JSON with a final newline.
