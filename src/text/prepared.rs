@@ -53,6 +53,8 @@ impl PreparedDocument {
     pub fn new(document: Document, tokenizer: &WordTokenizer) -> Self {
         let mut terms_of = tokenizer.document_terms();
         let text = document.text.as_str();
+        // News prose has about one distinct term per 12 bytes: one allocation, no regrowth.
+        terms_of.reserve(text.len() / 8);
         let mut paragraph = 0;
         let mut last_end = 0;
         // Reused buffers: each sentence's vectors are then allocated once, at their size.

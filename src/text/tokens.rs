@@ -161,6 +161,13 @@ impl<'t> DocumentTerms<'t> {
         self
     }
 
+    /// Reserves room for `additional` more distinct terms (a hint: the
+    /// vocabulary still grows past it).
+    pub fn reserve(&mut self, additional: usize) {
+        self.vocabulary.reserve(additional);
+        self.is_stop.reserve(additional);
+    }
+
     /// Calls `f(term, is_stop)` for every word of `text` (see
     /// [`WordTokenizer::words`]) in order, interning its stem. With
     /// `with_stop_words == false`, stop words are skipped and not interned.
