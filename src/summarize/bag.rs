@@ -68,7 +68,7 @@ mod tests {
         };
         let doc = PreparedDocument::new(d, &WordTokenizer::english());
         let bags = Bags::new(&doc);
-        let name = |t: TermId| doc.vocabulary[t as usize].as_str();
+        let name = |t: TermId| &*doc.vocabulary[t as usize];
         let named = |i| bags.of(i).iter().map(|&(t, c)| (name(t), c)).collect::<Vec<_>>();
         assert_eq!(named(0), [("cat", 2), ("dog", 1)]);
         assert_eq!(named(1), [("dog", 1)]);

@@ -171,7 +171,9 @@ impl Edmundson {
             .vocabulary
             .iter()
             .map(|stem| {
-                let listed = |list: &[String]| f64::from(u8::from(list.binary_search(stem).is_ok()));
+                let listed = |list: &[String]| {
+                    f64::from(u8::from(list.binary_search_by(|w| w.as_str().cmp(stem)).is_ok()))
+                };
                 let (bonus, stigma) = (listed(&self.bonus), listed(&self.stigma));
                 TermWeights { cue: bonus - stigma, ..TermWeights::default() }
             })

@@ -15,6 +15,7 @@
 //! boundaries.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_segmentation::UnicodeSegmentation;
@@ -118,9 +119,9 @@ struct Cache {
     /// Word as written → stem and stop flag.
     words: FxHashMap<Box<str>, Entry>,
     /// Stem → global stem id.
-    stem_ids: FxHashMap<Box<str>, u32>,
-    /// Global stem id → stem.
-    stems: Vec<Box<str>>,
+    stem_ids: FxHashMap<Arc<str>, u32>,
+    /// Global stem id → stem, shared with every document's vocabulary.
+    stems: Vec<Arc<str>>,
     /// Global stem id → (generation, term id) for the current document.
     terms: Vec<(u32, TermId)>,
     /// The current document's number; 0 is never current.
@@ -138,7 +139,7 @@ thread_local! {
 /// and a term's stop flag is that of the first word interned with its stem.
 pub struct DocumentTerms<'t> {
     tokenizer: &'t WordTokenizer,
-    vocabulary: Vec<String>,
+    vocabulary: Vec<Arc<str>>,
     is_stop: Vec<bool>,
 }
 
@@ -158,6 +159,13 @@ impl<'t> DocumentTerms<'t> {
             }
         });
         self
+    }
+
+    /// Reserves room for `additional` more distinct terms (a hint: the
+    /// vocabulary still grows past it).
+    pub fn reserve(&mut self, additional: usize) {
+        self.vocabulary.reserve(additional);
+        self.is_stop.reserve(additional);
     }
 
     /// Calls `f(term, is_stop)` for every word of `text` (see
@@ -180,7 +188,7 @@ impl<'t> DocumentTerms<'t> {
                 } else {
                     let term = self.vocabulary.len() as TermId;
                     *slot = (generation, term);
-                    self.vocabulary.push(cache.stems[entry.stem as usize].to_string());
+                    self.vocabulary.push(Arc::clone(&cache.stems[entry.stem as usize]));
                     self.is_stop.push(entry.is_stop);
                     term
                 };
@@ -191,7 +199,7 @@ impl<'t> DocumentTerms<'t> {
     }
 
     /// Term id → stem, and term id → stop flag of the word that introduced it.
-    pub fn finish(mut self) -> (Vec<String>, Vec<bool>) {
+    pub fn finish(mut self) -> (Vec<Arc<str>>, Vec<bool>) {
         (std::mem::take(&mut self.vocabulary), std::mem::take(&mut self.is_stop))
     }
 }
@@ -315,8 +323,8 @@ impl Cache {
             Some(&id) => id,
             None => {
                 let id = self.stems.len() as u32;
-                let stem: Box<str> = stem.into();
-                self.stem_ids.insert(stem.clone(), id);
+                let stem: Arc<str> = stem.into();
+                self.stem_ids.insert(Arc::clone(&stem), id);
                 self.stems.push(stem);
                 self.terms.push((0, 0));
                 id
@@ -474,7 +482,7 @@ mod tests {
             out.push(terms);
         }
         let (vocabulary, is_stop) = doc.finish();
-        (out, vocabulary, is_stop)
+        (out, vocabulary.iter().map(|stem| stem.to_string()).collect(), is_stop)
     }
 
     #[test]
