@@ -348,4 +348,24 @@ mod tests {
             }]
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_records_round_trip(
+            rows in proptest::collection::vec(
+                ("[a-z,\" ]{0,6}", "[a-z0-9,\"\n]{1,8}", "[a-zA-Z|]{1,6}", "[a-zA-Z0-9]{1,6}",
+                 0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64, "[0-9a-z]{0,4}"),
+                0..10,
+            )
+        ) {
+            let records: Vec<ScoreRecord> = rows
+                .into_iter()
+                .map(|(corpus, doc_id, summarizer, metric, precision, recall, fmeasure, budget)| ScoreRecord {
+                    corpus, doc_id, summarizer, metric, precision, recall, fmeasure, budget,
+                })
+                .collect();
+            let back = parse_scores(&scores_csv(&records), Path::new("p.csv")).unwrap();
+            proptest::prop_assert_eq!(back, records);
+        }
+    }
 }

@@ -117,4 +117,16 @@ mod tests {
         let estimate = p(&diffs);
         assert!((estimate - 212.0 / 16384.0).abs() < 0.004, "{estimate}");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn p_is_a_probability_and_ignores_the_global_sign(d in proptest::collection::vec(-1.0..1.0f64, 0..12)) {
+            let p_plus = p(&d);
+            let negated: Vec<f64> = d.iter().map(|x| -x).collect();
+            proptest::prop_assert!(p_plus > 0.0 && p_plus <= 1.0);
+            // Up to 11 documents the test is exact, so negating every difference gives the
+            // same set of flipped sums and the same p-value.
+            proptest::prop_assert_eq!(p_plus, p(&negated));
+        }
+    }
 }

@@ -85,4 +85,21 @@ mod tests {
         assert_eq!(holm(&[0.2]), vec![0.2]);
         assert!(holm(&[]).is_empty());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn holm_is_bounded_and_keeps_the_order_of_raw_p_values(p in proptest::collection::vec(0.0..=1.0f64, 0..20)) {
+            let adjusted = holm(&p);
+            for (raw, adj) in p.iter().zip(&adjusted) {
+                proptest::prop_assert!(*adj >= *raw && *adj <= 1.0);
+            }
+            for i in 0..p.len() {
+                for j in 0..p.len() {
+                    if p[i] < p[j] {
+                        proptest::prop_assert!(adjusted[i] <= adjusted[j]);
+                    }
+                }
+            }
+        }
+    }
 }
