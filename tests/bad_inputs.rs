@@ -412,3 +412,41 @@ fn a_five_megabyte_single_line_document_is_scored() {
     let scores = std::fs::read_to_string(tmp.path().join("out/scores.csv")).expect("scores.csv");
     assert!(scores.lines().any(|l| l.starts_with("big,big,lead,rouge1,")), "{scores}");
 }
+
+/// A run killed mid-way (SIGKILL, so no cleanup runs) leaves the previous
+/// reports in its `--out` directory whole: every file still there, byte for
+/// byte, and readable.
+#[test]
+fn a_killed_run_leaves_the_previous_reports_whole() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let small = write(tmp.path(), "small.jsonl", good_line("a") + &good_line("b"));
+    let out = tmp.path().join("latest");
+    let first = ["run", "--quiet", "--summarizers", "lead", "--corpus", &small, "--out"];
+    let output = Command::cargo_bin("sumbench").expect("binary").args(first).arg(&out).output().expect("run");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let files = ["scores.csv", "summary.csv", "summary.md", "summary.svg", "summaries.jsonl", "run.json"];
+    let before: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(out.join(f)).expect(f)).collect();
+
+    // A run long enough to be killed while it works (all summarizers, 10,000 documents).
+    let big: String = (0..10_000).map(|i| line(&format!("d{i}"), GOOD, "The dog ran away.")).collect();
+    let big = write(tmp.path(), "big.jsonl", big);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sumbench"))
+        .args(["run", "--quiet", "--corpus", &big, "--out"])
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn sumbench");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(child.try_wait().expect("poll child").is_none(), "the run ended before it could be killed");
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap");
+
+    for (file, old) in files.iter().zip(&before) {
+        let now = std::fs::read(out.join(file)).unwrap_or_else(|e| panic!("{file} after the kill: {e}"));
+        assert!(&now == old, "{file} changed by a killed run");
+    }
+    sumbench::report::read_scores(&out.join("scores.csv")).expect("scores.csv still readable");
+    let run_json = std::fs::read_to_string(out.join("run.json")).expect("run.json");
+    serde_json::from_str::<serde_json::Value>(&run_json).expect("run.json still valid JSON");
+}
