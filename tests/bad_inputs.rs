@@ -111,7 +111,9 @@ fn cases() -> Vec<Case> {
     vec![
         Case {
             name: "invalid UTF-8 in a JSONL document",
-            setup: |d| jsonl_with_second_line(d, b"{\"id\": \"b\", \"text\": \"caf\xe9\", \"references\": [\"x\"]}"),
+            setup: |d| {
+                jsonl_with_second_line(d, b"{\"id\": \"b\", \"text\": \"caf\xe9\", \"references\": [\"x\"]}")
+            },
             expect: Rejected(&["c.jsonl", "2", "UTF-8"]),
         },
         Case {
@@ -136,7 +138,9 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "invalid UTF-8 in a JSONL reference",
-            setup: |d| jsonl_with_second_line(d, b"{\"id\": \"b\", \"text\": \"Hi.\", \"references\": [\"\xff\"]}"),
+            setup: |d| {
+                jsonl_with_second_line(d, b"{\"id\": \"b\", \"text\": \"Hi.\", \"references\": [\"\xff\"]}")
+            },
             expect: Rejected(&["c.jsonl", "2", "UTF-8"]),
         },
         Case {
@@ -200,7 +204,12 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "a NUL byte in a JSONL text",
-            setup: |d| jsonl_with_second_line(d, b"{\"id\": \"b\", \"text\": \"The\\u0000cat.\", \"references\": [\"x\"]}"),
+            setup: |d| {
+                jsonl_with_second_line(
+                    d,
+                    b"{\"id\": \"b\", \"text\": \"The\\u0000cat.\", \"references\": [\"x\"]}",
+                )
+            },
             expect: Rejected(&["c.jsonl:2", "text", "NUL"]),
         },
         Case {
@@ -261,7 +270,12 @@ fn cases() -> Vec<Case> {
             name: "compare: a CSV missing a column",
             setup: |d| {
                 let good = scores(d, "base.csv", HEADER, &["c,a,lead,rouge1,0.5,0.5,0.5,2s"]);
-                let bad = scores(d, "new.csv", "corpus,doc_id,summarizer,metric,precision,recall", &["c,a,lead,rouge1,0.5,0.5"]);
+                let bad = scores(
+                    d,
+                    "new.csv",
+                    "corpus,doc_id,summarizer,metric,precision,recall",
+                    &["c,a,lead,rouge1,0.5,0.5"],
+                );
                 compare(good, bad)
             },
             expect: Rejected(&["new.csv", "line 1", "fmeasure"]),
@@ -286,7 +300,12 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "score: a summary for an unknown id",
-            setup: |d| score(d, "{\"id\": \"a\", \"summary\": \"The cat.\"}\n{\"id\": \"zz\", \"summary\": \"A dog.\"}\n"),
+            setup: |d| {
+                score(
+                    d,
+                    "{\"id\": \"a\", \"summary\": \"The cat.\"}\n{\"id\": \"zz\", \"summary\": \"A dog.\"}\n",
+                )
+            },
             expect: Rejected(&["sys.jsonl", "2", "zz"]),
         },
         Case {
@@ -296,7 +315,9 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "a document of only punctuation",
-            setup: |d| run(d, write(d, "c.jsonl", good_line("a") + &line("p", "... !!! ??? --- ;;;", "The cat."))),
+            setup: |d| {
+                run(d, write(d, "c.jsonl", good_line("a") + &line("p", "... !!! ??? --- ;;;", "The cat.")))
+            },
             expect: ScoredZeroWithWarning { doc_id: "p" },
         },
         Case {
@@ -306,7 +327,16 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "a document of only CJK",
-            setup: |d| run(d, write(d, "c.jsonl", good_line("a") + &line("k", "猫がマットの上に座った。犬は逃げた。", "The cat."))),
+            setup: |d| {
+                run(
+                    d,
+                    write(
+                        d,
+                        "c.jsonl",
+                        good_line("a") + &line("k", "猫がマットの上に座った。犬は逃げた。", "The cat."),
+                    ),
+                )
+            },
             expect: ScoredZeroWithWarning { doc_id: "k" },
         },
         Case {
@@ -317,7 +347,8 @@ fn cases() -> Vec<Case> {
         Case {
             name: "CRLF line ends",
             setup: |d| {
-                let crlf = good_line("a").replace('\n', "\r\n") + &line("b", "One.\r\nTwo.\r\n", "One.\r\nTwo.");
+                let crlf =
+                    good_line("a").replace('\n', "\r\n") + &line("b", "One.\r\nTwo.\r\n", "One.\r\nTwo.");
                 run(d, write(d, "c.jsonl", crlf))
             },
             expect: Accepted,
@@ -372,9 +403,9 @@ fn check(case: &Case, dir: &Path, output: &Output) -> Result<(), String> {
             }
             let run_json = std::fs::read_to_string(out.join("run.json")).map_err(|e| e.to_string())?;
             let info: serde_json::Value = serde_json::from_str(&run_json).map_err(|e| e.to_string())?;
-            let warned = info["warnings"]
-                .as_array()
-                .is_some_and(|w| w.iter().any(|w| w.as_str().is_some_and(|w| w.contains(&format!("`{doc_id}`")))));
+            let warned = info["warnings"].as_array().is_some_and(|w| {
+                w.iter().any(|w| w.as_str().is_some_and(|w| w.contains(&format!("`{doc_id}`"))))
+            });
             if !warned {
                 return Err(format!("run.json has no warning naming `{doc_id}`: {}", info["warnings"]));
             }
@@ -395,7 +426,13 @@ fn every_bad_input_fails_precisely_or_is_scored_with_a_warning() {
             failures.push(format!("- {}: {problem}", case.name));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 /// A 5 MB document on one line (no sentence break a segmenter could use) is

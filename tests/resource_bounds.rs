@@ -1,8 +1,8 @@
 //! Resource bounds (issue 6, item 5): a document of 20,000 sentences and a
 //! corpus of 100,000 small documents both complete.
 //!
-//! Under plain `cargo test` each case runs at a tenth of the size (2,000
-//! sentences, 10,000 documents) so the suite stays fast; set
+//! Under plain `cargo test` each case runs at 1/100 of the size (200
+//! sentences, 1,000 documents) so the suite stays fast in a debug build; set
 //! `SUMBENCH_FULL_BOUNDS=1` to run the full sizes (meant for a release build:
 //! `SUMBENCH_FULL_BOUNDS=1 cargo test --release --test resource_bounds`).
 //! Each test prints the size it ran and how long it took.
@@ -13,13 +13,13 @@ use std::time::Instant;
 
 use assert_cmd::Command;
 
-/// The scale factor: 1 with `SUMBENCH_FULL_BOUNDS=1`, else 10 (a tenth of the size).
+/// The size divisor: 1 with `SUMBENCH_FULL_BOUNDS=1`, else 100.
 fn divisor() -> usize {
     if std::env::var_os("SUMBENCH_FULL_BOUNDS").is_some_and(|v| v == "1") {
         1
     } else {
-        eprintln!("resource_bounds: running at 1/10 size; set SUMBENCH_FULL_BOUNDS=1 for the full sizes");
-        10
+        eprintln!("resource_bounds: running at 1/100 size; set SUMBENCH_FULL_BOUNDS=1 for the full sizes");
+        100
     }
 }
 
@@ -80,7 +80,8 @@ fn a_corpus_of_many_small_documents_completes() {
     let mut file = std::io::BufWriter::new(std::fs::File::create(&corpus).expect("create corpus"));
     for i in 0..documents {
         let text = format!("{} {} {}", sentence(i), sentence(i + 1), sentence(i + 2));
-        let line = serde_json::json!({ "id": format!("d{i}"), "text": text, "references": [sentence(i + 1)] });
+        let line =
+            serde_json::json!({ "id": format!("d{i}"), "text": text, "references": [sentence(i + 1)] });
         writeln!(file, "{line}").expect("write corpus");
     }
     file.flush().expect("write corpus");

@@ -49,8 +49,13 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let spans = sentence_spans(&text);
-    let mut chosen: Vec<_> =
-        spans.iter().take(7).enumerate().filter(|(i, _)| select & (1 << i) != 0).map(|(_, s)| s.clone()).collect();
+    let mut chosen: Vec<_> = spans
+        .iter()
+        .take(7)
+        .enumerate()
+        .filter(|(i, _)| select & (1 << i) != 0)
+        .map(|(_, s)| s.clone())
+        .collect();
     if select & 0x80 != 0
         && let Some(last) = chosen.last_mut()
     {
