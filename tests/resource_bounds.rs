@@ -6,6 +6,10 @@
 //! `SUMBENCH_FULL_BOUNDS=1` to run the full sizes (meant for a release build:
 //! `SUMBENCH_FULL_BOUNDS=1 cargo test --release --test resource_bounds`).
 //! Each test prints the size it ran and how long it took.
+//!
+//! Known failure at full size (2026-11-25, release build): the 20,000-sentence
+//! document does not finish — `lsa` alone takes over 12 s at 2,000 sentences
+//! (a full dense SVD); every other summarizer takes under 1 s there.
 
 use std::io::Write;
 use std::path::Path;
