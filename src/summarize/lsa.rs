@@ -12,7 +12,12 @@
 //!
 //! Parameters and defaults: `weighting = TfIdf` (cell = term frequency in the
 //! sentence × the document's IDF), `dimensions = None` (r = every singular
-//! value; `Some(r)` keeps the r largest).
+//! value; `Some(r)` keeps the r largest), `max_sentences = 500`: the
+//! decomposition costs the cube of the Gram matrix's size, so a longer
+//! document is split into balanced consecutive blocks of at most that many
+//! sentences (as the graph methods do), each decomposed on its own — an
+//! approximation of the whole-document SVD that keeps a 20,000-sentence
+//! document within seconds.
 
 use faer::{Mat, Side};
 
@@ -37,12 +42,20 @@ pub enum Weighting {
 }
 
 /// LSA's parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Params {
     /// Cell weighting of the term × sentence matrix.
     pub weighting: Weighting,
     /// Latent dimensions kept (the largest singular values); `None` keeps all.
     pub dimensions: Option<usize>,
+    /// Above this many sentences, the document is decomposed in blocks.
+    pub max_sentences: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { weighting: Weighting::default(), dimensions: None, max_sentences: 500 }
+    }
 }
 
 impl Params {
@@ -120,15 +133,15 @@ impl SparseColumns {
 }
 
 impl Lsa {
-    /// The weighted content-term × sentence matrix.
-    fn matrix(&self, doc: &PreparedDocument) -> SparseColumns {
+    /// The weighted content-term × sentence matrix of `sentences`.
+    fn matrix(&self, doc: &PreparedDocument, sentences: &[crate::text::Sentence]) -> SparseColumns {
         // Term id → row, for the terms used as content words.
         let mut row = vec![usize::MAX; doc.num_terms()];
         let mut rows = 0;
         let mut cells: Vec<(usize, f64)> = Vec::new();
-        let mut starts = Vec::with_capacity(doc.sentences.len() + 1);
+        let mut starts = Vec::with_capacity(sentences.len() + 1);
         starts.push(0);
-        for s in &doc.sentences {
+        for s in sentences {
             let start = cells.len();
             for &t in &s.content {
                 if row[t as usize] == usize::MAX {
@@ -193,7 +206,10 @@ impl Summarizer for Lsa {
     }
 
     fn rank(&self, doc: &PreparedDocument, _budget: &Budget) -> Ranking {
-        let scores = self.scores(&self.matrix(doc));
+        let scores: Vec<f64> = super::graph::blocks(doc.sentences.len(), self.params.max_sentences)
+            .into_iter()
+            .flat_map(|block| self.scores(&self.matrix(doc, &doc.sentences[block])))
+            .collect();
         Ranking { order: super::order::by_score(&scores), scores }
     }
 }
@@ -226,7 +242,7 @@ mod tests {
 
     #[test]
     fn scores_sentences_by_their_length_in_the_latent_space() {
-        let r = rank(TEXT, Params { weighting: Weighting::Frequency, dimensions: None });
+        let r = rank(TEXT, Params { weighting: Weighting::Frequency, dimensions: None, ..Params::default() });
         assert_close(&r.scores, &[2f64.sqrt(), 2f64.sqrt(), 1.0]);
         assert_eq!(r.order[2], 2);
     }
@@ -234,7 +250,8 @@ mod tests {
     #[test]
     fn fewer_dimensions_drop_the_weaker_topics() {
         // r = 1 keeps σ² = 4 only: S2 has no weight on it.
-        let r = rank(TEXT, Params { weighting: Weighting::Frequency, dimensions: Some(1) });
+        let r =
+            rank(TEXT, Params { weighting: Weighting::Frequency, dimensions: Some(1), ..Params::default() });
         assert_close(&r.scores, &[2f64.sqrt(), 2f64.sqrt(), 0.0]);
     }
 
@@ -258,10 +275,22 @@ mod tests {
         // All dimensions: √2, √2, √2, 1 (each column's norm); r = 1: √2, √2, √2, 0.
         let text = "Cat dog. Cat dog. Cat dog. Bird.";
         let s2 = 2f64.sqrt();
-        let all = rank(text, Params { weighting: Weighting::Frequency, dimensions: None });
+        let all =
+            rank(text, Params { weighting: Weighting::Frequency, dimensions: None, ..Params::default() });
         assert_close(&all.scores, &[s2, s2, s2, 1.0]);
-        let one = rank(text, Params { weighting: Weighting::Frequency, dimensions: Some(1) });
+        let one =
+            rank(text, Params { weighting: Weighting::Frequency, dimensions: Some(1), ..Params::default() });
         assert_close(&one.scores, &[s2, s2, s2, 0.0]);
+    }
+
+    #[test]
+    fn a_long_document_is_decomposed_in_blocks() {
+        // max_sentences = 2 splits three sentences into blocks {S0, S1} and {S2}.
+        // Block 1: columns (cat, dog, bird) S0 = (1, 1, 0), S1 = (0, 0, 1): AᵀA = [[2, 0], [0, 1]];
+        // r = 1 keeps σ² = 2 on e0: S0 = √2, S1 = 0. Block 2: S2 = (0, 0, 1) alone: σ² = 1, S2 = 1.
+        // So the identical sentences S1 and S2 score differently: each block is its own SVD.
+        let params = Params { weighting: Weighting::Frequency, dimensions: Some(1), max_sentences: 2 };
+        assert_close(&rank("Cat dog. Bird. Bird.", params).scores, &[2f64.sqrt(), 0.0, 1.0]);
     }
 
     #[test]
