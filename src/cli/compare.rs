@@ -102,6 +102,14 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         let base = load(base_path)?;
         let new = load(new_path)?;
         let comparison = compare_runs(&base, &new, options)?;
+        if comparison.rows.is_empty() {
+            anyhow::bail!(
+                "{} and {} share no corpus × summarizer × metric row to compare. {}",
+                base_path.display(),
+                new_path.display(),
+                comparison_notes(&comparison).join(" ")
+            );
+        }
         (render_comparison(&comparison, format), comparison_notes(&comparison), comparison.has_regression())
     };
     let mut stdout = std::io::stdout().lock();

@@ -265,6 +265,21 @@ fn warnings(doc: &PreparedDocument) -> Vec<String> {
     if doc.document.references.is_empty() {
         warnings.push(format!("document `{}` has no references: every score is 0", doc.document.id));
     }
+    if !doc.sentences.is_empty() && !crate::rouge::has_tokens(&doc.document.text) {
+        warnings.push(format!(
+            "document `{}` has no ROUGE tokens (no ASCII letters or digits): every score is 0",
+            doc.document.id
+        ));
+    }
+    for (i, reference) in doc.document.references.iter().enumerate() {
+        if !crate::rouge::has_tokens(reference) {
+            warnings.push(format!(
+                "reference {} of document `{}` has no ROUGE tokens: it never matches",
+                i + 1,
+                doc.document.id
+            ));
+        }
+    }
     warnings
 }
 

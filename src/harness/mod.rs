@@ -62,8 +62,15 @@ pub enum HarnessError {
     #[error("baseline {0} already exists and is never overwritten silently; pass --force to replace it")]
     BaselineExists(PathBuf),
     /// Two corpora with the same report name.
-    #[error("two corpora are both named `{0}` in reports; rename one")]
-    DuplicateCorpus(String),
+    #[error("corpora {} and {} are both named `{name}` in reports; rename one", .first.display(), .second.display())]
+    DuplicateCorpus {
+        /// The shared report name.
+        name: String,
+        /// The first corpus path with that name.
+        first: PathBuf,
+        /// The second one.
+        second: PathBuf,
+    },
     /// Shard outputs that do not form one run.
     #[error("cannot merge: {0}")]
     Merge(String),

@@ -56,8 +56,14 @@ pub struct RunOutcome {
 pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError> {
     let start = Instant::now();
     let names: Vec<String> = request.corpora.iter().map(CorpusInput::name).collect();
-    if let Some(name) = names.iter().enumerate().find_map(|(i, n)| names[..i].contains(n).then_some(n)) {
-        return Err(HarnessError::DuplicateCorpus(name.clone()));
+    for (i, name) in names.iter().enumerate() {
+        if let Some(j) = names[..i].iter().position(|n| n == name) {
+            return Err(HarnessError::DuplicateCorpus {
+                name: name.clone(),
+                first: request.corpora[j].path.clone(),
+                second: request.corpora[i].path.clone(),
+            });
+        }
     }
     let engine = Engine::new(request.settings.clone())?;
     let mut writer = ReportWriter::create(out)?;

@@ -24,7 +24,7 @@ use std::str::FromStr;
 
 pub use document::DocumentScorer;
 pub use scorer::Scorer;
-pub use tokenize::tokenize;
+pub use tokenize::{has_tokens, tokenize};
 
 /// A rouge-score metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

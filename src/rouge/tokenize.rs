@@ -120,9 +120,27 @@ pub fn tokenize(text: &str, stem: bool) -> Vec<String> {
     rougers::Tokenizer::new(stem).tokenize(text)
 }
 
+/// Whether `text` has at least one rouge-score token, without tokenizing it:
+/// tokens are runs of `[a-z0-9]` after lower-casing, and the only non-ASCII
+/// characters that lower-case to ASCII letters are U+0130 (`İ` → `i̇`) and
+/// U+212A (Kelvin sign → `k`) (`shared/spec/rouge-score-compat.md`, §2).
+pub fn has_tokens(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_alphanumeric() || c == '\u{130}' || c == '\u{212A}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_tokens_agrees_with_the_tokenizer() {
+        // Hand-picked from the spec's §2: punctuation, emoji, CJK and accents-only
+        // text have no tokens; ASCII alphanumerics, `İ` and the Kelvin sign do.
+        for text in ["", "  ", "?!…", "😀🎉", "東京タワー", "éàü", "İ", "\u{212A}", "a", "1.", "café"]
+        {
+            assert_eq!(has_tokens(text), !tokenize(text, false).is_empty(), "{text:?}");
+        }
+    }
 
     fn ids(text: &str, stem: bool) -> (Vec<u32>, Vec<Range<usize>>) {
         let mut ids = TokenIds::new(stem);
