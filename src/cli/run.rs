@@ -30,6 +30,19 @@ pub struct Args {
     /// document's words, or `ref` (mean reference length in words, rounded half to even).
     #[arg(long, default_value = "ref")]
     budget: BudgetSpec,
+    #[command(flatten)]
+    report: ReportArgs,
+    /// Run only shard K of N: the documents at positions K-1, K-1+N, … of each corpus.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Documents read, prepared and evaluated at a time (bounds memory on large corpora).
+    #[arg(long, default_value_t = DEFAULT_CHUNK)]
+    chunk_size: usize,
+}
+
+/// Scoring and output options shared by `run` and `score`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
     /// Comma-separated metrics, in report order: rouge-score's rouge1…rouge9, rougeL,
     /// rougeLsum; ROUGE-1.5.5's rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*
     /// [default: rouge1,rouge2,rougeL,rougeLsum].
@@ -43,10 +56,10 @@ pub struct Args {
     no_stem: bool,
     /// Seed for randomized summarizers and the bootstrap.
     #[arg(long, default_value_t = 0)]
-    seed: u64,
+    pub seed: u64,
     /// Worker threads [default: RAYON_NUM_THREADS, else one per core].
     #[arg(long)]
-    threads: Option<usize>,
+    pub threads: Option<usize>,
     /// Output directory [default: results/latest].
     #[arg(long, conflicts_with = "save_baseline")]
     out: Option<PathBuf>,
@@ -56,31 +69,53 @@ pub struct Args {
     /// Replace an existing baseline.
     #[arg(long, requires = "save_baseline")]
     force: bool,
-    /// Run only shard K of N: the documents at positions K-1, K-1+N, … of each corpus.
-    #[arg(long, value_name = "K/N")]
-    shard: Option<Shard>,
-    /// Documents read, prepared and evaluated at a time (bounds memory on large corpora).
-    #[arg(long, default_value_t = DEFAULT_CHUNK)]
-    chunk_size: usize,
     /// No progress bar and no messages on stderr (the table is still printed).
     #[arg(long)]
-    quiet: bool,
+    pub quiet: bool,
+}
+
+impl ReportArgs {
+    /// The metrics asked for, or the default four.
+    pub fn metrics(&self) -> anyhow::Result<Vec<MetricSpec>> {
+        Ok(match &self.metrics {
+            Some(list) => parse_metrics(list)?,
+            None => default_metrics(),
+        })
+    }
+
+    /// Whether to stem before ROUGE matching.
+    pub fn stem(&self) -> bool {
+        !self.no_stem
+    }
+
+    /// The output directory (see [`output_dir`]).
+    pub fn out_dir(&self) -> anyhow::Result<PathBuf> {
+        output_dir(self.out.as_deref(), self.save_baseline.as_deref(), self.force)
+    }
+
+    /// Prints the Markdown table, then (unless `--quiet`) the warnings and where the report went.
+    pub fn print_outcome(&self, markdown: &str, warnings: &[String], out: &Path) {
+        print!("{markdown}");
+        if !self.quiet {
+            for warning in warnings {
+                eprintln!("warning: {warning}");
+            }
+            eprintln!("wrote {}", out.display());
+        }
+    }
 }
 
 /// Runs the subcommand.
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    let metrics: Vec<MetricSpec> = match &args.metrics {
-        Some(list) => parse_metrics(list)?,
-        None => default_metrics(),
-    };
+    let report = &args.report;
     let settings = Settings {
         summarizers: parse_summarizers(&args.summarizers)?,
         budget: args.budget,
-        metrics,
-        stem: !args.no_stem,
-        seed: args.seed,
+        metrics: report.metrics()?,
+        stem: report.stem(),
+        seed: report.seed,
     };
-    let out = output_dir(args.out.as_deref(), args.save_baseline.as_deref(), args.force)?;
+    let out = report.out_dir()?;
     let request = RunRequest {
         corpora: args
             .corpora
@@ -90,17 +125,11 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         settings,
         shard: args.shard.unwrap_or(Shard::ALL),
         chunk_size: args.chunk_size,
-        progress: !args.quiet && std::io::stderr().is_terminal(),
+        progress: !report.quiet && std::io::stderr().is_terminal(),
         command_line: std::env::args().collect(),
     };
-    let outcome = with_threads(args.threads, || run_harness(&request, &out))?;
-    print!("{}", outcome.markdown);
-    if !args.quiet {
-        for warning in &outcome.info.warnings {
-            eprintln!("warning: {warning}");
-        }
-        eprintln!("wrote {}", out.display());
-    }
+    let outcome = with_threads(report.threads, || run_harness(&request, &out))?;
+    report.print_outcome(&outcome.markdown, &outcome.info.warnings, &out);
     Ok(0)
 }
 
