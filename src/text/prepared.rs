@@ -97,9 +97,11 @@ impl PreparedDocument {
         self.vocabulary.len()
     }
 
-    /// Total whitespace words over all sentences.
+    /// Whitespace-separated words of the whole text (the base of ratio
+    /// budgets). Counted on the text, not summed over sentences: a sentence
+    /// boundary inside a whitespace word (`?0`) would count it twice.
     pub fn total_words(&self) -> usize {
-        self.sentences.iter().map(|s| s.words).sum()
+        whitespace_words(&self.document.text)
     }
 
     /// Replaces the per-document IDF with IDF over a corpus.
