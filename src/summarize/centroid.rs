@@ -137,12 +137,9 @@ impl Summarizer for Centroid {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Document;
-    use crate::text::WordTokenizer;
 
     fn prepared(text: &str) -> PreparedDocument {
-        let d = Document { id: "d".into(), title: None, text: text.into(), references: vec![] };
-        PreparedDocument::new(d, &WordTokenizer::english())
+        PreparedDocument::from_text(text)
     }
 
     // "Cat dog. Cat dog bird. Fish." with sentence IDF over 3 sentences:

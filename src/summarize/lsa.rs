@@ -217,12 +217,9 @@ impl Summarizer for Lsa {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Document;
-    use crate::text::WordTokenizer;
 
     fn doc(text: &str) -> PreparedDocument {
-        let d = Document { id: "d".into(), title: None, text: text.into(), references: vec![] };
-        PreparedDocument::new(d, &WordTokenizer::english())
+        PreparedDocument::from_text(text)
     }
 
     fn rank(text: &str, params: Params) -> Ranking {

@@ -271,12 +271,9 @@ pub(crate) fn select_with_redundancy(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Document;
-    use crate::text::WordTokenizer;
 
     fn prepared(text: &str) -> PreparedDocument {
-        let d = Document { id: "d".into(), title: None, text: text.into(), references: vec![] };
-        PreparedDocument::new(d, &WordTokenizer::english())
+        PreparedDocument::from_text(text)
     }
 
     #[test]

@@ -87,6 +87,13 @@ impl PreparedDocument {
         PreparedDocument { document, sentences, title_terms, vocabulary, is_stop, idf }
     }
 
+    /// Test helper: a document with id `d`, no title and no references.
+    #[cfg(test)]
+    pub(crate) fn from_text(text: &str) -> Self {
+        let d = Document { id: "d".into(), title: None, text: text.into(), references: vec![] };
+        Self::new(d, &WordTokenizer::english())
+    }
+
     /// The verbatim text of sentence `i`.
     pub fn sentence_text(&self, i: usize) -> &str {
         &self.document.text[self.sentences[i].span.clone()]
