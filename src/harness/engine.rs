@@ -13,7 +13,7 @@ use crate::corpus::Document;
 use crate::report::{ScoreRecord, SummaryRecord};
 use crate::rouge::{DocumentScorer, Metric, Score, Scorer};
 use crate::rouge155;
-use crate::summarize::{BuildOptions, Summarizer, UnknownSummarizer, build};
+use crate::summarize::{Budget, BuildOptions, Summarizer, UnknownSummarizer, build};
 use crate::text::{CorpusStats, PreparedDocument, WordTokenizer, sentence_spans};
 
 /// The settings that decide every number in a report.
@@ -61,8 +61,10 @@ pub struct Engine {
     tokenizer: WordTokenizer,
 }
 
-/// A document's references, prepared once for both ROUGE implementations.
-struct DocumentScorers<'a> {
+/// What every work item of one document shares, prepared once: its budget
+/// and its references for both ROUGE implementations.
+struct DocumentWork<'a> {
+    budget: Budget,
     rouge: DocumentScorer<'a>,
     rouge155: Option<rouge155::References>,
 }
@@ -140,13 +142,13 @@ impl Engine {
         docs: &[PreparedDocument],
         on_item: &(dyn Fn() + Sync),
     ) -> Vec<DocumentResult> {
-        let scorers: Vec<DocumentScorers<'_>> = docs.par_iter().map(|d| self.document_scorers(d)).collect();
+        let work: Vec<DocumentWork<'_>> = docs.par_iter().map(|d| self.document_work(d)).collect();
         let per_doc = self.summarizers.len();
         let mut items: Vec<ItemResult> = (0..docs.len() * per_doc)
             .into_par_iter()
             .map(|k| {
                 let (d, s) = (k / per_doc, k % per_doc);
-                let item = self.item(corpus, &docs[d], &scorers[d], s);
+                let item = self.item(corpus, &docs[d], &work[d], s);
                 on_item();
                 item
             })
@@ -160,13 +162,14 @@ impl Engine {
         results
     }
 
-    /// A document's scorers: references split into sentences joined by
-    /// newlines (for rougeLsum, as the sumy baseline does; ROUGE-1.5.5 reads
+    /// A document's budget and scorers: references split into sentences joined
+    /// by newlines (for rougeLsum, as the sumy baseline does; ROUGE-1.5.5 reads
     /// the same one-sentence-per-line form), tokenized once.
-    fn document_scorers<'a>(&'a self, doc: &'a PreparedDocument) -> DocumentScorers<'a> {
+    fn document_work<'a>(&'a self, doc: &'a PreparedDocument) -> DocumentWork<'a> {
         let references: Vec<String> = doc.document.references.iter().map(|r| lined(r)).collect();
         let spans: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.span.clone()).collect();
-        DocumentScorers {
+        DocumentWork {
+            budget: self.settings.budget.resolve(&doc.document),
             rouge: DocumentScorer::new(&self.scorer, &references, &doc.document.text, &spans),
             rouge155: self.scorer155.as_ref().map(|s| s.prepare(&references)),
         }
@@ -190,17 +193,16 @@ impl Engine {
         &self,
         corpus: &str,
         doc: &PreparedDocument,
-        scorers: &DocumentScorers<'_>,
+        work: &DocumentWork<'_>,
         which: usize,
     ) -> ItemResult {
         let summarizer = &self.summarizers[which];
-        let budget = self.settings.budget.resolve(&doc.document);
         let start = Instant::now();
-        let summary = summarizer.summarize(doc, &budget);
+        let summary = summarizer.summarize(doc, &work.budget);
         let seconds = start.elapsed().as_secs_f64();
         let text = summary.text(doc);
-        let rouge = scorers.rouge.score_spans(&summary.spans(doc));
-        let only155 = match (&self.scorer155, &scorers.rouge155) {
+        let rouge = work.rouge.score_spans(&summary.spans(doc));
+        let only155 = match (&self.scorer155, &work.rouge155) {
             (Some(scorer), Some(references)) => scorer.score(references, &text),
             _ => Vec::new(),
         };

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::reference::{ABSENT, CandidateView, Reference};
+use super::reference::{ABSENT, CandidateView, Reference, Scratch};
 use super::scorer::Best;
 use super::tokenize::{tokenize, with_ids};
 use super::{Metric, Score, Scorer};
@@ -178,12 +178,13 @@ impl<'a> DocumentScorer<'a> {
         let metrics = self.scorer.metrics();
         let mut best = Best::new(metrics.len());
         let mut local = Vec::with_capacity(tokens.len());
-        let mut scratch = Vec::new();
+        let mut columns = Vec::new();
+        let (mut counts, mut scores, mut scratch) = (Vec::new(), Vec::new(), Scratch::default());
         for doc_reference in &self.references {
             let reference = &doc_reference.reference;
             local.clear();
             local.extend(tokens.iter().map(|&id| doc_reference.local_of[id as usize]));
-            let view = CandidateView::new(&local, reference.vocabulary());
+            let view = CandidateView::new(&local, reference.vocabulary(), counts);
             let mut union = |index: usize, positions: &mut [u64]| {
                 for piece in &pieces {
                     let candidate = &local[piece.range.clone()];
@@ -192,20 +193,23 @@ impl<'a> DocumentScorer<'a> {
                             let row = doc_reference.first_row + index;
                             let memo = self.memo[row * self.lines + line].get_or_init(|| {
                                 let mut own = vec![0u64; positions.len()];
-                                reference.mark_lcs(index, candidate, &mut own, &mut scratch);
+                                reference.mark_lcs(index, candidate, &mut own, &mut columns);
                                 own.into_boxed_slice()
                             });
                             for (word, &bits) in positions.iter_mut().zip(memo.iter()) {
                                 *word |= bits;
                             }
                         }
-                        None => reference.mark_lcs(index, candidate, positions, &mut scratch),
+                        None => reference.mark_lcs(index, candidate, positions, &mut columns),
                     }
                 }
             };
-            let scores: Vec<Score> =
-                metrics.iter().map(|&metric| reference.score(metric, &view, &mut union)).collect();
+            scores.clear();
+            scores.extend(
+                metrics.iter().map(|&metric| reference.score(metric, &view, &mut union, &mut scratch)),
+            );
             best.offer(&scores);
+            counts = view.into_buffer();
         }
         best.into_scores()
     }

@@ -25,12 +25,13 @@ impl LcsMasks {
     }
 
     /// LCS length of the pattern and `text`. Ids of `text` at or above the
-    /// vocabulary match nothing.
-    pub(crate) fn lcs_len(&self, text: &[u32]) -> usize {
+    /// vocabulary match nothing. `v` is reused working space.
+    pub(crate) fn lcs_len(&self, text: &[u32], v: &mut Vec<u64>) -> usize {
         if self.words == 0 {
             return 0;
         }
-        let mut v = vec![u64::MAX; self.words];
+        v.clear();
+        v.resize(self.words, u64::MAX);
         for &id in text {
             let Some(mask) = self.masks.get(id as usize * self.words..(id as usize + 1) * self.words) else {
                 continue;
@@ -180,16 +181,16 @@ mod tests {
 
     #[test]
     fn hand_computed_lengths() {
-        assert_eq!(LcsMasks::new(&[0, 1, 2, 3], 4).lcs_len(&[0, 2, 3, 9]), 3);
-        assert_eq!(LcsMasks::new(&[0, 1], 2).lcs_len(&[1, 0]), 1);
-        assert_eq!(LcsMasks::new(&[], 0).lcs_len(&[1, 0]), 0);
+        assert_eq!(LcsMasks::new(&[0, 1, 2, 3], 4).lcs_len(&[0, 2, 3, 9], &mut Vec::new()), 3);
+        assert_eq!(LcsMasks::new(&[0, 1], 2).lcs_len(&[1, 0], &mut Vec::new()), 1);
+        assert_eq!(LcsMasks::new(&[], 0).lcs_len(&[1, 0], &mut Vec::new()), 0);
     }
 
     #[test]
     fn bit_parallel_length_equals_table_across_word_boundaries() {
         for (a, b) in random_pairs(0x2545_F491_4F6C_DD1D, 300, 150) {
             let vocabulary = a.iter().max().map_or(0, |&id| id as usize + 1);
-            assert_eq!(LcsMasks::new(&a, vocabulary).lcs_len(&b), lcs_by_table(&a, &b));
+            assert_eq!(LcsMasks::new(&a, vocabulary).lcs_len(&b, &mut Vec::new()), lcs_by_table(&a, &b));
         }
     }
 

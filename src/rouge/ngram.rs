@@ -18,19 +18,33 @@ pub(crate) struct NgramTable {
     counts: Vec<u32>,
 }
 
-/// The id of every k-gram of `tokens` (by start), from the ids of its
-/// (k-1)-grams: `id_of(key)` of the k-gram's key, [`ABSENT`] if a part is.
-fn next_level(previous: &[u32], tokens: &[u32], k: usize, mut id_of: impl FnMut(u64) -> u32) -> Vec<u32> {
+/// Writes to `out` the id of every k-gram of `tokens` (by start), from the
+/// ids of its (k-1)-grams: `id_of(key)` of the k-gram's key, [`ABSENT`] if a part is.
+fn next_level(
+    previous: &[u32],
+    tokens: &[u32],
+    k: usize,
+    out: &mut Vec<u32>,
+    mut id_of: impl FnMut(u64) -> u32,
+) {
     let count = (tokens.len() + 1).saturating_sub(k);
-    (0..count)
-        .map(|start| {
-            let (prefix, last) = (previous[start], tokens[start + k - 1]);
-            if prefix == ABSENT || last == ABSENT {
-                return ABSENT;
-            }
-            id_of((u64::from(prefix) << 32) | u64::from(last))
-        })
-        .collect()
+    out.clear();
+    out.extend((0..count).map(|start| {
+        let (prefix, last) = (previous[start], tokens[start + k - 1]);
+        if prefix == ABSENT || last == ABSENT {
+            return ABSENT;
+        }
+        id_of((u64::from(prefix) << 32) | u64::from(last))
+    }));
+}
+
+/// Working space for [`NgramTable::overlap`], reused between calls so that
+/// scoring a candidate against many references allocates once.
+#[derive(Debug, Default)]
+pub(crate) struct OverlapScratch {
+    ids: Vec<u32>,
+    next: Vec<u32>,
+    seen: Vec<u32>,
 }
 
 impl NgramTable {
@@ -38,13 +52,14 @@ impl NgramTable {
     pub(crate) fn new(reference: &[u32], n: usize) -> Self {
         debug_assert!(n >= 2, "unigrams are counted with the reference's token counts");
         let mut levels = Vec::with_capacity(n - 1);
-        let mut ids = reference.to_vec();
+        let (mut ids, mut next) = (reference.to_vec(), Vec::new());
         for k in 2..=n {
             let mut level = FxHashMap::default();
-            ids = next_level(&ids, reference, k, |key| {
+            next_level(&ids, reference, k, &mut next, |key| {
                 let next = level.len() as u32;
                 *level.entry(key).or_insert(next)
             });
+            std::mem::swap(&mut ids, &mut next);
             levels.push(level);
         }
         let mut counts = vec![0u32; levels.last().map_or(0, FxHashMap::len)];
@@ -61,14 +76,18 @@ impl NgramTable {
 
     /// Σ over the reference's n-grams of min(reference count, candidate count).
     /// Candidate tokens given as [`ABSENT`] match nothing.
-    pub(crate) fn overlap(&self, candidate: &[u32]) -> usize {
-        let mut ids = candidate.to_vec();
+    pub(crate) fn overlap(&self, candidate: &[u32], scratch: &mut OverlapScratch) -> usize {
+        let OverlapScratch { ids, next, seen } = scratch;
+        ids.clear();
+        ids.extend_from_slice(candidate);
         for (k, level) in (2..).zip(&self.levels) {
-            ids = next_level(&ids, candidate, k, |key| level.get(&key).copied().unwrap_or(ABSENT));
+            next_level(ids, candidate, k, next, |key| level.get(&key).copied().unwrap_or(ABSENT));
+            std::mem::swap(ids, next);
         }
-        let mut seen = vec![0u32; self.counts.len()];
+        seen.clear();
+        seen.resize(self.counts.len(), 0);
         let mut hits = 0;
-        for id in ids.into_iter().filter(|&id| id != ABSENT) {
+        for &id in ids.iter().filter(|&&id| id != ABSENT) {
             let seen = &mut seen[id as usize];
             *seen += 1;
             if *seen <= self.counts[id as usize] {
@@ -99,17 +118,19 @@ mod tests {
         // Reference a b a b, candidate a b a b a b: "a b" twice in the
         // reference, thrice in the candidate → 2; "b a" once vs twice → 1.
         let table = NgramTable::new(&[0, 1, 0, 1], 2);
-        assert_eq!(table.overlap(&[0, 1, 0, 1, 0, 1]), 3);
-        assert_eq!(table.overlap(&[1]), 0);
+        let scratch = &mut OverlapScratch::default();
+        assert_eq!(table.overlap(&[0, 1, 0, 1, 0, 1], scratch), 3);
+        assert_eq!(table.overlap(&[1], scratch), 0);
     }
 
     #[test]
     fn unknown_ids_match_nothing() {
+        let scratch = &mut OverlapScratch::default();
         let table = NgramTable::new(&[0, 1, 2], 3);
-        assert_eq!(table.overlap(&[0, 1, ABSENT, 0, 1, 2]), 1);
+        assert_eq!(table.overlap(&[0, 1, ABSENT, 0, 1, 2], scratch), 1);
         // Reference a a a b, candidate a a a a b: "a a a" 1 vs 2, "a a b" 1 vs 1.
         let table = NgramTable::new(&[0, 0, 0, 1], 3);
-        assert_eq!(table.overlap(&[0, 0, 0, 0, 1]), 2);
+        assert_eq!(table.overlap(&[0, 0, 0, 0, 1], scratch), 2);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::lcs::{LcsMasks, mark_lcs};
-use super::ngram::{NgramTable, ngram_total, unigram_overlap};
+use super::ngram::{NgramTable, OverlapScratch, ngram_total, unigram_overlap};
 use super::{Metric, Score};
 
 /// The reference-local id of every candidate token absent from the reference.
@@ -41,9 +41,11 @@ pub(crate) struct CandidateView<'a> {
 }
 
 impl<'a> CandidateView<'a> {
-    /// Counts `tokens` (reference-local ids) over a vocabulary of `vocabulary` ids.
-    pub(crate) fn new(tokens: &'a [u32], vocabulary: usize) -> Self {
-        let mut counts = vec![0u32; vocabulary];
+    /// Counts `tokens` (reference-local ids) over a vocabulary of `vocabulary`
+    /// ids, in `counts` (a buffer to reuse; its contents are discarded).
+    pub(crate) fn new(tokens: &'a [u32], vocabulary: usize, mut counts: Vec<u32>) -> Self {
+        counts.clear();
+        counts.resize(vocabulary, 0);
         for &id in tokens {
             if let Some(count) = counts.get_mut(id as usize) {
                 *count += 1;
@@ -51,6 +53,22 @@ impl<'a> CandidateView<'a> {
         }
         CandidateView { tokens, counts }
     }
+
+    /// Gives the counts buffer back for the next view.
+    pub(crate) fn into_buffer(self) -> Vec<u32> {
+        self.counts
+    }
+}
+
+/// Working space for [`Reference::score`], reused across metrics and
+/// references so that scoring one candidate allocates once, not per reference.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    overlap: OverlapScratch,
+    lcs: Vec<u64>,
+    reference_left: Vec<u32>,
+    candidate_left: Vec<u32>,
+    positions: Vec<u64>,
 }
 
 impl Reference {
@@ -128,6 +146,7 @@ impl Reference {
         metric: Metric,
         candidate: &CandidateView<'_>,
         union: &mut impl FnMut(usize, &mut [u64]),
+        scratch: &mut Scratch,
     ) -> Score {
         let (m, n) = (self.tokens.len(), candidate.tokens.len());
         match metric {
@@ -138,15 +157,17 @@ impl Reference {
             Metric::N(k) => {
                 let k = usize::from(k);
                 let table = self.ngrams.iter().find(|table| table.n() == k);
-                let hits = table.expect("tables are built for every rougeN scored").overlap(candidate.tokens);
+                let hits = table
+                    .expect("tables are built for every rougeN scored")
+                    .overlap(candidate.tokens, &mut scratch.overlap);
                 Score::from_counts(hits, ngram_total(n, k), ngram_total(m, k))
             }
             Metric::L => {
                 let masks = self.masks.as_ref().expect("masks are built when rougeL is scored");
-                let hits = masks.lcs_len(candidate.tokens);
+                let hits = masks.lcs_len(candidate.tokens, &mut scratch.lcs);
                 Score::from_counts(hits, n, m)
             }
-            Metric::Lsum => Score::from_counts(self.union_lcs_hits(candidate, union), n, m),
+            Metric::Lsum => Score::from_counts(self.union_lcs_hits(candidate, union, scratch), n, m),
         }
     }
 
@@ -157,18 +178,19 @@ impl Reference {
         &self,
         candidate: &CandidateView<'_>,
         union: &mut impl FnMut(usize, &mut [u64]),
+        scratch: &mut Scratch,
     ) -> usize {
         if candidate.tokens.is_empty() {
             return 0;
         }
-        let mut reference_left = self.counts.clone();
-        let mut candidate_left = candidate.counts.clone();
-        let mut positions = Vec::new();
+        let Scratch { reference_left, candidate_left, positions, .. } = scratch;
+        reference_left.clone_from(&self.counts);
+        candidate_left.clone_from(&candidate.counts);
         let mut hits = 0;
         for (index, range) in self.sentences.iter().enumerate() {
             positions.clear();
             positions.resize(range.len().div_ceil(64), 0u64);
-            union(index, &mut positions);
+            union(index, positions);
             for (w, &word) in positions.iter().enumerate() {
                 let mut bits = word;
                 while bits != 0 {

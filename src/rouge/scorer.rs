@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::reference::{ABSENT, CandidateView, Reference};
+use super::reference::{ABSENT, CandidateView, Reference, Scratch};
 use super::tokenize::with_ids;
 use super::{Metric, Score};
 
@@ -74,14 +74,15 @@ impl Scorer {
         candidate: &[u32],
         sentences: &[Range<usize>],
     ) -> Vec<Score> {
-        let view = CandidateView::new(candidate, reference.vocabulary());
-        let mut scratch = Vec::new();
+        let view = CandidateView::new(candidate, reference.vocabulary(), Vec::new());
+        let mut columns = Vec::new();
         let mut union = |index: usize, positions: &mut [u64]| {
             for sentence in sentences {
-                reference.mark_lcs(index, &candidate[sentence.clone()], positions, &mut scratch);
+                reference.mark_lcs(index, &candidate[sentence.clone()], positions, &mut columns);
             }
         };
-        self.metrics.iter().map(|&metric| reference.score(metric, &view, &mut union)).collect()
+        let scratch = &mut Scratch::default();
+        self.metrics.iter().map(|&metric| reference.score(metric, &view, &mut union, scratch)).collect()
     }
 }
 

@@ -3,9 +3,13 @@
 //! Owns the only calls into the `rougers` crate, whose tokenizer and NLTK
 //! Porter stemmer are bit-exact with rouge-score 0.1.2 (checked against the
 //! shared conformance files in `tests/rouge_conformance.rs`). This module never
-//! re-implements tokenization or stemming: it splits with rougers' plain
-//! tokenizer, stems each distinct token once with rougers' stemming tokenizer,
-//! and caches `raw token → id` so that repeated words cost one hash lookup.
+//! re-implements stemming, and tokenization only where rougers' own rule is a
+//! single line: on ASCII text a token is a maximal run of `[A-Za-z0-9]`,
+//! lower-cased (rougers' ASCII branch), scanned here without allocating a
+//! `String` per token; any other text goes through rougers' plain tokenizer
+//! (property-tested equal in `ascii_scan_equals_rougers`). Each distinct token
+//! is stemmed once with rougers' stemming tokenizer, and `raw token → id` is
+//! cached so that repeated words cost one hash lookup.
 //!
 //! Ids are only meaningful inside one [`with_ids`] call (per-thread cache,
 //! reset between calls when it grows too large).
@@ -37,6 +41,8 @@ pub(crate) struct TokenIds {
     by_token: FxHashMap<Box<str>, u32>,
     /// Final token of each id.
     tokens: Vec<Box<str>>,
+    /// Reused buffer for the raw token being looked up.
+    raw: String,
 }
 
 thread_local! {
@@ -67,6 +73,7 @@ impl TokenIds {
             by_raw: FxHashMap::default(),
             by_token: FxHashMap::default(),
             tokens: Vec::new(),
+            raw: String::new(),
         }
     }
 
@@ -77,12 +84,25 @@ impl TokenIds {
 
     /// Appends the ids of the tokens of `text` to `out`.
     pub(crate) fn push_tokens(&mut self, text: &str, out: &mut Vec<u32>) {
-        for raw in self.plain.tokenize(text) {
-            let id = match self.by_raw.get(raw.as_str()) {
-                Some(&id) => id,
-                None => self.insert(raw),
-            };
-            out.push(id);
+        if !text.is_ascii() {
+            for raw in self.plain.tokenize(text) {
+                out.push(self.id_of(&raw));
+            }
+            return;
+        }
+        let mut raw = std::mem::take(&mut self.raw);
+        for run in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|run| !run.is_empty()) {
+            raw.clear();
+            raw.extend(run.iter().map(|b| char::from(b.to_ascii_lowercase())));
+            out.push(self.id_of(&raw));
+        }
+        self.raw = raw;
+    }
+
+    fn id_of(&mut self, raw: &str) -> u32 {
+        match self.by_raw.get(raw) {
+            Some(&id) => id,
+            None => self.insert(raw.to_string()),
         }
     }
 
@@ -173,6 +193,17 @@ mod tests {
         assert_eq!(tokenize(&even, true), [format!("{}i", &even[1..])]);
         let odd = "y".repeat(3001);
         assert_eq!(tokenize(&odd, true), [odd]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_scan_equals_rougers(text in "[ -~\\n\\t]{0,80}", stem: bool) {
+            let mut cache = TokenIds::new(stem);
+            let mut out = Vec::new();
+            cache.push_tokens(&text, &mut out);
+            let ours: Vec<&str> = out.iter().map(|&id| cache.token(id)).collect();
+            proptest::prop_assert_eq!(ours, tokenize(&text, stem));
+        }
     }
 
     #[test]
