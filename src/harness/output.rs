@@ -195,6 +195,11 @@ impl Aggregator {
     pub fn doc_id(&self, corpus: &str, index: usize) -> &str {
         &self.doc_ids[corpus][index]
     }
+
+    /// The document ids of `corpus`, in arrival order (empty if unknown).
+    pub fn doc_ids(&self, corpus: &str) -> &[String] {
+        self.doc_ids.get(corpus).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Writes an output directory: rows as they come, the rest at the end.

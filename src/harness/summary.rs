@@ -2,58 +2,67 @@
 //! `summary.svg`) from the [`Aggregator`]'s compact rows, through `report`'s
 //! aggregate and renderers.
 
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use super::HarnessError;
 use super::output::{Aggregator, RunInfo, files, write_file};
-use crate::report::{ScoreRecord, SummaryRow, Timing, aggregate, summary_csv, summary_markdown, summary_svg};
+use crate::report::bootstrap::{Interval, keyed_mean_interval};
+use crate::report::stats::mean;
+use crate::report::{SummaryRow, summary_csv, summary_markdown, summary_svg};
 
-/// The summary rows, in report order: `report::aggregate` over each
-/// corpus × summarizer × metric group in turn (a row depends only on its own
-/// group, so this equals aggregating every record at once, without holding
-/// every record's strings). The F mean and its interval are exactly
-/// `aggregate`'s; the P and R means are the compact sums (in report order
-/// rather than `aggregate`'s document-id order) over the count, which can
-/// differ from `aggregate` in the last bit only.
+/// The summary rows, in report order, one per corpus × summarizer × metric
+/// group, computed from the compact groups in parallel (each row depends only
+/// on its own group). They equal `report::aggregate` over every record: the F
+/// values are taken in document-id order, as `aggregate` sorts them, for the
+/// F mean and the keyed bootstrap interval; the P and R means are the compact
+/// sums (in report order rather than document-id order) over the count, which
+/// can differ from `aggregate` in the last bit only. No per-document record is
+/// rebuilt, so a corpus of any size costs one `f64` vector per row in flight.
 pub fn summary_rows(aggregator: &Aggregator, info: &RunInfo) -> Vec<SummaryRow> {
-    aggregator
+    let id_order: HashMap<&str, Vec<usize>> = aggregator
         .groups
         .iter()
-        .flat_map(|group| {
-            let records: Vec<ScoreRecord> = group
-                .fmeasure
-                .iter()
-                .enumerate()
-                .map(|(doc, &fmeasure)| ScoreRecord {
-                    corpus: group.corpus.clone(),
-                    doc_id: aggregator.doc_id(&group.corpus, doc).to_string(),
-                    summarizer: group.summarizer.clone(),
-                    metric: group.metric.clone(),
-                    precision: 0.0,
-                    recall: 0.0,
-                    fmeasure,
-                    budget: String::new(),
-                })
-                .collect();
-            let timings: Vec<Timing> = info
+        .map(|group| group.corpus.as_str())
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
+        .map(|corpus| {
+            let ids = aggregator.doc_ids(corpus);
+            let mut order: Vec<usize> = (0..ids.len()).collect();
+            order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+            (corpus, order)
+        })
+        .collect();
+    aggregator
+        .groups
+        .par_iter()
+        .map(|group| {
+            let f: Vec<f64> =
+                id_order[group.corpus.as_str()].iter().map(|&doc| group.fmeasure[doc]).collect();
+            let key = [group.corpus.as_str(), group.summarizer.as_str(), group.metric.as_str()];
+            let Interval { low, high } = keyed_mean_interval(&f, info.seed, &key);
+            let n = f.len() as f64;
+            let words = aggregator.words.get(&(group.corpus.clone(), group.summarizer.clone()));
+            let docs_per_second = info
                 .timings
                 .iter()
-                .filter(|t| t.corpus == group.corpus && t.summarizer == group.summarizer)
-                .map(|t| Timing {
-                    corpus: t.corpus.clone(),
-                    summarizer: t.summarizer.clone(),
-                    seconds: t.seconds,
-                    docs: t.documents,
-                })
-                .collect();
-            let words = aggregator.words.get(&(group.corpus.clone(), group.summarizer.clone()));
-            let n = group.fmeasure.len() as f64;
-            aggregate(&records, &[], &timings, info.seed).into_iter().map(move |mut row| {
-                row.precision_mean = group.precision_sum / n;
-                row.recall_mean = group.recall_sum / n;
-                row.summary_words_mean = words.map(|&(total, count)| total as f64 / count as f64);
-                row
-            })
+                .find(|t| t.corpus == group.corpus && t.summarizer == group.summarizer && t.seconds > 0.0)
+                .map(|t| t.documents as f64 / t.seconds);
+            SummaryRow {
+                corpus: group.corpus.clone(),
+                summarizer: group.summarizer.clone(),
+                metric: group.metric.clone(),
+                n_docs: f.len(),
+                precision_mean: group.precision_sum / n,
+                recall_mean: group.recall_sum / n,
+                fmeasure_mean: mean(&f),
+                fmeasure_ci_low: low,
+                fmeasure_ci_high: high,
+                summary_words_mean: words.map(|&(total, count)| total as f64 / count as f64),
+                docs_per_second,
+            }
         })
         .collect()
 }
@@ -77,7 +86,7 @@ mod tests {
     use super::*;
     use crate::harness::output::{CorpusInfo, Timing as RunTiming};
     use crate::harness::plan::Shard;
-    use crate::report::SummaryRecord;
+    use crate::report::{ScoreRecord, SummaryRecord, Timing, aggregate};
 
     #[test]
     fn compact_rows_give_what_aggregate_gives_over_every_record() {
