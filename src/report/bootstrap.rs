@@ -5,8 +5,8 @@
 //! row's interval depends neither on other rows nor on the order rows are
 //! computed in) and the percentile bootstrap. Never reads or writes files.
 
-use rand::distr::{Distribution, Uniform};
 use rand::SeedableRng;
+use rand::distr::{Distribution, Uniform};
 use rand_chacha::ChaCha8Rng;
 use sha2::{Digest, Sha256};
 

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::reference::{ABSENT, CandidateView, Reference, Scratch};
 use super::scorer::Best;
-use super::tokenize::{tokenize, with_ids};
+use super::tokenize::{token_count, tokenize, with_ids};
 use super::{Metric, Score, Scorer};
 
 /// Scores many candidate summaries of one document: the references and the
@@ -285,7 +285,7 @@ fn chunks(sentence: &str) -> Vec<Chunk> {
     let mut tokens_through = 0;
     for piece in sentence.split(char::is_whitespace).filter(|piece| !piece.is_empty()) {
         let start = piece.as_ptr() as usize - sentence.as_ptr() as usize;
-        tokens_through += tokenize(piece, false).len();
+        tokens_through += token_count(piece);
         chunks.push(Chunk { start, end: start + piece.len(), tokens_through });
     }
     chunks

@@ -140,6 +140,16 @@ pub fn tokenize(text: &str, stem: bool) -> Vec<String> {
     rougers::Tokenizer::new(stem).tokenize(text)
 }
 
+/// Number of rouge-score tokens of `text` (unstemmed; stemming never changes
+/// the count). ASCII text is counted by the ASCII rule without allocating;
+/// other text is tokenized by rougers.
+pub(crate) fn token_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return tokenize(text, false).len();
+    }
+    text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|run| !run.is_empty()).count()
+}
+
 /// Whether `text` has at least one rouge-score token, without tokenizing it:
 /// tokens are runs of `[a-z0-9]` after lower-casing, and the only non-ASCII
 /// characters that lower-case to ASCII letters are U+0130 (`İ` → `i̇`) and
@@ -203,6 +213,11 @@ mod tests {
             cache.push_tokens(&text, &mut out);
             let ours: Vec<&str> = out.iter().map(|&id| cache.token(id)).collect();
             proptest::prop_assert_eq!(ours, tokenize(&text, stem));
+        }
+
+        #[test]
+        fn token_count_equals_rougers(text in "[ -~\\n\\t]{0,60}|\\PC{0,20}") {
+            proptest::prop_assert_eq!(token_count(&text), tokenize(&text, false).len());
         }
     }
 
