@@ -7,9 +7,9 @@
 //! `SUMBENCH_FULL_BOUNDS=1 cargo test --release --test resource_bounds`).
 //! Each test prints the size it ran and how long it took.
 //!
-//! Known failure at full size (2026-11-25, release build): the 20,000-sentence
-//! document does not finish — `lsa` alone takes over 12 s at 2,000 sentences
-//! (a full dense SVD); every other summarizer takes under 1 s there.
+//! Full size, release build, 2026-12-01 (one core busy with a fuzzer): the
+//! 20,000-sentence document in 7.6 s, the 100,000 documents in 32.3 s, peak
+//! RSS 213 MB (`/usr/bin/time -v`).
 
 use std::io::Write;
 use std::path::Path;

@@ -156,7 +156,12 @@ impl Engine {
         let mut results = Vec::with_capacity(docs.len());
         for doc in docs.iter().rev() {
             let tail = items.split_off(items.len() - per_doc);
-            results.push(DocumentResult { items: tail, warnings: warnings(doc) });
+            let mut warnings = warnings(doc);
+            warnings.extend(self.summarizers.iter().filter_map(|s| {
+                s.approximation(doc)
+                    .map(|note| format!("document `{}`: {}: {note}", doc.document.id, s.name()))
+            }));
+            results.push(DocumentResult { items: tail, warnings });
         }
         results.reverse();
         results
@@ -347,6 +352,21 @@ mod tests {
         assert_eq!(metrics, ["rougeSU4", "rouge1"]);
         // The summary is the reference: ROUGE-SU4 of identical texts is 1.
         assert!(item.scores.iter().all(|r| r.fmeasure == 1.0), "{:?}", item.scores);
+    }
+
+    #[test]
+    fn a_document_ranked_in_blocks_is_noted_in_the_warnings() {
+        // lsa decomposes documents above 500 sentences in blocks: 501 → 2 blocks.
+        let text: String = (0..501).map(|i| format!("Word{i} stands here. ")).collect();
+        let engine = Engine::new(settings(&["lead", "lsa"])).unwrap();
+        let long = engine.prepare(vec![doc("long", &text, "Word1 stands.")]);
+        let warnings = &engine.evaluate("c", &long, &|| {})[0].warnings;
+        assert_eq!(
+            warnings,
+            &["document `long`: lsa: 501 sentences: ranked in 2 blocks of at most 500 (an approximation)"]
+        );
+        let short = engine.prepare(vec![doc("short", "One here. Two there.", "One.")]);
+        assert!(engine.evaluate("c", &short, &|| {})[0].warnings.is_empty());
     }
 
     #[test]

@@ -126,6 +126,15 @@ pub(crate) fn blocks(n: usize, max: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The run-report note of a summarizer that ranks a document of `n`
+/// sentences in [`blocks`] of at most `max`: `None` when it is one block.
+pub(crate) fn blocks_note(n: usize, max: usize) -> Option<String> {
+    let count = blocks(n, max).len();
+    (count > 1).then(|| {
+        format!("{n} sentences: ranked in {count} blocks of at most {} (an approximation)", max.max(1))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +175,15 @@ mod tests {
         let g = Graph::undirected(2, &[], &[]);
         assert!(g.pagerank(0.85, 1e-9, 100).iter().all(|&x| (x - 0.075).abs() < 1e-15));
         assert!(Graph::undirected(0, &[], &[]).pagerank(0.85, 1e-9, 100).is_empty());
+    }
+
+    #[test]
+    fn blocks_note_only_when_split() {
+        assert_eq!(blocks_note(5, 5), None);
+        assert_eq!(
+            blocks_note(5, 2).as_deref(),
+            Some("5 sentences: ranked in 3 blocks of at most 2 (an approximation)")
+        );
     }
 
     #[test]

@@ -119,6 +119,10 @@ impl Summarizer for LexRank {
         NAME
     }
 
+    fn approximation(&self, doc: &PreparedDocument) -> Option<String> {
+        super::graph::blocks_note(doc.sentences.len(), self.params.max_sentences)
+    }
+
     fn rank(&self, doc: &PreparedDocument, _budget: &Budget) -> Ranking {
         let n = doc.sentences.len();
         let mut scores = Vec::with_capacity(n);

@@ -205,6 +205,10 @@ impl Summarizer for Lsa {
         NAME
     }
 
+    fn approximation(&self, doc: &PreparedDocument) -> Option<String> {
+        super::graph::blocks_note(doc.sentences.len(), self.params.max_sentences)
+    }
+
     fn rank(&self, doc: &PreparedDocument, _budget: &Budget) -> Ranking {
         let scores: Vec<f64> = super::graph::blocks(doc.sentences.len(), self.params.max_sentences)
             .into_iter()

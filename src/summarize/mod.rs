@@ -84,6 +84,13 @@ pub trait Summarizer: Send + Sync {
     /// once enough is chosen; ranking more than needed is harmless.
     fn rank(&self, doc: &PreparedDocument, budget: &Budget) -> Ranking;
 
+    /// A note for the run report (`run.json`'s warnings) when this summarizer
+    /// departs from its paper on `doc`, e.g. a long document ranked in
+    /// blocks to bound a quadratic cost; `None` (the default) otherwise.
+    fn approximation(&self, _doc: &PreparedDocument) -> Option<String> {
+        None
+    }
+
     /// Ranks, then fills `budget` from the ranking (the same rule for all).
     fn summarize(&self, doc: &PreparedDocument, budget: &Budget) -> Summary {
         budget.fill(doc, &self.rank(doc, budget))

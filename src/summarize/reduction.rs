@@ -53,6 +53,10 @@ impl Summarizer for Reduction {
         NAME
     }
 
+    fn approximation(&self, doc: &PreparedDocument) -> Option<String> {
+        super::graph::blocks_note(doc.sentences.len(), self.params.max_sentences)
+    }
+
     fn rank(&self, doc: &PreparedDocument, _budget: &Budget) -> Ranking {
         let mut scores = vec![0.0; doc.sentences.len()];
         for block in blocks(doc.sentences.len(), self.params.max_sentences) {

@@ -64,6 +64,10 @@ impl Summarizer for TextRank {
         NAME
     }
 
+    fn approximation(&self, doc: &PreparedDocument) -> Option<String> {
+        super::graph::blocks_note(doc.sentences.len(), self.params.max_sentences)
+    }
+
     fn rank(&self, doc: &PreparedDocument, _budget: &Budget) -> Ranking {
         let p = &self.params;
         let mut scores = Vec::with_capacity(doc.sentences.len());
