@@ -1,4 +1,4 @@
-//! Development aid until `sumbench run` lands: mean ROUGE-1/2 F (stemmed,
+//! Development aid for the quality table in the README: mean ROUGE-1/2 F (stemmed,
 //! multi-reference) of chosen summarizers over a JSONL corpus, with the word
 //! budget = round(mean reference words), as `shared/tools/sumy_baseline.py
 //! --length ref-words` measures sumy.
