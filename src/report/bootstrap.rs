@@ -43,8 +43,9 @@ pub fn keyed_rng(seed: u64, key: &[&str]) -> ChaCha8Rng {
 /// Percentile bootstrap interval of the mean of `values`.
 ///
 /// Draws `resamples` samples of `values.len()` items with replacement (uniform
-/// indices from `rng`, through one [`Uniform`] distribution built once), takes each sample's mean, and returns the `(1 − c)/2` and
-/// `(1 + c)/2` quantiles of those means (`c` = `confidence`), interpolated as in
+/// indices from `rng`, through one [`Uniform`] distribution built once), takes
+/// each sample's mean, and returns the `(1 − c)/2` and `(1 + c)/2` quantiles
+/// of those means (`c` = `confidence`), interpolated as in
 /// [`quantile_sorted`]. An empty input gives `NaN` bounds; a single value gives a
 /// zero-width interval at that value.
 pub fn mean_interval(values: &[f64], resamples: usize, confidence: f64, rng: &mut ChaCha8Rng) -> Interval {

@@ -91,7 +91,7 @@ impl TokenIds {
             return;
         }
         let mut raw = std::mem::take(&mut self.raw);
-        for run in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|run| !run.is_empty()) {
+        for run in ascii_runs(text) {
             raw.clear();
             raw.extend(run.iter().map(|b| char::from(b.to_ascii_lowercase())));
             out.push(self.id_of(&raw));
@@ -147,7 +147,13 @@ pub(crate) fn token_count(text: &str) -> usize {
     if !text.is_ascii() {
         return tokenize(text, false).len();
     }
-    text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|run| !run.is_empty()).count()
+    ascii_runs(text).count()
+}
+
+/// rougers' token rule on ASCII text: the maximal runs of `[A-Za-z0-9]`
+/// (each a token once lower-cased).
+fn ascii_runs(text: &str) -> impl Iterator<Item = &[u8]> {
+    text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|run| !run.is_empty())
 }
 
 /// Whether `text` has at least one rouge-score token, without tokenizing it:

@@ -113,7 +113,7 @@ impl Graph {
 /// (`max` 0 counts as 1), of sizes differing by at most one. A document of up
 /// to `max` sentences is one block.
 pub(crate) fn blocks(n: usize, max: usize) -> Vec<Range<usize>> {
-    let count = n.div_ceil(max.max(1)).max(1);
+    let count = block_count(n, max);
     let (base, extra) = (n / count, n % count);
     let mut start = 0;
     (0..count)
@@ -126,10 +126,15 @@ pub(crate) fn blocks(n: usize, max: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// How many [`blocks`] `0..n` splits into.
+fn block_count(n: usize, max: usize) -> usize {
+    n.div_ceil(max.max(1)).max(1)
+}
+
 /// The run-report note of a summarizer that ranks a document of `n`
 /// sentences in [`blocks`] of at most `max`: `None` when it is one block.
 pub(crate) fn blocks_note(n: usize, max: usize) -> Option<String> {
-    let count = blocks(n, max).len();
+    let count = block_count(n, max);
     (count > 1).then(|| {
         format!("{n} sentences: ranked in {count} blocks of at most {} (an approximation)", max.max(1))
     })
