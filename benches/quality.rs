@@ -12,7 +12,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use sumbench::corpus::ReadOptions;
+use sumbench::corpus::{ReadOptions, corpora_in};
 use sumbench::harness::output::files;
 use sumbench::harness::plan::{BudgetSpec, default_metrics, parse_summarizers};
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run};
@@ -66,10 +66,17 @@ fn request(corpora: Vec<PathBuf>, progress: bool) -> Result<RunRequest, String> 
     })
 }
 
+/// The embedded corpora: every member of `corpus/`.
+fn embedded() -> Result<Vec<PathBuf>, String> {
+    corpora_in(&root().join("corpus")).map_err(|e| e.to_string())
+}
+
 fn benchmark() -> Result<(), String> {
-    let mut corpora = vec![root().join("corpus")];
+    let mut corpora = embedded()?;
     if let Ok(extra) = std::env::var("SUMBENCH_CORPUS") {
-        corpora.extend(extra.split(':').filter(|p| !p.is_empty()).map(PathBuf::from));
+        for path in extra.split(':').filter(|p| !p.is_empty()) {
+            corpora.extend(corpora_in(Path::new(path)).map_err(|e| e.to_string())?);
+        }
     }
     let out = root().join("results/latest");
     let outcome =
@@ -94,7 +101,7 @@ fn benchmark() -> Result<(), String> {
 fn smoke() -> Result<(), String> {
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
     let outcome =
-        run(&request(vec![root().join("corpus")], false)?, tmp.path()).map_err(|e| e.to_string())?;
+        run(&request(embedded()?, false)?, tmp.path()).map_err(|e| e.to_string())?;
     for file in files::ALL {
         if !tmp.path().join(file).is_file() {
             return Err(format!("smoke pass: {file} was not written"));

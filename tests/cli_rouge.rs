@@ -2,25 +2,12 @@
 //! files in, JSONL out; every kind of bad input exits non-zero naming the
 //! file, line and field.
 
-use std::path::PathBuf;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 
-fn sumbench() -> Command {
-    Command::cargo_bin("sumbench").expect("the sumbench binary is built")
-}
-
-fn shared(relative: &str) -> PathBuf {
-    let root = std::env::var_os("SUMBENCH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    let path = root.join(relative);
-    assert!(path.exists(), "missing {}; set SUMBENCH_SHARED to the shared folder", path.display());
-    path
-}
+use crate::util::{read_fixture, sumbench};
 
 /// Runs `sumbench rouge ARGS` on `stdin` and returns its output lines.
 fn lines(args: &[&str], stdin: &str) -> Vec<String> {
@@ -179,7 +166,7 @@ fn bad_options_are_refused() {
 #[test]
 fn conformance_cases_through_the_command_line() {
     // The oracle file itself is valid input: extra fields are ignored.
-    let cases = std::fs::read_to_string(shared("conformance/rouge_cases.jsonl")).expect("readable");
+    let cases = read_fixture("rouge_cases.jsonl");
     for (flag, mode) in [("--stem", "stem"), ("--no-stem", "nostem")] {
         let output = rows(&[flag], &cases);
         assert_eq!(output.len(), 300);

@@ -2,25 +2,20 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use sumbench::summarize::registry;
 
+use crate::util::sumbench;
+
 const FILES: [&str; 6] =
     ["scores.csv", "summary.csv", "summary.md", "summary.svg", "summaries.jsonl", "run.json"];
-
-fn sumbench() -> Command {
-    let mut cmd = Command::cargo_bin("sumbench").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 fn read(dir: &Path, file: &str) -> String {
     std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{}/{file}: {e}", dir.display()))
 }
 
 #[test]
-fn run_over_the_default_corpus_writes_six_files_with_every_summarizer_and_the_seed_article() {
+fn run_over_the_default_corpora_writes_six_files_with_every_summarizer_and_corpus() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("latest");
     let assert = sumbench().args(["run", "--quiet", "--out"]).arg(&out).assert().success();
@@ -34,17 +29,22 @@ fn run_over_the_default_corpus_writes_six_files_with_every_summarizer_and_the_se
     let summary = read(&out, "summary.csv");
     for entry in registry() {
         for metric in ["rouge1", "rouge2", "rougeL", "rougeLsum"] {
-            let row = format!("corpus,nato-hypersonic-talks,{},{metric},", entry.name);
+            let row = format!("seed,nato-hypersonic-talks,{},{metric},", entry.name);
             assert!(scores.contains(&row), "scores.csv lacks {row}");
-            assert!(summary.contains(&format!("corpus,{},{metric},1,", entry.name)), "{}", entry.name);
+            for (corpus, documents) in [("billsum", 100), ("plos", 102), ("seed", 1)] {
+                let row = format!("{corpus},{},{metric},{documents},", entry.name);
+                assert!(summary.contains(&row), "summary.csv lacks {row}");
+            }
         }
         let line = format!("\"doc_id\":\"nato-hypersonic-talks\",\"summarizer\":\"{}\"", entry.name);
         assert!(summaries.contains(&line), "summaries.jsonl lacks {}", entry.name);
     }
     let info: serde_json::Value = serde_json::from_str(&read(&out, "run.json")).unwrap();
     assert_eq!(info["sumbench_version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(info["corpora"][0]["path"], "corpus/");
-    assert_eq!(info["corpora"][0]["sha256"].as_str().unwrap().len(), 64);
+    let corpora = info["corpora"].as_array().expect("corpora");
+    let paths: Vec<&str> = corpora.iter().map(|c| c["path"].as_str().expect("path")).collect();
+    assert_eq!(paths, ["corpus/billsum/documents.jsonl", "corpus/plos/documents.jsonl", "corpus/seed"]);
+    assert!(corpora.iter().all(|c| c["sha256"].as_str().expect("sha256").len() == 64));
     assert_eq!(info["budget"], "ref");
     assert!(info["command_line"].as_array().unwrap().iter().any(|a| a == "--quiet"));
 }
@@ -53,7 +53,7 @@ fn run_over_the_default_corpus_writes_six_files_with_every_summarizer_and_the_se
 fn a_baseline_is_never_overwritten_without_force() {
     let tmp = tempfile::tempdir().unwrap();
     let run = |extra: &[&str]| {
-        let mut cmd = Command::cargo_bin("sumbench").unwrap();
+        let mut cmd = sumbench();
         cmd.current_dir(tmp.path())
             .args(["run", "--quiet", "--summarizers", "lead", "--save-baseline", "base", "--corpus"])
             .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
@@ -115,20 +115,20 @@ fn score_reports_an_outside_system_and_names_bad_lines() {
     .unwrap();
     let out = tmp.path().join("out");
     sumbench()
-        .args(["score", "--quiet", "--system", "gpt", "--corpus", "corpus", "--summaries"])
+        .args(["score", "--quiet", "--system", "gpt", "--corpus", "corpus/seed", "--summaries"])
         .arg(&summaries)
         .arg("--out")
         .arg(&out)
         .assert()
         .success()
-        .stdout(predicate::str::contains("| corpus | gpt | rouge1 | 1 |"));
+        .stdout(predicate::str::contains("| seed | gpt | rouge1 | 1 |"));
     for file in FILES {
         assert!(out.join(file).is_file(), "{file} missing");
     }
     std::fs::write(&summaries, "{\"id\": \"nato-hypersonic-talks\", \"summary\": \"a\"}\n{\"id\": 5}\n")
         .unwrap();
     sumbench()
-        .args(["score", "--quiet", "--system", "gpt", "--corpus", "corpus", "--summaries"])
+        .args(["score", "--quiet", "--system", "gpt", "--corpus", "corpus/seed", "--summaries"])
         .arg(&summaries)
         .arg("--out")
         .arg(tmp.path().join("out2"))
@@ -138,51 +138,12 @@ fn score_reports_an_outside_system_and_names_bad_lines() {
 }
 
 #[test]
-fn merge_of_two_shards_is_byte_identical_to_the_single_run() {
-    let tmp = tempfile::tempdir().unwrap();
-    let shared = std::env::var("SUMBENCH_SHARED")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared").to_string());
-    let bbc = Path::new(&shared).join("corpora/bbc-news-summary/documents.jsonl");
-    assert!(bbc.is_file(), "{} is missing: set SUMBENCH_SHARED to the shared material", bbc.display());
-    // The first 40 BBC documents, so the test stays quick.
-    let text = std::fs::read_to_string(&bbc).unwrap();
-    let corpus = tmp.path().join("bbc40.jsonl");
-    std::fs::write(&corpus, text.lines().take(40).map(|l| format!("{l}\n")).collect::<String>()).unwrap();
-    let run = |out: &str, shard: Option<&str>| {
-        let mut cmd = sumbench();
-        cmd.args(["run", "--quiet", "--summarizers", "lead,textrank,random", "--corpus"])
-            .arg(&corpus)
-            .arg("--out")
-            .arg(tmp.path().join(out));
-        if let Some(shard) = shard {
-            cmd.args(["--shard", shard]);
-        }
-        cmd.assert().success();
-    };
-    run("single", None);
-    run("s1", Some("1/2"));
-    run("s2", Some("2/2"));
-    sumbench()
-        .args(["merge", "--quiet", "--out"])
-        .arg(tmp.path().join("merged"))
-        .arg(tmp.path().join("s2"))
-        .arg(tmp.path().join("s1"))
-        .assert()
-        .success();
-    let (single, merged) = (tmp.path().join("single"), tmp.path().join("merged"));
-    assert_eq!(read(&single, "scores.csv"), read(&merged, "scores.csv"));
-    assert_eq!(read(&single, "summaries.jsonl"), read(&merged, "summaries.jsonl"));
-    // summary.csv: identical except docs_per_second (the last column, a timing).
-    let strip = |s: String| s.lines().map(|l| l.rsplit_once(',').unwrap().0.to_string()).collect::<Vec<_>>();
-    assert_eq!(strip(read(&single, "summary.csv")), strip(read(&merged, "summary.csv")));
-}
-
-#[test]
 fn rouge155_metrics_are_reported_beside_rouge_score_ones() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     sumbench()
-        .args(["run", "--quiet", "--summarizers", "lead", "--metrics", "rougeSU4,rouge1,rougeW-1.2", "--out"])
+        .args(["run", "--quiet", "--corpus", "corpus/seed", "--summarizers", "lead"])
+        .args(["--metrics", "rougeSU4,rouge1,rougeW-1.2", "--out"])
         .arg(&out)
         .assert()
         .success();

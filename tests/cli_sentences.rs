@@ -5,6 +5,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::Write;
 
+use crate::util::sumbench;
+
 const TEXT: &str = "Storm hits coast\nDr. Lee said the U.S. Navy left at 5 a.m. Monday. \"Go!\" she said.\n\nIt \
                     rained.\n";
 
@@ -15,10 +17,6 @@ const SENTENCES: [&str; 4] = [
     "\"Go!\" she said.",
     "It rained.",
 ];
-
-fn sumbench() -> Command {
-    Command::cargo_bin("sumbench").expect("sumbench binary is built")
-}
 
 fn json_output(cmd: &mut Command) -> Vec<String> {
     let out = cmd.assert().success().get_output().stdout.clone();

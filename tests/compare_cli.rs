@@ -4,8 +4,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+
+use crate::util::sumbench;
 
 const SUMMARIZERS: [&str; 3] = ["lead", "textrank", "lsa"];
 const METRICS: [&str; 2] = ["rouge1", "rouge2"];
@@ -33,10 +34,6 @@ fn write_run(path: &Path, docs: usize, shift: impl Fn(&str, usize) -> f64) {
 /// Small zero-mean-ish noise in [−0.02, 0.02]: 0.004 (x − 5) with x = 4i mod 11.
 fn noise(i: usize) -> f64 {
     ((i * 37 % 11) as f64 - 5.0) * 0.004
-}
-
-fn sumbench() -> Command {
-    Command::cargo_bin("sumbench").unwrap()
 }
 
 /// Parses `--format csv` output into (summarizer, metric) → (delta, p_holm, verdict).

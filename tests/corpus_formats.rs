@@ -1,133 +1,71 @@
-//! The corpus readers on real and hand-made corpora of every format.
-//!
-//! The shared corpora are read fully and checked against the counts their
-//! `SOURCE.md` files give (documents, references, whitespace words). They are
-//! found in `$SUMBENCH_SHARED` or else `$CARGO_MANIFEST_DIR/../shared`; a
-//! missing corpus fails the test, it is never skipped.
+//! The corpus readers on the embedded corpora and on hand-made corpora of
+//! every format. The embedded corpora are read fully and checked against the
+//! counts their `stats.json` files give (documents, references, whitespace
+//! words).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
-use sumbench::corpus::{Document, Format, ReadOptions, open, read_corpus};
+use sha2::{Digest, Sha256};
+use sumbench::corpus::{Document, Format, ReadOptions, corpora_in, read_corpus};
 
-fn shared() -> PathBuf {
-    match std::env::var_os("SUMBENCH_SHARED") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-    }
-}
+use crate::util::{Expected, assert_counts, embedded_corpus, repo, sumbench};
 
-/// Counts as a corpus's SOURCE.md states them.
-struct Expected {
-    name: &'static str,
-    documents: usize,
-    references: usize,
-    min_references: usize,
-    max_references: usize,
-    /// Mean whitespace words per document, to one decimal.
-    document_words: f64,
-    /// Mean whitespace words per reference (pooled over all references), to one decimal.
-    reference_words: f64,
-}
-
-/// Transcribed from the "Counts" table of each `corpora/<name>/SOURCE.md`.
-const SHARED: &[Expected] = &[
+/// Transcribed from `corpus/<name>/stats.json` (written when the corpora were staged).
+const EMBEDDED: &[Expected] = &[
     Expected {
-        name: "bbc-news-summary",
-        documents: 2225,
-        references: 2225,
-        min_references: 1,
-        max_references: 1,
-        document_words: 378.8,
-        reference_words: 172.0,
-    },
-    Expected {
-        name: "opinosis",
-        documents: 51,
-        references: 238,
-        min_references: 3,
-        max_references: 5,
-        document_words: 2617.8,
-        reference_words: 16.7,
-    },
-    Expected {
-        name: "scisummnet",
-        documents: 912,
-        references: 912,
-        min_references: 1,
-        max_references: 1,
-        document_words: 4483.8,
-        reference_words: 142.8,
-    },
-    Expected {
-        name: "summeval-cnndm",
+        name: "billsum",
         documents: 100,
-        references: 1100,
-        min_references: 11,
-        max_references: 11,
-        document_words: 403.9,
-        reference_words: 43.1,
+        references: 100,
+        min_references: 1,
+        max_references: 1,
+        document_words: 1285.5,
+        reference_words: 177.5,
+    },
+    Expected {
+        name: "plos",
+        documents: 102,
+        references: 130,
+        min_references: 1,
+        max_references: 2,
+        document_words: 6429.6,
+        reference_words: 224.1,
     },
 ];
 
-fn words(text: &str) -> usize {
-    text.split_whitespace().count()
-}
-
 #[test]
-fn shared_corpora_read_fully_with_their_documented_counts() {
-    let options = ReadOptions { require_references: true, ..ReadOptions::default() };
-    for expected in SHARED {
-        let path = shared().join("corpora").join(expected.name).join("documents.jsonl");
-        assert!(path.is_file(), "{} is missing: set SUMBENCH_SHARED to the shared directory", path.display());
-        let mut corpus = open(&path, &options).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(corpus.format(), Format::Jsonl);
-        let (mut documents, mut references, mut document_words, mut reference_words) = (0, 0, 0, 0);
-        let (mut min_references, mut max_references) = (usize::MAX, 0);
-        for document in corpus.by_ref() {
-            let document = document.unwrap_or_else(|e| panic!("{e}"));
-            documents += 1;
-            references += document.references.len();
-            min_references = min_references.min(document.references.len());
-            max_references = max_references.max(document.references.len());
-            document_words += words(&document.text);
-            reference_words += document.references.iter().map(|r| words(r)).sum::<usize>();
-        }
-        let name = expected.name;
-        assert_eq!(documents, expected.documents, "{name}: documents");
-        assert_eq!(references, expected.references, "{name}: references");
-        assert_eq!(
-            (min_references, max_references),
-            (expected.min_references, expected.max_references),
-            "{name}"
-        );
-        let mean_document_words = document_words as f64 / documents as f64;
-        let mean_reference_words = reference_words as f64 / references as f64;
-        assert!(
-            (mean_document_words - expected.document_words).abs() <= 0.05,
-            "{name}: {mean_document_words}"
-        );
-        assert!(
-            (mean_reference_words - expected.reference_words).abs() <= 0.05,
-            "{name}: {mean_reference_words}"
-        );
+fn embedded_corpora_read_fully_with_their_documented_counts() {
+    for expected in EMBEDDED {
+        assert_counts(&embedded_corpus(expected.name), expected);
     }
 }
 
+/// sha256 of the seed article as shipped in `shared/seed/article.txt`
+/// (computed with `sha256sum` when it was copied).
+const SEED_SHA256: &str = "a0ac7e9d4cc2abbf04e44bdac6e95d804dbbf8b4e9b443d2d5e3ddf9fd9bbb6f";
+
 #[test]
-fn the_repository_corpus_is_a_directory_corpus_with_three_references() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+fn the_seed_corpus_is_a_directory_corpus_with_three_references() {
+    let path = repo().join("corpus/seed");
     let options = ReadOptions { require_references: true, ..ReadOptions::default() };
     let documents = read_corpus(&path, &options).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(documents.len(), 1, "README.md at the top level is not a document");
+    assert_eq!(documents.len(), 1);
     let document = &documents[0];
     assert_eq!(document.id, "nato-hypersonic-talks");
-    let article =
-        std::fs::read_to_string(shared().join("seed/article.txt")).expect("shared/seed/article.txt");
-    assert_eq!(document.text, article, "shipped verbatim");
+    let bytes = std::fs::read(path.join("nato-hypersonic-talks/document.txt")).expect("seed article");
+    let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(digest, SEED_SHA256, "shipped verbatim");
+    assert_eq!(document.text.as_bytes(), bytes, "read verbatim");
     // corpus/README.md: a.txt 68, b.txt 63, c.txt 61 whitespace words, in that order.
-    let reference_words: Vec<usize> = document.references.iter().map(|r| words(r)).collect();
+    let reference_words: Vec<usize> = document.references.iter().map(|r| r.split_whitespace().count()).collect();
     assert_eq!(reference_words, [68, 63, 61]);
+}
+
+#[test]
+fn corpus_folder_is_a_collection_of_three_corpora() {
+    let members = corpora_in(&repo().join("corpus")).unwrap_or_else(|e| panic!("{e}"));
+    let expected =
+        ["corpus/billsum/documents.jsonl", "corpus/plos/documents.jsonl", "corpus/seed"].map(|p| repo().join(p));
+    assert_eq!(members, expected);
 }
 
 fn write(root: &Path, name: &str, content: &str) {
@@ -137,8 +75,7 @@ fn write(root: &Path, name: &str, content: &str) {
 }
 
 fn sumbench_corpus(args: &[&str], path: &Path) -> String {
-    let output = Command::cargo_bin("sumbench")
-        .expect("binary")
+    let output = sumbench()
         .arg("corpus")
         .args(args)
         .arg(path)
@@ -149,14 +86,20 @@ fn sumbench_corpus(args: &[&str], path: &Path) -> String {
 }
 
 #[test]
-fn cli_counts_the_repository_corpus() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let stdout = sumbench_corpus(&["--require-references"], &path);
-    assert!(stdout.contains("(dir)\n"), "{stdout}");
-    assert!(stdout.contains("documents           1\n"), "{stdout}");
-    assert!(stdout.contains("references          3 (per document: min 3, mean 3.0, max 3)\n"), "{stdout}");
+fn cli_counts_each_corpus_of_the_corpus_folder() {
+    let stdout = sumbench_corpus(&["--require-references"], &repo().join("corpus"));
+    let blocks: Vec<&str> = stdout.split("\n\n").collect();
+    assert_eq!(blocks.len(), 3, "{stdout}");
+    assert!(blocks[0].contains("billsum/documents.jsonl (jsonl)\n"), "{stdout}");
+    assert!(blocks[0].contains("documents           100\n"), "{stdout}");
+    assert!(blocks[1].contains("plos/documents.jsonl (jsonl)\n"), "{stdout}");
+    assert!(blocks[1].contains("documents           102\n"), "{stdout}");
+    let seed = blocks[2];
+    assert!(seed.contains("seed (dir)\n"), "{stdout}");
+    assert!(seed.contains("documents           1\n"), "{stdout}");
+    assert!(seed.contains("references          3 (per document: min 3, mean 3.0, max 3)\n"), "{stdout}");
     // (68 + 63 + 61) / 3 = 64.0
-    assert!(stdout.contains("words/reference     min 61, mean 64.0, max 68\n"), "{stdout}");
+    assert!(seed.contains("words/reference     min 61, mean 64.0, max 68\n"), "{stdout}");
 }
 
 #[test]

@@ -1,16 +1,10 @@
 //! The 48 English "Golden Rules" of the pragmatic segmenter / pySBD
-//! (`shared/conformance/golden_rules_en.jsonl`): the segmenter must get at
+//! (`tests/data/golden_rules_en.jsonl`): the segmenter must get at
 //! least 47 right. Prints the score and every failure.
 
-use std::path::PathBuf;
 use sumbench::text::sentence_spans;
 
-/// `$SUMBENCH_SHARED`, else `../shared` beside the repository.
-fn shared_dir() -> PathBuf {
-    std::env::var_os("SUMBENCH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")))
-}
+use crate::util::read_fixture;
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -21,16 +15,13 @@ struct Case {
 
 #[test]
 fn golden_rules_en() {
-    let path = shared_dir().join("conformance/golden_rules_en.jsonl");
-    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("cannot read {} ({e}); set SUMBENCH_SHARED to the shared/ directory", path.display())
-    });
+    let data = read_fixture("golden_rules_en.jsonl");
     let cases: Vec<Case> = data
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("golden rule line is valid JSON"))
         .collect();
-    assert_eq!(cases.len(), 48, "expected the 48 English golden rules in {}", path.display());
+    assert_eq!(cases.len(), 48, "expected the 48 English golden rules");
     let mut failures = Vec::new();
     for case in &cases {
         let got: Vec<&str> = sentence_spans(&case.text).into_iter().map(|s| &case.text[s]).collect();

@@ -1,14 +1,11 @@
 //! `sumbench rouge --mode rouge155`: input formats, flags, output and errors.
 
-use std::path::PathBuf;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
-fn sumbench() -> Command {
-    Command::cargo_bin("sumbench").expect("the sumbench binary is built")
-}
+use crate::util::{read_fixture, sumbench};
 
 fn rouge155(args: &[&str]) -> Command {
     let mut cmd = sumbench();
@@ -27,13 +24,6 @@ fn output_lines(cmd: &mut Command) -> Vec<Value> {
 
 fn prf(p: f64, r: f64, f: f64) -> Value {
     json!({"precision": p, "recall": r, "fmeasure": f})
-}
-
-fn shared_file(name: &str) -> PathBuf {
-    let root = std::env::var_os("SUMBENCH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    root.join("conformance").join(name)
 }
 
 /// By hand: candidate "the cat sat" vs reference "the cat": 2 unigram hits of
@@ -78,10 +68,7 @@ fn default_metrics_are_the_papers_six() {
 /// give the Perl script's printed values under -f B, -m and -s.
 #[test]
 fn flags_match_the_scripts_option_sets() {
-    let path = shared_file("rouge155_cases.jsonl");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("cannot read {} ({e}); set SUMBENCH_SHARED to the shared folder", path.display())
-    });
+    let text = read_fixture("rouge155_cases.jsonl");
     let cases: Vec<Value> = text.lines().take(12).map(|l| serde_json::from_str(l).expect("JSON")).collect();
     let input: String = cases
         .iter()

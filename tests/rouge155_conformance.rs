@@ -1,12 +1,11 @@
 //! ROUGE-1.5.5 mode against the Perl script's printed outputs in
-//! `shared/conformance/rouge155_cases.jsonl` (and the cases it crashes on, in
-//! `rouge155_cases.crashes.jsonl`). Set `SUMBENCH_SHARED` to the shared folder
-//! when it is not at `$CARGO_MANIFEST_DIR/../shared`.
-
-use std::path::PathBuf;
+//! `tests/data/rouge155_cases.jsonl` (and the cases it crashes on, in
+//! `rouge155_cases.crashes.jsonl`).
 
 use serde_json::Value;
 use sumbench::rouge155::{Config, Counts, Limit, MultiRef, Scorer};
+
+use crate::util::read_fixture;
 
 /// The script's metric names in the files, and ours.
 const METRICS: [(&str, &str); 6] = [
@@ -21,19 +20,9 @@ const METRICS: [(&str, &str); 6] = [
 /// The option sets of the files (`-n 2 -w 1.2 -2 4 -U` plus these).
 const SETS: [&str; 4] = ["A", "B", "A_stem", "A_stop"];
 
-fn shared_file(name: &str) -> PathBuf {
-    let root = std::env::var_os("SUMBENCH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    root.join("conformance").join(name)
-}
-
 fn read_cases(name: &str) -> Vec<Value> {
-    let path = shared_file(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("cannot read {} ({e}); set SUMBENCH_SHARED to the shared folder", path.display())
-    });
-    text.lines().map(|line| serde_json::from_str(line).expect("conformance line is JSON")).collect()
+    read_fixture(name)
+        .lines().map(|line| serde_json::from_str(line).expect("conformance line is JSON")).collect()
 }
 
 fn scorer(set: &str) -> Scorer {

@@ -1,12 +1,12 @@
 //! ROUGE-1.5.5 mode against fixtures produced with the Perl script itself
-//! (see `tests/rouge155_oracle/README.md`): truncation, other skip distances,
+//! (see `tests/data/rouge155_oracle/README.md`): truncation, other skip distances,
 //! N-gram sizes and W weights, and the `-m` stemmer where it differs from NLTK.
 
 use serde_json::Value;
 use sumbench::rouge155::{Config, Limit, Metric, MultiRef, Scorer, stem};
 
-const CASES: &str = include_str!("rouge155_oracle/cases.jsonl");
-const STEMS: &str = include_str!("rouge155_oracle/stems.tsv");
+const CASES: &str = include_str!("data/rouge155_oracle/cases.jsonl");
+const STEMS: &str = include_str!("data/rouge155_oracle/stems.tsv");
 
 /// A [`Config`] from the script's options (`-f`, `-m`, `-s`, `-l`, `-b`) and metrics.
 fn config(options: &str, metrics: Vec<Metric>) -> Config {

@@ -1,28 +1,11 @@
-//! rouge-score 0.1.2 conformance: every case of the shared oracle files must
-//! match to the bit (f64 equality), with and without stemming.
-//!
-//! Data: `$SUMBENCH_SHARED/conformance/` (default `$CARGO_MANIFEST_DIR/../shared`).
-//! A missing file fails the test with its path.
+//! rouge-score 0.1.2 conformance: every case of the oracle files in
+//! `tests/data/` must match to the bit (f64 equality), with and without stemming.
 
 use std::ops::Range;
-use std::path::PathBuf;
-
 use serde::Deserialize;
 use sumbench::rouge::{DocumentScorer, Metric, Score, Scorer, tokenize};
 
-fn shared(relative: &str) -> PathBuf {
-    let root = std::env::var_os("SUMBENCH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    root.join(relative)
-}
-
-fn read(relative: &str) -> String {
-    let path = shared(relative);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("cannot read {} ({e}); set SUMBENCH_SHARED to the shared folder", path.display())
-    })
-}
+use crate::util::read_fixture;
 
 #[derive(Deserialize)]
 struct Case {
@@ -57,7 +40,7 @@ struct Tokens {
 const METRICS: [Metric; 4] = [Metric::N(1), Metric::N(2), Metric::L, Metric::Lsum];
 
 fn cases() -> Vec<Case> {
-    let cases: Vec<Case> = read("conformance/rouge_cases.jsonl")
+    let cases: Vec<Case> = read_fixture("rouge_cases.jsonl")
         .lines()
         .enumerate()
         .map(|(i, line)| serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}", i + 1)))
@@ -125,7 +108,7 @@ fn every_case_tokenizes_like_rouge_score() {
 
 #[test]
 fn every_nltk_porter_stem_matches() {
-    let table = read("conformance/porter_nltk_stems.tsv");
+    let table = read_fixture("porter_nltk_stems.tsv");
     let mut checked = 0;
     let mut failures = Vec::new();
     for line in table.lines().filter(|line| !line.starts_with('#')) {

@@ -1,44 +1,33 @@
-//! `DocumentScorer` on real articles (SummEval CNN/DM, 11 references each):
-//! every candidate, whole sentences or cut by a word or byte budget, scores
-//! exactly as `Scorer::score_multi` on the spans' texts joined by `\n`.
-//!
-//! Data: `$SUMBENCH_SHARED/corpora/summeval-cnndm/documents.jsonl` (default
-//! `$CARGO_MANIFEST_DIR/../shared`); missing data fails the test.
+//! `DocumentScorer` on real articles (the seed article with its three
+//! references, and the PLOS articles that have two): every candidate, whole
+//! sentences or cut by a word or byte budget, scores exactly as
+//! `Scorer::score_multi` on the spans' texts joined by `\n`.
 
 use std::ops::Range;
-use std::path::PathBuf;
 
+use sumbench::corpus::{ReadOptions, read_corpus};
 use sumbench::rouge::{DocumentScorer, Metric, Score, Scorer};
+
+use crate::util::{embedded_corpus, repo};
 
 const ARTICLES: usize = 5;
 
+/// (text, references with one sentence per line) of the seed article and the
+/// first four PLOS articles with two references.
 fn articles() -> Vec<(String, Vec<String>)> {
-    let root = std::env::var_os("SUMBENCH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    let path = root.join("corpora/summeval-cnndm/documents.jsonl");
-    let data = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {} ({e}); set SUMBENCH_SHARED", path.display()));
-    data.lines()
-        .take(ARTICLES)
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).expect("corpus line is JSON");
-            let text = value["text"].as_str().expect("text").to_string();
-            let references = value["references"]
-                .as_array()
-                .expect("references")
+    let read = |path: &std::path::Path| read_corpus(path, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let seed = read(&repo().join("corpus/seed"));
+    let plos = read(&embedded_corpus("plos"));
+    seed.into_iter()
+        .chain(plos.into_iter().filter(|d| d.references.len() == 2).take(ARTICLES - 1))
+        .map(|document| {
+            // One sentence per line, as rougeLsum expects.
+            let references = document
+                .references
                 .iter()
-                .map(|r| {
-                    // One sentence per line, as rougeLsum expects.
-                    let r = r.as_str().expect("reference text");
-                    sumbench::text::sentence_spans(r)
-                        .into_iter()
-                        .map(|s| &r[s])
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
+                .map(|r| sumbench::text::sentence_spans(r).into_iter().map(|s| &r[s]).collect::<Vec<_>>().join("\n"))
                 .collect();
-            (text, references)
+            (document.text, references)
         })
         .collect()
 }

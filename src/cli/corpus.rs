@@ -47,6 +47,20 @@ impl CorpusArgs {
             require_references,
         }
     }
+
+    /// Every corpus that `paths` name: a folder of corpora (such as `corpus/`)
+    /// stands for each of its members, unless `--format` says how to read the
+    /// path itself.
+    pub fn corpora(&self, paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+        if self.format.is_some() {
+            return Ok(paths.to_vec());
+        }
+        let mut corpora = Vec::new();
+        for path in paths {
+            corpora.extend(corpus::corpora_in(path)?);
+        }
+        Ok(corpora)
+    }
 }
 
 /// Arguments of `sumbench corpus`.
@@ -57,22 +71,28 @@ pub struct Args {
     /// Fail on any document without references (as scoring would).
     #[arg(long)]
     require_references: bool,
-    /// The corpus: a JSONL file, a directory corpus, or .story file(s).
+    /// The corpus: a JSONL file, a directory corpus, .story file(s), or a
+    /// folder of corpora (each member is counted on its own).
     path: PathBuf,
 }
 
-/// Reads and validates the corpus, then prints its counts.
+/// Reads and validates each corpus, then prints its counts.
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let options = args.corpus.read_options(args.require_references);
-    let corpus = corpus::open(&args.path, &options).context("invalid corpus")?;
-    let format = corpus.format();
-    let mut counts = Counts::default();
-    for document in corpus {
-        let document = document.context("invalid corpus")?;
-        counts.add(&document);
+    for (i, path) in args.corpus.corpora(std::slice::from_ref(&args.path))?.iter().enumerate() {
+        let corpus = corpus::open(path, &options).context("invalid corpus")?;
+        let format = corpus.format();
+        let mut counts = Counts::default();
+        for document in corpus {
+            let document = document.context("invalid corpus")?;
+            counts.add(&document);
+        }
+        if i > 0 {
+            println!();
+        }
+        println!("corpus              {} ({format})", path.display());
+        print!("{}", counts.render());
     }
-    println!("corpus              {} ({format})", args.path.display());
-    print!("{}", counts.render());
     Ok(0)
 }
 

@@ -18,7 +18,8 @@ pub const DEFAULT_OUT: &str = "results/latest";
 /// Arguments of `sumbench run`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A corpus (JSONL file, directory corpus or .story files); repeat for several.
+    /// A corpus (JSONL file, directory corpus, .story files, or a folder of
+    /// corpora such as corpus/, one corpus per subfolder); repeat for several.
     #[arg(long = "corpus", value_name = "PATH", default_value = "corpus/")]
     corpora: Vec<PathBuf>,
     #[command(flatten)]
@@ -117,10 +118,9 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     };
     let out = report.out_dir()?;
     let request = RunRequest {
-        corpora: args
-            .corpora
-            .iter()
-            .map(|path| CorpusInput { path: path.clone(), options: args.corpus_args.read_options(true) })
+        corpora: (args.corpus_args.corpora(&args.corpora)?)
+            .into_iter()
+            .map(|path| CorpusInput { path, options: args.corpus_args.read_options(true) })
             .collect(),
         settings,
         shard: args.shard.unwrap_or(Shard::ALL),

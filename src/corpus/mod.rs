@@ -298,6 +298,57 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Corpus, CorpusError> {
     Ok(Corpus { path: path.to_path_buf(), format, source, seen: HashMap::new(), done: false })
 }
 
+/// The file a corpus folder stands for: `<dir>/documents.jsonl`, the layout
+/// of `corpus/billsum/` and of Hugging-Face-style exports.
+pub const DOCUMENTS_FILE: &str = "documents.jsonl";
+
+/// The corpora a path names, in name order.
+///
+/// - A file, or a directory corpus (`<id>/document.txt` subdirectories), or a
+///   directory of `.story` files: that one corpus.
+/// - A directory holding [`DOCUMENTS_FILE`]: that file.
+/// - A *collection*: a directory none of whose subdirectories is a document
+///   (no `document.txt`) and at least one of which is a corpus. Each
+///   subdirectory that is a corpus becomes one, by the two rules above;
+///   loose files (a `README.md`) are ignored. `corpus/` is one.
+pub fn corpora_in(path: &Path) -> Result<Vec<PathBuf>, CorpusError> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    if path.join(DOCUMENTS_FILE).is_file() {
+        return Ok(vec![path.join(DOCUMENTS_FILE)]);
+    }
+    let mut members = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| CorpusError::io(path, e))? {
+        let entry = entry.map_err(|e| CorpusError::io(path, e))?;
+        let child = entry.path();
+        if is_hidden(&entry.file_name()) || !child.is_dir() {
+            continue;
+        }
+        if child.join("document.txt").exists() || child.join("references").is_dir() {
+            // A document of a directory corpus: `path` itself is the corpus.
+            return Ok(vec![path.to_path_buf()]);
+        }
+        if child.join(DOCUMENTS_FILE).is_file() {
+            members.push(child.join(DOCUMENTS_FILE));
+        } else if is_directory_corpus(&child) {
+            members.push(child);
+        }
+    }
+    if members.is_empty() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    members.sort();
+    Ok(members)
+}
+
+/// Whether `dir` has a subdirectory holding `document.txt`.
+fn is_directory_corpus(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| !is_hidden(&e.file_name()) && e.path().join("document.txt").is_file())
+    })
+}
+
 /// Reads a whole corpus into memory (see [`open`] to stream it instead).
 pub fn read_corpus(path: &Path, options: &ReadOptions) -> Result<Vec<Document>, CorpusError> {
     open(path, options)?.collect()
@@ -446,6 +497,37 @@ mod tests {
         std::fs::create_dir(&empty).unwrap();
         write(&empty, ".hidden/document.txt", b"x");
         assert!(matches!(detect_format(&empty), Err(CorpusError::UnknownFormat { .. })));
+    }
+
+    #[test]
+    fn a_collection_expands_to_its_member_corpora_in_name_order() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        write(root, "README.md", b"x");
+        write(root, "news/documents.jsonl", b"{}");
+        write(root, "news/SOURCE.md", b"x");
+        write(root, "bills/documents.jsonl", b"{}");
+        write(root, "seed/article/document.txt", b"x");
+        write(root, "notes/todo.txt", b"x");
+        write(root, ".git/documents.jsonl", b"{}");
+        let members = corpora_in(root).unwrap();
+        let expected =
+            vec![root.join("bills/documents.jsonl"), root.join("news/documents.jsonl"), root.join("seed")];
+        assert_eq!(members, expected);
+        // A member named on its own is that one corpus.
+        assert_eq!(corpora_in(&root.join("news")).unwrap(), vec![root.join("news/documents.jsonl")]);
+        assert_eq!(corpora_in(&root.join("seed")).unwrap(), vec![root.join("seed")]);
+        let file = root.join("bills/documents.jsonl");
+        assert_eq!(corpora_in(&file).unwrap(), vec![file]);
+    }
+
+    #[test]
+    fn a_directory_corpus_is_never_split_into_a_collection() {
+        let tmp = tempfile::tempdir().unwrap();
+        // One document folder beside a folder that looks like a corpus: still one directory corpus.
+        write(tmp.path(), "a/document.txt", b"x");
+        write(tmp.path(), "b/documents.jsonl", b"{}");
+        assert_eq!(corpora_in(tmp.path()).unwrap(), vec![tmp.path().to_path_buf()]);
     }
 
     #[test]

@@ -1,0 +1,33 @@
+//! The integration suite: everything that needs nothing outside the
+//! repository (the fixtures are in `tests/data/`, the corpora in `corpus/`).
+//! One binary with one module per area, and `util` for what they share.
+//! The tests that need the outside corpora are the `corpora` suite.
+
+mod util;
+
+mod bad_inputs;
+mod cli_rouge;
+mod cli_run;
+mod cli_sentences;
+mod compare_cli;
+mod corpus_errors;
+mod corpus_formats;
+mod determinism;
+mod golden_rules;
+mod harness_run;
+mod oracle;
+mod properties;
+mod report_determinism;
+mod resource_bounds;
+mod rouge155_cli;
+mod rouge155_conformance;
+mod rouge155_oracle;
+mod rouge155_properties;
+mod rouge_conformance;
+mod rouge_document;
+mod rouge_properties;
+mod segment_corpora;
+mod segment_news;
+mod segment_props;
+mod summarizer_properties;
+mod summarizers_graph;

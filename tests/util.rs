@@ -1,0 +1,221 @@
+//! Helpers shared by the two test suites: `tests/tests.rs` (needs nothing
+//! outside the repository) and `tests/corpora/` (needs `SUMBENCH_DATA`).
+// Each suite uses a different part of this module.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `sumbench` binary of this build, run from the repository root.
+pub fn sumbench() -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("sumbench").expect("the sumbench binary is built");
+    command.current_dir(repo());
+    command
+}
+
+/// A fixture under `tests/data/` (see its README for where each comes from).
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/data").join(name)
+}
+
+/// The text of a fixture under `tests/data/`.
+pub fn read_fixture(name: &str) -> String {
+    let path = fixture(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The `documents.jsonl` of an embedded corpus in `corpus/` (`billsum`, `plos`).
+pub fn embedded_corpus(name: &str) -> PathBuf {
+    repo().join("corpus").join(name).join("documents.jsonl")
+}
+
+/// The variable naming the outside corpora: a folder laid out like
+/// `shared/corpora` (`<name>/documents.jsonl`).
+pub const DATA_VARIABLE: &str = "SUMBENCH_DATA";
+
+/// `$SUMBENCH_DATA/<name>/documents.jsonl`. The tests that call this are
+/// `#[ignore]`d; run with `--include-ignored`, a missing variable or file is a
+/// failure naming what is missing, never a silent pass.
+pub fn outside_corpus(name: &str) -> PathBuf {
+    let root = std::env::var_os(DATA_VARIABLE).unwrap_or_else(|| {
+        panic!("{DATA_VARIABLE} is not set: point it at a folder laid out like shared/corpora")
+    });
+    let path = PathBuf::from(root).join(name).join("documents.jsonl");
+    assert!(path.is_file(), "{} is missing ({DATA_VARIABLE} must hold {name}/documents.jsonl)", path.display());
+    path
+}
+
+/// A corpus's counts as its `SOURCE.md` (or `stats.json`) states them.
+pub struct Expected {
+    /// The corpus name.
+    pub name: &'static str,
+    /// Documents.
+    pub documents: usize,
+    /// References over all documents.
+    pub references: usize,
+    /// Fewest references of a document.
+    pub min_references: usize,
+    /// Most references of a document.
+    pub max_references: usize,
+    /// Mean whitespace words per document, to one decimal.
+    pub document_words: f64,
+    /// Mean whitespace words per reference (pooled over all references), to one decimal.
+    pub reference_words: f64,
+}
+
+/// Reads the corpus at `path` fully and checks it against `expected`.
+pub fn assert_counts(path: &Path, expected: &Expected) {
+    use sumbench::corpus::{ReadOptions, open};
+    let words = |text: &str| text.split_whitespace().count();
+    let options = ReadOptions { require_references: true, ..ReadOptions::default() };
+    let corpus = open(path, &options).unwrap_or_else(|e| panic!("{e}"));
+    let (mut documents, mut references, mut document_words, mut reference_words) = (0, 0, 0, 0);
+    let (mut min_references, mut max_references) = (usize::MAX, 0);
+    for document in corpus {
+        let document = document.unwrap_or_else(|e| panic!("{e}"));
+        documents += 1;
+        references += document.references.len();
+        min_references = min_references.min(document.references.len());
+        max_references = max_references.max(document.references.len());
+        document_words += words(&document.text);
+        reference_words += document.references.iter().map(|r| words(r)).sum::<usize>();
+    }
+    let name = expected.name;
+    assert_eq!(documents, expected.documents, "{name}: documents");
+    assert_eq!(references, expected.references, "{name}: references");
+    assert_eq!((min_references, max_references), (expected.min_references, expected.max_references), "{name}");
+    let mean_document_words = document_words as f64 / documents as f64;
+    let mean_reference_words = reference_words as f64 / references as f64;
+    assert!((mean_document_words - expected.document_words).abs() <= 0.05, "{name}: {mean_document_words}");
+    assert!((mean_reference_words - expected.reference_words).abs() <= 0.05, "{name}: {mean_reference_words}");
+}
+
+/// A corpus of the first `n` lines of the JSONL corpus at `path`, written into `dir`.
+pub fn first_lines(path: &Path, n: usize, dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let out = dir.join(format!("first{n}.jsonl"));
+    std::fs::write(&out, text.lines().take(n).map(|l| format!("{l}\n")).collect::<String>()).expect("write corpus");
+    out
+}
+
+/// Runs every summarizer over `corpus` (with the seed corpus) at 1 and 2
+/// threads and checks the reports are byte-identical: `scores.csv`,
+/// `summaries.jsonl`, and `summary.csv` apart from its timing column.
+pub fn assert_thread_count_does_not_change_reports(corpus: &Path, tmp: &Path) {
+    let run = |threads: &str| {
+        let out = tmp.join(format!("threads-{threads}"));
+        sumbench()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["run", "--quiet", "--seed", "11", "--corpus", "corpus/seed", "--corpus"])
+            .arg(corpus)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        out
+    };
+    let (one, two) = (run("1"), run("2"));
+    let read = |dir: &Path, file: &str| std::fs::read(dir.join(file)).expect("report file");
+    assert_eq!(read(&one, "scores.csv"), read(&two, "scores.csv"));
+    assert_eq!(read(&one, "summaries.jsonl"), read(&two, "summaries.jsonl"));
+    assert_eq!(summary_without_speed(&one), summary_without_speed(&two));
+    let threads = |dir: &Path| -> serde_json::Value {
+        serde_json::from_slice::<serde_json::Value>(&read(dir, "run.json")).expect("run.json")["threads"].clone()
+    };
+    assert_eq!((threads(&one), threads(&two)), (1.into(), 2.into()));
+}
+
+/// `summary.csv` without its last column (docs/s, a timing).
+pub fn summary_without_speed(dir: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join("summary.csv")).expect("summary.csv");
+    text.lines().map(|l| l.rsplit_once(',').expect("several columns").0.to_string()).collect()
+}
+
+/// The first `n` documents of the corpus at `path`, prepared with the corpus IDF.
+pub fn prepare(path: &Path, n: usize) -> Vec<sumbench::text::PreparedDocument> {
+    use sumbench::corpus::{ReadOptions, read_corpus};
+    use sumbench::text::{CorpusStats, PreparedDocument, WordTokenizer};
+    let mut documents = read_corpus(path, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    documents.truncate(n);
+    let tokenizer = WordTokenizer::english();
+    let mut prepared: Vec<PreparedDocument> =
+        documents.into_iter().map(|d| PreparedDocument::new(d, &tokenizer)).collect();
+    let mut stats = CorpusStats::default();
+    prepared.iter().for_each(|d| stats.add(d));
+    prepared.iter_mut().for_each(|d| d.apply_corpus_idf(&stats));
+    prepared
+}
+
+/// The word budget `--budget ref` gives a document: its references' mean
+/// whitespace word count, rounded half to even.
+pub fn reference_word_budget(doc: &sumbench::text::PreparedDocument) -> usize {
+    let refs = &doc.document.references;
+    let mean = refs.iter().map(|r| r.split_whitespace().count()).sum::<usize>() as f64 / refs.len() as f64;
+    (mean.round_ties_even() as usize).max(1)
+}
+
+/// The oracle's mean ROUGE-1 and ROUGE-2 F (stemmed, reference-length word
+/// budget) are above every other registered summarizer's on `prepared`.
+pub fn assert_oracle_beats_every_summarizer(prepared: &[sumbench::text::PreparedDocument]) {
+    use sumbench::rouge::{DocumentScorer, Metric, Scorer};
+    use sumbench::summarize::{Budget, BuildOptions, build, registry};
+    let scorer = Scorer::new(&[Metric::N(1), Metric::N(2)], true);
+    let mean_scores = |name: &str| -> [f64; 2] {
+        let summarizer = build(name, &BuildOptions { seed: 0 }).expect("registered");
+        let mut sum = [0.0; 2];
+        for doc in prepared {
+            let summary = summarizer.summarize(doc, &Budget::Words(reference_word_budget(doc)));
+            let spans: Vec<_> = doc.sentences.iter().map(|s| s.span.clone()).collect();
+            let scores = DocumentScorer::new(&scorer, &doc.document.references, &doc.document.text, &spans)
+                .score_spans(&summary.spans(doc));
+            sum[0] += scores[0].fmeasure;
+            sum[1] += scores[1].fmeasure;
+        }
+        sum.map(|x| x / prepared.len() as f64)
+    };
+    let oracle = mean_scores("oracle");
+    for entry in registry().iter().filter(|e| e.name != "oracle") {
+        let other = mean_scores(entry.name);
+        assert!(oracle[0] > other[0], "{}: ROUGE-1 F {:.4} ≥ oracle {:.4}", entry.name, other[0], oracle[0]);
+        assert!(oracle[1] > other[1], "{}: ROUGE-2 F {:.4} ≥ oracle {:.4}", entry.name, other[1], oracle[1]);
+    }
+}
+
+/// The graph and redundancy-aware summarizers.
+pub const GRAPH_SUMMARIZERS: [&str; 5] = ["lexrank", "textrank", "reduction", "centroid", "mmr"];
+
+/// A summary is distinct sentences of `doc` in document order, within `budget_words`.
+pub fn assert_valid_summary(
+    doc: &sumbench::text::PreparedDocument,
+    summary: &sumbench::summarize::Summary,
+    budget_words: usize,
+) {
+    assert!(summary.sentences.windows(2).all(|w| w[0] < w[1]), "not distinct/in document order");
+    assert!(summary.sentences.iter().all(|&i| i < doc.sentences.len()));
+    let words: usize = summary.text(doc).split_whitespace().count();
+    assert!(words <= budget_words, "{words} words > budget {budget_words}");
+}
+
+/// Mean ROUGE-1 F × 100 (stemmed, multi-reference) of summarizer `name` over
+/// `prepared`, with the reference-length word budget, as
+/// `shared/tools/sumy_baseline.py --length ref-words` measures sumy.
+pub fn mean_rouge1(prepared: &[sumbench::text::PreparedDocument], name: &str) -> f64 {
+    use sumbench::rouge::{DocumentScorer, Metric, Scorer};
+    use sumbench::summarize::{Budget, BuildOptions, build};
+    let scorer = Scorer::new(&[Metric::N(1)], true);
+    let summarizer = build(name, &BuildOptions::default()).expect("registered");
+    let total: f64 = prepared
+        .iter()
+        .map(|doc| {
+            let summary = summarizer.summarize(doc, &Budget::Words(reference_word_budget(doc)));
+            let spans: Vec<_> = doc.sentences.iter().map(|s| s.span.clone()).collect();
+            let scorer = DocumentScorer::new(&scorer, &doc.document.references, &doc.document.text, &spans);
+            scorer.score_spans(&summary.spans(doc))[0].fmeasure
+        })
+        .sum();
+    total / prepared.len() as f64 * 100.0
+}
