@@ -1,30 +1,29 @@
-//! Speed of the whole harness on the SummEval CNN/DM corpus (100 articles,
-//! 11 references each): prepare every document (with corpus IDF), run every
-//! summarizer with the reference-length word budget, and score every summary
-//! with ROUGE-1/2/L/Lsum (stemmed) against all references — on 1 and on 2
-//! threads. Bars: 1 thread ≤ 0.12 s; 2 threads ≥ 1.8× faster than 1.
-//!
-//! The corpus is read from `$SUMBENCH_SHARED/corpora/summeval-cnndm`
-//! (default `$CARGO_MANIFEST_DIR/../shared`).
+//! Speed of the whole harness over one corpus: prepare every document (with
+//! corpus IDF), run every summarizer with the reference-length word budget,
+//! and score every summary with ROUGE-1/2/L/Lsum (stemmed) against all
+//! references, on 1 and on 2 threads. Corpora: the embedded `billsum` (100
+//! bills), and SummEval (100 CNN/DM articles, 11 references each) when
+//! `SUMBENCH_DATA` is set. Bars on SummEval: 1 thread ≤ 0.12 s; 2 threads
+//! ≥ 1.8× faster than 1.
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use sumbench::corpus::{ReadOptions, read_corpus};
+use sumbench::corpus::Document;
 use sumbench::harness::plan::{BudgetSpec, default_metrics, parse_summarizers};
 use sumbench::harness::{Engine, Settings};
 
-fn summeval() -> PathBuf {
-    let shared = std::env::var("SUMBENCH_SHARED")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared").to_string());
-    PathBuf::from(shared).join("corpora/summeval-cnndm/documents.jsonl")
+fn harness(c: &mut Criterion) {
+    let mut corpora = vec![("billsum", common::embedded("billsum"))];
+    corpora.extend(common::outside("summeval-cnndm").map(|docs| ("summeval", docs)));
+    for (name, docs) in corpora {
+        harness_on(c, name, &docs);
+    }
 }
 
-fn harness(c: &mut Criterion) {
-    let path = summeval();
-    let docs = read_corpus(&path, &ReadOptions::default())
-        .unwrap_or_else(|e| panic!("{e} (set SUMBENCH_SHARED to the shared material)"));
+fn harness_on(c: &mut Criterion, name: &str, docs: &[Document]) {
     let engine = Engine::new(Settings {
         summarizers: parse_summarizers("all").expect("the registry is not empty"),
         budget: BudgetSpec::Reference,
@@ -33,17 +32,17 @@ fn harness(c: &mut Criterion) {
         seed: 0,
     })
     .expect("registered summarizers build");
-    let mut group = c.benchmark_group("harness/summeval");
+    let mut group = c.benchmark_group(format!("harness/{name}"));
     group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(4));
     for threads in [1, 2] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
         group.bench_function(format!("{threads}-thread"), |b| {
             b.iter_batched(
-                || docs.clone(),
+                || docs.to_vec(),
                 |docs| {
                     pool.install(|| {
                         let prepared = engine.prepare_corpus(docs);
-                        engine.evaluate("summeval", &prepared, &|| {})
+                        engine.evaluate(name, &prepared, &|| {})
                     })
                 },
                 BatchSize::LargeInput,

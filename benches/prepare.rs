@@ -1,38 +1,35 @@
 //! Document preparation throughput: `PreparedDocument::new` (sentence
-//! segmentation, word tokenization, stemming, interning, IDF) over the 100
-//! SummEval / CNN-DM articles, single thread. Criterion reports the time per
-//! pass over the corpus; documents per second = 100 / that time. Segmentation
-//! (`sentence_spans`) and tokenization with interning (`document_terms`, the
-//! whole text at once) alone are measured too, to show where the time goes.
-//!
-//! Reads `$SUMBENCH_SHARED/corpora/summeval-cnndm/documents.jsonl` (default
-//! `../shared` beside the repository) and panics if it is missing.
+//! segmentation, word tokenization, stemming, interning, IDF) over a whole
+//! corpus, single thread: the embedded `billsum` and `plos`, and SummEval's
+//! 100 CNN/DM articles when `SUMBENCH_DATA` is set. Criterion reports
+//! documents per second. Segmentation (`sentence_spans`) and tokenization
+//! with interning (`document_terms`, the whole text at once) alone are
+//! measured too, to show where the time goes.
+
+mod common;
 
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sumbench::corpus::{Document, ReadOptions, read_corpus};
+use sumbench::corpus::Document;
 use sumbench::text::{PreparedDocument, WordTokenizer, sentence_spans};
 
-fn summeval() -> Vec<Document> {
-    let shared = std::env::var_os("SUMBENCH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    let path = shared.join("corpora/summeval-cnndm/documents.jsonl");
-    read_corpus(&path, &ReadOptions::default()).unwrap_or_else(|e| {
-        panic!("cannot read {} ({e}); set SUMBENCH_SHARED to the shared/ directory", path.display())
-    })
+fn prepare(c: &mut Criterion) {
+    let mut corpora = vec![("billsum", common::embedded("billsum")), ("plos", common::embedded("plos"))];
+    corpora.extend(common::outside("summeval-cnndm").map(|docs| ("summeval", docs)));
+    for (name, docs) in corpora {
+        prepare_corpus(c, name, &docs);
+    }
 }
 
-fn prepare(c: &mut Criterion) {
-    let docs = summeval();
+fn prepare_corpus(c: &mut Criterion, name: &str, docs: &[Document]) {
     let tokenizer = WordTokenizer::english();
-    let mut group = c.benchmark_group("prepare/summeval");
+    let mut group = c.benchmark_group(format!("prepare/{name}"));
     group.throughput(Throughput::Elements(docs.len() as u64));
     group.bench_function("PreparedDocument::new", |b| {
         b.iter_batched(
-            || docs.clone(),
+            || docs.to_vec(),
             |docs| {
                 for doc in docs {
                     black_box(PreparedDocument::new(doc, &tokenizer));
@@ -47,7 +44,7 @@ fn prepare(c: &mut Criterion) {
     group.bench_function("document_terms", |b| {
         b.iter(|| {
             let mut count = 0;
-            for doc in &docs {
+            for doc in docs {
                 let mut terms = tokenizer.document_terms();
                 terms.add_words(&doc.text, true, |id, _| count += id as usize);
                 black_box(terms.finish());
@@ -58,5 +55,12 @@ fn prepare(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, prepare);
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = prepare
+}
 criterion_main!(benches);

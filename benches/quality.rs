@@ -100,8 +100,7 @@ fn benchmark() -> Result<(), String> {
 
 fn smoke() -> Result<(), String> {
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let outcome =
-        run(&request(embedded()?, false)?, tmp.path()).map_err(|e| e.to_string())?;
+    let outcome = run(&request(embedded()?, false)?, tmp.path()).map_err(|e| e.to_string())?;
     for file in files::ALL {
         if !tmp.path().join(file).is_file() {
             return Err(format!("smoke pass: {file} was not written"));

@@ -1,28 +1,29 @@
 //! ROUGE speed, single thread: sumbench's rouge-score-exact scorer against the
 //! `rougers` crate's `score()` on the same pairs, side by side.
 //!
-//! Data: the first 100 SummEval CNN/DM articles from
-//! `$SUMBENCH_SHARED/corpora/summeval-cnndm/documents.jsonl` (default
-//! `$CARGO_MANIFEST_DIR/../shared`). Candidates are ~100 words of source
-//! sentences (the last one cut at a word), references ~65 words of the
-//! article's reference summaries, one per line; rouge1+rouge2+rougeL+rougeLsum
-//! with stemming.
+//! Data: the 100 embedded BillSum bills, and SummEval's 100 CNN/DM articles
+//! when `SUMBENCH_DATA` is set. Candidates are ~100 words of source sentences
+//! (the last one cut at a word), references ~65 words of the document's
+//! reference summaries, one per line; rouge1+rouge2+rougeL+rougeLsum with
+//! stemming.
 //!
-//! Groups (throughput = pairs):
-//! - `pairwise`: `Scorer::score` vs `rougers::RougeScorer::score`, 3 pairs per article.
-//! - `harness`: per article, `DocumentScorer::new` once and `score_spans` for 12
+//! Groups per corpus (throughput = pairs):
+//! - `pairwise/<corpus>`: `Scorer::score` vs `rougers::RougeScorer::score`, 3 pairs per document.
+//! - `harness/<corpus>`: per document, `DocumentScorer::new` once and `score_spans` for 12
 //!   candidate summaries, vs `rougers` `score()` on the same 12 pairs of texts;
 //!   `sumbench_score_spans_only` times `score_spans` alone (documents prepared
 //!   beforehand), the cost of each further candidate, as an oracle sees it.
 
+mod common;
+
 use std::ops::Range;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use sumbench::corpus::Document;
 use sumbench::rouge::{DocumentScorer, Metric, Scorer};
 
 const CANDIDATE_WORDS: usize = 100;
@@ -43,13 +44,6 @@ impl Article {
     fn candidate_text(&self, spans: &[Range<usize>]) -> String {
         spans.iter().map(|span| &self.text[span.clone()]).collect::<Vec<_>>().join("\n")
     }
-}
-
-fn corpus_path() -> PathBuf {
-    let root = std::env::var_os("SUMBENCH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    root.join("corpora/summeval-cnndm/documents.jsonl")
 }
 
 /// The first `budget` whitespace-separated words of `sentences`, in this
@@ -78,24 +72,14 @@ fn fill(text: &str, sentences: &[Range<usize>], budget: usize) -> Vec<Range<usiz
     spans
 }
 
-fn articles() -> Vec<Article> {
-    let path = corpus_path();
-    let data = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {} ({e}); set SUMBENCH_SHARED", path.display()));
+fn articles(docs: &[Document]) -> Vec<Article> {
     let mut rng = ChaCha8Rng::seed_from_u64(7);
-    data.lines()
+    docs.iter()
         .take(100)
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).expect("corpus line is JSON");
-            let text = value["text"].as_str().expect("text").to_string();
-            let references: Vec<&str> = value["references"]
-                .as_array()
-                .expect("references")
-                .iter()
-                .filter_map(|r| r.as_str())
-                .collect();
+        .map(|doc| {
+            let text = doc.text.clone();
             let mut reference_words = Vec::new();
-            for reference in references {
+            for reference in &doc.references {
                 let words: Vec<&str> = reference.split_whitespace().collect();
                 let take = words.len().min(REFERENCE_WORDS - reference_words.len());
                 reference_words.push(words[..take].join(" "));
@@ -124,12 +108,19 @@ fn articles() -> Vec<Article> {
 }
 
 fn bench(c: &mut Criterion) {
-    let articles = articles();
+    let mut corpora = vec![("billsum", common::embedded("billsum"))];
+    corpora.extend(common::outside("summeval-cnndm").map(|docs| ("summeval", docs)));
+    for (name, docs) in corpora {
+        bench_corpus(c, name, &articles(&docs));
+    }
+}
+
+fn bench_corpus(c: &mut Criterion, name: &str, articles: &[Article]) {
     let ours = Scorer::new(&METRICS, true);
     let rougers = rougers::RougeScorer::new(NAMES, true).expect("valid metric names");
 
     // Both sides compute the same numbers (else the comparison means nothing).
-    for article in &articles {
+    for article in articles {
         let references = [article.reference.clone()];
         let document = DocumentScorer::new(&ours, &references, &article.text, &article.spans);
         for spans in &article.candidates {
@@ -150,7 +141,7 @@ fn bench(c: &mut Criterion) {
             a.candidates[..3].iter().map(move |spans| (a.reference.as_str(), a.candidate_text(spans)))
         })
         .collect();
-    let mut group = c.benchmark_group("pairwise");
+    let mut group = c.benchmark_group(format!("pairwise/{name}"));
     group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Elements(pairs.len() as u64));
     group.bench_function(BenchmarkId::new("rougers_score", pairs.len()), |b| {
@@ -166,7 +157,7 @@ fn bench(c: &mut Criterion) {
         .iter()
         .flat_map(|a| a.candidates.iter().map(move |spans| (a.reference.as_str(), a.candidate_text(spans))))
         .collect();
-    let mut group = c.benchmark_group("harness");
+    let mut group = c.benchmark_group(format!("harness/{name}"));
     group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Elements(texts.len() as u64));
     group.bench_function(BenchmarkId::new("rougers_score_per_pair", texts.len()), |b| {
@@ -175,7 +166,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("sumbench_document_scorer", texts.len()), |b| {
         b.iter(|| {
             let mut n = 0;
-            for article in &articles {
+            for article in articles {
                 let references = [article.reference.clone()];
                 let document = DocumentScorer::new(&ours, &references, &article.text, &article.spans);
                 for spans in &article.candidates {

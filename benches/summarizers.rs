@@ -1,88 +1,72 @@
 //! Summarizer speed, single thread, 3-sentence budget, in documents per
 //! second (criterion's "elements/s"; one element = one document):
-//! - `with_preparation/<name>`: SummEval's first 25 documents, each prepared
-//!   (segmented, tokenized, per-document IDF) inside the timed loop, as sumy
-//!   parses inside its timing; compare with sumy's docs/s. (25, not all 100,
-//!   keeps criterion's ten samples short: preparation dominates this group.)
-//! - `shared_preparation/<name>`: all 100 documents prepared once (with
-//!   corpus IDF), as the harness runs every summarizer on one preparation.
-//! - `long_documents/<name>`: the five longest ScisummNet papers (up to ~850
-//!   sentences), prepared once: the cost stays bounded on long inputs.
-//!
-//! Corpora are read from `$SUMBENCH_SHARED` (default `../shared`).
+//! - `with_preparation/<name>`: the embedded BillSum bills (first 25), each
+//!   prepared (segmented, tokenized, per-document IDF) inside the timed loop,
+//!   as sumy parses inside its timing; compare with sumy's docs/s.
+//! - `plos/<name>`: the 102 embedded PLOS papers (long documents, up to
+//!   22,540 words), prepared once with corpus IDF: the summarizer alone.
+//! - With `SUMBENCH_DATA`: `summeval_with_preparation/<name>` (SummEval's
+//!   first 25 articles), `summeval/<name>` (all 100, prepared once) and
+//!   `long_documents/<name>` (the five longest ScisummNet papers).
+
+mod common;
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sumbench::corpus::{Document, ReadOptions, read_corpus};
+use sumbench::corpus::Document;
 use sumbench::summarize::{Budget, BuildOptions, registry};
-use sumbench::text::{CorpusStats, PreparedDocument, WordTokenizer};
+use sumbench::text::{PreparedDocument, WordTokenizer};
 
-fn corpus(name: &str) -> Vec<Document> {
-    let shared = std::env::var_os("SUMBENCH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")));
-    let path = shared.join("corpora").join(name).join("documents.jsonl");
-    read_corpus(&path, &ReadOptions::default())
-        .unwrap_or_else(|e| panic!("cannot read {} (set SUMBENCH_SHARED): {e}", path.display()))
-}
+const BUDGET: Budget = Budget::Sentences(3);
 
-fn prepare_all(docs: &[Document], tokenizer: &WordTokenizer) -> Vec<PreparedDocument> {
-    let mut prepared: Vec<PreparedDocument> =
-        docs.iter().map(|d| PreparedDocument::new(d.clone(), tokenizer)).collect();
-    let mut stats = CorpusStats::default();
-    prepared.iter().for_each(|d| stats.add(d));
-    prepared.iter_mut().for_each(|d| d.apply_corpus_idf(&stats));
-    prepared
-}
-
-fn summarizers(c: &mut Criterion) {
+/// Each summarizer over `docs`, each document prepared inside the timed loop.
+fn with_preparation(c: &mut Criterion, group: &str, docs: &[Document]) {
     let tokenizer = WordTokenizer::english();
-    let budget = Budget::Sentences(3);
-    let docs = corpus("summeval-cnndm");
-    let prepared = prepare_all(&docs, &tokenizer);
-
-    let timed_docs = &docs[..docs.len().min(25)];
-    let mut group = c.benchmark_group("with_preparation");
-    group.throughput(Throughput::Elements(timed_docs.len() as u64));
+    let mut group = c.benchmark_group(group);
+    group.throughput(Throughput::Elements(docs.len() as u64));
     for entry in registry() {
         let s = (entry.build)(&BuildOptions::default());
         group.bench_function(entry.name, |b| {
             b.iter(|| {
-                for d in timed_docs {
+                for d in docs {
                     let doc = PreparedDocument::new(d.clone(), &tokenizer);
-                    black_box(s.summarize(&doc, &budget));
+                    black_box(s.summarize(&doc, &BUDGET));
                 }
             })
         });
     }
     group.finish();
+}
 
-    let mut group = c.benchmark_group("shared_preparation");
+/// Each summarizer over `docs`, prepared once beforehand.
+fn shared_preparation(c: &mut Criterion, group: &str, docs: &[Document]) {
+    let prepared = common::prepare_all(docs, &WordTokenizer::english());
+    let mut group = c.benchmark_group(group);
     group.throughput(Throughput::Elements(prepared.len() as u64));
     for entry in registry() {
         let s = (entry.build)(&BuildOptions::default());
         group.bench_function(entry.name, |b| {
-            b.iter(|| prepared.iter().for_each(|doc| drop(black_box(s.summarize(doc, &budget)))))
+            b.iter(|| prepared.iter().for_each(|doc| drop(black_box(s.summarize(doc, &BUDGET)))))
         });
     }
     group.finish();
+}
 
-    let mut long = corpus("scisummnet");
-    long.sort_by_key(|d| std::cmp::Reverse(d.text.len()));
-    long.truncate(5);
-    let long = prepare_all(&long, &tokenizer);
-    let mut group = c.benchmark_group("long_documents");
-    group.throughput(Throughput::Elements(long.len() as u64));
-    for entry in registry() {
-        let s = (entry.build)(&BuildOptions::default());
-        group.bench_function(entry.name, |b| {
-            b.iter(|| long.iter().for_each(|doc| drop(black_box(s.summarize(doc, &budget)))))
-        });
+fn summarizers(c: &mut Criterion) {
+    let billsum = common::embedded("billsum");
+    with_preparation(c, "with_preparation", &billsum[..25]);
+    shared_preparation(c, "plos", &common::embedded("plos"));
+    if let Some(summeval) = common::outside("summeval-cnndm") {
+        with_preparation(c, "summeval_with_preparation", &summeval[..25]);
+        shared_preparation(c, "summeval", &summeval);
     }
-    group.finish();
+    if let Some(mut long) = common::outside("scisummnet") {
+        long.sort_by_key(|d| std::cmp::Reverse(d.text.len()));
+        long.truncate(5);
+        shared_preparation(c, "long_documents", &long);
+    }
 }
 
 criterion_group! {

@@ -2,7 +2,6 @@
 //! files in, JSONL out; every kind of bad input exits non-zero naming the
 //! file, line and field.
 
-
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;

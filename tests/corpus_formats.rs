@@ -56,15 +56,16 @@ fn the_seed_corpus_is_a_directory_corpus_with_three_references() {
     assert_eq!(digest, SEED_SHA256, "shipped verbatim");
     assert_eq!(document.text.as_bytes(), bytes, "read verbatim");
     // corpus/README.md: a.txt 68, b.txt 63, c.txt 61 whitespace words, in that order.
-    let reference_words: Vec<usize> = document.references.iter().map(|r| r.split_whitespace().count()).collect();
+    let reference_words: Vec<usize> =
+        document.references.iter().map(|r| r.split_whitespace().count()).collect();
     assert_eq!(reference_words, [68, 63, 61]);
 }
 
 #[test]
 fn corpus_folder_is_a_collection_of_three_corpora() {
     let members = corpora_in(&repo().join("corpus")).unwrap_or_else(|e| panic!("{e}"));
-    let expected =
-        ["corpus/billsum/documents.jsonl", "corpus/plos/documents.jsonl", "corpus/seed"].map(|p| repo().join(p));
+    let expected = ["corpus/billsum/documents.jsonl", "corpus/plos/documents.jsonl", "corpus/seed"]
+        .map(|p| repo().join(p));
     assert_eq!(members, expected);
 }
 
@@ -75,12 +76,7 @@ fn write(root: &Path, name: &str, content: &str) {
 }
 
 fn sumbench_corpus(args: &[&str], path: &Path) -> String {
-    let output = sumbench()
-        .arg("corpus")
-        .args(args)
-        .arg(path)
-        .output()
-        .expect("runs");
+    let output = sumbench().arg("corpus").args(args).arg(path).output().expect("runs");
     assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }

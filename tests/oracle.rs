@@ -17,7 +17,11 @@ fn oracle_honours_every_budget_kind() {
     for doc in &prepared {
         for budget in [Budget::Sentences(2), Budget::Words(30), Budget::Bytes(120), Budget::Ratio(0.1)] {
             let summary = oracle.summarize(doc, &budget);
-            assert!(!summary.sentences.is_empty(), "{}: empty oracle summary for {budget:?}", doc.document.id);
+            assert!(
+                !summary.sentences.is_empty(),
+                "{}: empty oracle summary for {budget:?}",
+                doc.document.id
+            );
             assert!(summary.sentences.windows(2).all(|w| w[0] < w[1]));
             let text = summary.text(doc);
             match budget {

@@ -1,6 +1,5 @@
 //! `sumbench rouge --mode rouge155`: input formats, flags, output and errors.
 
-
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};

@@ -22,7 +22,9 @@ const SETS: [&str; 4] = ["A", "B", "A_stem", "A_stop"];
 
 fn read_cases(name: &str) -> Vec<Value> {
     read_fixture(name)
-        .lines().map(|line| serde_json::from_str(line).expect("conformance line is JSON")).collect()
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("conformance line is JSON"))
+        .collect()
 }
 
 fn scorer(set: &str) -> Scorer {

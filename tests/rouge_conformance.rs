@@ -1,8 +1,8 @@
 //! rouge-score 0.1.2 conformance: every case of the oracle files in
 //! `tests/data/` must match to the bit (f64 equality), with and without stemming.
 
-use std::ops::Range;
 use serde::Deserialize;
+use std::ops::Range;
 use sumbench::rouge::{DocumentScorer, Metric, Score, Scorer, tokenize};
 
 use crate::util::read_fixture;

@@ -15,7 +15,8 @@ const ARTICLES: usize = 5;
 /// (text, references with one sentence per line) of the seed article and the
 /// first four PLOS articles with two references.
 fn articles() -> Vec<(String, Vec<String>)> {
-    let read = |path: &std::path::Path| read_corpus(path, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let read =
+        |path: &std::path::Path| read_corpus(path, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     let seed = read(&repo().join("corpus/seed"));
     let plos = read(&embedded_corpus("plos"));
     seed.into_iter()
@@ -25,7 +26,13 @@ fn articles() -> Vec<(String, Vec<String>)> {
             let references = document
                 .references
                 .iter()
-                .map(|r| sumbench::text::sentence_spans(r).into_iter().map(|s| &r[s]).collect::<Vec<_>>().join("\n"))
+                .map(|r| {
+                    sumbench::text::sentence_spans(r)
+                        .into_iter()
+                        .map(|s| &r[s])
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
                 .collect();
             (document.text, references)
         })

@@ -67,4 +67,3 @@ fn empty_and_one_sentence_documents_are_handled() {
         assert_eq!(summarizer.summarize(&one, &Budget::Words(10)).sentences, [0], "{name}");
     }
 }
-

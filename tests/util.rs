@@ -45,7 +45,11 @@ pub fn outside_corpus(name: &str) -> PathBuf {
         panic!("{DATA_VARIABLE} is not set: point it at a folder laid out like shared/corpora")
     });
     let path = PathBuf::from(root).join(name).join("documents.jsonl");
-    assert!(path.is_file(), "{} is missing ({DATA_VARIABLE} must hold {name}/documents.jsonl)", path.display());
+    assert!(
+        path.is_file(),
+        "{} is missing ({DATA_VARIABLE} must hold {name}/documents.jsonl)",
+        path.display()
+    );
     path
 }
 
@@ -87,18 +91,27 @@ pub fn assert_counts(path: &Path, expected: &Expected) {
     let name = expected.name;
     assert_eq!(documents, expected.documents, "{name}: documents");
     assert_eq!(references, expected.references, "{name}: references");
-    assert_eq!((min_references, max_references), (expected.min_references, expected.max_references), "{name}");
+    assert_eq!(
+        (min_references, max_references),
+        (expected.min_references, expected.max_references),
+        "{name}"
+    );
     let mean_document_words = document_words as f64 / documents as f64;
     let mean_reference_words = reference_words as f64 / references as f64;
     assert!((mean_document_words - expected.document_words).abs() <= 0.05, "{name}: {mean_document_words}");
-    assert!((mean_reference_words - expected.reference_words).abs() <= 0.05, "{name}: {mean_reference_words}");
+    assert!(
+        (mean_reference_words - expected.reference_words).abs() <= 0.05,
+        "{name}: {mean_reference_words}"
+    );
 }
 
 /// A corpus of the first `n` lines of the JSONL corpus at `path`, written into `dir`.
 pub fn first_lines(path: &Path, n: usize, dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let out = dir.join(format!("first{n}.jsonl"));
-    std::fs::write(&out, text.lines().take(n).map(|l| format!("{l}\n")).collect::<String>()).expect("write corpus");
+    std::fs::write(&out, text.lines().take(n).map(|l| format!("{l}\n")).collect::<String>())
+        .expect("write corpus");
     out
 }
 
@@ -124,7 +137,8 @@ pub fn assert_thread_count_does_not_change_reports(corpus: &Path, tmp: &Path) {
     assert_eq!(read(&one, "summaries.jsonl"), read(&two, "summaries.jsonl"));
     assert_eq!(summary_without_speed(&one), summary_without_speed(&two));
     let threads = |dir: &Path| -> serde_json::Value {
-        serde_json::from_slice::<serde_json::Value>(&read(dir, "run.json")).expect("run.json")["threads"].clone()
+        serde_json::from_slice::<serde_json::Value>(&read(dir, "run.json")).expect("run.json")["threads"]
+            .clone()
     };
     assert_eq!((threads(&one), threads(&two)), (1.into(), 2.into()));
 }

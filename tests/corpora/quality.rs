@@ -65,8 +65,8 @@ fn classic_summarizers_are_within_half_a_point_of_sumy_on_bbc() {
 #[test]
 #[ignore = "needs SUMBENCH_DATA: ScisummNet"]
 fn longest_scisummnet_paper_gets_valid_summaries() {
-    let docs = read_corpus(&outside_corpus("scisummnet"), &ReadOptions::default())
-        .expect("scisummnet corpus");
+    let docs =
+        read_corpus(&outside_corpus("scisummnet"), &ReadOptions::default()).expect("scisummnet corpus");
     let longest = docs.into_iter().max_by_key(|d| d.text.len()).expect("non-empty corpus");
     let doc = PreparedDocument::new(longest, &WordTokenizer::english());
     assert!(doc.sentences.len() > 500, "expected a long paper, got {} sentences", doc.sentences.len());
@@ -82,4 +82,3 @@ fn longest_scisummnet_paper_gets_valid_summaries() {
         }
     }
 }
-

@@ -10,7 +10,8 @@ use crate::util::outside_corpus;
 /// (id, text) of every document of an outside corpus.
 fn corpus_texts(name: &str) -> Vec<(String, String)> {
     let path = outside_corpus(name);
-    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let data =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     data.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
@@ -135,4 +136,3 @@ fn line_per_sentence_corpora_keep_their_lines() {
         assert!(crossing.is_empty(), "sentences crossing a line break:\n{}", crossing.join("\n"));
     }
 }
-

@@ -35,4 +35,3 @@ fn merge_of_two_shards_is_byte_identical_to_the_single_run() {
     assert_eq!(read(&single, "summaries.jsonl"), read(&merged, "summaries.jsonl"));
     assert_eq!(summary_without_speed(&single), summary_without_speed(&merged));
 }
-
