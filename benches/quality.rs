@@ -83,6 +83,12 @@ fn benchmark() -> Result<(), String> {
         run(&request(corpora, std::io::stderr().is_terminal())?, &out).map_err(|e| e.to_string())?;
     println!("quality benchmark → {}\n", out.display());
     print!("{}", outcome.markdown);
+    if std::env::var_os("SUMBENCH_CORPUS").is_none() {
+        match differences_from_reference(&out)?.as_slice() {
+            [] => println!("\nequal to results/reference/ (scores, summaries, summary without timings)"),
+            differing => println!("\ndiffers from results/reference/: {}", differing.join(", ")),
+        }
+    }
     for warning in &outcome.info.warnings {
         eprintln!("warning: {warning}");
     }
@@ -106,9 +112,40 @@ fn smoke() -> Result<(), String> {
             return Err(format!("smoke pass: {file} was not written"));
         }
     }
+    let differing = differences_from_reference(tmp.path())?;
+    if !differing.is_empty() {
+        return Err(format!(
+            "smoke pass: {} differ from results/reference/ (if the change is intended, regenerate it: \
+             cargo run --release -- run --quiet --out results/reference)",
+            differing.join(", ")
+        ));
+    }
     println!(
-        "quality smoke pass: {} summary rows, all report files written",
+        "quality smoke pass: {} summary rows, all report files written, equal to results/reference/",
         outcome.markdown.lines().count() - 2
     );
     Ok(())
+}
+
+/// The report files of `out` that differ from the committed reference run:
+/// `scores.csv` and `summaries.jsonl` byte for byte, `summary.csv` apart from
+/// its docs/s timing column.
+fn differences_from_reference(out: &Path) -> Result<Vec<&'static str>, String> {
+    let reference = root().join("results/reference");
+    let read = |dir: &Path, file: &str| {
+        std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{}: {e}", dir.join(file).display()))
+    };
+    let without_speed = |text: String| -> Vec<String> {
+        text.lines().map(|l| l.rsplit_once(',').map_or(l, |(rest, _)| rest).to_string()).collect()
+    };
+    let mut differing = Vec::new();
+    for file in [files::SCORES, files::SUMMARIES] {
+        if read(out, file)? != read(&reference, file)? {
+            differing.push(file);
+        }
+    }
+    if without_speed(read(out, files::SUMMARY_CSV)?) != without_speed(read(&reference, files::SUMMARY_CSV)?) {
+        differing.push(files::SUMMARY_CSV);
+    }
+    Ok(differing)
 }

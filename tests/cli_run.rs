@@ -5,7 +5,7 @@ use std::path::Path;
 use predicates::prelude::*;
 use sumbench::summarize::registry;
 
-use crate::util::sumbench;
+use crate::util::{assert_same_reports, repo, sumbench};
 
 const FILES: [&str; 6] =
     ["scores.csv", "summary.csv", "summary.md", "summary.svg", "summaries.jsonl", "run.json"];
@@ -47,6 +47,7 @@ fn run_over_the_default_corpora_writes_six_files_with_every_summarizer_and_corpu
     assert!(corpora.iter().all(|c| c["sha256"].as_str().expect("sha256").len() == 64));
     assert_eq!(info["budget"], "ref");
     assert!(info["command_line"].as_array().unwrap().iter().any(|a| a == "--quiet"));
+    assert_same_reports(&out, &repo().join("results/reference"));
 }
 
 #[test]

@@ -233,3 +233,23 @@ pub fn mean_rouge1(prepared: &[sumbench::text::PreparedDocument], name: &str) ->
         .sum();
     total / prepared.len() as f64 * 100.0
 }
+
+/// The reports in `dir` equal those in `expected` byte for byte
+/// (`scores.csv`, `summaries.jsonl`, and `summary.csv` apart from its docs/s
+/// timing column), each file named when it differs.
+pub fn assert_same_reports(dir: &Path, expected: &Path) {
+    for file in ["scores.csv", "summaries.jsonl"] {
+        let (got, want) = (std::fs::read(dir.join(file)), std::fs::read(expected.join(file)));
+        assert!(
+            got.expect("report written") == want.expect("reference present"),
+            "{file} differs from {}",
+            expected.display()
+        );
+    }
+    assert_eq!(
+        summary_without_speed(dir),
+        summary_without_speed(expected),
+        "summary.csv differs from {}",
+        expected.display()
+    );
+}
