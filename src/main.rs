@@ -11,7 +11,29 @@ fn main() {
         Ok(code) => std::process::exit(code),
         Err(err) => {
             eprintln!("error: {err:#}");
+            if let Some(hint) = hint(&err) {
+                eprintln!("hint: {hint}");
+            }
             std::process::exit(1);
         }
     }
+}
+
+/// What to do about an error, in the command line's words (the library's
+/// messages name no flags).
+fn hint(err: &anyhow::Error) -> Option<&'static str> {
+    use sumbench::corpus::CorpusError;
+    use sumbench::harness::HarnessError;
+    err.chain().find_map(|cause| {
+        if let Some(CorpusError::UnknownFormat { .. }) = cause.downcast_ref::<CorpusError>() {
+            return Some("give the format with --format jsonl|dir|story");
+        }
+        match cause.downcast_ref::<HarnessError>() {
+            Some(HarnessError::Corpus(CorpusError::UnknownFormat { .. })) => {
+                Some("give the format with --format jsonl|dir|story")
+            }
+            Some(HarnessError::Summarizer(_)) => Some("`sumbench list` describes the summarizers"),
+            _ => None,
+        }
+    })
 }

@@ -1,4 +1,4 @@
-//! Bad input through the binary (issue 6, item 1), table-driven.
+//! Bad input through the binary, table-driven.
 //!
 //! Every case builds its input in a temp dir and runs one `sumbench` command.
 //! A *rejected* case must exit non-zero (and not 101, a panic), must not print
@@ -278,7 +278,7 @@ fn cases() -> Vec<Case> {
                 );
                 compare(good, bad)
             },
-            expect: Rejected(&["new.csv", "line 1", "fmeasure"]),
+            expect: Rejected(&["new.csv:1:", "fmeasure"]),
         },
         Case {
             name: "compare: a non-numeric score",
@@ -287,7 +287,7 @@ fn cases() -> Vec<Case> {
                 let bad = scores(d, "new.csv", HEADER, &["c,a,lead,rouge1,0.5,0.5,high,2s"]);
                 compare(good, bad)
             },
-            expect: Rejected(&["new.csv", "line 2", "fmeasure", "high"]),
+            expect: Rejected(&["new.csv:2:", "fmeasure", "high"]),
         },
         Case {
             name: "compare: runs with different metric sets",

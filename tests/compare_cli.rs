@@ -236,7 +236,7 @@ fn missing_column_is_an_error_naming_file_line_and_column() {
         .arg(&bad)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(format!("{}: line 1: missing column `fmeasure`", bad.display())));
+        .stderr(predicate::str::contains(format!("{}:1: missing column `fmeasure`", bad.display())));
 }
 
 #[test]
@@ -248,7 +248,7 @@ fn non_numeric_score_is_an_error_naming_file_line_and_column() {
     std::fs::write(&bad, text).unwrap();
     // Header + 30 documents × 3 summarizers × 2 metrics = line 181; the bad row is line 182.
     sumbench().arg("compare").arg(&bad).arg(&r.base).assert().code(1).stderr(predicate::str::contains(
-        format!("{}: line 182, column recall: `n/a` is not a number", bad.display()),
+        format!("{}:182: column `recall`: `n/a` is not a number", bad.display()),
     ));
 }
 

@@ -1,4 +1,4 @@
-//! Cross-module invariants as property tests (issue 6, item 4):
+//! Cross-module invariants as property tests:
 //!
 //! - every rouge-score-mode precision, recall and F is finite and in [0, 1];
 //! - a candidate identical to its reference scores F = 1 when it has an n-gram

@@ -1,4 +1,4 @@
-//! Resource bounds (issue 6, item 5): a document of 20,000 sentences and a
+//! Resource bounds: a document of 20,000 sentences and a
 //! corpus of 100,000 small documents both complete.
 //!
 //! Under plain `cargo test` each case runs at 1/100 of the size (200

@@ -13,6 +13,7 @@ mod compare_cli;
 mod corpus_errors;
 mod corpus_formats;
 mod determinism;
+mod error_messages;
 mod golden_rules;
 mod harness_run;
 mod oracle;

@@ -16,6 +16,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 use serde::ser::{SerializeMap, Serializer};
+use sumbench::harness::plan::check_list;
 use sumbench::rouge::{Metric, Score, Scorer};
 
 use super::rouge::Args;
@@ -104,18 +105,14 @@ pub fn run(args: &Args) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// Parses `--metrics` (default rouge1,rouge2,rougeL,rougeLsum), dropping repeats.
+/// Parses `--metrics` (default rouge1,rouge2,rougeL,rougeLsum); a repeated
+/// metric is an error, as in `run` and `score`.
 fn metrics(names: &[String]) -> anyhow::Result<Vec<Metric>> {
     if names.is_empty() {
         return Ok(DEFAULT_METRICS.to_vec());
     }
-    let mut metrics = Vec::new();
-    for name in names {
-        let metric: Metric = name.trim().parse().context("--metrics")?;
-        if !metrics.contains(&metric) {
-            metrics.push(metric);
-        }
-    }
+    let metrics: Vec<Metric> = names.iter().map(|name| name.trim().parse()).collect::<Result<_, _>>()?;
+    check_list("metric", metrics.iter().map(ToString::to_string).collect())?;
     Ok(metrics)
 }
 
@@ -218,10 +215,12 @@ mod tests {
     }
 
     #[test]
-    fn metrics_default_parse_and_dedupe() {
+    fn metrics_default_parse_and_refuse_repeats() {
         assert_eq!(metrics(&[]).ok(), Some(DEFAULT_METRICS.to_vec()));
-        let names = ["rougeL", "rouge3", "rougeL"].map(String::from);
+        let names = ["rougeL", "rouge3"].map(String::from);
         assert_eq!(metrics(&names).ok(), Some(vec![Metric::L, Metric::N(3)]));
+        let repeated = ["rougeL", "rouge3", "rougeL"].map(String::from);
+        assert_eq!(metrics(&repeated).unwrap_err().to_string(), "metric `rougeL` is listed twice");
         assert!(metrics(&["rouge0".to_string()]).is_err());
     }
 

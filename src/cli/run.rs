@@ -145,7 +145,8 @@ pub fn output_dir(out: Option<&Path>, baseline: Option<&str>, force: bool) -> an
     let dir = Path::new("results").join(name);
     let occupied = std::fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
     if occupied && !force {
-        return Err(HarnessError::BaselineExists(dir).into());
+        let error = HarnessError::BaselineExists(dir);
+        anyhow::bail!("{error}; pass --force to replace it");
     }
     Ok(dir)
 }

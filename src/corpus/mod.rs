@@ -145,7 +145,7 @@ pub enum CorpusError {
         error: std::io::Error,
     },
     /// The format could not be told from the path.
-    #[error("{}: cannot tell the corpus format: {reason} (give --format jsonl|dir|story)", path.display())]
+    #[error("{}: cannot tell the corpus format: {reason}", path.display())]
     UnknownFormat {
         /// The corpus path.
         path: PathBuf,

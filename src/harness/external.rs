@@ -19,7 +19,7 @@ use super::output::{CorpusInfo, ReportWriter, RunInfo, Timing, git_commit};
 use super::plan::{MetricSpec, Shard};
 use super::run::{DEFAULT_CHUNK, RunOutcome};
 use super::source::{CorpusInput, corpus_sha256};
-use crate::corpus::Document;
+use crate::corpus::{CorpusError, Document};
 use crate::report::SummaryRecord;
 
 /// What `sumbench score` needs besides the output directory.
@@ -57,9 +57,8 @@ struct Pending {
 /// Reads a summaries file: id → (line, summary). Errors name the line for bad
 /// JSON, a missing or mistyped field, and a repeated id.
 fn read_summaries(path: &Path) -> Result<HashMap<String, Pending>, HarnessError> {
-    let error =
-        |line: usize, message: String| HarnessError::Input { path: path.to_path_buf(), line, message };
-    let text = std::fs::read_to_string(path).map_err(|e| error(0, e.to_string()))?;
+    let error = |line: usize, message: String| HarnessError::at_line(path, line, message);
+    let text = std::fs::read_to_string(path).map_err(|e| HarnessError::in_file(path, e.to_string()))?;
     let mut summaries: HashMap<String, Pending> = HashMap::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
@@ -92,11 +91,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
     let (mut corpora, mut timings, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     for corpus in &request.corpora {
         let name = corpus.name();
-        let sha256 = corpus_sha256(&corpus.path).map_err(|e| HarnessError::Input {
-            path: corpus.path.clone(),
-            line: 0,
-            message: format!("cannot read: {e}"),
-        })?;
+        let sha256 = corpus_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
         let (mut documents, mut scored, mut missing) = (0, 0, 0);
         let scoring = Instant::now();
         let mut stream = corpus.documents()?;
@@ -148,11 +143,11 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
         corpora.push(CorpusInfo { name, path: corpus.path.clone(), sha256, documents });
     }
     if let Some((id, pending)) = summaries.iter().filter(|(_, p)| !p.used).min_by_key(|(_, p)| p.line) {
-        return Err(HarnessError::Input {
-            path: request.summaries.clone(),
-            line: pending.line,
-            message: format!("id `{id}` is in no corpus"),
-        });
+        return Err(HarnessError::at_line(
+            &request.summaries,
+            pending.line,
+            format!("id `{id}` is in no corpus"),
+        ));
     }
     let info = RunInfo {
         sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -187,7 +182,7 @@ mod tests {
 
     fn line_of(result: Result<HashMap<String, Pending>, HarnessError>) -> usize {
         match result {
-            Err(HarnessError::Input { line, .. }) => line,
+            Err(HarnessError::Input { location, .. }) => location.line.expect("a line-based error"),
             Err(other) => panic!("unexpected error {other}"),
             Ok(_) => panic!("accepted bad input"),
         }

@@ -202,5 +202,5 @@ fn open_summaries(path: &Path) -> Result<Box<dyn Iterator<Item = RowResult<Summa
 }
 
 fn input(path: &Path, line: usize, message: String) -> HarnessError {
-    HarnessError::Input { path: path.to_path_buf(), line, message }
+    HarnessError::at_line(path, line, message)
 }

@@ -21,7 +21,9 @@ pub mod run;
 pub mod source;
 pub mod summary;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::corpus::Location;
 
 pub use engine::{Engine, Settings};
 pub use plan::{BudgetSpec, MetricSpec, Shard};
@@ -41,25 +43,24 @@ pub enum HarnessError {
     #[error(transparent)]
     Corpus(#[from] crate::corpus::CorpusError),
     /// Bad content in an input file other than a corpus (summaries, shard outputs).
-    #[error("{path}:{line}: {message}")]
+    #[error("{location}: {message}")]
     Input {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line, 0 when not line-based.
-        line: usize,
+        /// The file, and the line where the format has lines.
+        location: Location,
         /// What is wrong.
         message: String,
     },
-    /// An output file or directory that cannot be written.
-    #[error("cannot write {path}: {source}")]
+    /// An output file or directory that cannot be written. The I/O error is
+    /// part of the message (not a `source()`), so an error chain prints it once.
+    #[error("cannot write {}: {error}", path.display())]
     Output {
         /// The file or directory.
         path: PathBuf,
         /// The underlying error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A baseline directory that already holds a report.
-    #[error("baseline {0} already exists and is never overwritten silently; pass --force to replace it")]
+    #[error("baseline {} already exists and is never overwritten silently", .0.display())]
     BaselineExists(PathBuf),
     /// Two corpora with the same report name.
     #[error("corpora {} and {} are both named `{name}` in reports; rename one", .first.display(), .second.display())]
@@ -74,4 +75,21 @@ pub enum HarnessError {
     /// Shard outputs that do not form one run.
     #[error("cannot merge: {0}")]
     Merge(String),
+}
+
+impl HarnessError {
+    /// Bad content at `line` (1-based) of `path`.
+    pub(crate) fn at_line(path: &Path, line: usize, message: impl Into<String>) -> HarnessError {
+        HarnessError::Input { location: Location::line(path, line), message: message.into() }
+    }
+
+    /// A whole input file that is bad or cannot be read.
+    pub(crate) fn in_file(path: &Path, message: impl Into<String>) -> HarnessError {
+        HarnessError::Input { location: Location::file(path), message: message.into() }
+    }
+
+    /// An output that cannot be written.
+    pub(crate) fn output(path: &Path, error: std::io::Error) -> HarnessError {
+        HarnessError::Output { path: path.to_path_buf(), error }
+    }
 }

@@ -215,7 +215,7 @@ impl ReportWriter {
     /// Creates `dir` if needed and opens the row streams (as temporary files
     /// in `dir`, so the previous report stays whole until [`ReportWriter::finish`]).
     pub fn create(dir: &Path) -> Result<Self, HarnessError> {
-        let io = |source| HarnessError::Output { path: dir.to_path_buf(), source };
+        let io = |error| HarnessError::output(dir, error);
         if dir.exists() && !dir.is_dir() {
             return Err(io(std::io::Error::other("exists and is not a directory")));
         }
@@ -275,18 +275,17 @@ impl ReportWriter {
     }
 
     fn io_error(&self, file: &str, source: std::io::Error) -> HarnessError {
-        HarnessError::Output { path: self.dir.join(file), source }
+        HarnessError::output(&self.dir.join(file), source)
     }
 }
 
 fn commit(file: AtomicFile, path: &Path) -> Result<(), HarnessError> {
-    file.commit().map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })
+    file.commit().map_err(|error| HarnessError::output(path, error))
 }
 
 /// Writes a whole file atomically.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), HarnessError> {
-    crate::write::write_atomic(path, bytes)
-        .map_err(|source| HarnessError::Output { path: path.to_path_buf(), source })
+    crate::write::write_atomic(path, bytes).map_err(|error| HarnessError::output(path, error))
 }
 
 /// `run.json` text: pretty JSON with a final newline.
@@ -299,16 +298,8 @@ pub fn run_json(info: &RunInfo) -> Vec<u8> {
 /// Reads a `run.json`.
 pub fn read_run_json(dir: &Path) -> Result<RunInfo, HarnessError> {
     let path = dir.join(files::RUN);
-    let text = std::fs::read_to_string(&path).map_err(|source| HarnessError::Input {
-        path: path.clone(),
-        line: 0,
-        message: source.to_string(),
-    })?;
-    serde_json::from_str(&text).map_err(|e| HarnessError::Input {
-        path,
-        line: e.line(),
-        message: e.to_string(),
-    })
+    let text = std::fs::read_to_string(&path).map_err(|e| HarnessError::in_file(&path, e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| HarnessError::at_line(&path, e.line(), e.to_string()))
 }
 
 /// The commit of the git checkout in the working directory, if any (best

@@ -28,7 +28,7 @@ pub enum PlanError {
     /// An empty metric or summarizer list.
     #[error("{0} list is empty")]
     Empty(&'static str),
-    /// A summarizer named twice.
+    /// A metric or summarizer named twice.
     #[error("{0} `{1}` is listed twice")]
     Duplicate(&'static str, String),
 }
@@ -160,7 +160,9 @@ fn split_list(list: &str) -> impl Iterator<Item = &str> {
     list.split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn check_list(what: &'static str, names: Vec<String>) -> Result<(), PlanError> {
+/// The one rule for every list a command takes (metrics, summarizers): it is
+/// not empty and names nothing twice. `what` names the kind of item in errors.
+pub fn check_list(what: &'static str, names: Vec<String>) -> Result<(), PlanError> {
     if names.is_empty() {
         return Err(PlanError::Empty(what));
     }

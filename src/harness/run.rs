@@ -20,7 +20,7 @@ use super::engine::{DocumentResult, Engine, Settings};
 use super::output::{CorpusInfo, ReportWriter, RunInfo, Timing, git_commit};
 use super::plan::Shard;
 use super::source::{CorpusInput, DocumentStream, corpus_sha256};
-use crate::corpus::Document;
+use crate::corpus::{CorpusError, Document};
 use crate::text::CorpusStats;
 
 /// Documents read, prepared and evaluated at a time.
@@ -72,11 +72,7 @@ pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError>
     let mut timings = Vec::new();
     let mut warnings = Vec::new();
     for (corpus, name) in request.corpora.iter().zip(&names) {
-        let sha256 = corpus_sha256(&corpus.path).map_err(|e| HarnessError::Input {
-            path: corpus.path.clone(),
-            line: 0,
-            message: format!("cannot read: {e}"),
-        })?;
+        let sha256 = corpus_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
         let mut seconds = vec![0.0; request.settings.summarizers.len()];
         let mut done = 0;
         let mut emit = |event: Emit| -> Result<(), HarnessError> {

@@ -73,9 +73,8 @@ pub fn write_summaries(dir: &Path, aggregator: &Aggregator, info: &RunInfo) -> R
     let markdown = summary_markdown(&rows);
     write_file(&dir.join(files::SUMMARY_CSV), &summary_csv(&rows))?;
     write_file(&dir.join(files::SUMMARY_MD), markdown.as_bytes())?;
-    let svg = summary_svg(&rows).map_err(|e| HarnessError::Output {
-        path: dir.join(files::SUMMARY_SVG),
-        source: std::io::Error::other(e.to_string()),
+    let svg = summary_svg(&rows).map_err(|e| {
+        HarnessError::output(&dir.join(files::SUMMARY_SVG), std::io::Error::other(e.to_string()))
     })?;
     write_file(&dir.join(files::SUMMARY_SVG), svg.as_bytes())?;
     Ok(markdown)

@@ -43,7 +43,7 @@ pub enum ReadError {
         error: std::io::Error,
     },
     /// The CSV itself is malformed (e.g. a row with the wrong number of fields).
-    #[error("{}: line {line}: malformed CSV: {error}", file.display())]
+    #[error("{}:{line}: malformed CSV: {error}", file.display())]
     Malformed {
         /// The file.
         file: PathBuf,
@@ -53,7 +53,7 @@ pub enum ReadError {
         error: csv::Error,
     },
     /// A required column is absent from the header.
-    #[error("{}: line 1: missing column `{column}` (header has: {found})", file.display())]
+    #[error("{}:1: missing column `{column}` (header has: {found})", file.display())]
     MissingColumn {
         /// The file.
         file: PathBuf,
@@ -63,7 +63,7 @@ pub enum ReadError {
         found: String,
     },
     /// A score field does not parse as a number.
-    #[error("{}: line {line}, column {column}: `{value}` is not a number", file.display())]
+    #[error("{}:{line}: column `{column}`: `{value}` is not a number", file.display())]
     NotANumber {
         /// The file.
         file: PathBuf,
@@ -75,7 +75,7 @@ pub enum ReadError {
         value: String,
     },
     /// A score is a number but not a fraction in [0, 1].
-    #[error("{}: line {line}, column {column}: {value} is not a score in [0, 1]", file.display())]
+    #[error("{}:{line}: column `{column}`: {value} is not a score in [0, 1]", file.display())]
     OutOfRange {
         /// The file.
         file: PathBuf,
@@ -87,7 +87,7 @@ pub enum ReadError {
         value: f64,
     },
     /// An identifying field (doc_id, summarizer, metric) is empty.
-    #[error("{}: line {line}, column {column}: empty value", file.display())]
+    #[error("{}:{line}: column `{column}`: empty value", file.display())]
     Empty {
         /// The file.
         file: PathBuf,
@@ -302,7 +302,7 @@ mod tests {
         let e = error("corpus,doc_id,summarizer,metric,precision,recall\nc,d,s,m,0.1,0.2\n");
         assert_eq!(
             e,
-            "runs/a/scores.csv: line 1: missing column `fmeasure` \
+            "runs/a/scores.csv:1: missing column `fmeasure` \
              (header has: corpus,doc_id,summarizer,metric,precision,recall)"
         );
     }
@@ -312,7 +312,7 @@ mod tests {
         let e = error(
             "corpus,doc_id,summarizer,metric,precision,recall,fmeasure\nc,d,s,m,0.1,0.2,0.3\nc,e,s,m,0.1,abc,0.3\n",
         );
-        assert_eq!(e, "runs/a/scores.csv: line 3, column recall: `abc` is not a number");
+        assert_eq!(e, "runs/a/scores.csv:3: column `recall`: `abc` is not a number");
     }
 
     #[test]
@@ -320,15 +320,13 @@ mod tests {
         let head = "corpus,doc_id,summarizer,metric,precision,recall,fmeasure\n";
         assert_eq!(
             error(&format!("{head}c,d,s,m,0.1,0.2,45.5\n")),
-            "runs/a/scores.csv: line 2, column fmeasure: 45.5 is not a score in [0, 1]"
+            "runs/a/scores.csv:2: column `fmeasure`: 45.5 is not a score in [0, 1]"
         );
         assert_eq!(
             error(&format!("{head}c,,s,m,0.1,0.2,0.5\n")),
-            "runs/a/scores.csv: line 2, column doc_id: empty value"
+            "runs/a/scores.csv:2: column `doc_id`: empty value"
         );
-        assert!(
-            error(&format!("{head}c,d,s,m,0.1\n")).starts_with("runs/a/scores.csv: line 2: malformed CSV")
-        );
+        assert!(error(&format!("{head}c,d,s,m,0.1\n")).starts_with("runs/a/scores.csv:2: malformed CSV"));
     }
 
     #[test]

@@ -21,8 +21,13 @@ pub struct Entry {
 
 /// A summarizer name that is not registered.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("unknown summarizer `{0}` (run `sumbench list` for the known ones)")]
+#[error("unknown summarizer `{}`; known: {known}", .0, known = known_names())]
 pub struct UnknownSummarizer(pub String);
+
+/// The registered names, comma-separated, for error messages.
+fn known_names() -> String {
+    registry().iter().map(|e| e.name).collect::<Vec<_>>().join(", ")
+}
 
 macro_rules! entries {
     ($($module:ident),* $(,)?) => {
