@@ -1,47 +1,122 @@
-//! Atomic file output: every report is written to a temporary file in the
-//! destination directory and renamed into place, so a reader never sees a
-//! half-written file and a crash leaves the previous version whole.
+//! Whole-directory output. A report directory is written into a staging
+//! folder beside it and put in place in one step ([`StagedDir::publish`]), so
+//! a reader, a crash at any moment, or a second run writing the same
+//! directory never leaves a mix of two runs: the directory holds the old
+//! complete report or the new complete one.
+//!
+//! On Linux the step is `renameat2(RENAME_EXCHANGE)`: the staged folder and
+//! the old directory swap names atomically, then the old contents (now in the
+//! staging name) are removed. Elsewhere the old directory is first renamed
+//! aside, which leaves a moment where the path is missing (never mixed).
+//! Every file's SHA-256 is taken while it is written, for `run.json`.
 
+use std::collections::BTreeMap;
+use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// A file being written atomically: bytes go to a temporary file beside
-/// `path`; [`AtomicFile::commit`] renames it into place. Dropped without a
-/// commit, the temporary file is removed and `path` is untouched.
-pub struct AtomicFile {
-    path: PathBuf,
-    file: BufWriter<tempfile::NamedTempFile>,
+use sha2::{Digest, Sha256};
+
+/// Prefix of staging folders (hidden, beside the target). A run killed before
+/// it publishes leaves one behind; it never holds the only copy of anything.
+pub const STAGING_PREFIX: &str = ".sumbench-staging-";
+
+/// A report directory being written: files go into a staging folder beside
+/// `target`; dropped without [`StagedDir::publish`], the folder is removed and
+/// `target` is untouched.
+#[derive(Debug)]
+pub struct StagedDir {
+    target: PathBuf,
+    staging: tempfile::TempDir,
+    sha256: BTreeMap<String, String>,
 }
 
-impl AtomicFile {
-    /// Starts writing `path` (its directory must exist).
-    pub fn create(path: &Path) -> io::Result<Self> {
-        let dir = match path.parent() {
+/// One file of a [`StagedDir`] being streamed, hashed as it is written.
+#[derive(Debug)]
+pub struct StagedFile {
+    name: String,
+    file: BufWriter<File>,
+    hasher: Sha256,
+}
+
+impl StagedDir {
+    /// Starts a report directory to replace `target`. `replaceable` tells
+    /// which file names a replaceable directory may hold: `target` must be
+    /// missing, or a directory holding only such files (so a mistaken
+    /// `--out ~` never deletes anything else).
+    pub fn create(target: &Path, replaceable: &[&str]) -> io::Result<Self> {
+        if target.exists() {
+            if !target.is_dir() {
+                return Err(io::Error::other("exists and is not a directory"));
+            }
+            let foreign = foreign_entries(target, replaceable)?;
+            if !foreign.is_empty() {
+                return Err(io::Error::other(format!(
+                    "holds files that are not part of a report ({}); it is never replaced",
+                    foreign.join(", ")
+                )));
+            }
+        }
+        let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let file = BufWriter::new(tempfile::NamedTempFile::new_in(dir)?);
-        Ok(AtomicFile { path: path.to_path_buf(), file })
+        if parent.exists() && !parent.is_dir() {
+            return Err(io::Error::other(format!("{} is not a directory", parent.display())));
+        }
+        std::fs::create_dir_all(parent)?;
+        let staging = tempfile::Builder::new().prefix(STAGING_PREFIX).tempdir_in(parent)?;
+        Ok(StagedDir { target: target.to_path_buf(), staging, sha256: BTreeMap::new() })
     }
 
-    /// Flushes, syncs and renames the file into place, readable by all
-    /// (0644, like a file written without a temporary; temporaries are 0600).
-    pub fn commit(self) -> io::Result<()> {
-        let file = self.file.into_inner().map_err(|e| e.into_error())?;
+    /// Opens file `name` for streaming; give it back with [`StagedDir::close`].
+    pub fn stream(&self, name: &str) -> io::Result<StagedFile> {
+        let file = BufWriter::new(File::create(self.staging.path().join(name))?);
+        Ok(StagedFile { name: name.to_string(), file, hasher: Sha256::new() })
+    }
+
+    /// Flushes a streamed file and records its SHA-256.
+    pub fn close(&mut self, file: StagedFile) -> io::Result<()> {
+        let StagedFile { name, file, hasher } = file;
+        file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        self.sha256.insert(name, hex(&hasher.finalize()));
+        Ok(())
+    }
+
+    /// Writes the whole file `name` and records its SHA-256.
+    pub fn write(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let mut file = self.stream(name)?;
+        file.write_all(bytes)?;
+        self.close(file)
+    }
+
+    /// SHA-256 (hex) of every file written so far, by name.
+    pub fn sha256(&self) -> &BTreeMap<String, String> {
+        &self.sha256
+    }
+
+    /// Puts the staged directory in place of the target in one step (see the
+    /// module docs), readable by everyone like a directory made by `mkdir`.
+    pub fn publish(self) -> io::Result<()> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            file.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            std::fs::set_permissions(self.staging.path(), std::fs::Permissions::from_mode(0o755))?;
         }
-        file.as_file().sync_all()?;
-        file.persist(&self.path).map_err(|e| e.error)?;
-        Ok(())
+        let staged = self.staging.keep();
+        let result = swap_into_place(&staged, &self.target);
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&staged);
+        }
+        result
     }
 }
 
-impl Write for AtomicFile {
+impl Write for StagedFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file.write(buf)
+        let n = self.file.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -49,47 +124,145 @@ impl Write for AtomicFile {
     }
 }
 
-/// Writes `bytes` to `path` atomically (temp file in the same directory + rename).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = AtomicFile::create(path)?;
-    file.write_all(bytes)?;
-    file.commit()
+/// `staged` takes `target`'s name; the old `target`, if any, is removed.
+fn swap_into_place(staged: &Path, target: &Path) -> io::Result<()> {
+    // A missing (or empty) target is replaced by a plain rename.
+    if std::fs::rename(staged, target).is_ok() {
+        return Ok(());
+    }
+    exchange(staged, target)?;
+    // `staged` now names the old report.
+    std::fs::remove_dir_all(staged)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(staged: &Path, target: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, staged, CWD, target, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(staged: &Path, target: &Path) -> io::Result<()> {
+    let parent = staged.parent().unwrap_or(Path::new("."));
+    let aside = tempfile::Builder::new().prefix(STAGING_PREFIX).tempdir_in(parent)?.keep();
+    std::fs::remove_dir(&aside)?;
+    std::fs::rename(target, &aside)?;
+    std::fs::rename(staged, target)?;
+    std::fs::rename(&aside, staged)
+}
+
+/// The entries of `dir` whose names are not in `allowed`, sorted.
+fn foreign_entries(dir: &Path, allowed: &[&str]) -> io::Result<Vec<String>> {
+    let mut foreign = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if !allowed.contains(&name.as_str()) {
+            foreign.push(name);
+        }
+    }
+    foreign.sort();
+    Ok(foreign)
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 (hex) of a file's bytes, streamed.
+pub fn file_sha256(path: &Path) -> io::Result<String> {
+    use std::io::Read;
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 1 << 16];
+    loop {
+        match file.read(&mut buffer)? {
+            0 => return Ok(hex(&hasher.finalize())),
+            n => hasher.update(&buffer[..n]),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn replaces_whole_file_and_leaves_no_temp() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.csv");
-        write_atomic(&path, b"first").unwrap();
-        write_atomic(&path, b"second").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"second");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    const REPORT: [&str; 2] = ["a.csv", "b.csv"];
+
+    fn publish(target: &Path, a: &str, b: &str) {
+        let mut dir = StagedDir::create(target, &REPORT).unwrap();
+        dir.write("a.csv", a.as_bytes()).unwrap();
+        let mut stream = dir.stream("b.csv").unwrap();
+        stream.write_all(b.as_bytes()).unwrap();
+        dir.close(stream).unwrap();
+        dir.publish().unwrap();
+    }
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into())
+            .collect();
+        names.sort();
+        names
     }
 
     #[test]
-    fn uncommitted_file_leaves_the_old_version() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.csv");
-        write_atomic(&path, b"old").unwrap();
-        let mut file = AtomicFile::create(&path).unwrap();
-        file.write_all(b"new, half written").unwrap();
-        drop(file);
-        assert_eq!(std::fs::read(&path).unwrap(), b"old");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    fn replaces_the_whole_directory_and_leaves_no_staging_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        publish(&target, "old a", "old b");
+        publish(&target, "new a", "new b");
+        assert_eq!(std::fs::read_to_string(target.join("a.csv")).unwrap(), "new a");
+        assert_eq!(std::fs::read_to_string(target.join("b.csv")).unwrap(), "new b");
+        assert_eq!(entries(root.path()), ["out"]);
+    }
+
+    #[test]
+    fn an_unpublished_directory_leaves_the_old_one() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        publish(&target, "old a", "old b");
+        let mut dir = StagedDir::create(&target, &REPORT).unwrap();
+        dir.write("a.csv", b"new a").unwrap();
+        drop(dir);
+        assert_eq!(std::fs::read_to_string(target.join("a.csv")).unwrap(), "old a");
+        assert_eq!(entries(root.path()), ["out"]);
+    }
+
+    #[test]
+    fn hashes_equal_sha256sum() {
+        let root = tempfile::tempdir().unwrap();
+        let mut dir = StagedDir::create(&root.path().join("out"), &REPORT).unwrap();
+        dir.write("a.csv", b"abc").unwrap();
+        // sha256("abc"), FIPS 180-2 appendix B.1.
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assert_eq!(dir.sha256()["a.csv"], abc);
+    }
+
+    #[test]
+    fn a_directory_with_other_files_is_never_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("thesis.tex"), "x").unwrap();
+        let error = StagedDir::create(root.path(), &REPORT).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "holds files that are not part of a report (thesis.tex); it is never replaced"
+        );
+        let file = root.path().join("thesis.tex");
+        assert_eq!(
+            StagedDir::create(&file, &REPORT).unwrap_err().to_string(),
+            "exists and is not a directory"
+        );
     }
 
     #[cfg(unix)]
     #[test]
-    fn committed_file_is_readable_by_all() {
+    fn the_published_directory_is_readable_by_all() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.csv");
-        write_atomic(&path, b"x").unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o644);
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        publish(&target, "a", "b");
+        assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o755);
     }
 }

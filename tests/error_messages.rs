@@ -50,7 +50,7 @@ fn messages_in_full() {
         ),
         (
             [&run[..], &["good.jsonl", "--out", "/dev/null/x"]].concat(),
-            "error: cannot write /dev/null/x: Not a directory (os error 20)\n",
+            "error: cannot write /dev/null/x: /dev/null is not a directory\n",
         ),
         (
             vec!["run", "--quiet", "--corpus", "good.jsonl", "--summarizers", "lead,nope", "--out", "o"],

@@ -27,6 +27,7 @@ mod rouge155_properties;
 mod rouge_conformance;
 mod rouge_document;
 mod rouge_properties;
+mod run_directory;
 mod segment_corpora;
 mod segment_news;
 mod segment_props;

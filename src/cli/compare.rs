@@ -6,6 +6,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use sumbench::harness::output::verify_run_dir;
 use sumbench::report::compare::{CompareOptions, compare_runs, compare_within};
 use sumbench::report::compare_format::{
     Format, comparison_notes, render_comparison, render_within, within_notes,
@@ -76,7 +77,11 @@ fn parse_alpha(text: &str) -> Result<f64, String> {
     }
 }
 
+/// The score rows of a run directory (or a `scores.csv`), refused when the
+/// directory's files do not match the SHA-256s its `run.json` records.
 fn load(path: &Path) -> anyhow::Result<Vec<ScoreRecord>> {
+    let dir = if path.is_dir() { path } else { path.parent().unwrap_or(Path::new(".")) };
+    verify_run_dir(dir)?;
     let records = read_scores(path)?;
     anyhow::ensure!(!records.is_empty(), "{}: no score rows", path.display());
     Ok(records)

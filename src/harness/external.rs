@@ -165,8 +165,9 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
         timings,
         total_seconds: start.elapsed().as_secs_f64(),
         warnings,
+        files: Default::default(),
     };
-    let markdown = writer.finish(&info)?;
+    let (markdown, info) = writer.finish(info)?;
     Ok(RunOutcome { markdown, info })
 }
 

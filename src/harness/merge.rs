@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::HarnessError;
-use super::output::{ReportWriter, RunInfo, Timing, files, git_commit, read_run_json};
+use super::output::{ReportWriter, RunInfo, Timing, files, git_commit, read_run_json, verify_run_dir};
 use super::plan::Shard;
 use super::run::RunOutcome;
 use crate::report::{ScoreRecord, SummaryRecord};
@@ -22,8 +22,13 @@ use crate::report::{ScoreRecord, SummaryRecord};
 /// Merges the shard directories `dirs` into `out`.
 pub fn merge(dirs: &[PathBuf], out: &Path, command_line: Vec<String>) -> Result<RunOutcome, HarnessError> {
     let start = Instant::now();
-    let mut shards =
-        dirs.iter().map(|d| Ok((read_run_json(d)?, d.clone()))).collect::<Result<Vec<_>, HarnessError>>()?;
+    let mut shards = dirs
+        .iter()
+        .map(|d| {
+            verify_run_dir(d)?;
+            Ok((read_run_json(d)?, d.clone()))
+        })
+        .collect::<Result<Vec<_>, HarnessError>>()?;
     shards.sort_by_key(|(info, _)| info.shard.index);
     check_shards(&shards)?;
     let mut scores: Vec<Grouped<ScoreRecord, _>> = shards
@@ -54,7 +59,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path, command_line: Vec<String>) -> Result<
         }
     }
     let info = merged_info(&shards, command_line, start);
-    let markdown = writer.finish(&info)?;
+    let (markdown, info) = writer.finish(info)?;
     Ok(RunOutcome { markdown, info })
 }
 

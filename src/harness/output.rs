@@ -5,7 +5,7 @@
 //! Never computes statistics or formats reports itself beyond the row
 //! streams: `summary.csv`, `summary.md` and `summary.svg` come from `report`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::HarnessError;
 use super::plan::Shard;
 use crate::report::{ScoreRecord, SummaryRecord, scores_csv};
-use crate::write::AtomicFile;
+use crate::write::{StagedDir, StagedFile, file_sha256};
 
 /// File names in an output directory.
 pub mod files {
@@ -67,6 +67,10 @@ pub struct RunInfo {
     pub total_seconds: f64,
     /// Documents that were scored oddly (e.g. with no sentences), and similar.
     pub warnings: Vec<String>,
+    /// SHA-256 (hex) of every other file of the directory, by name: `compare`
+    /// and `merge` refuse a directory whose files do not match.
+    #[serde(default)]
+    pub files: BTreeMap<String, String>,
 }
 
 /// One corpus in `run.json`.
@@ -202,28 +206,30 @@ impl Aggregator {
     }
 }
 
-/// Writes an output directory: rows as they come, the rest at the end.
+/// Writes an output directory: rows as they come, the rest at the end, all
+/// into a staging folder that [`ReportWriter::finish`] puts in place of the
+/// directory in one step (see [`crate::write`]): the directory is always one
+/// whole run, the old or the new.
 pub struct ReportWriter {
-    dir: PathBuf,
-    scores: AtomicFile,
+    dir: StagedDir,
+    target: PathBuf,
+    scores: StagedFile,
     scores_header: bool,
-    summaries: AtomicFile,
+    summaries: StagedFile,
     aggregator: Aggregator,
 }
 
 impl ReportWriter {
-    /// Creates `dir` if needed and opens the row streams (as temporary files
-    /// in `dir`, so the previous report stays whole until [`ReportWriter::finish`]).
+    /// Starts a report to replace `dir`, which must be missing or hold only
+    /// report files (see [`files::ALL`]).
     pub fn create(dir: &Path) -> Result<Self, HarnessError> {
         let io = |error| HarnessError::output(dir, error);
-        if dir.exists() && !dir.is_dir() {
-            return Err(io(std::io::Error::other("exists and is not a directory")));
-        }
-        std::fs::create_dir_all(dir).map_err(io)?;
-        let scores = AtomicFile::create(&dir.join(files::SCORES)).map_err(io)?;
-        let summaries = AtomicFile::create(&dir.join(files::SUMMARIES)).map_err(io)?;
+        let staged = StagedDir::create(dir, &files::ALL).map_err(io)?;
+        let scores = staged.stream(files::SCORES).map_err(io)?;
+        let summaries = staged.stream(files::SUMMARIES).map_err(io)?;
         Ok(ReportWriter {
-            dir: dir.to_path_buf(),
+            dir: staged,
+            target: dir.to_path_buf(),
             scores,
             scores_header: false,
             summaries,
@@ -259,33 +265,55 @@ impl ReportWriter {
         Ok(())
     }
 
-    /// Puts `scores.csv` and `summaries.jsonl` in place, then writes the
-    /// summary reports and `run.json` (each atomically). Returns the Markdown table.
-    pub fn finish(self, info: &RunInfo) -> Result<String, HarnessError> {
+    /// Writes the summary reports and `run.json` (with every other file's
+    /// SHA-256 in [`RunInfo::files`]), then puts the directory in place.
+    /// Returns the Markdown table and the `run.json` written.
+    pub fn finish(self, mut info: RunInfo) -> Result<(String, RunInfo), HarnessError> {
         let mut this = self;
         if !this.scores_header {
             this.scores(&[])?;
         }
-        let dir = this.dir.clone();
-        commit(this.scores, &dir.join(files::SCORES))?;
-        commit(this.summaries, &dir.join(files::SUMMARIES))?;
-        let markdown = super::summary::write_summaries(&dir, &this.aggregator, info)?;
-        write_file(&dir.join(files::RUN), &run_json(info))?;
-        Ok(markdown)
+        let ReportWriter { mut dir, target, scores, summaries, aggregator, .. } = this;
+        let io = |file: &str| {
+            let path = target.join(file);
+            move |error| HarnessError::output(&path, error)
+        };
+        dir.close(scores).map_err(io(files::SCORES))?;
+        dir.close(summaries).map_err(io(files::SUMMARIES))?;
+        let (markdown, reports) = super::summary::summary_files(&aggregator, &info)?;
+        for (file, bytes) in reports {
+            dir.write(file, &bytes).map_err(io(file))?;
+        }
+        info.files = dir.sha256().clone();
+        dir.write(files::RUN, &run_json(&info)).map_err(io(files::RUN))?;
+        dir.publish().map_err(|error| HarnessError::output(&target, error))?;
+        Ok((markdown, info))
     }
 
     fn io_error(&self, file: &str, source: std::io::Error) -> HarnessError {
-        HarnessError::output(&self.dir.join(file), source)
+        HarnessError::output(&self.target.join(file), source)
     }
 }
 
-fn commit(file: AtomicFile, path: &Path) -> Result<(), HarnessError> {
-    file.commit().map_err(|error| HarnessError::output(path, error))
-}
-
-/// Writes a whole file atomically.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), HarnessError> {
-    crate::write::write_atomic(path, bytes).map_err(|error| HarnessError::output(path, error))
+/// Checks that every file `run.json` lists in `dir` has the SHA-256 recorded
+/// there: a directory whose files were changed or mixed with another run's is
+/// refused. A directory without `run.json` (a hand-made `scores.csv`) passes.
+pub fn verify_run_dir(dir: &Path) -> Result<(), HarnessError> {
+    if !dir.join(files::RUN).is_file() {
+        return Ok(());
+    }
+    let info = read_run_json(dir)?;
+    for (file, expected) in &info.files {
+        let path = dir.join(file);
+        let actual = file_sha256(&path).map_err(|e| HarnessError::in_file(&path, e.to_string()))?;
+        if &actual != expected {
+            return Err(HarnessError::in_file(
+                &path,
+                "does not match its SHA-256 in run.json (the directory was changed after the run wrote it)",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `run.json` text: pretty JSON with a final newline.

@@ -120,8 +120,9 @@ pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError>
         timings,
         total_seconds: start.elapsed().as_secs_f64(),
         warnings,
+        files: Default::default(),
     };
-    let markdown = writer.finish(&info)?;
+    let (markdown, info) = writer.finish(info)?;
     Ok(RunOutcome { markdown, info })
 }
 

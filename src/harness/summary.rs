@@ -8,7 +8,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::HarnessError;
-use super::output::{Aggregator, RunInfo, files, write_file};
+use super::output::{Aggregator, RunInfo, files};
 use crate::report::bootstrap::{Interval, keyed_mean_interval};
 use crate::report::stats::mean;
 use crate::report::{SummaryRow, summary_csv, summary_markdown, summary_svg};
@@ -67,17 +67,26 @@ pub fn summary_rows(aggregator: &Aggregator, info: &RunInfo) -> Vec<SummaryRow> 
         .collect()
 }
 
-/// Writes `summary.csv`, `summary.md` and `summary.svg` into `dir`; returns the Markdown.
-pub fn write_summaries(dir: &Path, aggregator: &Aggregator, info: &RunInfo) -> Result<String, HarnessError> {
+/// A report file's name and bytes.
+pub type ReportFile = (&'static str, Vec<u8>);
+
+/// The summary reports' bytes: `summary.csv`, `summary.md` and
+/// `summary.svg`, by file name; also the Markdown table.
+pub fn summary_files(
+    aggregator: &Aggregator,
+    info: &RunInfo,
+) -> Result<(String, [ReportFile; 3]), HarnessError> {
     let rows = summary_rows(aggregator, info);
     let markdown = summary_markdown(&rows);
-    write_file(&dir.join(files::SUMMARY_CSV), &summary_csv(&rows))?;
-    write_file(&dir.join(files::SUMMARY_MD), markdown.as_bytes())?;
     let svg = summary_svg(&rows).map_err(|e| {
-        HarnessError::output(&dir.join(files::SUMMARY_SVG), std::io::Error::other(e.to_string()))
+        HarnessError::output(Path::new(files::SUMMARY_SVG), std::io::Error::other(e.to_string()))
     })?;
-    write_file(&dir.join(files::SUMMARY_SVG), svg.as_bytes())?;
-    Ok(markdown)
+    let reports = [
+        (files::SUMMARY_CSV, summary_csv(&rows)),
+        (files::SUMMARY_MD, markdown.clone().into_bytes()),
+        (files::SUMMARY_SVG, svg.into_bytes()),
+    ];
+    Ok((markdown, reports))
 }
 
 #[cfg(test)]
@@ -148,6 +157,7 @@ mod tests {
             timings: vec![timing("lead", 0.5), timing("lsa", 2.0)],
             total_seconds: 3.0,
             warnings: vec![],
+            files: Default::default(),
         };
         let report_timings: Vec<Timing> = info
             .timings

@@ -4,7 +4,7 @@
 //! Owns: the two CSV layouts. Floats are written with Rust's `{}` for `f64`
 //! (shortest string that round-trips), so the same rows always give the same
 //! bytes. Never touches the file system for writing: writers return bytes and
-//! the caller stores them (atomically, with `crate::write::write_atomic`).
+//! the caller stores them (in a staged run directory, `crate::write::StagedDir`).
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 //!
 //! Owns: the report file formats and the statistics over records. Never runs
 //! summarizers or computes ROUGE, and never writes files itself: writers return
-//! bytes for the caller to store with `crate::write::write_atomic`.
+//! bytes for the caller to store (in a staged run directory, `crate::write::StagedDir`).
 
 pub mod aggregate;
 pub mod bootstrap;
