@@ -8,7 +8,6 @@
 //! --benches` does not, and then only a quick smoke pass runs (the default
 //! corpus into a temporary directory, checking every report file is written).
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,7 +15,7 @@ use sumbench::corpus::{ReadOptions, corpora_in};
 use sumbench::harness::output::files;
 use sumbench::harness::plan::{BudgetSpec, default_metrics, parse_summarizers};
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run};
-use sumbench::harness::{CorpusInput, Settings, Shard};
+use sumbench::harness::{CorpusInput, Provenance, Settings, Shard, Silent};
 use sumbench::report::compare::{CompareOptions, compare_runs};
 use sumbench::report::compare_format::{Format, render_comparison};
 use sumbench::report::read_scores;
@@ -48,7 +47,7 @@ fn root() -> &'static Path {
 }
 
 /// The default benchmark's request over `corpora`.
-fn request(corpora: Vec<PathBuf>, progress: bool) -> Result<RunRequest, String> {
+fn request(corpora: Vec<PathBuf>) -> Result<RunRequest, String> {
     let options = ReadOptions { require_references: true, ..ReadOptions::default() };
     Ok(RunRequest {
         corpora: corpora.into_iter().map(|path| CorpusInput { path, options: options.clone() }).collect(),
@@ -61,9 +60,16 @@ fn request(corpora: Vec<PathBuf>, progress: bool) -> Result<RunRequest, String> 
         },
         shard: Shard::ALL,
         chunk_size: DEFAULT_CHUNK,
-        progress,
-        command_line: std::env::args().collect(),
+        provenance: Provenance { command_line: std::env::args().collect(), git_commit: git_commit() },
     })
+}
+
+/// `git rev-parse HEAD` of the repository, if it is a git checkout.
+fn git_commit() -> Option<String> {
+    let output =
+        std::process::Command::new("git").arg("rev-parse").arg("HEAD").current_dir(root()).output().ok()?;
+    let commit = String::from_utf8(output.stdout).ok().filter(|_| output.status.success())?;
+    Some(commit.trim().to_string()).filter(|c| !c.is_empty())
 }
 
 /// The embedded corpora: every member of `corpus/`.
@@ -79,8 +85,7 @@ fn benchmark() -> Result<(), String> {
         }
     }
     let out = root().join("results/latest");
-    let outcome =
-        run(&request(corpora, std::io::stderr().is_terminal())?, &out).map_err(|e| e.to_string())?;
+    let outcome = run(&request(corpora)?, &out, &Silent).map_err(|e| e.to_string())?;
     println!("quality benchmark → {}\n", out.display());
     print!("{}", outcome.markdown);
     if std::env::var_os("SUMBENCH_CORPUS").is_none() {
@@ -106,7 +111,7 @@ fn benchmark() -> Result<(), String> {
 
 fn smoke() -> Result<(), String> {
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let outcome = run(&request(embedded()?, false)?, tmp.path()).map_err(|e| e.to_string())?;
+    let outcome = run(&request(embedded()?)?, tmp.path(), &Silent).map_err(|e| e.to_string())?;
     for file in files::ALL {
         if !tmp.path().join(file).is_file() {
             return Err(format!("smoke pass: {file} was not written"));

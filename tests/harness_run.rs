@@ -2,6 +2,7 @@
 //! single pass, shards merging into the single run, outside summaries.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use sumbench::corpus::ReadOptions;
 use sumbench::harness::external::{ScoreRequest, score};
@@ -9,7 +10,7 @@ use sumbench::harness::merge::merge;
 use sumbench::harness::output::files;
 use sumbench::harness::plan::{BudgetSpec, default_metrics};
 use sumbench::harness::run::{RunRequest, run};
-use sumbench::harness::{CorpusInput, HarnessError, Settings, Shard};
+use sumbench::harness::{CorpusInput, HarnessError, Progress, Provenance, Settings, Shard, Silent};
 
 /// A small JSONL corpus: 7 documents, written here by hand.
 const CORPUS: &str = r#"{"id": "d1", "text": "The council approved the new park on Monday. Work starts in spring. Residents had asked for green space for years.", "references": ["The council approved a new park; work starts in spring."]}
@@ -42,8 +43,7 @@ fn request(corpus: &Path, shard: Shard, chunk_size: usize) -> RunRequest {
         },
         shard,
         chunk_size,
-        progress: false,
-        command_line: vec!["test".into()],
+        provenance: Provenance { command_line: vec!["test".into()], git_commit: None },
     }
 }
 
@@ -61,7 +61,7 @@ fn a_run_writes_every_file_with_a_row_per_document_summarizer_and_metric() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = corpus_file(tmp.path());
     let out = tmp.path().join("out");
-    let outcome = run(&request(&corpus, Shard::ALL, 1000), &out).unwrap();
+    let outcome = run(&request(&corpus, Shard::ALL, 1000), &out, &Silent).unwrap();
     for file in files::ALL {
         assert!(out.join(file).is_file(), "{file} missing");
     }
@@ -87,8 +87,8 @@ fn chunked_streaming_gives_the_same_reports_as_one_pass() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = corpus_file(tmp.path());
     let (whole, chunked) = (tmp.path().join("whole"), tmp.path().join("chunked"));
-    run(&request(&corpus, Shard::ALL, 1000), &whole).unwrap();
-    run(&request(&corpus, Shard::ALL, 2), &chunked).unwrap();
+    run(&request(&corpus, Shard::ALL, 1000), &whole, &Silent).unwrap();
+    run(&request(&corpus, Shard::ALL, 2), &chunked, &Silent).unwrap();
     assert_eq!(read(&whole, files::SCORES), read(&chunked, files::SCORES));
     assert_eq!(read(&whole, files::SUMMARIES), read(&chunked, files::SUMMARIES));
     assert_eq!(summary_without_speed(&whole), summary_without_speed(&chunked));
@@ -99,18 +99,18 @@ fn merged_shards_equal_the_single_run() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = corpus_file(tmp.path());
     let single = tmp.path().join("single");
-    run(&request(&corpus, Shard::ALL, 1000), &single).unwrap();
+    run(&request(&corpus, Shard::ALL, 1000), &single, &Silent).unwrap();
     // Three shards, one of them read in chunks, merged given in scrambled order.
     let dirs: Vec<PathBuf> = (1..=3).map(|k| tmp.path().join(format!("shard{k}"))).collect();
     for (k, dir) in dirs.iter().enumerate() {
         let shard = Shard { index: k + 1, count: 3 };
-        run(&request(&corpus, shard, if k == 1 { 1 } else { 1000 }), dir).unwrap();
+        run(&request(&corpus, shard, if k == 1 { 1 } else { 1000 }), dir, &Silent).unwrap();
     }
     let shard2 = read(&dirs[1], files::SCORES);
     assert!(shard2.contains("news,d2,") && shard2.contains("news,d5,") && !shard2.contains("news,d1,"));
     let merged = tmp.path().join("merged");
     let order = [dirs[2].clone(), dirs[0].clone(), dirs[1].clone()];
-    merge(&order, &merged, vec!["merge".into()]).unwrap();
+    merge(&order, &merged, Provenance::default()).unwrap();
     assert_eq!(read(&single, files::SCORES), read(&merged, files::SCORES));
     assert_eq!(read(&single, files::SUMMARIES), read(&merged, files::SUMMARIES));
     assert_eq!(summary_without_speed(&single), summary_without_speed(&merged));
@@ -121,8 +121,8 @@ fn merge_refuses_an_incomplete_set_of_shards() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = corpus_file(tmp.path());
     let dir = tmp.path().join("shard1");
-    run(&request(&corpus, Shard { index: 1, count: 2 }, 1000), &dir).unwrap();
-    let err = merge(&[dir], &tmp.path().join("merged"), vec![]).unwrap_err();
+    run(&request(&corpus, Shard { index: 1, count: 2 }, 1000), &dir, &Silent).unwrap();
+    let err = merge(&[dir], &tmp.path().join("merged"), Provenance::default()).unwrap_err();
     assert!(matches!(err, HarnessError::Merge(_)), "{err}");
     assert!(!tmp.path().join("merged").exists());
 }
@@ -137,7 +137,7 @@ fn score_request(tmp: &Path, summaries: &str) -> ScoreRequest {
         metrics: default_metrics(),
         stem: true,
         seed: 0,
-        command_line: vec![],
+        provenance: Provenance::default(),
     }
 }
 
@@ -179,9 +179,43 @@ fn report_files_are_readable_by_everyone() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = corpus_file(tmp.path());
     let out = tmp.path().join("out");
-    run(&request(&corpus, Shard::ALL, 1000), &out).unwrap();
+    run(&request(&corpus, Shard::ALL, 1000), &out, &Silent).unwrap();
     for file in files::ALL {
         let mode = std::fs::metadata(out.join(file)).unwrap().permissions().mode();
         assert_eq!(mode & 0o044, 0o044, "{file} has mode {mode:o}");
+    }
+}
+
+/// Counts what a run tells its observer.
+#[derive(Default)]
+struct Counting {
+    planned: AtomicU64,
+    done: AtomicU64,
+    finished: AtomicU64,
+}
+
+impl Progress for Counting {
+    fn planned(&self, items: u64) {
+        self.planned.fetch_add(items, Ordering::Relaxed);
+    }
+    fn done(&self, items: u64) {
+        self.done.fetch_add(items, Ordering::Relaxed);
+    }
+    fn finished(&self) {
+        self.finished.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+#[test]
+fn the_observer_hears_every_work_item_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = corpus_file(tmp.path());
+    for chunk_size in [1000, 2] {
+        let counting = Counting::default();
+        run(&request(&corpus, Shard::ALL, chunk_size), &tmp.path().join("out"), &counting).unwrap();
+        // 7 documents × 3 summarizers (see `request`).
+        let heard =
+            [&counting.planned, &counting.done, &counting.finished].map(|n| n.load(Ordering::Relaxed));
+        assert_eq!(heard, [21, 21, 1], "chunk size {chunk_size}");
     }
 }

@@ -20,7 +20,7 @@ pub struct Args {
 
 /// Runs the subcommand.
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    let outcome = merge(&args.shards, &args.out, std::env::args().collect())?;
+    let outcome = merge(&args.shards, &args.out, super::edge::provenance())?;
     print!("{}", outcome.markdown);
     if !args.quiet {
         eprintln!("merged {} shards into {}", args.shards.len(), args.out.display());

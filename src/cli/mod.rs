@@ -3,6 +3,7 @@
 
 mod compare;
 mod corpus;
+mod edge;
 mod list;
 mod merge;
 mod rouge;

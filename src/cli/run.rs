@@ -125,10 +125,10 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         settings,
         shard: args.shard.unwrap_or(Shard::ALL),
         chunk_size: args.chunk_size,
-        progress: !report.quiet && std::io::stderr().is_terminal(),
-        command_line: std::env::args().collect(),
+        provenance: super::edge::provenance(),
     };
-    let outcome = with_threads(report.threads, || run_harness(&request, &out))?;
+    let bar = super::edge::Bar::new(!report.quiet && std::io::stderr().is_terminal());
+    let outcome = with_threads(report.threads, || run_harness(&request, &out, &bar))?;
     report.print_outcome(&outcome.markdown, &outcome.info.warnings, &out);
     Ok(0)
 }

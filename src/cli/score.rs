@@ -41,7 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         metrics: report.metrics()?,
         stem: report.stem(),
         seed: report.seed,
-        command_line: std::env::args().collect(),
+        provenance: super::edge::provenance(),
     };
     let outcome = with_threads(report.threads, || score(&request, &out))?;
     report.print_outcome(&outcome.markdown, &outcome.info.warnings, &out);

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::HarnessError;
 use super::engine::{Engine, Settings};
-use super::output::{CorpusInfo, ReportWriter, RunInfo, Timing, git_commit};
+use super::output::{CorpusInfo, Provenance, ReportWriter, RunInfo, Timing};
 use super::plan::{MetricSpec, Shard};
 use super::run::{DEFAULT_CHUNK, RunOutcome};
 use super::source::{CorpusInput, corpus_sha256};
@@ -37,8 +37,8 @@ pub struct ScoreRequest {
     pub stem: bool,
     /// Seed for the bootstrap.
     pub seed: u64,
-    /// The command line, for `run.json`.
-    pub command_line: Vec<String>,
+    /// What made the run, for `run.json`.
+    pub provenance: Provenance,
 }
 
 /// One summary line.
@@ -151,8 +151,8 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
     }
     let info = RunInfo {
         sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
-        git_commit: git_commit(),
-        command_line: request.command_line.clone(),
+        git_commit: request.provenance.git_commit.clone(),
+        command_line: request.provenance.command_line.clone(),
         seed: request.seed,
         threads: rayon::current_num_threads(),
         summarizers: vec![request.system.clone()],

@@ -14,13 +14,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::HarnessError;
-use super::output::{ReportWriter, RunInfo, Timing, files, git_commit, read_run_json, verify_run_dir};
+use super::output::{Provenance, ReportWriter, RunInfo, Timing, files, read_run_json, verify_run_dir};
 use super::plan::Shard;
 use super::run::RunOutcome;
 use crate::report::{ScoreRecord, SummaryRecord};
 
 /// Merges the shard directories `dirs` into `out`.
-pub fn merge(dirs: &[PathBuf], out: &Path, command_line: Vec<String>) -> Result<RunOutcome, HarnessError> {
+pub fn merge(dirs: &[PathBuf], out: &Path, provenance: Provenance) -> Result<RunOutcome, HarnessError> {
     let start = Instant::now();
     let mut shards = dirs
         .iter()
@@ -58,7 +58,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path, command_line: Vec<String>) -> Result<
             )));
         }
     }
-    let info = merged_info(&shards, command_line, start);
+    let info = merged_info(&shards, provenance, start);
     let (markdown, info) = writer.finish(info)?;
     Ok(RunOutcome { markdown, info })
 }
@@ -94,7 +94,7 @@ fn check_shards(shards: &[(RunInfo, PathBuf)]) -> Result<(), HarnessError> {
     Ok(())
 }
 
-fn merged_info(shards: &[(RunInfo, PathBuf)], command_line: Vec<String>, start: Instant) -> RunInfo {
+fn merged_info(shards: &[(RunInfo, PathBuf)], provenance: Provenance, start: Instant) -> RunInfo {
     let first = &shards[0].0;
     let mut timings: Vec<Timing> =
         first.timings.iter().map(|t| Timing { documents: 0, seconds: 0.0, ..t.clone() }).collect();
@@ -106,8 +106,8 @@ fn merged_info(shards: &[(RunInfo, PathBuf)], command_line: Vec<String>, start: 
     }
     RunInfo {
         sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
-        git_commit: git_commit(),
-        command_line,
+        git_commit: provenance.git_commit,
+        command_line: provenance.command_line,
         threads: shards.iter().map(|(i, _)| i.threads).max().unwrap_or(1),
         shard: Shard::ALL,
         merged_from: shards.iter().map(|(_, d)| d.clone()).collect(),

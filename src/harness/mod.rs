@@ -4,7 +4,8 @@
 //! Owns: the run plan ([`plan`]), the parallel work ([`engine`]), reading
 //! corpora in chunks ([`source`], [`run`]), output directories ([`output`],
 //! [`summary`]), outside systems' summaries ([`external`]) and shard merging
-//! ([`merge`]). Never implements a summarizer, a ROUGE variant, a corpus
+//! ([`merge`]); progress goes to a [`Progress`] observer the caller gives.
+//! Never draws, prints, runs subprocesses or reads the environment, and never implements a summarizer, a ROUGE variant, a corpus
 //! format or a report format: those come from `summarize`, `rouge`,
 //! `corpus` and `report`.
 //!
@@ -17,6 +18,7 @@ pub mod external;
 pub mod merge;
 pub mod output;
 pub mod plan;
+pub mod progress;
 pub mod run;
 pub mod source;
 pub mod summary;
@@ -26,7 +28,9 @@ use std::path::{Path, PathBuf};
 use crate::corpus::Location;
 
 pub use engine::{Engine, Settings};
+pub use output::Provenance;
 pub use plan::{BudgetSpec, MetricSpec, Shard};
+pub use progress::{Progress, Silent};
 pub use run::{RunOutcome, RunRequest};
 pub use source::CorpusInput;
 

@@ -330,14 +330,12 @@ pub fn read_run_json(dir: &Path) -> Result<RunInfo, HarnessError> {
     serde_json::from_str(&text).map_err(|e| HarnessError::at_line(&path, e.line(), e.to_string()))
 }
 
-/// The commit of the git checkout in the working directory, if any (best
-/// effort: any failure gives `None`).
-pub fn git_commit() -> Option<String> {
-    let output = std::process::Command::new("git")
-        .args(["rev-parse", "HEAD"])
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    let commit = String::from_utf8(output.stdout).ok()?.trim().to_string();
-    (output.status.success() && !commit.is_empty()).then_some(commit)
+/// What made a run, as `run.json` records it. The caller finds it out (the
+/// library runs no `git` and reads no process arguments).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The command line (or the program's own description of the call).
+    pub command_line: Vec<String>,
+    /// The git commit of the code or data, when the caller knows it.
+    pub git_commit: Option<String>,
 }

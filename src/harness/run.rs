@@ -13,12 +13,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-
 use super::HarnessError;
 use super::engine::{DocumentResult, Engine, Settings};
-use super::output::{CorpusInfo, ReportWriter, RunInfo, Timing, git_commit};
+use super::output::{CorpusInfo, Provenance, ReportWriter, RunInfo, Timing};
 use super::plan::Shard;
+use super::progress::Progress;
 use super::source::{CorpusInput, DocumentStream, corpus_sha256};
 use crate::corpus::{CorpusError, Document};
 use crate::text::CorpusStats;
@@ -37,10 +36,9 @@ pub struct RunRequest {
     pub shard: Shard,
     /// Documents per chunk.
     pub chunk_size: usize,
-    /// Draw a progress bar on stderr.
-    pub progress: bool,
-    /// The command line, for `run.json`.
-    pub command_line: Vec<String>,
+    /// What made the run (command line, git commit), for `run.json`; the
+    /// caller finds it out.
+    pub provenance: Provenance,
 }
 
 /// What a finished run wrote.
@@ -52,8 +50,9 @@ pub struct RunOutcome {
     pub info: RunInfo,
 }
 
-/// Runs `request` on the current rayon pool and writes its reports into `out`.
-pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError> {
+/// Runs `request` on the current rayon pool and writes its reports into
+/// `out`, telling `progress` how the work goes.
+pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<RunOutcome, HarnessError> {
     let start = Instant::now();
     let names: Vec<String> = request.corpora.iter().map(CorpusInput::name).collect();
     for (i, name) in names.iter().enumerate() {
@@ -67,7 +66,6 @@ pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError>
     }
     let engine = Engine::new(request.settings.clone())?;
     let mut writer = ReportWriter::create(out)?;
-    let progress = progress_bar(request.progress);
     let mut corpora = Vec::new();
     let mut timings = Vec::new();
     let mut warnings = Vec::new();
@@ -92,7 +90,7 @@ pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError>
             done += 1;
             Ok(())
         };
-        let documents = run_corpus(&engine, corpus, name, request, &progress, &mut emit)?;
+        let documents = run_corpus(&engine, corpus, name, request, progress, &mut emit)?;
         for (summarizer, seconds) in request.settings.summarizers.iter().zip(seconds) {
             timings.push(Timing {
                 corpus: name.clone(),
@@ -103,11 +101,11 @@ pub fn run(request: &RunRequest, out: &Path) -> Result<RunOutcome, HarnessError>
         }
         corpora.push(CorpusInfo { name: name.clone(), path: corpus.path.clone(), sha256, documents });
     }
-    progress.finish_and_clear();
+    progress.finished();
     let info = RunInfo {
         sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
-        git_commit: git_commit(),
-        command_line: request.command_line.clone(),
+        git_commit: request.provenance.git_commit.clone(),
+        command_line: request.provenance.command_line.clone(),
         seed: request.settings.seed,
         threads: rayon::current_num_threads(),
         summarizers: request.settings.summarizers.clone(),
@@ -142,7 +140,7 @@ fn run_corpus(
     corpus: &CorpusInput,
     name: &str,
     request: &RunRequest,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
     emit: &mut dyn FnMut(Emit) -> Result<(), HarnessError>,
 ) -> Result<usize, HarnessError> {
     let chunk_size = request.chunk_size.max(1);
@@ -150,9 +148,9 @@ fn run_corpus(
     let per_doc = request.settings.summarizers.len() as u64;
     let ticks = AtomicU64::new(0);
     let tick = || {
-        // Draw at most every 64 items: the bar is cheap but not free.
+        // Report every 64 items: an observer may draw, which is cheap but not free.
         if ticks.fetch_add(1, Ordering::Relaxed) % 64 == 63 {
-            progress.inc(64);
+            progress.done(64);
         }
     };
     let mut stream = corpus.documents()?;
@@ -163,9 +161,10 @@ fn run_corpus(
         let prepared = engine.prepare_corpus(first);
         let mine: Vec<_> =
             prepared.into_iter().enumerate().filter(|(i, _)| shard.contains(*i)).map(|(_, d)| d).collect();
-        progress.inc_length(mine.len() as u64 * per_doc);
+        progress.planned(mine.len() as u64 * per_doc);
         emit(Emit::Expect(mine.len()))?;
         engine.evaluate(name, &mine, &tick).into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
+        progress.done(ticks.load(Ordering::Relaxed) % 64);
         return Ok(total);
     }
     // Pass 1: document frequencies over the whole corpus.
@@ -184,9 +183,10 @@ fn run_corpus(
     loop {
         let chunk = next_chunk(&mut stream, chunk_size, Some(shard), &mut position)?;
         if chunk.is_empty() {
+            progress.done(ticks.load(Ordering::Relaxed) % 64);
             return Ok(total);
         }
-        progress.inc_length(chunk.len() as u64 * per_doc);
+        progress.planned(chunk.len() as u64 * per_doc);
         let prepared = engine.prepare_with_idf(chunk, &stats);
         engine.evaluate(name, &prepared, &tick).into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
     }
@@ -213,22 +213,4 @@ fn next_chunk(
         }
     }
     Ok(chunk)
-}
-
-/// A progress bar on stderr, or a hidden one. Plain (uncoloured) when
-/// `NO_COLOR` is set.
-fn progress_bar(visible: bool) -> ProgressBar {
-    if !visible {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    let template = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        "{elapsed_precise} [{bar:40}] {pos}/{len} summaries ({eta})"
-    } else {
-        "{elapsed_precise} [{bar:40.cyan/blue}] {pos}/{len} summaries ({eta})"
-    };
-    if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
 }
