@@ -58,6 +58,7 @@ fn request(corpora: Vec<PathBuf>) -> Result<RunRequest, String> {
             stem: true,
             seed: 0,
         },
+        custom_summarizers: Vec::new(),
         shard: Shard::ALL,
         chunk_size: DEFAULT_CHUNK,
         provenance: Provenance { command_line: std::env::args().collect(), git_commit: git_commit() },

@@ -16,6 +16,67 @@
 //! ```
 //!
 //! See `ARCHITECTURE.md` for what each module owns and the invariants it keeps.
+//!
+//! # Your own summarizer through the harness
+//!
+//! Implement [`Summarizer`] (a name and a ranking of the sentences); the
+//! harness runs it beside the built-in ones, scores it with the same ROUGE,
+//! and writes it into every report file (so `sumbench compare` sees it too).
+//!
+//! ```
+//! use std::sync::Arc;
+//! use sumbench::{
+//!     Budget, BudgetSpec, CorpusInput, PreparedDocument, Provenance, Ranking, ReadOptions, RunRequest,
+//!     Settings, Shard, Silent, Summarizer, default_metrics, run,
+//! };
+//!
+//! /// Longest sentences first.
+//! struct Longest;
+//!
+//! impl Summarizer for Longest {
+//!     fn name(&self) -> &str {
+//!         "longest"
+//!     }
+//!     fn rank(&self, doc: &PreparedDocument, _budget: &Budget) -> Ranking {
+//!         Ranking::from_scores(doc.sentences.iter().map(|s| s.words as f64).collect())
+//!     }
+//! }
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let dir = tempfile::tempdir()?;
+//! let corpus = dir.path().join("news.jsonl");
+//! std::fs::write(
+//!     &corpus,
+//!     concat!(
+//!         r#"{"id": "d1", "text": "Rain fell. The river rose over its banks overnight.", "#,
+//!         r#""references": ["The river flooded."]}"#,
+//!         "\n",
+//!         r#"{"id": "d2", "text": "Markets opened. Shares in the bank fell sharply after the report.", "#,
+//!         r#""references": ["Bank shares fell."]}"#,
+//!         "\n",
+//!     ),
+//! )?;
+//! let request = RunRequest {
+//!     corpora: vec![CorpusInput { path: corpus, options: ReadOptions::default() }],
+//!     settings: Settings {
+//!         summarizers: vec!["lead".into(), "longest".into()],
+//!         budget: BudgetSpec::Fixed(Budget::Sentences(1)),
+//!         metrics: default_metrics(),
+//!         stem: true,
+//!         seed: 0,
+//!     },
+//!     custom_summarizers: vec![Arc::new(Longest)],
+//!     shard: Shard::ALL,
+//!     chunk_size: 1000,
+//!     provenance: Provenance::default(),
+//! };
+//! let outcome = run(&request, &dir.path().join("report"), &Silent)?;
+//! assert!(outcome.markdown.contains("| news | longest | rouge1 | 2 |"));
+//! let scores = std::fs::read_to_string(dir.path().join("report/scores.csv"))?;
+//! assert!(scores.contains("news,d2,longest,rouge1,"));
+//! # Ok(())
+//! # }
+//! ```
 
 pub mod corpus;
 pub mod harness;
@@ -25,3 +86,14 @@ pub mod rouge155;
 pub mod summarize;
 pub mod text;
 pub mod write;
+
+pub use corpus::{CorpusError, Document, ReadOptions, read_corpus};
+pub use harness::plan::default_metrics;
+pub use harness::run::run;
+pub use harness::{
+    BudgetSpec, CorpusInput, HarnessError, Progress, Provenance, RunOutcome, RunRequest, Settings, Shard,
+    Silent,
+};
+pub use rouge::{Metric, Score, Scorer};
+pub use summarize::{Budget, Ranking, Summarizer, Summary};
+pub use text::PreparedDocument;

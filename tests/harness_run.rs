@@ -41,6 +41,7 @@ fn request(corpus: &Path, shard: Shard, chunk_size: usize) -> RunRequest {
             stem: true,
             seed: 7,
         },
+        custom_summarizers: Vec::new(),
         shard,
         chunk_size,
         provenance: Provenance { command_line: vec!["test".into()], git_commit: None },

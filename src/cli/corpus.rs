@@ -18,7 +18,7 @@ pub struct CorpusArgs {
     /// Corpus format [default: detected from the path: .jsonl/.json file → jsonl,
     /// .story file or directory of them → story, directory of <id>/document.txt → dir]
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// JSONL field holding the document id (a string or an integer).
     #[arg(long, value_name = "NAME", default_value = corpus::DEFAULT_ID_FIELD)]
     pub id_field: String,
@@ -39,7 +39,7 @@ impl CorpusArgs {
     /// `require_references = true`.
     pub fn read_options(&self, require_references: bool) -> ReadOptions {
         ReadOptions {
-            format: self.format,
+            format: self.format.map(Format::from),
             id_field: self.id_field.clone(),
             text_field: self.text_field.clone(),
             ref_field: self.ref_field.clone(),
@@ -60,6 +60,27 @@ impl CorpusArgs {
             corpora.extend(corpus::corpora_in(path)?);
         }
         Ok(corpora)
+    }
+}
+
+/// `--format`: the corpus formats as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// One JSON object per line.
+    Jsonl,
+    /// `<dir>/<id>/document.txt` + `<dir>/<id>/references/*.txt`.
+    Dir,
+    /// CNN/DailyMail `.story` files (a file or a directory of them).
+    Story,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Dir => Format::Dir,
+            FormatArg::Story => Format::Story,
+        }
     }
 }
 

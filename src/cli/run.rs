@@ -123,6 +123,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             .map(|path| CorpusInput { path, options: args.corpus_args.read_options(true) })
             .collect(),
         settings,
+        custom_summarizers: Vec::new(),
         shard: args.shard.unwrap_or(Shard::ALL),
         chunk_size: args.chunk_size,
         provenance: super::edge::provenance(),

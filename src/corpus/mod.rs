@@ -40,7 +40,7 @@ pub struct Document {
 }
 
 /// On-disk corpus formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// One JSON object per line.
     Jsonl,

@@ -4,6 +4,7 @@
 //! the thread count; only the per-item timings vary between runs.
 
 use std::ops::Range;
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -19,7 +20,8 @@ use crate::text::{CorpusStats, PreparedDocument, WordTokenizer, sentence_spans};
 /// The settings that decide every number in a report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
-    /// Summarizer names, in report order.
+    /// Summarizer names, in report order: built-in ones (see
+    /// [`crate::summarize::registry`]) and the caller's own (see [`Engine::with_custom`]).
     pub summarizers: Vec<String>,
     /// Summary length.
     pub budget: BudgetSpec,
@@ -54,7 +56,7 @@ pub struct ItemResult {
 /// Built summarizers and scorer for one set of [`Settings`].
 pub struct Engine {
     settings: Settings,
-    summarizers: Vec<Box<dyn Summarizer>>,
+    summarizers: Vec<Arc<dyn Summarizer>>,
     scorer: Scorer,
     /// ROUGE-1.5.5 scorer for the metrics only it has (`None` without any).
     scorer155: Option<rouge155::Scorer>,
@@ -70,11 +72,28 @@ struct DocumentWork<'a> {
 }
 
 impl Engine {
-    /// Builds the summarizers and the ROUGE scorer.
+    /// Builds the built-in summarizers the settings name, and the ROUGE scorer.
     pub fn new(settings: Settings) -> Result<Self, UnknownSummarizer> {
+        Engine::with_custom(settings, &[])
+    }
+
+    /// Like [`Engine::new`], where a name in [`Settings::summarizers`] may
+    /// also be one of `custom`'s [`Summarizer::name`]s: the caller's own
+    /// summarizers run through the same harness as the built-in ones. A name
+    /// is looked up in `custom` first.
+    pub fn with_custom(
+        settings: Settings,
+        custom: &[Arc<dyn Summarizer>],
+    ) -> Result<Self, UnknownSummarizer> {
         let options = BuildOptions { seed: settings.seed };
-        let summarizers =
-            settings.summarizers.iter().map(|name| build(name, &options)).collect::<Result<_, _>>()?;
+        let summarizers = settings
+            .summarizers
+            .iter()
+            .map(|name| match custom.iter().find(|s| s.name() == name) {
+                Some(summarizer) => Ok(Arc::clone(summarizer)),
+                None => build(name, &options).map(Arc::from),
+            })
+            .collect::<Result<_, _>>()?;
         let rouge: Vec<Metric> = settings
             .metrics
             .iter()

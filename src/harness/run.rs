@@ -10,6 +10,7 @@
 //! merge into exactly the single run.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
@@ -20,18 +21,22 @@ use super::plan::Shard;
 use super::progress::Progress;
 use super::source::{CorpusInput, DocumentStream, corpus_sha256};
 use crate::corpus::{CorpusError, Document};
+use crate::summarize::Summarizer;
 use crate::text::CorpusStats;
 
 /// Documents read, prepared and evaluated at a time.
 pub const DEFAULT_CHUNK: usize = 1_000;
 
 /// Everything `sumbench run` needs besides the output directory.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct RunRequest {
     /// Corpora, in report order.
     pub corpora: Vec<CorpusInput>,
     /// Summarizers, budget, metrics, stemming, seed.
     pub settings: Settings,
+    /// The caller's own summarizers, run where [`Settings::summarizers`]
+    /// names them (see [`Engine::with_custom`]).
+    pub custom_summarizers: Vec<Arc<dyn Summarizer>>,
     /// Which documents to run.
     pub shard: Shard,
     /// Documents per chunk.
@@ -64,7 +69,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
             });
         }
     }
-    let engine = Engine::new(request.settings.clone())?;
+    let engine = Engine::with_custom(request.settings.clone(), &request.custom_summarizers)?;
     let mut writer = ReportWriter::create(out)?;
     let mut corpora = Vec::new();
     let mut timings = Vec::new();

@@ -43,6 +43,14 @@ pub struct Ranking {
     pub scores: Vec<f64>,
 }
 
+impl Ranking {
+    /// The ranking by `scores` (one per sentence): highest first, ties in
+    /// document order.
+    pub fn from_scores(scores: Vec<f64>) -> Ranking {
+        Ranking { order: order::by_score(&scores), scores }
+    }
+}
+
 /// An extractive summary: chosen sentences in document order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Summary {

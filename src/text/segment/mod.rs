@@ -5,14 +5,14 @@
 //! 1. [`unicode_segmentation`]'s UAX #29 sentence boundaries are the
 //!    candidates (UAX #29 breaks at every line break and after every
 //!    "!"/"?", and after a full stop unless a lower-case word follows);
-//!    [`uax`] runs the iterator only around possible sentence ends.
-//! 2. [`rules`] keeps, drops or moves each candidate: abbreviations, titles,
+//!    `uax` runs the iterator only around possible sentence ends.
+//! 2. `rules` keeps, drops or moves each candidate: abbreviations, titles,
 //!    initials, acronyms, numbers, ellipses, "!"/"?" inside names and quotes,
 //!    closing quotes and brackets.
-//! 3. [`lines`] decides line breaks: a blank line always ends a sentence; a
+//! 3. `lines` decides line breaks: a blank line always ends a sentence; a
 //!    line without final punctuation (headline, caption) is its own sentence,
 //!    except in hard-wrapped prose.
-//! 4. [`lists`] adds the starts of list items written inline ("1.) … 2.) …",
+//! 4. `lists` adds the starts of list items written inline ("1.) … 2.) …",
 //!    "• …").
 //!
 //! Every sentence is a byte span into the source, trimmed of surrounding
