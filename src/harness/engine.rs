@@ -375,14 +375,17 @@ mod tests {
 
     #[test]
     fn a_document_ranked_in_blocks_is_noted_in_the_warnings() {
-        // lsa decomposes documents above 500 sentences in blocks: 501 → 2 blocks.
-        let text: String = (0..501).map(|i| format!("Word{i} stands here. ")).collect();
-        let engine = Engine::new(settings(&["lead", "lsa"])).unwrap();
-        let long = engine.prepare(vec![doc("long", &text, "Word1 stands.")]);
+        // textrank ranks documents above 2,000 sentences in blocks: 2,001 → 2 blocks.
+        // (No two sentences share a word, so the graphs have no edges and stay cheap.)
+        let text: String = (0..2001).map(|i| format!("Word{i} here. ")).collect();
+        let engine = Engine::new(settings(&["lead", "lsa", "textrank"])).unwrap();
+        let long = engine.prepare(vec![doc("long", &text, "Word1 here.")]);
         let warnings = &engine.evaluate("c", &long, &|| {})[0].warnings;
         assert_eq!(
             warnings,
-            &["document `long`: lsa: 501 sentences: ranked in 2 blocks of at most 500 (an approximation)"]
+            &[
+                "document `long`: textrank: 2001 sentences: ranked in 2 blocks of at most 2000 (an approximation)"
+            ]
         );
         let short = engine.prepare(vec![doc("short", "One here. Two there.", "One.")]);
         assert!(engine.evaluate("c", &short, &|| {})[0].warnings.is_empty());

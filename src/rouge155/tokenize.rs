@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 /// The SMART stop-word list ROUGE-1.5.5 uses for `-s`
 /// (`data/smart_common_words.txt`, one entry per line).
-const SMART_STOPWORDS: &str = include_str!("../../data/smart_common_words.txt");
+pub(crate) const SMART_STOPWORDS: &str = include_str!("../../data/smart_common_words.txt");
 
 static STOPWORDS: LazyLock<HashSet<&'static [u8]>> =
     LazyLock::new(|| SMART_STOPWORDS.lines().map(str::as_bytes).collect());
