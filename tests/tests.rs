@@ -18,6 +18,7 @@ mod golden_rules;
 mod harness_run;
 mod oracle;
 mod properties;
+mod quality;
 mod report_determinism;
 mod resource_bounds;
 mod rouge155_cli;
