@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use sumbench::corpus::{ReadOptions, read_corpus};
 use sumbench::rouge::{DocumentScorer, Metric, Scorer};
 use sumbench::summarize::{Budget, BuildOptions, build, registry};
-use sumbench::text::{CorpusStats, PreparedDocument, WordTokenizer, sentence_spans};
+use sumbench::text::{PreparedDocument, WordTokenizer, prepare_corpus, sentence_spans};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -21,12 +21,7 @@ fn main() {
     let max_docs: usize = args.get(3).map(|s| s.parse().unwrap()).unwrap_or(usize::MAX);
     let mut docs = read_corpus(path, &ReadOptions::default()).expect("corpus");
     docs.truncate(max_docs);
-    let tokenizer = WordTokenizer::english();
-    let mut prepared: Vec<PreparedDocument> =
-        docs.into_par_iter().map(|d| PreparedDocument::new(d, &tokenizer)).collect();
-    let mut stats = CorpusStats::default();
-    prepared.iter().for_each(|d| stats.add(d));
-    prepared.iter_mut().for_each(|d| d.apply_corpus_idf(&stats));
+    let prepared: Vec<PreparedDocument> = prepare_corpus(docs, &WordTokenizer::english());
     let scorer = Scorer::new(&[Metric::N(1), Metric::N(2)], true);
     println!("{:<10} {:>8} {:>8} {:>9}", "name", "R1-F", "R2-F", "seconds");
     for name in names {

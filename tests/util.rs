@@ -152,16 +152,10 @@ pub fn summary_without_speed(dir: &Path) -> Vec<String> {
 /// The first `n` documents of the corpus at `path`, prepared with the corpus IDF.
 pub fn prepare(path: &Path, n: usize) -> Vec<sumbench::text::PreparedDocument> {
     use sumbench::corpus::{ReadOptions, read_corpus};
-    use sumbench::text::{CorpusStats, PreparedDocument, WordTokenizer};
+    use sumbench::text::{WordTokenizer, prepare_corpus};
     let mut documents = read_corpus(path, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     documents.truncate(n);
-    let tokenizer = WordTokenizer::english();
-    let mut prepared: Vec<PreparedDocument> =
-        documents.into_iter().map(|d| PreparedDocument::new(d, &tokenizer)).collect();
-    let mut stats = CorpusStats::default();
-    prepared.iter().for_each(|d| stats.add(d));
-    prepared.iter_mut().for_each(|d| d.apply_corpus_idf(&stats));
-    prepared
+    prepare_corpus(documents, &WordTokenizer::english())
 }
 
 /// The word budget `--budget ref` gives a document: its references' mean

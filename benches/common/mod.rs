@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use sumbench::corpus::{Document, ReadOptions, read_corpus};
-use sumbench::text::{CorpusStats, PreparedDocument, WordTokenizer};
+use sumbench::text::{PreparedDocument, WordTokenizer, prepare_corpus};
 
 /// The repository root.
 pub fn repo() -> &'static Path {
@@ -36,10 +36,5 @@ fn read(path: &Path) -> Vec<Document> {
 
 /// Every document prepared, with the IDF of the whole set (as the harness does).
 pub fn prepare_all(docs: &[Document], tokenizer: &WordTokenizer) -> Vec<PreparedDocument> {
-    let mut prepared: Vec<PreparedDocument> =
-        docs.iter().map(|d| PreparedDocument::new(d.clone(), tokenizer)).collect();
-    let mut stats = CorpusStats::default();
-    prepared.iter().for_each(|d| stats.add(d));
-    prepared.iter_mut().for_each(|d| d.apply_corpus_idf(&stats));
-    prepared
+    prepare_corpus(docs.to_vec(), tokenizer)
 }

@@ -134,11 +134,7 @@ impl Engine {
     /// Prepares a whole in-memory corpus with IDF over it (each document
     /// prepared once).
     pub fn prepare_corpus(&self, docs: Vec<Document>) -> Vec<PreparedDocument> {
-        let mut prepared = self.prepare(docs);
-        let mut stats = CorpusStats::default();
-        prepared.iter().for_each(|d| stats.add(d));
-        prepared.par_iter_mut().for_each(|d| d.apply_corpus_idf(&stats));
-        prepared
+        crate::text::prepare_corpus(docs, &self.tokenizer)
     }
 
     /// Prepares `docs` with corpus-level IDF from `stats`.

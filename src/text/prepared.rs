@@ -124,6 +124,19 @@ pub struct CorpusStats {
     document_frequency: HashMap<Arc<str>, u32>,
 }
 
+/// Prepares a whole in-memory corpus (in parallel, keeping its order), each
+/// document with the IDF of the whole corpus: what the harness does for a
+/// corpus that fits in one chunk.
+pub fn prepare_corpus(docs: Vec<Document>, tokenizer: &WordTokenizer) -> Vec<PreparedDocument> {
+    use rayon::prelude::*;
+    let mut prepared: Vec<PreparedDocument> =
+        docs.into_par_iter().map(|d| PreparedDocument::new(d, tokenizer)).collect();
+    let mut stats = CorpusStats::default();
+    prepared.iter().for_each(|d| stats.add(d));
+    prepared.par_iter_mut().for_each(|d| d.apply_corpus_idf(&stats));
+    prepared
+}
+
 impl CorpusStats {
     /// Counts each distinct term of `doc` once.
     pub fn add(&mut self, doc: &PreparedDocument) {
