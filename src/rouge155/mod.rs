@@ -1,7 +1,8 @@
 //! ROUGE-1.5.5 (the Perl script) compatibility mode: ROUGE-N, summary-level
 //! ROUGE-L, ROUGE-W, ROUGE-S/SU, `-f A`/`-f B`, `-s`, `-l`/`-b` and `-m`,
 //! matching the values the script prints (5 decimals, F from the rounded R and
-//! P), quirks included. the development workspace's `shared/spec/rouge155-compat.md` is the definition.
+//! P), quirks included. The definition is the development
+//! workspace's `shared/spec/rouge155-compat.md`.
 //!
 //! Owns: everything ROUGE-1.5.5 computes differently from rouge-score; its
 //! tokenizer, stemmer (with the WordNet 2.0 exception table) and stop words.
