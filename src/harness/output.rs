@@ -280,7 +280,8 @@ impl ReportWriter {
         };
         dir.close(scores).map_err(io(files::SCORES))?;
         dir.close(summaries).map_err(io(files::SUMMARIES))?;
-        let (markdown, reports) = super::summary::summary_files(&aggregator, &info)?;
+        let (markdown, reports) =
+            super::summary::summary_files(&aggregator, &info).map_err(io(files::SUMMARY_SVG))?;
         for (file, bytes) in reports {
             dir.write(file, &bytes).map_err(io(file))?;
         }
