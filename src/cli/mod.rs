@@ -7,8 +7,6 @@ mod edge;
 mod list;
 mod merge;
 mod rouge;
-mod rouge155;
-mod rouge_family;
 mod run;
 mod score;
 mod sentences;

@@ -39,6 +39,33 @@ pub struct Document {
     pub references: Vec<String>,
 }
 
+/// What a summarizer may read of a [`Document`]: everything but the references.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Source {
+    /// Unique id within the corpus.
+    pub id: String,
+    /// Optional title.
+    pub title: Option<String>,
+    /// The full source text.
+    pub text: String,
+}
+
+impl Document {
+    /// The document split into what summarizers see and the references they
+    /// must not see.
+    pub fn into_parts(self) -> (Source, Vec<String>) {
+        let Document { id, title, text, references } = self;
+        (Source { id, title, text }, references)
+    }
+}
+
+/// A document's source, its references dropped.
+impl From<Document> for Source {
+    fn from(document: Document) -> Source {
+        document.into_parts().0
+    }
+}
+
 /// On-disk corpus formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -290,12 +317,12 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Corpus, CorpusError> {
         Some(format) => format,
         None => detect_format(path)?,
     };
-    let source = match format {
-        Format::Jsonl => Source::Jsonl(jsonl::Reader::open(path, options)?),
-        Format::Dir => Source::Dir(dir::Reader::open(path, options.require_references)?),
-        Format::Story => Source::Story(story::Reader::open(path)?),
+    let reader = match format {
+        Format::Jsonl => Reader::Jsonl(jsonl::Reader::open(path, options)?),
+        Format::Dir => Reader::Dir(dir::Reader::open(path, options.require_references)?),
+        Format::Story => Reader::Story(story::Reader::open(path)?),
     };
-    Ok(Corpus { path: path.to_path_buf(), format, source, seen: HashMap::new(), done: false })
+    Ok(Corpus { path: path.to_path_buf(), format, reader, seen: HashMap::new(), done: false })
 }
 
 /// The file a corpus folder stands for: `<dir>/documents.jsonl`, the layout
@@ -361,14 +388,14 @@ pub fn read_corpus(path: &Path, options: &ReadOptions) -> Result<Vec<Document>, 
 pub struct Corpus {
     path: PathBuf,
     format: Format,
-    source: Source,
+    reader: Reader,
     /// Ids seen so far → line of first occurrence (line-based formats).
     seen: HashMap<String, Option<usize>>,
     done: bool,
 }
 
 #[derive(Debug)]
-enum Source {
+enum Reader {
     Jsonl(jsonl::Reader<std::io::BufReader<std::fs::File>>),
     Dir(dir::Reader),
     Story(story::Reader),
@@ -393,10 +420,10 @@ impl Iterator for Corpus {
         if self.done {
             return None;
         }
-        let next = match &mut self.source {
-            Source::Jsonl(reader) => reader.next(),
-            Source::Dir(reader) => reader.next(),
-            Source::Story(reader) => reader.next(),
+        let next = match &mut self.reader {
+            Reader::Jsonl(reader) => reader.next(),
+            Reader::Dir(reader) => reader.next(),
+            Reader::Story(reader) => reader.next(),
         };
         let result = match next {
             None if self.seen.is_empty() => Err(CorpusError::Empty { path: self.path.clone() }),

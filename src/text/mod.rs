@@ -9,6 +9,6 @@ pub mod prepared;
 pub mod segment;
 pub mod tokens;
 
-pub use prepared::{CorpusStats, PreparedDocument, Sentence, TermId, prepare_corpus};
+pub use prepared::{CorpusStats, PreparedDocument, Sentence, prepare_corpus};
 pub use segment::sentence_spans;
-pub use tokens::WordTokenizer;
+pub use tokens::{TermId, WordTokenizer};
