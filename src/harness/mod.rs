@@ -2,7 +2,7 @@
 //! written as reports in a deterministic order whatever the thread count.
 //!
 //! Owns: the run plan ([`plan`]), the parallel work ([`engine`]), reading
-//! corpora in chunks ([`source`], [`run`]), outside systems' summaries
+//! corpora in chunks (`source.rs`, [`run`]), outside systems' summaries
 //! ([`external`]) and the run directory ([`rundir`]: layout, `run.json`,
 //! writer, readers, shard merging, baselines); progress goes to a
 //! [`Progress`] observer the caller gives.
@@ -17,10 +17,10 @@
 pub mod engine;
 pub mod external;
 pub mod plan;
-pub mod progress;
+mod progress;
 pub mod run;
 pub mod rundir;
-pub mod source;
+mod source;
 
 use std::path::{Path, PathBuf};
 

@@ -51,7 +51,7 @@ pub struct RowKey<'a> {
 }
 
 impl<W: Write> ScoresCsv<W> {
-    /// Starts the file: writes the header ([`SCORES_HEADER`]).
+    /// Starts the file: writes the header (`SCORES_HEADER`).
     pub fn new(out: W) -> io::Result<Self> {
         let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
         writer.write_record(SCORES_HEADER).map_err(io::Error::other)?;
@@ -97,7 +97,7 @@ fn optional(value: Option<f64>) -> String {
 }
 
 /// The bytes of `scores.csv` for `records`, in the given order, with a header
-/// ([`SCORES_HEADER`]) and `\n` line ends.
+/// (`SCORES_HEADER`) and `\n` line ends.
 pub fn scores_csv(records: &[ScoreRecord]) -> Vec<u8> {
     let written = ScoresCsv::new(Vec::new()).and_then(|mut out| {
         for r in records {
@@ -113,7 +113,7 @@ pub fn scores_csv(records: &[ScoreRecord]) -> Vec<u8> {
 }
 
 /// The bytes of `summary.csv` for `rows`, in the given order, with a header
-/// ([`AGGREGATE_HEADER`]); an absent words mean or speed is an empty field.
+/// (`AGGREGATE_HEADER`); an absent words mean or speed is an empty field.
 pub fn aggregate_csv(rows: &[AggregateRow]) -> Vec<u8> {
     let mut w = csv_writer();
     put(&mut w, AGGREGATE_HEADER);

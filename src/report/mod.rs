@@ -6,16 +6,16 @@
 //! bytes or stream into a writer the caller gives (the run directory's, see
 //! `crate::harness::rundir`).
 
-pub mod aggregate;
+mod aggregate;
 pub mod bootstrap;
 pub mod compare;
 pub mod compare_format;
-pub mod csv;
-pub mod markdown;
+mod csv;
+mod markdown;
 pub mod permutation;
-pub mod record;
+mod record;
 pub mod stats;
-pub mod svg;
+mod svg;
 
 pub use aggregate::{AggregateRow, Aggregator, Timing};
 pub use csv::{RowKey, ScoresCsv, aggregate_csv, scores_csv};

@@ -72,7 +72,7 @@ pub struct CorpusInfo {
     pub name: String,
     /// The path as given.
     pub path: PathBuf,
-    /// See [`crate::harness::source::corpus_sha256`].
+    /// SHA-256 of the corpus file (of its files, for a folder), as read.
     pub sha256: String,
     /// Documents in the whole corpus (all shards).
     pub documents: usize,

@@ -1,7 +1,7 @@
 //! The run directory, and its one owner: the layout ([`files`]), `run.json`
 //! ([`RunInfo`], built by one constructor), the writer that stages every file
 //! and puts the directory in place in one step ([`ReportWriter`], over
-//! [`stage::StagedDir`]), the validated readers ([`read`]) that `compare`,
+//! `stage::StagedDir`), the validated readers (`read.rs`) that `compare`,
 //! `merge` and `meta` use, shard merging ([`merge()`]) and the baseline policy
 //! ([`baseline_dir`]).
 //!
@@ -15,15 +15,15 @@
 
 mod baseline;
 mod info;
-pub mod merge;
-pub mod read;
-pub mod stage;
+mod merge;
+mod read;
+mod stage;
 mod writer;
 
 pub use baseline::{BaselineError, baseline_dir};
 pub use info::{CorpusInfo, Provenance, RunHeader, RunInfo};
 pub use merge::merge;
-pub use read::{ReadError, ScoresReader, read_run_json, read_scores, scores_path, verify_run_dir};
+pub use read::{ReadError, ScoresReader, read_run_json, read_scores, scores_path, summaries, verify_run_dir};
 pub use writer::ReportWriter;
 
 /// File names in a run directory.

@@ -20,7 +20,7 @@ use crate::rouge::Score;
 
 /// Writes a run directory: summaries as they come, the aggregate reports and
 /// `run.json` at the end, all into a staging folder that
-/// [`ReportWriter::finish`] swaps into place (see [`super::stage`]).
+/// [`ReportWriter::finish`] swaps into place (see `stage.rs`).
 pub struct ReportWriter {
     dir: StagedDir,
     target: PathBuf,
