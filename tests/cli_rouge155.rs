@@ -162,13 +162,12 @@ fn reads_a_file_argument_and_line_aligned_files() {
     );
 
     std::fs::write(&r2, "a cat\n").expect("write");
-    rouge155(&["--candidates", &paths[0], "--references", &paths[1], &paths[2]])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(format!(
+    rouge155(&["--candidates", &paths[0], "--references", &paths[1], &paths[2]]).assert().failure().stderr(
+        predicate::str::contains(format!(
             "r2.txt: 1 lines, but the candidates file {} has 2 (files must be line-aligned)",
             paths[0]
-        )));
+        )),
+    );
 }
 
 #[test]
