@@ -10,6 +10,7 @@ mod rouge;
 mod run;
 mod score;
 mod sentences;
+mod summarize;
 
 use clap::{Parser, Subcommand};
 
@@ -25,6 +26,8 @@ pub struct Cli {
 enum Command {
     /// Split text into sentences, one per line (or a JSON array with --json).
     Sentences(sentences::Args),
+    /// Summarize one text with one summarizer (its sentences in document order).
+    Summarize(summarize::Args),
     /// Score candidate summaries against references with ROUGE.
     Rouge(rouge::Args),
     /// List the built-in summarizers.
@@ -45,6 +48,7 @@ enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Sentences(args) => sentences::run(args),
+        Command::Summarize(args) => summarize::run(args),
         Command::Rouge(args) => rouge::run(args),
         Command::List(args) => list::run(args),
         Command::Corpus(args) => corpus::run(args),

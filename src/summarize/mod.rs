@@ -8,6 +8,7 @@
 mod bag;
 mod budget;
 mod graph;
+mod one_text;
 mod order;
 mod registry;
 mod similarity;
@@ -27,6 +28,7 @@ pub mod sumbasic;
 pub mod textrank;
 
 pub use budget::Budget;
+pub use one_text::{SummarizeError, summarize_text};
 pub use registry::{BuildOptions, Entry, UnknownSummarizer, build, registry};
 
 use crate::rouge::{DocumentScorer, Scorer};
