@@ -152,3 +152,81 @@ fn rouge155_metrics_are_reported_beside_rouge_score_ones() {
         read(&out, "scores.csv").lines().skip(1).map(|l| l.split(',').nth(3).unwrap().to_string()).collect();
     assert_eq!(metrics, ["rougeSU4", "rouge1", "rougeW-1.2"]);
 }
+
+/// Several systems and built-in summarizers in one report: a tagged file, a
+/// NAME=FILE system and `--with lead,oracle`, then `compare --within` pairs them.
+#[test]
+fn score_puts_many_systems_beside_built_in_summarizers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("news.jsonl");
+    let docs = [
+        (
+            "d1",
+            "Rain fell on the city. The river rose over its banks. Roads were closed.",
+            "The river flooded.",
+        ),
+        ("d2", "Markets opened early. Bank shares fell after the report. Oil rose.", "Bank shares fell."),
+        ("d3", "The team won the final. Fans filled the streets. The coach resigned.", "The team won."),
+    ];
+    let lines: String = docs
+        .iter()
+        .map(|(id, text, r)| {
+            serde_json::json!({"id": id, "text": text, "references": [r]}).to_string() + "\n"
+        })
+        .collect();
+    std::fs::write(&corpus, lines).unwrap();
+    let tagged = tmp.path().join("outputs.jsonl");
+    let tagged_lines: String = docs
+        .iter()
+        .flat_map(|(id, text, _)| {
+            let first = text.split(". ").next().unwrap_or_default().to_string();
+            [
+                serde_json::json!({"id": id, "system": "M1", "prediction": first}),
+                serde_json::json!({"id": id, "system": "M0", "prediction": "Nothing here."}),
+            ]
+        })
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    std::fs::write(&tagged, tagged_lines).unwrap();
+    let llm = tmp.path().join("llm.jsonl");
+    // The LLM skips d3: only d1 and d2 are scored, for every row.
+    let llm_lines = "{\"id\": \"d1\", \"prediction\": \"The river flooded.\"}\n{\"id\": \"d2\", \"prediction\": \"Oil rose.\"}\n";
+    std::fs::write(&llm, llm_lines).unwrap();
+    let out = tmp.path().join("out");
+    sumbench()
+        .args(["score", "--quiet", "--summary-field", "prediction", "--with", "lead,oracle", "--summaries"])
+        .arg(&tagged)
+        .arg("--system")
+        .arg(format!("llm={}", llm.display()))
+        .arg("--corpus")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    let rouge1: Vec<(String, String)> = summary
+        .lines()
+        .skip(1)
+        .filter(|l| l.split(',').nth(2) == Some("rouge1"))
+        .map(|l| {
+            let fields: Vec<&str> = l.split(',').collect();
+            (fields[1].to_string(), fields[3].to_string())
+        })
+        .collect();
+    let want = ["llm", "M1", "M0", "lead", "oracle"].map(|s| (s.to_string(), "2".to_string()));
+    assert_eq!(rouge1, want, "systems in order, then the built-ins, all on the same 2 documents");
+    let run: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
+    assert_eq!(
+        run["warnings"],
+        serde_json::json!([
+            "news: 1 documents have no summary from llm",
+            "news: 2 of 3 documents have a summary from every system and are scored"
+        ])
+    );
+    // llm's d1 summary is the reference: F = 1.
+    let scores = std::fs::read_to_string(out.join("scores.csv")).unwrap();
+    assert!(scores.contains("news,d1,llm,rouge1,1,1,1,ref\n"), "{scores}");
+    sumbench().args(["compare", "--within"]).arg(&out).assert().success();
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use sumbench::corpus::ReadOptions;
-use sumbench::harness::external::{ScoreRequest, score};
+use sumbench::harness::external::{ScoreRequest, SystemFile, score};
 use sumbench::harness::plan::{BudgetSpec, default_metrics};
 use sumbench::harness::run::{RunRequest, run};
 use sumbench::harness::rundir::files;
@@ -132,8 +132,10 @@ fn score_request(tmp: &Path, summaries: &str) -> ScoreRequest {
     let file = tmp.join("system.jsonl");
     std::fs::write(&file, summaries).unwrap();
     ScoreRequest {
-        system: "abstractive".into(),
-        summaries: file,
+        systems: vec![SystemFile::Named { name: "abstractive".into(), path: file }],
+        summary_field: "summary".into(),
+        system_field: "system".into(),
+        with: None,
         corpora: vec![CorpusInput { path: corpus_file(tmp), options: ReadOptions::default() }],
         metrics: default_metrics(),
         stem: true,

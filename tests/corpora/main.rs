@@ -17,3 +17,4 @@ mod oracle;
 mod quality;
 mod segmentation;
 mod shards;
+mod systems;
