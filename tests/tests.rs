@@ -16,6 +16,7 @@ mod determinism;
 mod error_messages;
 mod golden_rules;
 mod harness_run;
+mod meta;
 mod oracle;
 mod properties;
 mod quality;
