@@ -3,7 +3,6 @@
 //! `tests/data/meta/expected.py`), bootstrap and permutation properties, Holm
 //! by hand, determinism and error messages.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use sumbench::meta::levels::correlate;
@@ -12,49 +11,8 @@ use sumbench::meta::resample::bootstrap_interval;
 use sumbench::meta::{self, Coefficient, Level, MetaOptions, Resample, ScoreColumn};
 use sumbench::report::bootstrap::keyed_rng;
 
+use crate::meta_check::{assert_matches_scipy, parse_meta_csv};
 use crate::util::{fixture, read_fixture, sumbench};
-
-/// meta.csv rows keyed by (level, metric, judgment, coefficient) → (value, ci_low, ci_high, n).
-type Rows = BTreeMap<(String, String, String, String), (Option<f64>, Option<f64>, Option<f64>, usize)>;
-
-fn parse_meta_csv(text: &str) -> Rows {
-    let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("level,metric,judgment,coefficient,value,ci_low,ci_high,n"));
-    let number = |s: &str| if s.is_empty() { None } else { Some(s.parse::<f64>().unwrap()) };
-    lines
-        .map(|line| {
-            let f: Vec<&str> = line.split(',').collect();
-            assert_eq!(f.len(), 8, "{line}");
-            (
-                (f[0].into(), f[1].into(), f[2].into(), f[3].into()),
-                (number(f[4]), number(f[5]), number(f[6]), f[7].parse().unwrap()),
-            )
-        })
-        .collect()
-}
-
-/// Asserts every expected row of `expected_json` (written by expected.py) is in
-/// `rows` with the same n and a value within 1e-9 (both undefined counts as equal).
-pub fn assert_matches_scipy(rows: &Rows, expected_json: &str) {
-    let expected: serde_json::Value = serde_json::from_str(expected_json).unwrap();
-    let expected = expected["rows"].as_array().unwrap();
-    assert_eq!(rows.len(), expected.len());
-    for e in expected {
-        let key = (
-            e["level"].as_str().unwrap().to_string(),
-            e["metric"].as_str().unwrap().to_string(),
-            e["judgment"].as_str().unwrap().to_string(),
-            e["coefficient"].as_str().unwrap().to_string(),
-        );
-        let (value, _, _, n) = rows.get(&key).unwrap_or_else(|| panic!("no row {key:?}"));
-        assert_eq!(*n as u64, e["n"].as_u64().unwrap(), "{key:?}");
-        match (value, e["value"].as_f64()) {
-            (Some(ours), Some(theirs)) => assert!((ours - theirs).abs() <= 1e-9, "{key:?}: {ours} vs scipy {theirs}"),
-            (None, None) => {}
-            (ours, theirs) => panic!("{key:?}: {ours:?} vs scipy {theirs:?}"),
-        }
-    }
-}
 
 fn run_meta(out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
     let mut command = sumbench();

@@ -5,6 +5,8 @@
 
 mod util;
 
+mod meta_check;
+
 mod bad_inputs;
 mod cli_rouge;
 mod cli_run;
