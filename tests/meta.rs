@@ -32,7 +32,8 @@ fn small_fixture_matches_scipy_at_every_level() {
     assert_matches_scipy(&rows, &read_fixture("meta/expected_small.json"));
     // d4's m1 scores are constant, so d4 is skipped at the summary level (6 documents
     // judged and scored, 5 averaged).
-    let key = |l: &str, m: &str, j: &str, c: &str| (l.to_string(), m.to_string(), j.to_string(), c.to_string());
+    let key =
+        |l: &str, m: &str, j: &str, c: &str| (l.to_string(), m.to_string(), j.to_string(), c.to_string());
     assert_eq!(rows[&key("summary", "m1", "coherence", "kendall")].3, 5);
     // System level: the 5 systems scored and judged (F is judged only).
     assert_eq!(rows[&key("system", "m1", "coherence", "pearson")].3, 5);
@@ -47,20 +48,30 @@ fn warnings_name_what_one_side_lacks() {
     let assert = run_meta(&dir.path().join("m"), &["--samples", "5", "--permutations", "0"]).success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.contains("warning: metric `m1`: judged systems without scores, left out: F"), "{stderr}");
-    assert!(stderr.contains("warning: metric `m2`: 1 of 29 scored (system, document) cells have no judgment"), "{stderr}");
-    assert!(stderr.contains("warning: metric `m2`: 3 of 31 judged (system, document) cells have no score"), "{stderr}");
+    assert!(
+        stderr.contains("warning: metric `m2`: 1 of 29 scored (system, document) cells have no judgment"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: metric `m2`: 3 of 31 judged (system, document) cells have no score"),
+        "{stderr}"
+    );
     let md = std::fs::read_to_string(dir.path().join("m/meta.md")).unwrap();
     assert!(md.contains("## system level") && md.contains("## Warnings"), "{md}");
     // No tests asked for: the tests file is a header only.
     let tests = std::fs::read_to_string(dir.path().join("m/meta_tests.csv")).unwrap();
-    assert_eq!(tests, "level,judgment,coefficient,metric_a,metric_b,r_a,r_b,delta,p_value,p_holm,n,permutations\n");
+    assert_eq!(
+        tests,
+        "level,judgment,coefficient,metric_a,metric_b,r_a,r_b,delta,p_value,p_holm,n,permutations\n"
+    );
 }
 
 #[test]
 fn output_is_byte_identical_at_any_thread_count_and_follows_the_seed() {
     let dir = tempfile::tempdir().unwrap();
     let read = |name: &str| {
-        ["meta.csv", "meta_tests.csv", "meta.md"].map(|f| std::fs::read(dir.path().join(name).join(f)).unwrap())
+        ["meta.csv", "meta_tests.csv", "meta.md"]
+            .map(|f| std::fs::read(dir.path().join(name).join(f)).unwrap())
     };
     let args = ["--samples", "200", "--permutations", "100"];
     run_meta(&dir.path().join("one"), &[&args[..], &["--threads", "1"]].concat()).success();
@@ -71,13 +82,17 @@ fn output_is_byte_identical_at_any_thread_count_and_follows_the_seed() {
     assert_ne!(one[0], seed[0], "another seed draws other intervals");
     // The point estimates do not depend on the seed.
     let values = |bytes: &[u8]| {
-        parse_meta_csv(std::str::from_utf8(bytes).unwrap()).into_iter().map(|(k, v)| (k, v.0, v.3)).collect::<Vec<_>>()
+        parse_meta_csv(std::str::from_utf8(bytes).unwrap())
+            .into_iter()
+            .map(|(k, v)| (k, v.0, v.3))
+            .collect::<Vec<_>>()
     };
     assert_eq!(values(&one[0]), values(&seed[0]));
     // Rerunning into the same directory replaces the files (atomically) with the same bytes.
     run_meta(&dir.path().join("one"), &[&args[..], &["--threads", "2"]].concat()).success();
     assert_eq!(read("one"), read("two"));
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("one")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(dir.path().join("one")).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 3, "{leftovers:?}");
 }
 
@@ -150,7 +165,10 @@ fn bootstrap_interval_of_the_summary_level_covers_the_estimate_at_every_level() 
                 0.95,
                 &mut keyed_rng(0, &[level.name(), coefficient.name()]),
             );
-            assert!(ci.low <= estimate && estimate <= ci.high, "{level:?} {coefficient:?}: {ci:?} {estimate}");
+            assert!(
+                ci.low <= estimate && estimate <= ci.high,
+                "{level:?} {coefficient:?}: {ci:?} {estimate}"
+            );
             assert!(ci.low >= -1.0 && ci.high <= 1.0);
         }
     }
@@ -165,7 +183,11 @@ fn permutation_test_identical_metrics_give_one_and_a_clearly_better_metric_a_sma
                 permutation_test(level, coefficient, a, b, &z, 30, 500, &mut keyed_rng(0, &["perm"]))
             };
             let same = test(&good, &good);
-            assert_eq!((same.delta, same.p_value, same.permutations), (0.0, 1.0, 500), "{level:?} {coefficient:?}");
+            assert_eq!(
+                (same.delta, same.p_value, same.permutations),
+                (0.0, 1.0, 500),
+                "{level:?} {coefficient:?}"
+            );
             // A rescaled copy is the same metric after standardization.
             let scaled: Vec<f64> = good.iter().map(|v| 3.0 * v + 1.0).collect();
             assert_eq!(test(&good, &scaled).p_value, 1.0, "{level:?} {coefficient:?}");
@@ -223,7 +245,8 @@ fn tests_are_holm_corrected_within_each_family() {
 fn errors_name_the_problem() {
     let dir = tempfile::tempdir().unwrap();
     let judgments = dir.path().join("j.jsonl");
-    std::fs::write(&judgments, "{\"id\": \"d1\", \"system\": \"Z\", \"expert_scores\": {\"a\": 1}}\n").unwrap();
+    std::fs::write(&judgments, "{\"id\": \"d1\", \"system\": \"Z\", \"expert_scores\": {\"a\": 1}}\n")
+        .unwrap();
     let assert = sumbench()
         .args(["meta", "--judgments"])
         .arg(&judgments)

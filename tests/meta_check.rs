@@ -41,7 +41,9 @@ pub fn assert_matches_scipy(rows: &Rows, expected_json: &str) {
         let (value, _, _, n) = rows.get(&key).unwrap_or_else(|| panic!("no row {key:?}"));
         assert_eq!(*n as u64, e["n"].as_u64().unwrap(), "{key:?}");
         match (value, e["value"].as_f64()) {
-            (Some(ours), Some(theirs)) => assert!((ours - theirs).abs() <= 1e-9, "{key:?}: {ours} vs scipy {theirs}"),
+            (Some(ours), Some(theirs)) => {
+                assert!((ours - theirs).abs() <= 1e-9, "{key:?}: {ours} vs scipy {theirs}")
+            }
             (None, None) => {}
             (ours, theirs) => panic!("{key:?}: {ours:?} vs scipy {theirs:?}"),
         }

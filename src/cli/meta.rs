@@ -93,7 +93,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         permutations: args.permutations,
         ..MetaOptions::default()
     };
-    let judgments = meta::read_judgments(&args.judgments, &args.judgment_field).context("cannot read the judgments")?;
+    let judgments =
+        meta::read_judgments(&args.judgments, &args.judgment_field).context("cannot read the judgments")?;
     let mut scores = meta::read_runs(&args.runs, column).context("cannot read the runs' scores")?;
     meta::select_metrics(&mut scores, &args.metrics)?;
     let work = || meta::evaluate(&scores, &judgments, &options);

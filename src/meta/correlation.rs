@@ -150,7 +150,8 @@ pub fn kendall_tau_b(x: &[f64], y: &[f64]) -> f64 {
     }
     let concordant_minus_discordant =
         total as f64 - x_ties as f64 - y_ties as f64 + joint_ties as f64 - 2.0 * discordant as f64;
-    let tau = concordant_minus_discordant / ((total - x_ties) as f64).sqrt() / ((total - y_ties) as f64).sqrt();
+    let tau =
+        concordant_minus_discordant / ((total - x_ties) as f64).sqrt() / ((total - y_ties) as f64).sqrt();
     tau.clamp(-1.0, 1.0)
 }
 
@@ -193,7 +194,7 @@ mod tests {
 
     /// τ-b by its O(n²) definition.
     fn kendall_by_pairs(x: &[f64], y: &[f64]) -> f64 {
-        let (mut p, mut q, mut tx, mut ty) = (0.0, 0.0, 0.0, 0.0);
+        let (mut p, mut q, mut tx, mut ty) = (0.0f64, 0.0, 0.0, 0.0);
         for i in 0..x.len() {
             for j in i + 1..x.len() {
                 let (dx, dy) = (x[i] - x[j], y[i] - y[j]);
@@ -209,7 +210,7 @@ mod tests {
                 }
             }
         }
-        (p - q) / ((p + q + tx) * (p + q + ty) as f64).sqrt()
+        (p - q) / ((p + q + tx) * (p + q + ty)).sqrt()
     }
 
     #[test]

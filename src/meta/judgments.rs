@@ -84,7 +84,8 @@ pub struct Judgments {
 /// `system` strings and `field` an object of finite numbers with the same keys
 /// as on the first line; a (document, system) judged twice is an error.
 pub fn read_judgments(path: &Path, field: &str) -> Result<Judgments, JudgmentsError> {
-    let text = std::fs::read_to_string(path).map_err(|error| JudgmentsError::Io { file: path.into(), error })?;
+    let text =
+        std::fs::read_to_string(path).map_err(|error| JudgmentsError::Io { file: path.into(), error })?;
     parse_judgments(&text, path, field)
 }
 
@@ -110,7 +111,11 @@ pub fn parse_judgments(text: &str, file: &Path, field: &str) -> Result<Judgments
             message: e.to_string(),
         })?;
         let Value::Object(object) = value else {
-            return Err(JudgmentsError::NotAnObject { file: file.into(), line, message: format!("found {value}") });
+            return Err(JudgmentsError::NotAnObject {
+                file: file.into(),
+                line,
+                message: format!("found {value}"),
+            });
         };
         let string = |name: &str| match object.get(name) {
             Some(Value::String(s)) if !s.is_empty() => Ok(s.clone()),
@@ -121,8 +126,12 @@ pub fn parse_judgments(text: &str, file: &Path, field: &str) -> Result<Judgments
         let (doc_id, system) = (string("id")?, string("system")?);
         let scores = match object.get(field) {
             Some(Value::Object(scores)) => scores,
-            Some(other) => return Err(field_error(field, format!("expected an object of scores, found {other}"))),
-            None => return Err(field_error(field, "missing (choose the field with --judgment-field)".into())),
+            Some(other) => {
+                return Err(field_error(field, format!("expected an object of scores, found {other}")));
+            }
+            None => {
+                return Err(field_error(field, "missing (choose the field with --judgment-field)".into()));
+            }
         };
         let mut names: Vec<String> = scores.keys().cloned().collect();
         names.sort();
@@ -141,7 +150,12 @@ pub fn parse_judgments(text: &str, file: &Path, field: &str) -> Result<Judgments
             let value = &scores[name];
             match value.as_f64() {
                 Some(v) if v.is_finite() => row.push(v),
-                _ => return Err(field_error(&format!("{field}.{name}"), format!("expected a number, found {value}"))),
+                _ => {
+                    return Err(field_error(
+                        &format!("{field}.{name}"),
+                        format!("expected a number, found {value}"),
+                    ));
+                }
             }
         }
         let key = (system.clone(), doc_id.clone());
@@ -183,7 +197,10 @@ mod tests {
     fn errors_name_file_line_and_field() {
         let message = |text: &str| parse(text).unwrap_err().to_string();
         assert_eq!(message("[1]"), "j.jsonl:1: not a JSON object: found [1]");
-        assert_eq!(message(r#"{"id": "d1", "expert_scores": {"a": 1}}"#), "j.jsonl:1: field `system`: missing");
+        assert_eq!(
+            message(r#"{"id": "d1", "expert_scores": {"a": 1}}"#),
+            "j.jsonl:1: field `system`: missing"
+        );
         assert_eq!(
             message(concat!(
                 r#"{"id": "d1", "system": "A", "expert_scores": {"a": 1}}"#,

@@ -57,9 +57,12 @@ impl Grid {
     pub fn aligned(variables: &[&BTreeMap<Cell, f64>]) -> Grid {
         let common: Vec<&Cell> = match variables.split_first() {
             None => Vec::new(),
-            Some((first, rest)) => first.keys().filter(|cell| rest.iter().all(|m| m.contains_key(*cell))).collect(),
+            Some((first, rest)) => {
+                first.keys().filter(|cell| rest.iter().all(|m| m.contains_key(*cell))).collect()
+            }
         };
-        let systems: Vec<String> = common.iter().map(|c| c.0.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+        let systems: Vec<String> =
+            common.iter().map(|c| c.0.clone()).collect::<BTreeSet<_>>().into_iter().collect();
         let documents: Vec<String> =
             common.iter().map(|c| c.1.clone()).collect::<BTreeSet<_>>().into_iter().collect();
         let row: BTreeMap<&str, usize> = systems.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();

@@ -215,10 +215,16 @@ fn coverage(scores: &MetricScores, judgments: &Judgments) -> Result<Vec<String>,
         let only_runs: BTreeSet<&str> = run_systems.difference(&judged_systems).copied().collect();
         let only_judged: BTreeSet<&str> = judged_systems.difference(&run_systems).copied().collect();
         if !only_runs.is_empty() {
-            warnings.push(format!("metric `{metric}`: systems without judgments, left out: {}", some(&only_runs)));
+            warnings.push(format!(
+                "metric `{metric}`: systems without judgments, left out: {}",
+                some(&only_runs)
+            ));
         }
         if !only_judged.is_empty() {
-            warnings.push(format!("metric `{metric}`: judged systems without scores, left out: {}", some(&only_judged)));
+            warnings.push(format!(
+                "metric `{metric}`: judged systems without scores, left out: {}",
+                some(&only_judged)
+            ));
         }
         let unjudged = cells.len() - shared;
         let unscored = judgments.cells.len() - shared;
@@ -246,12 +252,17 @@ fn coverage(scores: &MetricScores, judgments: &Judgments) -> Result<Vec<String>,
 /// Every interval and test draws from its own stream, `keyed_rng(seed, key)`
 /// with the row's names in the key, so the output is the same at any thread
 /// count and does not depend on which other rows are computed.
-pub fn evaluate(scores: &MetricScores, judgments: &Judgments, options: &MetaOptions) -> Result<MetaReport, MetaError> {
+pub fn evaluate(
+    scores: &MetricScores,
+    judgments: &Judgments,
+    options: &MetaOptions,
+) -> Result<MetaReport, MetaError> {
     if scores.metrics.is_empty() {
         return Err(MetaError::NoScores);
     }
     let warnings = coverage(scores, judgments)?;
-    let dims: Vec<BTreeMap<Cell, f64>> = (0..judgments.dimensions.len()).map(|i| dimension(judgments, i)).collect();
+    let dims: Vec<BTreeMap<Cell, f64>> =
+        (0..judgments.dimensions.len()).map(|i| dimension(judgments, i)).collect();
     let metrics: Vec<(&String, &BTreeMap<Cell, f64>)> = scores.metrics.iter().collect();
 
     // Correlations: one grid per metric × dimension.
@@ -331,7 +342,9 @@ pub fn evaluate(scores: &MetricScores, judgments: &Judgments, options: &MetaOpti
             );
             let rows: Vec<usize> = (0..grid.systems.len()).collect();
             let cols: Vec<usize> = (0..width).collect();
-            let n = levels::correlate(level, coefficient, &grid.values[0], &grid.values[2], width, &rows, &cols).n;
+            let n =
+                levels::correlate(level, coefficient, &grid.values[0], &grid.values[2], width, &rows, &cols)
+                    .n;
             PairTest {
                 level,
                 judgment: judgment.clone(),

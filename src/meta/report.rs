@@ -10,10 +10,11 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{Correlation, MetaError, MetaReport, MetaOptions, PairTest};
+use super::{Correlation, MetaError, MetaOptions, MetaReport, PairTest};
 
 /// Header of `meta.csv`, one row per level × metric × judgment × coefficient.
-pub const META_HEADER: [&str; 8] = ["level", "metric", "judgment", "coefficient", "value", "ci_low", "ci_high", "n"];
+pub const META_HEADER: [&str; 8] =
+    ["level", "metric", "judgment", "coefficient", "value", "ci_low", "ci_high", "n"];
 
 /// Header of `meta_tests.csv`, one row per level × judgment × coefficient ×
 /// pair of metrics (A before B by name).
@@ -43,7 +44,8 @@ fn number(value: f64) -> String {
 }
 
 fn csv_bytes<const N: usize>(header: [&str; N], rows: impl Iterator<Item = [String; N]>) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut writer =
+        csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     writer.write_record(header).expect("writing CSV to memory cannot fail");
     for row in rows {
         writer.write_record(&row).expect("writing CSV to memory cannot fail");
@@ -115,7 +117,8 @@ pub fn meta_markdown(report: &MetaReport, options: &MetaOptions) -> String {
         let _ = writeln!(md, "## {} level\n", level.name());
         md.push_str("| metric | judgment | pearson | spearman | kendall | n |\n|---|---|---|---|---|---|\n");
         for group in rows.chunks(super::Coefficient::ALL.len()) {
-            let cell = |c: &Correlation| format!("{} [{}, {}]", fixed(c.value), fixed(c.ci.low), fixed(c.ci.high));
+            let cell =
+                |c: &Correlation| format!("{} [{}, {}]", fixed(c.value), fixed(c.ci.low), fixed(c.ci.high));
             let _ = writeln!(
                 md,
                 "| {} | {} | {} | {} | {} | {} |",
@@ -177,7 +180,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), MetaError> {
 
 /// Creates `dir` if needed and writes `meta.csv`, `meta_tests.csv` and
 /// `meta.md` into it, each atomically; returns their paths.
-pub fn write_report(dir: &Path, report: &MetaReport, options: &MetaOptions) -> Result<Vec<PathBuf>, MetaError> {
+pub fn write_report(
+    dir: &Path,
+    report: &MetaReport,
+    options: &MetaOptions,
+) -> Result<Vec<PathBuf>, MetaError> {
     std::fs::create_dir_all(dir).map_err(|source| MetaError::Write { path: dir.to_path_buf(), source })?;
     let files = [
         ("meta.csv", meta_csv(&report.correlations)),

@@ -10,6 +10,7 @@
 
 #[path = "../util.rs"]
 mod util;
+
 #[path = "../meta_check.rs"]
 mod meta_check;
 

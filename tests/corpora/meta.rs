@@ -20,7 +20,10 @@ fn summeval_correlations_equal_scipy() {
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let row: serde_json::Value = serde_json::from_str(line).unwrap();
         let summary = serde_json::json!({ "id": row["id"], "summary": row["summary"] });
-        by_system.entry(row["system"].as_str().unwrap().to_string()).or_default().push_str(&(summary.to_string() + "\n"));
+        by_system
+            .entry(row["system"].as_str().unwrap().to_string())
+            .or_default()
+            .push_str(&(summary.to_string() + "\n"));
     }
     assert_eq!(by_system.len(), 16);
     let mut runs = Vec::new();
