@@ -199,3 +199,30 @@ pub fn write_report(
     }
     Ok(paths)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::{Coefficient, Level};
+    use crate::report::bootstrap::Interval;
+
+    #[test]
+    fn undefined_values_are_empty_fields() {
+        let row = |value: f64, n: usize| Correlation {
+            level: Level::Summary,
+            metric: "rouge1".into(),
+            judgment: "coherence".into(),
+            coefficient: Coefficient::Kendall,
+            value,
+            ci: Interval { low: f64::NAN, high: f64::NAN },
+            n,
+        };
+        let csv = String::from_utf8(meta_csv(&[row(f64::NAN, 0), row(0.25, 3)])).unwrap();
+        assert_eq!(
+            csv,
+            "level,metric,judgment,coefficient,value,ci_low,ci_high,n\n\
+             summary,rouge1,coherence,kendall,,,,0\n\
+             summary,rouge1,coherence,kendall,0.25,,,3\n"
+        );
+    }
+}
