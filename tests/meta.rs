@@ -283,3 +283,67 @@ fn errors_name_the_problem() {
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.contains("metric `rouge9` is in none of the runs (they have: m1,m2,m3)"), "{stderr}");
 }
+
+#[test]
+fn one_run_directory_per_system_is_checked_against_its_run_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("news.jsonl");
+    let judgments = dir.path().join("judgments.jsonl");
+    let (mut corpus_text, mut judged) = (String::new(), String::new());
+    for d in 0..3 {
+        let doc = serde_json::json!({
+            "id": format!("d{d}"),
+            "text": "The river rose overnight. Rain fell for days. Shares in the bank fell sharply.",
+            "references": ["The river flooded after days of rain.", "Bank shares fell."]
+        });
+        corpus_text.push_str(&(doc.to_string() + "\n"));
+    }
+    std::fs::write(&corpus, corpus_text).unwrap();
+    let systems =
+        [("S1", "The river rose overnight."), ("S2", "Shares in the bank fell."), ("S3", "Rain fell.")];
+    let mut runs = Vec::new();
+    for (i, (system, summary)) in systems.iter().enumerate() {
+        let summaries = dir.path().join(format!("{system}.jsonl"));
+        let lines: String = (0..3)
+            .map(|d| serde_json::json!({"id": format!("d{d}"), "summary": summary}).to_string() + "\n")
+            .collect();
+        std::fs::write(&summaries, lines).unwrap();
+        let run = dir.path().join("runs").join(system);
+        sumbench()
+            .args(["score", "--quiet", "--system", system, "--summaries"])
+            .arg(&summaries)
+            .arg("--corpus")
+            .arg(&corpus)
+            .arg("--out")
+            .arg(&run)
+            .assert()
+            .success();
+        runs.push(run);
+        for d in 0..3 {
+            let line = serde_json::json!({"id": format!("d{d}"), "system": system, "expert_scores": {"relevance": i + d}});
+            judged.push_str(&(line.to_string() + "\n"));
+        }
+    }
+    std::fs::write(&judgments, judged).unwrap();
+    let out = dir.path().join("meta");
+    let meta = || {
+        let mut command = sumbench();
+        command.args(["meta", "--samples", "10", "--permutations", "10", "--judgments"]).arg(&judgments);
+        command.arg("--out").arg(&out).args(&runs);
+        command.assert()
+    };
+    meta().success();
+    let rows = parse_meta_csv(&std::fs::read_to_string(out.join("meta.csv")).unwrap());
+    // The default metrics of `score`, one judgment, 3 levels × 3 coefficients.
+    assert_eq!(rows.len(), 4 * 9);
+    let key = |l: &str| (l.to_string(), "rouge1".to_string(), "relevance".to_string(), "pearson".to_string());
+    assert_eq!((rows[&key("system")].3, rows[&key("global")].3), (3, 9));
+
+    // A run whose scores.csv was changed after the run is refused.
+    let scores = runs[1].join("scores.csv");
+    let text = std::fs::read_to_string(&scores).unwrap();
+    std::fs::write(&scores, text.replacen(",S2,", ",S2 ,", 1)).unwrap();
+    let assert = meta().failure();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("does not match its SHA-256 in run.json"), "{stderr}");
+}
