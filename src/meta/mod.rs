@@ -44,7 +44,7 @@ pub enum MetaError {
     Judgments(#[from] JudgmentsError),
     /// A `scores.csv` is unreadable or invalid.
     #[error(transparent)]
-    Scores(#[from] crate::report::csv::ReadError),
+    Scores(#[from] crate::harness::rundir::ReadError),
     /// A run directory does not match its `run.json`.
     #[error("{}: {source}", dir.display())]
     Run {
