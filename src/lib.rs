@@ -80,6 +80,7 @@
 
 pub mod corpus;
 pub mod harness;
+pub mod meta;
 pub mod pairs;
 pub mod report;
 pub mod rouge;

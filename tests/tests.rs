@@ -5,6 +5,8 @@
 
 mod util;
 
+mod meta_check;
+
 mod architecture;
 mod bad_inputs;
 mod cli_compare;
@@ -18,6 +20,7 @@ mod determinism;
 mod error_messages;
 mod golden_rules;
 mod harness_run;
+mod meta;
 mod oracle;
 mod properties;
 mod quality;

@@ -6,6 +6,7 @@ mod corpus;
 mod edge;
 mod list;
 mod merge;
+mod meta;
 mod rouge;
 mod run;
 mod score;
@@ -42,6 +43,8 @@ enum Command {
     Compare(compare::Args),
     /// Merge shard outputs into one report.
     Merge(merge::Args),
+    /// Correlate the runs' metrics with human judgments (meta-evaluation).
+    Meta(meta::Args),
 }
 
 /// Runs the parsed command; returns the process exit code.
@@ -56,5 +59,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Score(args) => score::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Meta(args) => meta::run(args),
     }
 }

@@ -11,8 +11,12 @@
 #[path = "../util.rs"]
 mod util;
 
+#[path = "../meta_check.rs"]
+mod meta_check;
+
 mod counts;
 mod determinism;
+mod meta;
 mod oracle;
 mod quality;
 mod segmentation;
