@@ -80,6 +80,7 @@
 
 pub mod corpus;
 pub mod harness;
+pub mod metrics;
 pub mod report;
 pub mod rouge;
 pub mod rouge155;
@@ -94,6 +95,7 @@ pub use harness::{
     BudgetSpec, CorpusInput, HarnessError, Progress, Provenance, RunOutcome, RunRequest, Settings, Shard,
     Silent,
 };
+pub use metrics::{CorpusAccumulator, MetricSet};
 pub use rouge::{Metric, Score, Scorer};
 pub use summarize::{Budget, Ranking, Summarizer, Summary};
 pub use text::PreparedDocument;

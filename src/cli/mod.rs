@@ -4,6 +4,7 @@
 mod compare;
 mod corpus;
 mod edge;
+mod eval;
 mod list;
 mod merge;
 mod rouge;
@@ -41,6 +42,8 @@ enum Command {
     Compare(compare::Args),
     /// Merge shard outputs into one report.
     Merge(merge::Args),
+    /// Score candidates with BLEU, chrF, extractive fragments, novel n-grams, JS divergence.
+    Eval(eval::Args),
 }
 
 /// Runs the parsed command; returns the process exit code.
@@ -54,5 +57,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Score(args) => score::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
