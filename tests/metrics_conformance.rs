@@ -25,7 +25,8 @@ fn close(got: f64, want: &Value, what: &str) {
 }
 
 fn integers(values: &[u64], want: &Value, what: &str) {
-    let want: Vec<u64> = want.as_array().expect("an array").iter().map(|v| v.as_u64().expect("an integer")).collect();
+    let want: Vec<u64> =
+        want.as_array().expect("an array").iter().map(|v| v.as_u64().expect("an integer")).collect();
     assert_eq!(values, want, "{what}");
 }
 
@@ -41,14 +42,19 @@ fn check_mt(values: &[MetricValue], expected: &Value, what: &str) {
         close(*precision, &want["precisions"][n], &format!("{what} bleu precision {}", n + 1));
     }
     close(bleu.bp, &want["bp"], &format!("{what} bleu bp"));
-    integers(&[bleu.sys_len, bleu.ref_len], &Value::from(vec![want["sys_len"].clone(), want["ref_len"].clone()]), &format!("{what} bleu lengths"));
+    integers(
+        &[bleu.sys_len, bleu.ref_len],
+        &Value::from(vec![want["sys_len"].clone(), want["ref_len"].clone()]),
+        &format!("{what} bleu lengths"),
+    );
     close(values[1].score.expect("chrF"), &expected["chrf"]["score"], &format!("{what} chrf"));
     close(values[2].score.expect("chrF++"), &expected["chrf++"]["score"], &format!("{what} chrf++"));
 }
 
 #[test]
 fn sacrebleu_sentence_and_corpus_scores_and_signatures() {
-    let set = MetricSet::new(vec![Metric::Bleu, Metric::Chrf, Metric::ChrfPlusPlus], TextTokenizer::Whitespace);
+    let set =
+        MetricSet::new(vec![Metric::Bleu, Metric::Chrf, Metric::ChrfPlusPlus], TextTokenizer::Whitespace);
     let mut corpus = CorpusAccumulator::new(set.metrics());
     let mut checked = 0;
     for case in cases("mt_metrics_cases.jsonl") {
@@ -74,12 +80,14 @@ fn sacrebleu_sentence_and_corpus_scores_and_signatures() {
 
 #[test]
 fn newsroom_fragments_and_summeval_ngrams() {
-    let metrics = MetricSet::available(false, true).into_iter().filter(|m| *m != Metric::JsDivergence).collect();
+    let metrics =
+        MetricSet::available(false, true).into_iter().filter(|m| *m != Metric::JsDivergence).collect();
     let set = MetricSet::new(metrics, TextTokenizer::Whitespace);
     let mut checked = 0;
     for case in cases("fragments_cases.jsonl") {
         let id = case["id"].as_str().expect("id");
-        let (candidate, source) = (case["candidate"].as_str().expect("candidate"), case["source"].as_str().expect("source"));
+        let (candidate, source) =
+            (case["candidate"].as_str().expect("candidate"), case["source"].as_str().expect("source"));
         let expected = &case["expected"];
         let values = set.score::<String>(candidate, None, Some(source)).expect("inputs present");
         for value in &values {
@@ -95,7 +103,11 @@ fn newsroom_fragments_and_summeval_ngrams() {
                     assert_eq!(got, expected["fragments"], "{what} fragments");
                 }
                 Details::Compression { summary_tokens, source_tokens } => {
-                    assert_eq!(*summary_tokens as u64, expected["summary_tokens"].as_u64().unwrap(), "{what}");
+                    assert_eq!(
+                        *summary_tokens as u64,
+                        expected["summary_tokens"].as_u64().unwrap(),
+                        "{what}"
+                    );
                     assert_eq!(*source_tokens as u64, expected["source_tokens"].as_u64().unwrap(), "{what}");
                 }
                 _ => {}

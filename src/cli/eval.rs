@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use serde::ser::{SerializeMap, Serializer};
 use sumbench::metrics::{
-    CorpusAccumulator, EvalRecord, Level, Metric, MetricSet, MetricValue, RefCount, TextTokenizer, open_eval_input,
+    CorpusAccumulator, Level, Metric, MetricSet, MetricValue, RefCount, TextTokenizer, open_eval_input,
     parse_metrics,
 };
 
@@ -50,12 +50,16 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let mut state: Option<(MetricSet, CorpusAccumulator)> = None;
     for record in records.by_ref() {
         let record = record?;
-        let (set, corpus) = state.get_or_insert_with(|| {
-            let metrics = explicit.clone().unwrap_or_else(|| default_metrics(&record));
+        if state.is_none() {
+            let metrics = match &explicit {
+                Some(metrics) => metrics.clone(),
+                None => record.available_metrics()?,
+            };
             let set = MetricSet::new(metrics, args.tokenizer);
             let corpus = CorpusAccumulator::new(set.metrics());
-            (set, corpus)
-        });
+            state = Some((set, corpus));
+        }
+        let (set, corpus) = state.as_mut().expect("set up on the first record");
         let values = record.score(set)?;
         let nrefs = record.references.as_ref().map(Vec::len);
         if args.corpus_level {
@@ -74,12 +78,6 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// The metrics whose inputs `record` has (an empty reference list counts as
-/// references, so that the error names it).
-fn default_metrics(record: &EvalRecord) -> Vec<Metric> {
-    MetricSet::available(record.references.is_some(), record.source.is_some())
-}
-
 /// Writes one output line: the leading entry, the values, the signatures.
 fn write_object(
     out: &mut impl Write,
@@ -93,7 +91,8 @@ fn write_object(
     for value in values {
         map.serialize_entry(&value.metric.to_string(), value)?;
     }
-    let signatures: Vec<(String, &str)> = signatures.iter().map(|(m, s)| (m.to_string(), s.as_str())).collect();
+    let signatures: Vec<(String, &str)> =
+        signatures.iter().map(|(m, s)| (m.to_string(), s.as_str())).collect();
     map.serialize_entry("signatures", &Signatures(&signatures))?;
     map.end()?;
     writeln!(out).context("cannot write to stdout")?;

@@ -176,9 +176,10 @@ mod tests {
 
     #[test]
     fn splits_one_punctuation_mark_off_the_end_or_else_the_start() {
-        assert_eq!(chrf_words("(hi) \"yes\" no. ok ! é. .é ..."), [
-            "(hi", ")", "\"yes", "\"", "no", ".", "ok", "!", "é", ".", ".", "é", "..", "."
-        ]);
+        assert_eq!(
+            chrf_words("(hi) \"yes\" no. ok ! é. .é ..."),
+            ["(hi", ")", "\"yes", "\"", "no", ".", "ok", "!", "é", ".", ".", "é", "..", "."]
+        );
     }
 
     #[test]

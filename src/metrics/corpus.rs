@@ -94,7 +94,8 @@ impl CorpusAccumulator {
                     MetricValue { metric, score: Some(bleu.score), details: Details::Bleu(bleu) }
                 }
                 Part::Chrf(stats) => {
-                    let order = if metric == Metric::Chrf { 0 } else { super::chrf::CHRF_PLUS_PLUS_WORD_ORDER };
+                    let order =
+                        if metric == Metric::Chrf { 0 } else { super::chrf::CHRF_PLUS_PLUS_WORD_ORDER };
                     let stats = stats.clone().unwrap_or_else(|| ChrfStats::zero(order));
                     MetricValue { metric, score: Some(stats.score()), details: Details::Chrf(stats) }
                 }

@@ -11,8 +11,8 @@ use serde_json::Value;
 
 use crate::corpus::Location;
 
-use super::MetricSet;
 use super::value::MetricValue;
+use super::{Metric, MetricSet};
 
 /// A bad or unreadable input.
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +59,22 @@ impl EvalRecord {
     }
 }
 
+impl EvalRecord {
+    /// The metrics whose inputs this record has ([`MetricSet::available`]; an
+    /// empty reference list counts as references, so that scoring names it).
+    /// An error when it has neither references nor a source.
+    pub fn available_metrics(&self) -> Result<Vec<Metric>, EvalError> {
+        let metrics = MetricSet::available(self.references.is_some(), self.source.is_some());
+        if metrics.is_empty() {
+            return Err(EvalError::Input {
+                location: self.location.clone(),
+                message: "no metric applies: fields `references` and `source` are both missing".into(),
+            });
+        }
+        Ok(metrics)
+    }
+}
+
 /// Reads [`EvalRecord`]s from JSONL.
 pub struct EvalReader<R> {
     input: R,
@@ -100,7 +116,9 @@ impl<R: BufRead> EvalReader<R> {
             return Err(fail(format!("expected a JSON object, found {}", kind(&value))));
         };
         let field = |name: &str, problem: String| fail(format!("field `{name}`: {problem}"));
-        let expected = |name: &str, wanted: &str, found: &Value| field(name, format!("expected {wanted}, found {}", kind(found)));
+        let expected = |name: &str, wanted: &str, found: &Value| {
+            field(name, format!("expected {wanted}, found {}", kind(found)))
+        };
         let id = match object.remove("id") {
             Some(Value::String(id)) => id,
             Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
@@ -166,7 +184,8 @@ impl<R: BufRead> Iterator for EvalReader<R> {
 fn malformed(error: &serde_json::Error) -> String {
     let full = error.to_string();
     let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(message, _)| message);
-    let truncated = if error.classify() == serde_json::error::Category::Eof { " (truncated line?)" } else { "" };
+    let truncated =
+        if error.classify() == serde_json::error::Category::Eof { " (truncated line?)" } else { "" };
     format!("malformed JSON at column {}: {message}{truncated}", error.column())
 }
 
@@ -187,12 +206,16 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<Result<EvalRecord, String>> {
-        EvalReader::new(text.as_bytes(), Path::new("in.jsonl")).map(|r| r.map_err(|e| e.to_string())).collect()
+        EvalReader::new(text.as_bytes(), Path::new("in.jsonl"))
+            .map(|r| r.map_err(|e| e.to_string()))
+            .collect()
     }
 
     #[test]
     fn reads_records_and_skips_blank_lines() {
-        let records = read("\n{\"id\": 7, \"candidate\": \"c\", \"references\": [\"r\"], \"source\": null, \"x\": 1}\n");
+        let records = read(
+            "\n{\"id\": 7, \"candidate\": \"c\", \"references\": [\"r\"], \"source\": null, \"x\": 1}\n",
+        );
         let record = records[0].as_ref().unwrap();
         assert_eq!((record.id.as_str(), record.references.as_deref()), ("7", Some(&["r".to_string()][..])));
         assert_eq!((record.source.as_deref(), record.location.line), (None, Some(2)));
@@ -208,7 +231,8 @@ mod tests {
         );
         assert_eq!(
             read("{\"id\": \"a\", \"candidate\""),
-            [Err("in.jsonl:1: malformed JSON at column 24: EOF while parsing an object (truncated line?)".to_string())]
+            [Err("in.jsonl:1: malformed JSON at column 23: EOF while parsing an object (truncated line?)"
+                .to_string())]
         );
     }
 }

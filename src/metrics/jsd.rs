@@ -32,7 +32,8 @@ pub fn content_counts(text: &str, tokenizer: &WordTokenizer) -> FxHashMap<String
 /// smoothed distributions of two count tables over their union vocabulary
 /// (summed in the vocabulary's sorted order). `None` when both are empty.
 pub fn js_divergence_counts(p: &FxHashMap<String, u64>, q: &FxHashMap<String, u64>) -> Option<f64> {
-    let mut vocabulary: Vec<&str> = p.keys().chain(q.keys().filter(|w| !p.contains_key(*w))).map(String::as_str).collect();
+    let mut vocabulary: Vec<&str> =
+        p.keys().chain(q.keys().filter(|w| !p.contains_key(*w))).map(String::as_str).collect();
     if vocabulary.is_empty() {
         return None;
     }
@@ -70,8 +71,8 @@ mod tests {
         // JS by hand (Python: exact fractions for P, Q, M, then math.log2) = 0.4228678451878751.
         let tokenizer = WordTokenizer::english();
         let js = js_divergence("The apple and banana", "apples, apple and the cherry", &tokenizer).unwrap();
-        let p = [1.0005 / 2.0015, 1.0005 / 2.0015, 0.0005 / 2.0015];
-        let q = [2.0005 / 3.0015, 0.0005 / 3.0015, 1.0005 / 3.0015];
+        let p: [f64; 3] = [1.0005 / 2.0015, 1.0005 / 2.0015, 0.0005 / 2.0015];
+        let q: [f64; 3] = [2.0005 / 3.0015, 0.0005 / 3.0015, 1.0005 / 3.0015];
         let by_hand: f64 = (0..3)
             .map(|k| {
                 let m = (p[k] + q[k]) / 2.0;

@@ -95,7 +95,10 @@ pub enum MetricListError {
 impl FromStr for Metric {
     type Err = MetricListError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Metric::all().into_iter().find(|m| m.to_string() == s).ok_or_else(|| MetricListError::Unknown(s.into()))
+        Metric::all()
+            .into_iter()
+            .find(|m| m.to_string() == s)
+            .ok_or_else(|| MetricListError::Unknown(s.into()))
     }
 }
 
@@ -124,7 +127,10 @@ mod tests {
 
     #[test]
     fn lists_follow_the_crate_list_rule() {
-        assert_eq!(parse_metrics(" bleu, chrf++ ,novel-2"), Ok(vec![Metric::Bleu, Metric::ChrfPlusPlus, Metric::Novel(2)]));
+        assert_eq!(
+            parse_metrics(" bleu, chrf++ ,novel-2"),
+            Ok(vec![Metric::Bleu, Metric::ChrfPlusPlus, Metric::Novel(2)])
+        );
         let duplicate = parse_metrics("bleu,chrf,bleu").unwrap_err();
         assert_eq!(duplicate.to_string(), "metric `bleu` is listed twice");
         assert_eq!(parse_metrics(" , ").unwrap_err().to_string(), "metric list is empty");

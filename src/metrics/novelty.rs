@@ -35,7 +35,8 @@ pub fn ngram_shares<T: Hash + Eq>(summary: &[T], source: &[T], n: usize) -> Ngra
     if counts.is_empty() {
         return NgramShares { novel: None, repeated: None };
     }
-    let source: FxHashSet<&[T]> = if source.len() >= n { source.windows(n).collect() } else { FxHashSet::default() };
+    let source: FxHashSet<&[T]> =
+        if source.len() >= n { source.windows(n).collect() } else { FxHashSet::default() };
     let distinct = counts.len() as f64;
     let novel = counts.keys().filter(|gram| !source.contains(*gram)).count();
     let repeated = counts.values().filter(|&&count| count > 1).count();

@@ -20,7 +20,7 @@ pub enum MissingInput {
     #[error("field `references`: missing (needed by {0})")]
     References(String),
     /// An empty reference list, and a metric needs a reference.
-    #[error("field `references`: empty list ({0} needs at least one reference)")]
+    #[error("field `references`: empty list (at least one reference is needed by {0})")]
     NoReference(String),
     /// No `source` field, and a metric needs the source.
     #[error("field `source`: missing (needed by {0})")]
@@ -99,7 +99,8 @@ impl MetricSet {
         self.check(references.map(<[S]>::len), source.is_some())?;
         let references = references.unwrap_or(&[]);
         let source = source.unwrap_or("");
-        let tokens = self.needs_tokens().then(|| (self.tokenizer.tokens(candidate), self.tokenizer.tokens(source)));
+        let tokens =
+            self.needs_tokens().then(|| (self.tokenizer.tokens(candidate), self.tokenizer.tokens(source)));
         let fragments = self.needs_fragments().then(|| {
             let (summary, source) = tokens.as_ref().expect("tokens for fragments");
             let (summary, source): (Vec<String>, Vec<String>) = (
@@ -122,8 +123,12 @@ impl MetricSet {
             Metric::Coverage | Metric::Density | Metric::Compression => {
                 let f = fragments.as_ref().expect("fragments computed");
                 match metric {
-                    Metric::Coverage => value(metric, Some(f.coverage()), Details::Fragments(f.fragments.clone())),
-                    Metric::Density => value(metric, Some(f.density()), Details::Fragments(f.fragments.clone())),
+                    Metric::Coverage => {
+                        value(metric, Some(f.coverage()), Details::Fragments(f.fragments.clone()))
+                    }
+                    Metric::Density => {
+                        value(metric, Some(f.density()), Details::Fragments(f.fragments.clone()))
+                    }
                     _ => value(
                         metric,
                         Some(f.compression()),
@@ -137,7 +142,9 @@ impl MetricSet {
                 let score = if matches!(metric, Metric::Novel(_)) { shares.novel } else { shares.repeated };
                 value(metric, score, Details::None)
             }
-            Metric::JsDivergence => value(metric, js_divergence(candidate, source, &self.words), Details::None),
+            Metric::JsDivergence => {
+                value(metric, js_divergence(candidate, source, &self.words), Details::None)
+            }
         });
         Ok(values.collect())
     }
@@ -153,7 +160,8 @@ impl MetricSet {
     }
 
     fn needs_tokens(&self) -> bool {
-        self.needs_fragments() || self.metrics.iter().any(|m| matches!(m, Metric::Novel(_) | Metric::Repeated(_)))
+        self.needs_fragments()
+            || self.metrics.iter().any(|m| matches!(m, Metric::Novel(_) | Metric::Repeated(_)))
     }
 }
 
@@ -163,7 +171,8 @@ mod tests {
 
     #[test]
     fn scores_in_the_order_asked_and_names_missing_inputs() {
-        let set = MetricSet::new(vec![Metric::Density, Metric::Bleu, Metric::Novel(2)], TextTokenizer::Whitespace);
+        let set =
+            MetricSet::new(vec![Metric::Density, Metric::Bleu, Metric::Novel(2)], TextTokenizer::Whitespace);
         let values = set.score("The cat sat", Some(&["the cat sat"]), Some("the Cat sat down")).unwrap();
         let scores: Vec<_> = values.iter().map(|v| (v.metric, v.score)).collect();
         assert_eq!(scores[0], (Metric::Density, Some(3.0)));
@@ -173,7 +182,10 @@ mod tests {
         assert_eq!(missing.to_string(), "field `references`: missing (needed by bleu)");
         let empty: &[&str] = &[];
         let missing = set.score("x", Some(empty), None).unwrap_err();
-        assert_eq!(missing.to_string(), "field `references`: empty list (bleu needs at least one reference)");
+        assert_eq!(
+            missing.to_string(),
+            "field `references`: empty list (at least one reference is needed by bleu)"
+        );
         let missing = set.score("x", Some(&["y"]), None).unwrap_err();
         assert_eq!(missing.to_string(), "field `source`: missing (needed by density, novel-2)");
     }

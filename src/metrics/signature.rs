@@ -65,7 +65,9 @@ pub fn bleu_signature(nrefs: RefCount, level: Level) -> String {
 
 /// sacreBLEU's chrF signature, e.g. `nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0`.
 pub fn chrf_signature(nrefs: RefCount, word_order: usize) -> String {
-    format!("nrefs:{nrefs}|case:mixed|eff:yes|nc:{CHAR_ORDER}|nw:{word_order}|space:no|version:{SACREBLEU_VERSION}")
+    format!(
+        "nrefs:{nrefs}|case:mixed|eff:yes|nc:{CHAR_ORDER}|nw:{word_order}|space:no|version:{SACREBLEU_VERSION}"
+    )
 }
 
 /// The signature of `metric`. `nrefs` matters only to BLEU and chrF (`None`
@@ -101,7 +103,12 @@ mod tests {
             "nrefs:2|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0"
         );
         assert_eq!(
-            signature(Metric::ChrfPlusPlus, TextTokenizer::Whitespace, Some(RefCount::Variable), Level::Corpus),
+            signature(
+                Metric::ChrfPlusPlus,
+                TextTokenizer::Whitespace,
+                Some(RefCount::Variable),
+                Level::Corpus
+            ),
             "nrefs:var|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0"
         );
         assert_eq!(RefCount::with(Some(RefCount::with(None, 2)), 1), RefCount::Variable);

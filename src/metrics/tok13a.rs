@@ -58,7 +58,10 @@ mod tests {
         assert_eq!(tokens("Hello, world!"), "Hello , world !");
         assert_eq!(tokens("(a)[b]{c}<d>"), "( a ) [ b ] { c } < d >");
         assert_eq!(tokens("a/b\\c|d~e^f_g`h"), "a / b \\ c | d ~ e ^ f _ g ` h");
-        assert_eq!(tokens("\"q\" #1 $2 %3 &4 *5 +6 :7 ;8 =9 ?0 @x"), "\" q \" # 1 $ 2 % 3 & 4 * 5 + 6 : 7 ; 8 = 9 ? 0 @ x");
+        assert_eq!(
+            tokens("\"q\" #1 $2 %3 &4 *5 +6 :7 ;8 =9 ?0 @x"),
+            "\" q \" # 1 $ 2 % 3 & 4 * 5 + 6 : 7 ; 8 = 9 ? 0 @ x"
+        );
     }
 
     #[test]

@@ -73,10 +73,14 @@ mod tests {
     #[test]
     fn whitespace_keeps_punctuation_attached_uax29_splits_it_off() {
         let text = "He said, \"U.S. rates rose 2.5%.\"\n";
-        assert_eq!(TextTokenizer::Whitespace.tokens(text), ["He", "said,", "\"U.S.", "rates", "rose", "2.5%.\""]);
-        assert_eq!(TextTokenizer::Uax29.tokens(text), [
-            "He", "said", ",", "\"", "U.S", ".", "rates", "rose", "2.5", "%", ".", "\""
-        ]);
+        assert_eq!(
+            TextTokenizer::Whitespace.tokens(text),
+            ["He", "said,", "\"U.S.", "rates", "rose", "2.5%.\""]
+        );
+        assert_eq!(
+            TextTokenizer::Uax29.tokens(text),
+            ["He", "said", ",", "\"", "U.S", ".", "rates", "rose", "2.5", "%", ".", "\""]
+        );
         assert_eq!("default".parse(), Ok(TextTokenizer::Uax29));
         assert_eq!("x".parse::<TextTokenizer>(), Err(UnknownTokenizer("x".into())));
     }
