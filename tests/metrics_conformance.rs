@@ -2,9 +2,11 @@
 //! of `tests/data/mt_metrics_cases.jsonl` (sacreBLEU 2.6.0: sentence and
 //! corpus BLEU with all statistics, chrF, chrF++, signatures) and
 //! `tests/data/fragments_cases.jsonl` (Newsroom fragments, SummEval novel
-//! and repeated n-grams), to 1e-9.
+//! and repeated n-grams), to 1e-9; and the extra sacreBLEU cases of
+//! `tests/data/sacrebleu_extra_cases.jsonl`.
 
 use serde_json::Value;
+use sumbench::metrics::bleu::bleu_tokens;
 use sumbench::metrics::{CorpusAccumulator, Details, Level, Metric, MetricSet, MetricValue, TextTokenizer};
 
 use crate::util::read_fixture;
@@ -53,11 +55,25 @@ fn check_mt(values: &[MetricValue], expected: &Value, what: &str) {
 
 #[test]
 fn sacrebleu_sentence_and_corpus_scores_and_signatures() {
+    check_sacrebleu_file("mt_metrics_cases.jsonl", 301);
+}
+
+/// The extra cases made with `tests/data/sacrebleu_extra/generate.py`: 13a
+/// edge cases, empty texts, Python-only whitespace, random punctuation-heavy
+/// strings, a variable number of references; the 13a tokens too.
+#[test]
+fn sacrebleu_extra_cases_with_tokens() {
+    check_sacrebleu_file("sacrebleu_extra_cases.jsonl", 223);
+}
+
+/// Checks every case of a sacreBLEU case file (the layout of `mt_metrics_cases.jsonl`,
+/// plus the candidate's 13a `tokens` where given) and the corpus line.
+fn check_sacrebleu_file(name: &str, lines: usize) {
     let set =
         MetricSet::new(vec![Metric::Bleu, Metric::Chrf, Metric::ChrfPlusPlus], TextTokenizer::Whitespace);
     let mut corpus = CorpusAccumulator::new(set.metrics());
     let mut checked = 0;
-    for case in cases("mt_metrics_cases.jsonl") {
+    for case in cases(name) {
         let id = case["id"].as_str().expect("id");
         if id == "__corpus__" {
             let expected = &case["expected"]["corpus"];
@@ -71,11 +87,14 @@ fn sacrebleu_sentence_and_corpus_scores_and_signatures() {
         let references = strings(&case["references"]);
         let candidate = case["candidate"].as_str().expect("candidate");
         let values = set.score(candidate, Some(&references), None).expect("inputs present");
+        if let Some(tokens) = case["expected"]["sentence"].get("tokens") {
+            assert_eq!(bleu_tokens(candidate), strings(tokens), "{id} tokens");
+        }
         check_mt(&values, &case["expected"]["sentence"], id);
         corpus.add(&values, Some(references.len()));
         checked += 1;
     }
-    assert_eq!(checked, 301);
+    assert_eq!(checked, lines);
 }
 
 #[test]
