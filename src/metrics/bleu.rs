@@ -91,7 +91,7 @@ impl BleuStats {
         }
         let mut smooth = 1.0;
         let mut order = MAX_ORDER;
-        for n in 0..MAX_ORDER {
+        for (n, precision) in precisions.iter_mut().enumerate() {
             let (correct, total) = (self.counts[n], self.totals[n]);
             if total == 0 {
                 break;
@@ -99,7 +99,7 @@ impl BleuStats {
             if effective_order {
                 order = n + 1;
             }
-            precisions[n] = if correct == 0 {
+            *precision = if correct == 0 {
                 smooth *= 2.0;
                 100.0 / (smooth * total as f64)
             } else {
