@@ -13,17 +13,26 @@
 //! - log base 2, so the divergence lies in [0, 1].
 
 use rustc_hash::FxHashMap;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::WordTokenizer;
 
 /// δ, the additive smoothing per vocabulary word.
 pub const JS_SMOOTHING: f64 = 0.0005;
 
-/// Stem counts of the content words (non-stop words) of `text`.
+/// Stem counts of the content words (non-stop words) of `text`: the words of
+/// [`WordTokenizer::words`], each distinct word normalized once.
 pub fn content_counts(text: &str, tokenizer: &WordTokenizer) -> FxHashMap<String, u64> {
+    let mut words: FxHashMap<&str, u64> = FxHashMap::default();
+    for word in text.unicode_words() {
+        *words.entry(word).or_insert(0) += 1;
+    }
     let mut counts = FxHashMap::default();
-    for word in tokenizer.words(text).filter(|w| !w.is_stop) {
-        *counts.entry(word.stem).or_insert(0) += 1;
+    for (word, count) in words {
+        let lower = word.to_lowercase();
+        if !tokenizer.is_stop_word(&lower) {
+            *counts.entry(tokenizer.stem(&lower)).or_insert(0) += count;
+        }
     }
     counts
 }
@@ -85,6 +94,18 @@ mod tests {
 
     /// The value of the hand computation above.
     const HAND: f64 = 0.4228678451878751;
+
+    #[test]
+    fn content_counts_are_the_non_stop_words_stems() {
+        let tokenizer = WordTokenizer::english();
+        let text = "The Rivers rose; the river's banks, rivers... 2 rivers";
+        let mut by_words: FxHashMap<String, u64> = FxHashMap::default();
+        for word in tokenizer.words(text).filter(|w| !w.is_stop) {
+            *by_words.entry(word.stem).or_insert(0) += 1;
+        }
+        assert_eq!(content_counts(text, &tokenizer), by_words);
+        assert_eq!(by_words["river"], 4);
+    }
 
     #[test]
     fn identical_texts_diverge_by_zero_and_disjoint_ones_by_nearly_one_bit() {
