@@ -55,7 +55,7 @@ fn check_mt(values: &[MetricValue], expected: &Value, what: &str) {
 
 #[test]
 fn sacrebleu_sentence_and_corpus_scores_and_signatures() {
-    check_sacrebleu_file("mt_metrics_cases.jsonl", 301);
+    check_sacrebleu_file("mt_metrics_cases.jsonl");
 }
 
 /// The extra cases made with `tests/data/sacrebleu_extra/generate.py`: 13a
@@ -63,17 +63,20 @@ fn sacrebleu_sentence_and_corpus_scores_and_signatures() {
 /// strings, a variable number of references; the 13a tokens too.
 #[test]
 fn sacrebleu_extra_cases_with_tokens() {
-    check_sacrebleu_file("sacrebleu_extra_cases.jsonl", 223);
+    check_sacrebleu_file("sacrebleu_extra_cases.jsonl");
 }
 
 /// Checks every case of a sacreBLEU case file (the layout of `mt_metrics_cases.jsonl`,
-/// plus the candidate's 13a `tokens` where given) and the corpus line.
-fn check_sacrebleu_file(name: &str, lines: usize) {
+/// plus the candidate's 13a `tokens` where given) and the corpus line, which
+/// must come last. Any number of cases: more can be added to the files.
+fn check_sacrebleu_file(name: &str) {
     let set =
         MetricSet::new(vec![Metric::Bleu, Metric::Chrf, Metric::ChrfPlusPlus], TextTokenizer::Whitespace);
     let mut corpus = CorpusAccumulator::new(set.metrics());
+    let cases = cases(name);
+    assert!(cases.len() > 1, "{name}: cases and a corpus line");
     let mut checked = 0;
-    for case in cases(name) {
+    for case in &cases {
         let id = case["id"].as_str().expect("id");
         if id == "__corpus__" {
             let expected = &case["expected"]["corpus"];
@@ -94,7 +97,8 @@ fn check_sacrebleu_file(name: &str, lines: usize) {
         corpus.add(&values, Some(references.len()));
         checked += 1;
     }
-    assert_eq!(checked, lines);
+    assert_eq!(checked, cases.len());
+    assert_eq!(cases.last().expect("cases")["id"], "__corpus__", "{name}: the corpus line comes last");
 }
 
 #[test]
@@ -134,5 +138,5 @@ fn newsroom_fragments_and_summeval_ngrams() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 300);
+    assert!(checked >= 300, "{checked} cases");
 }

@@ -108,3 +108,29 @@ impl CorpusAccumulator {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::{MetricSet, TextTokenizer};
+
+    #[test]
+    fn sums_bleu_statistics_and_averages_defined_values() {
+        let set = MetricSet::new(vec![Metric::Bleu, Metric::Novel(2)], TextTokenizer::Whitespace);
+        let mut corpus = CorpusAccumulator::new(set.metrics());
+        for (candidate, references) in [("a b c d e", vec!["a b c d e"]), ("x", vec!["y", "x z"])] {
+            let values = set.score(candidate, Some(&references), Some("a b c")).unwrap();
+            corpus.add(&values, Some(references.len()));
+        }
+        let values = corpus.finish();
+        let Details::Bleu(bleu) = values[0].details else { panic!("BLEU details") };
+        assert_eq!(
+            (bleu.counts, bleu.totals, bleu.sys_len, bleu.ref_len),
+            ([6, 4, 3, 2], [6, 4, 3, 2], 6, 6)
+        );
+        // novel-2: 2 of the 4 bigrams of "a b c d e" are new; "x" has none (undefined).
+        assert_eq!((values[1].score, &values[1].details), (Some(0.5), &Details::Mean { documents: 1 }));
+        assert_eq!((corpus.documents(), corpus.nrefs()), (2, Some(RefCount::Variable)));
+        assert_eq!(CorpusAccumulator::new(&[Metric::Density]).finish()[0].score, None);
+    }
+}
