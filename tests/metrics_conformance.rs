@@ -3,7 +3,8 @@
 //! corpus BLEU with all statistics, chrF, chrF++, signatures) and
 //! `tests/data/fragments_cases.jsonl` (Newsroom fragments, SummEval novel
 //! and repeated n-grams), to 1e-9; and the extra sacreBLEU cases of
-//! `tests/data/sacrebleu_extra_cases.jsonl`.
+//! `tests/data/sacrebleu_extra_cases.jsonl` and the Newsroom code's own
+//! fragments in `tests/data/fragments_extra_cases.jsonl`.
 
 use serde_json::Value;
 use sumbench::metrics::bleu::bleu_tokens;
@@ -139,4 +140,35 @@ fn newsroom_fragments_and_summeval_ngrams() {
         checked += 1;
     }
     assert!(checked >= 300, "{checked} cases");
+}
+
+/// Fragments from the Newsroom code itself (`tests/data/fragments_extra/generate.py`):
+/// repetitive mixed-case token streams where the scan's resume-at-run-end quirk bites.
+#[test]
+fn newsroom_reference_code_on_repetitive_text() {
+    let metrics = vec![Metric::Coverage, Metric::Density, Metric::Compression];
+    let set = MetricSet::new(metrics, TextTokenizer::Whitespace);
+    let cases = cases("fragments_extra_cases.jsonl");
+    assert!(cases.len() >= 400);
+    for case in &cases {
+        let id = case["id"].as_str().expect("id");
+        let (candidate, source) =
+            (case["candidate"].as_str().expect("candidate"), case["source"].as_str().expect("source"));
+        let expected = &case["expected"];
+        let values = set.score::<String>(candidate, None, Some(source)).expect("inputs present");
+        for value in &values {
+            let what = format!("{id} {}", value.metric);
+            close(value.score.expect("defined"), &expected[value.metric.to_string()], &what);
+        }
+        let Details::Fragments(fragments) = &values[0].details else { panic!("{id}: fragments") };
+        assert_eq!(serde_json::to_value(fragments).expect("JSON"), expected["fragments"], "{id} fragments");
+        let Details::Compression { summary_tokens, source_tokens } = values[2].details else {
+            panic!("{id}")
+        };
+        assert_eq!(
+            (summary_tokens as u64, source_tokens as u64),
+            (expected["summary_tokens"].as_u64().unwrap(), expected["source_tokens"].as_u64().unwrap()),
+            "{id}"
+        );
+    }
 }

@@ -1,6 +1,9 @@
 //! Novel and repeated n-grams of a summary (SummEval's `DataStatsMetric`,
-//! `summ_eval/data_stats_metric.py`): on case-preserved tokens, over the
-//! *sets* of n-grams.
+//! `summ_eval/data_stats_metric.py`): over the *sets* of n-grams, on the
+//! tokens as given. [`MetricSet`](super::MetricSet) passes case-preserved
+//! tokens, as the project's spec and conformance file define the metric;
+//! SummEval's code (at e26bef9, default `case=False`) passes the lower-cased
+//! tokens it matches fragments with.
 
 use std::hash::Hash;
 
