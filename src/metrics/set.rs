@@ -34,6 +34,15 @@ pub struct MetricSet {
     words: WordTokenizer,
 }
 
+impl std::fmt::Debug for MetricSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MetricSet")
+            .field("metrics", &self.metrics)
+            .field("tokenizer", &self.tokenizer)
+            .finish()
+    }
+}
+
 impl MetricSet {
     /// A set scoring `metrics` (values come back in this order), fragment and
     /// n-gram metrics on `tokenizer`'s tokens.
@@ -188,6 +197,13 @@ mod tests {
         );
         let missing = set.score("x", Some(&["y"]), None).unwrap_err();
         assert_eq!(missing.to_string(), "field `source`: missing (needed by density, novel-2)");
+    }
+
+    #[test]
+    fn a_set_is_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<MetricSet>();
+        shared::<crate::metrics::CorpusAccumulator>();
     }
 
     #[test]
