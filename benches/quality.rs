@@ -12,13 +12,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sumbench::corpus::{ReadOptions, corpora_in};
-use sumbench::harness::output::files;
 use sumbench::harness::plan::{BudgetSpec, default_metrics, parse_summarizers};
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run};
+use sumbench::harness::rundir::files;
+use sumbench::harness::rundir::read_scores;
 use sumbench::harness::{CorpusInput, Provenance, Settings, Shard, Silent};
 use sumbench::report::compare::{CompareOptions, compare_runs};
 use sumbench::report::compare_format::{Format, render_comparison};
-use sumbench::report::read_scores;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -16,8 +16,9 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sumbench::corpus::Document;
+use sumbench::harness::EvalDocument;
 use sumbench::summarize::{Budget, BuildOptions, registry};
-use sumbench::text::{PreparedDocument, WordTokenizer};
+use sumbench::text::WordTokenizer;
 
 const BUDGET: Budget = Budget::Sentences(3);
 
@@ -31,8 +32,8 @@ fn with_preparation(c: &mut Criterion, group: &str, docs: &[Document]) {
         group.bench_function(entry.name, |b| {
             b.iter(|| {
                 for d in docs {
-                    let doc = PreparedDocument::new(d.clone(), &tokenizer);
-                    black_box(s.summarize(&doc, &BUDGET));
+                    let doc = EvalDocument::new(d.clone(), &tokenizer);
+                    black_box(doc.summarize(s.as_ref(), &BUDGET));
                 }
             })
         });
@@ -48,7 +49,7 @@ fn shared_preparation(c: &mut Criterion, group: &str, docs: &[Document]) {
     for entry in registry() {
         let s = (entry.build)(&BuildOptions::default());
         group.bench_function(entry.name, |b| {
-            b.iter(|| prepared.iter().for_each(|doc| drop(black_box(s.summarize(doc, &BUDGET)))))
+            b.iter(|| prepared.iter().for_each(|doc| drop(black_box(doc.summarize(s.as_ref(), &BUDGET)))))
         });
     }
     group.finish();

@@ -32,7 +32,7 @@ fn main() -> anyhow::Result<()> {
         }
         for doc in docs {
             let p = PreparedDocument::new(doc, &tokenizer);
-            writeln!(out, "doc {}", p.document.id)?;
+            writeln!(out, "doc {}", p.source.id)?;
             for s in &p.sentences {
                 writeln!(
                     out,

@@ -7,9 +7,10 @@
 
 use rayon::prelude::*;
 use sumbench::corpus::{ReadOptions, read_corpus};
-use sumbench::rouge::{DocumentScorer, Metric, Scorer};
+use sumbench::harness::EvalDocument;
+use sumbench::rouge::{DocumentScorer, Metric, Scorer, sentence_per_line};
 use sumbench::summarize::{Budget, BuildOptions, build, registry};
-use sumbench::text::{PreparedDocument, WordTokenizer, prepare_corpus, sentence_spans};
+use sumbench::text::WordTokenizer;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -21,7 +22,7 @@ fn main() {
     let max_docs: usize = args.get(3).map(|s| s.parse().unwrap()).unwrap_or(usize::MAX);
     let mut docs = read_corpus(path, &ReadOptions::default()).expect("corpus");
     docs.truncate(max_docs);
-    let prepared: Vec<PreparedDocument> = prepare_corpus(docs, &WordTokenizer::english());
+    let prepared = EvalDocument::prepare_corpus(docs, &WordTokenizer::english());
     let scorer = Scorer::new(&[Metric::N(1), Metric::N(2)], true);
     println!("{:<10} {:>8} {:>8} {:>9}", "name", "R1-F", "R2-F", "seconds");
     for name in names {
@@ -29,19 +30,15 @@ fn main() {
         let start = std::time::Instant::now();
         let scores: Vec<[f64; 2]> = prepared
             .par_iter()
-            .map(|doc| {
-                let refs = &doc.document.references;
+            .map(|eval| {
+                let (doc, refs) = (&eval.doc, &eval.references);
                 let mean_words = refs.iter().map(|r| r.split_whitespace().count()).sum::<usize>() as f64
                     / refs.len() as f64;
                 let budget = Budget::Words((mean_words.round_ties_even() as usize).max(1));
-                let summary = summarizer.summarize(doc, &budget);
-                // References one sentence per line, as rougeLsum expects.
-                let lined: Vec<String> = refs
-                    .iter()
-                    .map(|r| sentence_spans(r).into_iter().map(|s| &r[s]).collect::<Vec<_>>().join("\n"))
-                    .collect();
+                let summary = eval.summarize(summarizer.as_ref(), &budget);
+                let lined: Vec<String> = refs.iter().map(|r| sentence_per_line(r)).collect();
                 let spans: Vec<_> = doc.sentences.iter().map(|s| s.span.clone()).collect();
-                let ds = DocumentScorer::new(&scorer, &lined, &doc.document.text, &spans);
+                let ds = DocumentScorer::new(&scorer, &lined, &doc.source.text, &spans);
                 let s = ds.score_spans(&summary.spans(doc));
                 [s[0].fmeasure, s[1].fmeasure]
             })

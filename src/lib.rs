@@ -81,19 +81,19 @@
 pub mod corpus;
 pub mod harness;
 pub mod metrics;
+pub mod pairs;
 pub mod report;
 pub mod rouge;
 pub mod rouge155;
 pub mod summarize;
 pub mod text;
-pub mod write;
 
-pub use corpus::{CorpusError, Document, ReadOptions, read_corpus};
+pub use corpus::{CorpusError, Document, ReadOptions, Source, read_corpus};
 pub use harness::plan::default_metrics;
 pub use harness::run::run;
 pub use harness::{
-    BudgetSpec, CorpusInput, HarnessError, Progress, Provenance, RunOutcome, RunRequest, Settings, Shard,
-    Silent,
+    BudgetSpec, CorpusInput, EvalDocument, HarnessError, Progress, Provenance, RunInfo, RunOutcome,
+    RunRequest, Settings, Shard, Silent,
 };
 pub use metrics::{CorpusAccumulator, MetricSet};
 pub use rouge::{Metric, Score, Scorer};

@@ -24,13 +24,23 @@ fn main() {
 fn hint(err: &anyhow::Error) -> Option<&'static str> {
     use sumbench::corpus::CorpusError;
     use sumbench::harness::HarnessError;
+    use sumbench::summarize::SummarizeError;
     err.chain().find_map(|cause| {
         if let Some(CorpusError::UnknownFormat { .. }) = cause.downcast_ref::<CorpusError>() {
-            return Some("give the format with --format jsonl|dir|story");
+            return Some("give the format with --format jsonl|csv|tsv|dir|story");
+        }
+        match cause.downcast_ref::<SummarizeError>() {
+            Some(SummarizeError::NeedsReferences(_)) => {
+                return Some(
+                    "run it over a corpus with references: sumbench run --summarizers oracle --corpus FILE",
+                );
+            }
+            Some(SummarizeError::Unknown(_)) => return Some("`sumbench list` describes the summarizers"),
+            None => {}
         }
         match cause.downcast_ref::<HarnessError>() {
             Some(HarnessError::Corpus(CorpusError::UnknownFormat { .. })) => {
-                Some("give the format with --format jsonl|dir|story")
+                Some("give the format with --format jsonl|csv|tsv|dir|story")
             }
             Some(HarnessError::Summarizer(_)) => Some("`sumbench list` describes the summarizers"),
             _ => None,

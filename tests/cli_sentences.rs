@@ -98,3 +98,68 @@ fn missing_file_is_an_error_naming_it() {
         .code(1)
         .stderr(predicate::str::contains("no/such/file.txt: cannot read"));
 }
+
+/// `sumbench summarize`, as sumy's `lex-rank --file doc.txt --length 3`.
+mod summarize {
+    use crate::util::sumbench;
+
+    const TEXT: &str = "Rain fell on the city overnight. The river rose over its banks.\n\
+                        Roads near the water were closed. Officials said the rain would stop today.";
+
+    #[test]
+    fn prints_the_chosen_sentences_in_document_order() {
+        let output = sumbench()
+            .args(["summarize", "--summarizer", "lead", "--budget", "2s"])
+            .write_stdin(TEXT)
+            .output()
+            .expect("run");
+        assert!(output.status.success());
+        assert_eq!(
+            String::from_utf8(output.stdout).expect("UTF-8"),
+            "Rain fell on the city overnight.\nThe river rose over its banks.\n"
+        );
+        // A sentence broken over lines prints on one line.
+        let output =
+            sumbench().args(["summarize", "-s", "lead", "-b", "4s"]).write_stdin(TEXT).output().expect("run");
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+        assert_eq!(stdout.lines().last(), Some("Officials said the rain would stop today."));
+    }
+
+    #[test]
+    fn json_gives_indices_scores_and_spans() {
+        let output = sumbench()
+            .args(["summarize", "-s", "lead", "-b", "1s", "--json"])
+            .write_stdin(TEXT)
+            .output()
+            .expect("run");
+        let chosen: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        // lead scores sentence i as 1 / (i + 1).
+        assert_eq!(
+            chosen,
+            serde_json::json!([{"index": 0, "score": 1.0, "start": 0, "end": 32, "text": "Rain fell on the city overnight."}])
+        );
+    }
+
+    #[test]
+    fn every_summarizer_but_the_oracle_runs_and_the_oracle_says_why_not() {
+        for entry in sumbench::summarize::registry().iter().filter(|e| e.name != "oracle") {
+            let output = sumbench()
+                .args(["summarize", "-s", entry.name, "-b", "2s"])
+                .write_stdin(TEXT)
+                .output()
+                .expect("run");
+            assert!(output.status.success(), "{}: {}", entry.name, String::from_utf8_lossy(&output.stderr));
+            assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2, "{}", entry.name);
+        }
+        let output = sumbench().args(["summarize", "-s", "oracle"]).write_stdin(TEXT).output().expect("run");
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "error: `oracle` picks sentences by their ROUGE against the references (an upper bound for \
+             reports), and a text on its own has none: it runs only over a corpus with references\n\
+             hint: run it over a corpus with references: sumbench run --summarizers oracle --corpus FILE\n"
+        );
+        let output = sumbench().args(["summarize", "-b", "ref"]).write_stdin(TEXT).output().expect("run");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("budget `ref` is the references' length"));
+    }
+}

@@ -163,3 +163,55 @@ fn story_directories_and_forced_formats() {
     let stdout = sumbench_corpus(&["--format", "story"], &stories.join("a.story"));
     assert!(stdout.contains("(story)\n"), "{stdout}");
 }
+
+/// A Kaggle-style CNN/DailyMail CSV (`id,article,highlights`, quoted
+/// multi-line fields) runs like the same corpus in JSONL: the same scores.
+#[test]
+fn a_csv_corpus_scores_like_the_same_jsonl() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("cnn.csv");
+    std::fs::write(
+        &csv,
+        "id,article,highlights\n\
+         a,\"Rain fell on the city. The river rose over its banks, and roads closed.\",\"The river flooded.\nRoads closed.\"\n\
+         b,Markets opened. Bank shares fell sharply after the report.,Bank shares fell.\n",
+    )
+    .expect("write");
+    let jsonl = dir.path().join("cnn.jsonl");
+    let lines = [
+        serde_json::json!({"id": "a", "text": "Rain fell on the city. The river rose over its banks, and roads closed.",
+            "references": ["The river flooded.\nRoads closed."]}),
+        serde_json::json!({"id": "b", "text": "Markets opened. Bank shares fell sharply after the report.",
+            "references": ["Bank shares fell."]}),
+    ];
+    std::fs::write(&jsonl, lines.map(|l| l.to_string() + "\n").concat()).expect("write");
+    let run = |corpus: &Path, out: &str, fields: &[&str]| {
+        sumbench()
+            .args(["run", "--quiet", "--summarizers", "lead,textrank", "--budget", "1s", "--corpus"])
+            .arg(corpus)
+            .args(fields)
+            .arg("--out")
+            .arg(dir.path().join(out))
+            .assert()
+            .success();
+        std::fs::read_to_string(dir.path().join(out).join("scores.csv")).expect("scores.csv")
+    };
+    let from_csv = run(&csv, "csv", &["--text-field", "article", "--ref-field", "highlights"]);
+    assert_eq!(from_csv, run(&jsonl, "jsonl", &[]));
+    assert_eq!(from_csv.lines().count(), 1 + 2 * 2 * 4);
+}
+
+#[test]
+fn a_ragged_csv_row_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(&csv, "id,text,references\na,Some text.,A ref.\nb,Only two\n").expect("write");
+    let output = sumbench().arg("corpus").arg(&csv).output().expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).lines().next().unwrap_or_default(),
+        format!(
+            "error: invalid corpus: {}:3: malformed: the record has 2 fields but the header has 3",
+            csv.display()
+        )
+    );
+}

@@ -6,10 +6,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use sumbench::corpus::ReadOptions;
 use sumbench::harness::external::{ScoreRequest, score};
-use sumbench::harness::merge::merge;
-use sumbench::harness::output::files;
 use sumbench::harness::plan::{BudgetSpec, default_metrics};
 use sumbench::harness::run::{RunRequest, run};
+use sumbench::harness::rundir::files;
+use sumbench::harness::rundir::merge;
 use sumbench::harness::{CorpusInput, HarnessError, Progress, Provenance, Settings, Shard, Silent};
 
 /// A small JSONL corpus: 7 documents, written here by hand.

@@ -16,9 +16,10 @@
 
 use proptest::prelude::*;
 use sumbench::corpus::Document;
+use sumbench::harness::EvalDocument;
 use sumbench::rouge::{Metric, Score, Scorer, tokenize};
 use sumbench::summarize::{Budget, BuildOptions, registry};
-use sumbench::text::{PreparedDocument, WordTokenizer};
+use sumbench::text::WordTokenizer;
 
 const METRICS: [Metric; 5] = [Metric::N(1), Metric::N(2), Metric::N(3), Metric::L, Metric::Lsum];
 
@@ -136,11 +137,12 @@ proptest! {
         seed in any::<u64>(),
     ) {
         let document = Document { id: "d".into(), title, text, references: vec![reference] };
-        let doc = PreparedDocument::new(document, &WordTokenizer::english());
-        let source = doc.document.text.as_str();
+        let eval = EvalDocument::new(document, &WordTokenizer::english());
+        let doc = &eval.doc;
+        let source = doc.source.text.as_str();
         for entry in registry() {
             let summarizer = (entry.build)(&BuildOptions { seed });
-            let summary = summarizer.summarize(&doc, &budget);
+            let summary = eval.summarize(summarizer.as_ref(), &budget);
             let name = entry.name;
             // A strictly increasing subsequence of the document's sentences.
             prop_assert!(
@@ -153,7 +155,7 @@ proptest! {
             );
             prop_assert_eq!(summary.scores.len(), summary.sentences.len(), "{}: scores not parallel", name);
             // Its spans are the sentences' spans, only the last one possibly cut to a prefix.
-            let spans = summary.spans(&doc);
+            let spans = summary.spans(doc);
             for (k, (span, &i)) in spans.iter().zip(&summary.sentences).enumerate() {
                 let whole = &doc.sentences[i].span;
                 if k + 1 < spans.len() || summary.truncated_len.is_none() {
@@ -163,7 +165,7 @@ proptest! {
                     prop_assert!(source.is_char_boundary(span.end), "{name}: cut {span:?} splits a char");
                 }
             }
-            let text = summary.text(&doc);
+            let text = summary.text(doc);
             let expected: Vec<&str> = spans.iter().map(|s| &source[s.clone()]).collect();
             prop_assert_eq!(&text, &expected.join("\n"), "{}: text is not the spans' text", name);
             // Never over budget.

@@ -8,6 +8,7 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use rayon::prelude::*;
 use sumbench::corpus::Document;
+use sumbench::harness::EvalDocument;
 use sumbench::summarize::{Budget, BuildOptions, Summarizer, Summary, registry};
 use sumbench::text::{PreparedDocument, WordTokenizer};
 
@@ -56,11 +57,12 @@ fn summarizers() -> Vec<Box<dyn Summarizer>> {
     registry().iter().map(|e| (e.build)(&BuildOptions { seed: 7 })).collect()
 }
 
-fn prepare(id: &str, text: String) -> PreparedDocument {
+/// A document with two references (which only the oracle reads).
+fn prepare(id: &str, text: String) -> EvalDocument {
     let references = vec!["The market fell after bank shares rose.".to_string(), "Oil prices jumped.".into()];
     let d =
         Document { id: id.into(), title: Some("Market falls as oil prices jump".into()), text, references };
-    PreparedDocument::new(d, &WordTokenizer::english())
+    EvalDocument::new(d, &WordTokenizer::english())
 }
 
 /// Sentences of 1–14 words from [`WORDS`], some separated by blank lines (paragraphs).
@@ -94,7 +96,7 @@ fn budget_strategy() -> impl Strategy<Value = Budget> {
 
 /// Panics (with the summarizer's name) unless `summary` keeps every invariant.
 fn check(name: &str, doc: &PreparedDocument, budget: &Budget, summary: &Summary) {
-    let text = &doc.document.text;
+    let text = &doc.source.text;
     let n = doc.sentences.len();
     assert!(
         summary.sentences.windows(2).all(|w| w[0] < w[1]),
@@ -135,9 +137,9 @@ proptest! {
     ) {
         let doc = prepare("p", text);
         for s in summarizers() {
-            let summary = s.summarize(&doc, &budget);
-            check(s.name(), &doc, &budget, &summary);
-            prop_assert_eq!(&summary, &s.summarize(&doc, &budget), "{} differs between runs", s.name());
+            let summary = doc.summarize(s.as_ref(), &budget);
+            check(s.name(), &doc.doc, &budget, &summary);
+            prop_assert_eq!(&summary, &doc.summarize(s.as_ref(), &budget), "{} differs between runs", s.name());
         }
     }
 }
@@ -145,7 +147,7 @@ proptest! {
 #[test]
 fn output_is_identical_across_thread_counts() {
     let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let docs: Vec<PreparedDocument> = (0..24)
+    let docs: Vec<EvalDocument> = (0..24)
         .map(|k| {
             let text = text_strategy(25).new_tree(&mut runner).expect("generate a document").current();
             prepare(&format!("doc{k}"), text)
@@ -162,17 +164,17 @@ fn output_is_identical_across_thread_counts() {
                     jobs.extend(budgets.iter().map(|b| (s, d, b)));
                 }
             }
-            jobs.into_par_iter().map(|(s, d, b)| s.summarize(d, b)).collect()
+            jobs.into_par_iter().map(|(s, d, b)| d.summarize(s.as_ref(), b)).collect()
         })
     };
     assert_eq!(run(1), run(2));
 }
 
-fn never_panics_on(doc: &PreparedDocument, budgets: &[Budget]) {
+fn never_panics_on(doc: &EvalDocument, budgets: &[Budget]) {
     for s in summarizers() {
         for budget in budgets {
-            let summary = s.summarize(doc, budget);
-            check(s.name(), doc, budget, &summary);
+            let summary = doc.summarize(s.as_ref(), budget);
+            check(s.name(), &doc.doc, budget, &summary);
         }
     }
 }
@@ -191,7 +193,7 @@ const ALL_BUDGETS: [Budget; 8] = [
 #[test]
 fn an_empty_document_never_panics() {
     let doc = prepare("empty", String::new());
-    assert_eq!(doc.sentences.len(), 0);
+    assert_eq!(doc.doc.sentences.len(), 0);
     never_panics_on(&doc, &ALL_BUDGETS);
     let blank = prepare("blank", " \n\n ".into());
     never_panics_on(&blank, &ALL_BUDGETS);
@@ -201,7 +203,7 @@ fn an_empty_document_never_panics() {
 fn a_one_sentence_document_never_panics() {
     for text in ["Oil prices jumped on Monday.", "The.", "£600m"] {
         let doc = prepare("one", text.into());
-        assert_eq!(doc.sentences.len(), 1, "{text}");
+        assert_eq!(doc.doc.sentences.len(), 1, "{text}");
         never_panics_on(&doc, &ALL_BUDGETS);
     }
 }
@@ -216,6 +218,6 @@ fn a_five_thousand_sentence_document_never_panics() {
         })
         .collect();
     let doc = prepare("long", text);
-    assert_eq!(doc.sentences.len(), 5000);
+    assert_eq!(doc.doc.sentences.len(), 5000);
     never_panics_on(&doc, &[Budget::Sentences(3), Budget::Words(100), Budget::Bytes(300)]);
 }

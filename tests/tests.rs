@@ -5,11 +5,13 @@
 
 mod util;
 
+mod architecture;
 mod bad_inputs;
+mod cli_compare;
 mod cli_rouge;
+mod cli_rouge155;
 mod cli_run;
 mod cli_sentences;
-mod compare_cli;
 mod corpus_errors;
 mod corpus_formats;
 mod determinism;
@@ -23,7 +25,6 @@ mod properties;
 mod quality;
 mod report_determinism;
 mod resource_bounds;
-mod rouge155_cli;
 mod rouge155_conformance;
 mod rouge155_oracle;
 mod rouge155_properties;
@@ -33,6 +34,6 @@ mod rouge_properties;
 mod run_directory;
 mod segment_corpora;
 mod segment_news;
-mod segment_props;
+mod segment_properties;
 mod summarizer_properties;
 mod summarizers_graph;

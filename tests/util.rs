@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use sumbench::harness::EvalDocument;
 
 /// The repository root.
 pub fn repo() -> &'static Path {
@@ -149,45 +150,52 @@ pub fn summary_without_speed(dir: &Path) -> Vec<String> {
     text.lines().map(|l| l.rsplit_once(',').expect("several columns").0.to_string()).collect()
 }
 
-/// The first `n` documents of the corpus at `path`, prepared with the corpus IDF.
-pub fn prepare(path: &Path, n: usize) -> Vec<sumbench::text::PreparedDocument> {
+/// The first `n` documents of the corpus at `path`, prepared with the corpus
+/// IDF, their references set apart.
+pub fn prepare(path: &Path, n: usize) -> Vec<EvalDocument> {
     use sumbench::corpus::{ReadOptions, read_corpus};
-    use sumbench::text::{WordTokenizer, prepare_corpus};
+    use sumbench::text::WordTokenizer;
     let mut documents = read_corpus(path, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     documents.truncate(n);
-    prepare_corpus(documents, &WordTokenizer::english())
+    EvalDocument::prepare_corpus(documents, &WordTokenizer::english())
 }
 
 /// The word budget `--budget ref` gives a document: its references' mean
 /// whitespace word count, rounded half to even.
-pub fn reference_word_budget(doc: &sumbench::text::PreparedDocument) -> usize {
-    let refs = &doc.document.references;
+pub fn reference_word_budget(doc: &EvalDocument) -> usize {
+    let refs = &doc.references;
     let mean = refs.iter().map(|r| r.split_whitespace().count()).sum::<usize>() as f64 / refs.len() as f64;
     (mean.round_ties_even() as usize).max(1)
 }
 
+/// Mean ROUGE F (stemmed, multi-reference) of summarizer `name` over
+/// `prepared`, per metric of `metrics`, with the reference-length word budget.
+fn mean_f(prepared: &[EvalDocument], name: &str, metrics: &[sumbench::rouge::Metric]) -> Vec<f64> {
+    use sumbench::rouge::{DocumentScorer, Scorer};
+    use sumbench::summarize::{Budget, BuildOptions, build};
+    let scorer = Scorer::new(metrics, true);
+    let summarizer = build(name, &BuildOptions { seed: 0 }).expect("registered");
+    let mut sum = vec![0.0; metrics.len()];
+    for eval in prepared {
+        let summary = eval.summarize(summarizer.as_ref(), &Budget::Words(reference_word_budget(eval)));
+        let doc = &eval.doc;
+        let spans: Vec<_> = doc.sentences.iter().map(|s| s.span.clone()).collect();
+        let scores = DocumentScorer::new(&scorer, &eval.references, &doc.source.text, &spans)
+            .score_spans(&summary.spans(doc));
+        sum.iter_mut().zip(&scores).for_each(|(total, score)| *total += score.fmeasure);
+    }
+    sum.into_iter().map(|x| x / prepared.len() as f64).collect()
+}
+
 /// The oracle's mean ROUGE-1 and ROUGE-2 F (stemmed, reference-length word
 /// budget) are above every other registered summarizer's on `prepared`.
-pub fn assert_oracle_beats_every_summarizer(prepared: &[sumbench::text::PreparedDocument]) {
-    use sumbench::rouge::{DocumentScorer, Metric, Scorer};
-    use sumbench::summarize::{Budget, BuildOptions, build, registry};
-    let scorer = Scorer::new(&[Metric::N(1), Metric::N(2)], true);
-    let mean_scores = |name: &str| -> [f64; 2] {
-        let summarizer = build(name, &BuildOptions { seed: 0 }).expect("registered");
-        let mut sum = [0.0; 2];
-        for doc in prepared {
-            let summary = summarizer.summarize(doc, &Budget::Words(reference_word_budget(doc)));
-            let spans: Vec<_> = doc.sentences.iter().map(|s| s.span.clone()).collect();
-            let scores = DocumentScorer::new(&scorer, &doc.document.references, &doc.document.text, &spans)
-                .score_spans(&summary.spans(doc));
-            sum[0] += scores[0].fmeasure;
-            sum[1] += scores[1].fmeasure;
-        }
-        sum.map(|x| x / prepared.len() as f64)
-    };
-    let oracle = mean_scores("oracle");
+pub fn assert_oracle_beats_every_summarizer(prepared: &[EvalDocument]) {
+    use sumbench::rouge::Metric;
+    use sumbench::summarize::registry;
+    let metrics = [Metric::N(1), Metric::N(2)];
+    let oracle = mean_f(prepared, "oracle", &metrics);
     for entry in registry().iter().filter(|e| e.name != "oracle") {
-        let other = mean_scores(entry.name);
+        let other = mean_f(prepared, entry.name, &metrics);
         assert!(oracle[0] > other[0], "{}: ROUGE-1 F {:.4} ≥ oracle {:.4}", entry.name, other[0], oracle[0]);
         assert!(oracle[1] > other[1], "{}: ROUGE-2 F {:.4} ≥ oracle {:.4}", entry.name, other[1], oracle[1]);
     }
@@ -211,21 +219,8 @@ pub fn assert_valid_summary(
 /// Mean ROUGE-1 F × 100 (stemmed, multi-reference) of summarizer `name` over
 /// `prepared`, with the reference-length word budget, as
 /// `shared/tools/sumy_baseline.py --length ref-words` measures sumy.
-pub fn mean_rouge1(prepared: &[sumbench::text::PreparedDocument], name: &str) -> f64 {
-    use sumbench::rouge::{DocumentScorer, Metric, Scorer};
-    use sumbench::summarize::{Budget, BuildOptions, build};
-    let scorer = Scorer::new(&[Metric::N(1)], true);
-    let summarizer = build(name, &BuildOptions::default()).expect("registered");
-    let total: f64 = prepared
-        .iter()
-        .map(|doc| {
-            let summary = summarizer.summarize(doc, &Budget::Words(reference_word_budget(doc)));
-            let spans: Vec<_> = doc.sentences.iter().map(|s| s.span.clone()).collect();
-            let scorer = DocumentScorer::new(&scorer, &doc.document.references, &doc.document.text, &spans);
-            scorer.score_spans(&summary.spans(doc))[0].fmeasure
-        })
-        .sum();
-    total / prepared.len() as f64 * 100.0
+pub fn mean_rouge1(prepared: &[EvalDocument], name: &str) -> f64 {
+    mean_f(prepared, name, &[sumbench::rouge::Metric::N(1)])[0] * 100.0
 }
 
 /// The reports in `dir` equal those in `expected` byte for byte

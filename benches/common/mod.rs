@@ -8,7 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use sumbench::corpus::{Document, ReadOptions, read_corpus};
-use sumbench::text::{PreparedDocument, WordTokenizer, prepare_corpus};
+use sumbench::harness::EvalDocument;
+use sumbench::text::WordTokenizer;
 
 /// The repository root.
 pub fn repo() -> &'static Path {
@@ -35,6 +36,6 @@ fn read(path: &Path) -> Vec<Document> {
 }
 
 /// Every document prepared, with the IDF of the whole set (as the harness does).
-pub fn prepare_all(docs: &[Document], tokenizer: &WordTokenizer) -> Vec<PreparedDocument> {
-    prepare_corpus(docs.to_vec(), tokenizer)
+pub fn prepare_all(docs: &[Document], tokenizer: &WordTokenizer) -> Vec<EvalDocument> {
+    EvalDocument::prepare_corpus(docs.to_vec(), tokenizer)
 }

@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let document = Document { id: "fuzz".into(), title, text, references: vec![] };
     let prepared = PreparedDocument::new(document, &tokenizer);
-    let text = prepared.document.text.as_str();
+    let text = prepared.source.text.as_str();
     let terms = prepared.vocabulary.len();
     assert_eq!(prepared.is_stop.len(), terms);
     assert_eq!(prepared.idf.len(), terms);

@@ -6,12 +6,13 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use sumbench::harness::output::verify_run_dir;
+use sumbench::harness::rundir::read_scores;
+use sumbench::harness::rundir::verify_run_dir;
+use sumbench::report::ScoreRecord;
 use sumbench::report::compare::{CompareOptions, compare_runs, compare_within};
 use sumbench::report::compare_format::{
     Format, comparison_notes, render_comparison, render_within, within_notes,
 };
-use sumbench::report::{ScoreRecord, read_scores};
 
 /// Exit code when `--fail-on-regression` finds a regressed row.
 const EXIT_REGRESSION: i32 = 3;

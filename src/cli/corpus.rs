@@ -16,20 +16,21 @@ use sumbench::corpus::{self, Format, ReadOptions};
 #[derive(Debug, Clone, clap::Args)]
 pub struct CorpusArgs {
     /// Corpus format [default: detected from the path: .jsonl/.json file → jsonl,
-    /// .story file or directory of them → story, directory of <id>/document.txt → dir]
+    /// .csv → csv, .tsv → tsv, .story file or directory of them → story, directory of
+    /// <id>/document.txt → dir]
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
-    /// JSONL field holding the document id (a string or an integer).
+    /// JSONL field (CSV/TSV column) holding the document id (a string or an integer).
     #[arg(long, value_name = "NAME", default_value = corpus::DEFAULT_ID_FIELD)]
     pub id_field: String,
-    /// JSONL field holding the document text.
+    /// JSONL field (CSV/TSV column) holding the document text.
     #[arg(long, value_name = "NAME", default_value = corpus::DEFAULT_TEXT_FIELD)]
     pub text_field: String,
-    /// JSONL field holding the references: an array of strings, or one string
+    /// JSONL field (CSV/TSV column: one reference per cell) holding the references: an array of strings, or one string
     /// (e.g. newline-separated highlights) forming a single reference.
     #[arg(long, value_name = "NAME", default_value = corpus::DEFAULT_REF_FIELD)]
     pub ref_field: String,
-    /// JSONL field holding the optional title.
+    /// JSONL field (CSV/TSV column) holding the optional title.
     #[arg(long, value_name = "NAME", default_value = corpus::DEFAULT_TITLE_FIELD)]
     pub title_field: String,
 }
@@ -72,6 +73,10 @@ pub enum FormatArg {
     Dir,
     /// CNN/DailyMail `.story` files (a file or a directory of them).
     Story,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// Tab-separated values with a header row.
+    Tsv,
 }
 
 impl From<FormatArg> for Format {
@@ -80,6 +85,8 @@ impl From<FormatArg> for Format {
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Dir => Format::Dir,
             FormatArg::Story => Format::Story,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Tsv => Format::Tsv,
         }
     }
 }
@@ -92,7 +99,7 @@ pub struct Args {
     /// Fail on any document without references (as scoring would).
     #[arg(long)]
     require_references: bool,
-    /// The corpus: a JSONL file, a directory corpus, .story file(s), or a
+    /// The corpus: a JSONL, CSV or TSV file, a directory corpus, .story file(s), or a
     /// folder of corpora (each member is counted on its own).
     path: PathBuf,
 }

@@ -8,11 +8,10 @@ mod eval;
 mod list;
 mod merge;
 mod rouge;
-mod rouge155;
-mod rouge_family;
 mod run;
 mod score;
 mod sentences;
+mod summarize;
 
 use clap::{Parser, Subcommand};
 
@@ -28,6 +27,8 @@ pub struct Cli {
 enum Command {
     /// Split text into sentences, one per line (or a JSON array with --json).
     Sentences(sentences::Args),
+    /// Summarize one text with one summarizer (its sentences in document order).
+    Summarize(summarize::Args),
     /// Score candidate summaries against references with ROUGE.
     Rouge(rouge::Args),
     /// List the built-in summarizers.
@@ -50,6 +51,7 @@ enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Sentences(args) => sentences::run(args),
+        Command::Summarize(args) => summarize::run(args),
         Command::Rouge(args) => rouge::run(args),
         Command::List(args) => list::run(args),
         Command::Corpus(args) => corpus::run(args),

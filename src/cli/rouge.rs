@@ -1,8 +1,18 @@
 //! `sumbench rouge`: score candidates against references, JSONL in and out,
-//! or line-aligned text files like files2rouge. Two modes: rouge-score
-//! (default, see `rouge_family.rs`) and ROUGE-1.5.5 (see `rouge155.rs`).
+//! or line-aligned text files like files2rouge (formats: [`sumbench::pairs`]).
+//! Two modes: rouge-score 0.1.2 bit for bit (default) and ROUGE-1.5.5's
+//! printed values; both read and write through the same functions, and both
+//! refuse a metric listed twice.
 
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use sumbench::harness::plan::check_list;
+use sumbench::pairs::{Pair, PairsError, STDIN, read_aligned, read_jsonl, write_row};
+use sumbench::rouge::{self, Score};
+use sumbench::rouge155::{self, Config, Limit};
 
 /// Which ROUGE implementation to match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,10 +73,97 @@ pub struct Args {
     pub input: Option<PathBuf>,
 }
 
-/// Dispatches on the mode.
-pub fn run(args: Args) -> anyhow::Result<i32> {
-    match args.mode {
-        Mode::RougeScore => super::rouge_family::run(&args),
-        Mode::Rouge155 => super::rouge155::run(&args),
+/// rouge-score mode's metrics when `--metrics` is not given.
+const ROUGE_SCORE_DEFAULT: [&str; 4] = ["rouge1", "rouge2", "rougeL", "rougeLsum"];
+
+/// ROUGE-1.5.5 mode's metrics when `--metrics` is not given: those its papers report.
+const ROUGE155_DEFAULT: [&str; 6] = ["rouge1", "rouge2", "rougeL", "rougeW-1.2", "rougeS4", "rougeSU4"];
+
+/// The scorer of the chosen mode.
+enum ModeScorer {
+    RougeScore(rouge::Scorer),
+    Rouge155(rouge155::Scorer),
+}
+
+impl ModeScorer {
+    /// Builds the mode's scorer for `metrics` (checked: known, none listed twice).
+    fn new(args: &Args, metrics: &[String]) -> anyhow::Result<Self> {
+        check_list("metric", metrics.to_vec())?;
+        Ok(match args.mode {
+            Mode::RougeScore => {
+                if args.remove_stopwords || args.limit_words.is_some() || args.limit_bytes.is_some() {
+                    bail!(
+                        "--remove-stopwords, --limit-words and --limit-bytes exist only with --mode rouge155"
+                    );
+                }
+                let metrics =
+                    metrics.iter().map(|m| m.trim().parse()).collect::<Result<Vec<rouge::Metric>, _>>()?;
+                ModeScorer::RougeScore(rouge::Scorer::new(&metrics, args.stem))
+            }
+            Mode::Rouge155 => ModeScorer::Rouge155(rouge155::Scorer::new(Config {
+                metrics: metrics.iter().map(|m| m.parse()).collect::<Result<_, _>>()?,
+                multi_ref: match args.multi_ref {
+                    MultiRef::A => rouge155::MultiRef::Pooled,
+                    MultiRef::B => rouge155::MultiRef::Best,
+                },
+                stem: args.stem,
+                remove_stopwords: args.remove_stopwords,
+                limit: match (args.limit_words, args.limit_bytes) {
+                    (Some(n), _) => Limit::Words(n),
+                    (None, Some(n)) => Limit::Bytes(n),
+                    (None, None) => Limit::None,
+                },
+            })),
+        })
     }
+
+    /// Scores one pair; ROUGE-1.5.5's warnings (references the Perl script
+    /// would die on) go to stderr.
+    fn score(&self, pair: &Pair) -> Vec<Score> {
+        match self {
+            ModeScorer::RougeScore(scorer) => scorer.score_multi(&pair.references, &pair.candidate),
+            ModeScorer::Rouge155(scorer) => {
+                let prepared = scorer.prepare(&pair.references);
+                for warning in prepared.warnings() {
+                    eprintln!("warning: line {} (id {}): {warning}", pair.line, pair.id);
+                }
+                scorer.score(&prepared, &pair.candidate)
+            }
+        }
+    }
+}
+
+/// Scores every pair of the input and writes one JSONL row per pair to stdout.
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    let metrics: Vec<String> = match (args.metrics.is_empty(), args.mode) {
+        (false, _) => args.metrics.iter().map(|m| m.trim().to_string()).collect(),
+        (true, Mode::RougeScore) => ROUGE_SCORE_DEFAULT.map(String::from).to_vec(),
+        (true, Mode::Rouge155) => ROUGE155_DEFAULT.map(String::from).to_vec(),
+    };
+    let scorer = ModeScorer::new(&args, &metrics)?;
+    let pairs: Box<dyn Iterator<Item = Result<Pair, PairsError>>> = match &args.candidates {
+        Some(candidates) => Box::new(read_aligned(candidates, &args.references)?.into_iter().map(Ok)),
+        None => {
+            if !args.references.is_empty() {
+                bail!("--references needs --candidates (JSONL input carries its own references)");
+            }
+            match args.input.as_deref() {
+                Some(path) if path.as_os_str() != "-" => {
+                    let file =
+                        File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
+                    Box::new(read_jsonl(BufReader::new(file), path))
+                }
+                _ => Box::new(read_jsonl(std::io::stdin().lock(), Path::new(STDIN))),
+            }
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for pair in pairs {
+        let pair = pair?;
+        let scores = scorer.score(&pair);
+        write_row(&mut out, &pair.id, &metrics, &scores).context("cannot write to stdout")?;
+    }
+    out.flush().context("cannot write to stdout")?;
+    Ok(0)
 }

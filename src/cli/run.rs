@@ -8,6 +8,7 @@ use sumbench::harness::plan::{
     BudgetSpec, MetricSpec, Shard, default_metrics, parse_metrics, parse_summarizers,
 };
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run as run_harness};
+use sumbench::harness::rundir::{BaselineError, baseline_dir};
 use sumbench::harness::{CorpusInput, HarnessError, Settings};
 
 use super::corpus::CorpusArgs;
@@ -134,22 +135,17 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// The output directory: `--out`, `results/NAME` for a baseline (refused if
-/// it already holds files, unless `force`), or [`DEFAULT_OUT`].
+/// The output directory: `--out`, `results/NAME` for a baseline (see
+/// [`baseline_dir`]: refused if it already holds files, unless `force`), or
+/// [`DEFAULT_OUT`].
 pub fn output_dir(out: Option<&Path>, baseline: Option<&str>, force: bool) -> anyhow::Result<PathBuf> {
     let Some(name) = baseline else {
         return Ok(out.map_or_else(|| PathBuf::from(DEFAULT_OUT), Path::to_path_buf));
     };
-    if name.is_empty() || name == "latest" || name.contains(['/', '\\']) || name.starts_with('.') {
-        anyhow::bail!("bad baseline name `{name}`: use a plain name other than `latest`, e.g. `main`");
+    match baseline_dir(Path::new("results"), name, force) {
+        Err(error @ BaselineError::Exists(_)) => anyhow::bail!("{error}; pass --force to replace it"),
+        other => Ok(other?),
     }
-    let dir = Path::new("results").join(name);
-    let occupied = std::fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
-    if occupied && !force {
-        let error = HarnessError::BaselineExists(dir);
-        anyhow::bail!("{error}; pass --force to replace it");
-    }
-    Ok(dir)
 }
 
 /// Runs `work` on a pool of `threads` workers, or on rayon's global pool

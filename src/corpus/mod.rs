@@ -18,6 +18,7 @@
 //! - A reference that is empty or only whitespace is an error; a document
 //!   without references is fine unless [`ReadOptions::require_references`].
 
+mod delimited;
 mod dir;
 mod jsonl;
 mod story;
@@ -39,6 +40,33 @@ pub struct Document {
     pub references: Vec<String>,
 }
 
+/// What a summarizer may read of a [`Document`]: everything but the references.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Source {
+    /// Unique id within the corpus.
+    pub id: String,
+    /// Optional title.
+    pub title: Option<String>,
+    /// The full source text.
+    pub text: String,
+}
+
+impl Document {
+    /// The document split into what summarizers see and the references they
+    /// must not see.
+    pub fn into_parts(self) -> (Source, Vec<String>) {
+        let Document { id, title, text, references } = self;
+        (Source { id, title, text }, references)
+    }
+}
+
+/// A document's source, its references dropped.
+impl From<Document> for Source {
+    fn from(document: Document) -> Source {
+        document.into_parts().0
+    }
+}
+
 /// On-disk corpus formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -48,6 +76,10 @@ pub enum Format {
     Dir,
     /// CNN/DailyMail `.story` files (a file or a directory of them).
     Story,
+    /// Comma-separated values with a header row (`.csv`).
+    Csv,
+    /// Tab-separated values with a header row (`.tsv`).
+    Tsv,
 }
 
 impl fmt::Display for Format {
@@ -56,6 +88,8 @@ impl fmt::Display for Format {
             Format::Jsonl => "jsonl",
             Format::Dir => "dir",
             Format::Story => "story",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
         })
     }
 }
@@ -200,6 +234,14 @@ pub enum CorpusError {
         /// What is wrong with it.
         problem: String,
     },
+    /// A CSV or TSV record that cannot be read as one (e.g. a ragged row).
+    #[error("{location}: malformed: {message}")]
+    Malformed {
+        /// The file and the line where the record starts.
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
     /// Two documents with the same id.
     #[error(
         "{location}: field `id`: duplicate id `{id}`{}",
@@ -236,8 +278,8 @@ pub(crate) struct Record {
     pub location: Location,
 }
 
-/// Tells the format from the path: a file ending `.jsonl`/`.json` is JSONL, a
-/// file ending `.story` is a story; a directory with subdirectories is a
+/// Tells the format from the path: a file ending `.jsonl`/`.json` is JSONL,
+/// `.csv` CSV, `.tsv` TSV, `.story` a story; a directory with subdirectories is a
 /// directory corpus (each subdirectory a document), a directory of `.story`
 /// files a story corpus. Hidden entries do not count.
 pub fn detect_format(path: &Path) -> Result<Format, CorpusError> {
@@ -247,9 +289,11 @@ pub fn detect_format(path: &Path) -> Result<Format, CorpusError> {
         return match extension.as_deref() {
             Some("jsonl" | "json") => Ok(Format::Jsonl),
             Some("story") => Ok(Format::Story),
+            Some("csv") => Ok(Format::Csv),
+            Some("tsv") => Ok(Format::Tsv),
             _ => Err(CorpusError::UnknownFormat {
                 path: path.to_path_buf(),
-                reason: "a file not ending in .jsonl, .json or .story".into(),
+                reason: "a file not ending in .jsonl, .json, .csv, .tsv or .story".into(),
             }),
         };
     }
@@ -290,12 +334,16 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Corpus, CorpusError> {
         Some(format) => format,
         None => detect_format(path)?,
     };
-    let source = match format {
-        Format::Jsonl => Source::Jsonl(jsonl::Reader::open(path, options)?),
-        Format::Dir => Source::Dir(dir::Reader::open(path, options.require_references)?),
-        Format::Story => Source::Story(story::Reader::open(path)?),
+    let reader = match format {
+        Format::Jsonl => Reader::Jsonl(jsonl::Reader::open(path, options)?),
+        Format::Dir => Reader::Dir(dir::Reader::open(path, options.require_references)?),
+        Format::Story => Reader::Story(story::Reader::open(path)?),
+        Format::Csv => {
+            Reader::Delimited(delimited::Reader::open(path, delimited::Delimiter::Comma, options)?)
+        }
+        Format::Tsv => Reader::Delimited(delimited::Reader::open(path, delimited::Delimiter::Tab, options)?),
     };
-    Ok(Corpus { path: path.to_path_buf(), format, source, seen: HashMap::new(), done: false })
+    Ok(Corpus { path: path.to_path_buf(), format, reader, seen: HashMap::new(), done: false })
 }
 
 /// The file a corpus folder stands for: `<dir>/documents.jsonl`, the layout
@@ -361,17 +409,18 @@ pub fn read_corpus(path: &Path, options: &ReadOptions) -> Result<Vec<Document>, 
 pub struct Corpus {
     path: PathBuf,
     format: Format,
-    source: Source,
+    reader: Reader,
     /// Ids seen so far → line of first occurrence (line-based formats).
     seen: HashMap<String, Option<usize>>,
     done: bool,
 }
 
 #[derive(Debug)]
-enum Source {
+enum Reader {
     Jsonl(jsonl::Reader<std::io::BufReader<std::fs::File>>),
     Dir(dir::Reader),
     Story(story::Reader),
+    Delimited(delimited::Reader),
 }
 
 impl Corpus {
@@ -393,10 +442,11 @@ impl Iterator for Corpus {
         if self.done {
             return None;
         }
-        let next = match &mut self.source {
-            Source::Jsonl(reader) => reader.next(),
-            Source::Dir(reader) => reader.next(),
-            Source::Story(reader) => reader.next(),
+        let next = match &mut self.reader {
+            Reader::Jsonl(reader) => reader.next(),
+            Reader::Dir(reader) => reader.next(),
+            Reader::Story(reader) => reader.next(),
+            Reader::Delimited(reader) => reader.next(),
         };
         let result = match next {
             None if self.seen.is_empty() => Err(CorpusError::Empty { path: self.path.clone() }),

@@ -11,11 +11,13 @@ use rayon::prelude::*;
 
 use super::plan::{BudgetSpec, MetricSpec};
 use crate::corpus::Document;
-use crate::report::{ScoreRecord, SummaryRecord};
-use crate::rouge::{DocumentScorer, Metric, Score, Scorer};
+use crate::report::SummaryRecord;
+use crate::rouge::{DocumentScorer, Metric, Score, Scorer, sentence_per_line};
 use crate::rouge155;
-use crate::summarize::{Budget, BuildOptions, Summarizer, UnknownSummarizer, build};
-use crate::text::{CorpusStats, PreparedDocument, WordTokenizer, sentence_spans};
+use crate::summarize::{
+    Budget, BuildOptions, ReadsReferences, Summarizer, Summary, UnknownSummarizer, build,
+};
+use crate::text::{CorpusStats, PreparedDocument, WordTokenizer};
 
 /// The settings that decide every number in a report.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,10 +49,58 @@ pub struct DocumentResult {
 pub struct ItemResult {
     /// The summary.
     pub summary: SummaryRecord,
-    /// One record per metric, in [`Settings::metrics`] order.
-    pub scores: Vec<ScoreRecord>,
+    /// One score per metric, in [`Settings::metrics`] order.
+    pub scores: Vec<Score>,
     /// Wall-clock seconds the summarizer took (ranking and budget fill).
     pub seconds: f64,
+}
+
+/// A document ready for evaluation: its prepared source, which summarizers
+/// read, and apart from it its references, which only scoring and the
+/// oracle's [`ReadsReferences`] capability see.
+#[derive(Debug, Clone)]
+pub struct EvalDocument {
+    /// Sentences, terms and IDF of the source.
+    pub doc: PreparedDocument,
+    /// The human references.
+    pub references: Vec<String>,
+}
+
+impl EvalDocument {
+    /// Prepares `document` (per-document IDF), its references set apart.
+    pub fn new(document: Document, tokenizer: &WordTokenizer) -> Self {
+        let (source, references) = document.into_parts();
+        EvalDocument { doc: PreparedDocument::new(source, tokenizer), references }
+    }
+
+    /// Prepares a whole in-memory corpus with IDF over it (see
+    /// [`crate::text::prepare_corpus`]), each document's references set apart.
+    pub fn prepare_corpus(docs: Vec<Document>, tokenizer: &WordTokenizer) -> Vec<EvalDocument> {
+        let (sources, references): (Vec<_>, Vec<_>) = docs.into_iter().map(Document::into_parts).unzip();
+        let prepared = crate::text::prepare_corpus(sources, tokenizer);
+        prepared
+            .into_iter()
+            .zip(references)
+            .map(|(doc, references)| EvalDocument { doc, references })
+            .collect()
+    }
+
+    /// `summarizer`'s summary of this document within `budget`, as the
+    /// harness makes it: a summarizer that [reads the
+    /// references](Summarizer::reads_references) gets them, prepared here
+    /// for it (the harness reuses its scorer's instead).
+    pub fn summarize(&self, summarizer: &dyn Summarizer, budget: &Budget) -> Summary {
+        match summarizer.reads_references() {
+            Some(oracle) => {
+                let references: Vec<String> = self.references.iter().map(|r| sentence_per_line(r)).collect();
+                let spans: Vec<Range<usize>> = self.doc.sentences.iter().map(|s| s.span.clone()).collect();
+                let prepared =
+                    DocumentScorer::new(oracle.rouge(), &references, &self.doc.source.text, &spans);
+                oracle.summarize_with_references(&self.doc, &prepared, budget)
+            }
+            None => summarizer.summarize(&self.doc, budget),
+        }
+    }
 }
 
 /// Built summarizers and scorer for one set of [`Settings`].
@@ -64,11 +114,13 @@ pub struct Engine {
 }
 
 /// What every work item of one document shares, prepared once: its budget
-/// and its references for both ROUGE implementations.
+/// and its references for both ROUGE implementations (and, when the oracle
+/// needs other metrics or stemming than the report's, for the oracle).
 struct DocumentWork<'a> {
     budget: Budget,
     rouge: DocumentScorer<'a>,
     rouge155: Option<rouge155::References>,
+    oracle: Option<DocumentScorer<'a>>,
 }
 
 impl Engine {
@@ -127,23 +179,23 @@ impl Engine {
     }
 
     /// Segments and tokenizes `docs` (in parallel), keeping their order.
-    pub fn prepare(&self, docs: Vec<Document>) -> Vec<PreparedDocument> {
-        docs.into_par_iter().map(|d| PreparedDocument::new(d, &self.tokenizer)).collect()
+    pub fn prepare(&self, docs: Vec<Document>) -> Vec<EvalDocument> {
+        docs.into_par_iter().map(|d| EvalDocument::new(d, &self.tokenizer)).collect()
     }
 
     /// Prepares a whole in-memory corpus with IDF over it (each document
     /// prepared once).
-    pub fn prepare_corpus(&self, docs: Vec<Document>) -> Vec<PreparedDocument> {
-        crate::text::prepare_corpus(docs, &self.tokenizer)
+    pub fn prepare_corpus(&self, docs: Vec<Document>) -> Vec<EvalDocument> {
+        EvalDocument::prepare_corpus(docs, &self.tokenizer)
     }
 
     /// Prepares `docs` with corpus-level IDF from `stats`.
-    pub fn prepare_with_idf(&self, docs: Vec<Document>, stats: &CorpusStats) -> Vec<PreparedDocument> {
+    pub fn prepare_with_idf(&self, docs: Vec<Document>, stats: &CorpusStats) -> Vec<EvalDocument> {
         docs.into_par_iter()
             .map(|d| {
-                let mut p = PreparedDocument::new(d, &self.tokenizer);
-                p.apply_corpus_idf(stats);
-                p
+                let mut e = EvalDocument::new(d, &self.tokenizer);
+                e.doc.apply_corpus_idf(stats);
+                e
             })
             .collect()
     }
@@ -154,7 +206,7 @@ impl Engine {
     pub fn evaluate(
         &self,
         corpus: &str,
-        docs: &[PreparedDocument],
+        docs: &[EvalDocument],
         on_item: &(dyn Fn() + Sync),
     ) -> Vec<DocumentResult> {
         let work: Vec<DocumentWork<'_>> = docs.par_iter().map(|d| self.document_work(d)).collect();
@@ -163,18 +215,17 @@ impl Engine {
             .into_par_iter()
             .map(|k| {
                 let (d, s) = (k / per_doc, k % per_doc);
-                let item = self.item(corpus, &docs[d], &work[d], s);
+                let item = self.item(corpus, &docs[d].doc, &work[d], s);
                 on_item();
                 item
             })
             .collect();
         let mut results = Vec::with_capacity(docs.len());
-        for doc in docs.iter().rev() {
+        for EvalDocument { doc, references } in docs.iter().rev() {
             let tail = items.split_off(items.len() - per_doc);
-            let mut warnings = warnings(doc);
+            let mut warnings = warnings(doc, references);
             warnings.extend(self.summarizers.iter().filter_map(|s| {
-                s.approximation(doc)
-                    .map(|note| format!("document `{}`: {}: {note}", doc.document.id, s.name()))
+                s.approximation(doc).map(|note| format!("document `{}`: {}: {note}", doc.source.id, s.name()))
             }));
             results.push(DocumentResult { items: tail, warnings });
         }
@@ -184,14 +235,25 @@ impl Engine {
 
     /// A document's budget and scorers: references split into sentences joined
     /// by newlines (for rougeLsum, as the sumy baseline does; ROUGE-1.5.5 reads
-    /// the same one-sentence-per-line form), tokenized once.
-    fn document_work<'a>(&'a self, doc: &'a PreparedDocument) -> DocumentWork<'a> {
-        let references: Vec<String> = doc.document.references.iter().map(|r| lined(r)).collect();
+    /// the same one-sentence-per-line form), tokenized once. The oracle reuses
+    /// the report's prepared references when they suit it.
+    fn document_work<'a>(&'a self, eval: &'a EvalDocument) -> DocumentWork<'a> {
+        let doc = &eval.doc;
+        let references: Vec<String> = eval.references.iter().map(|r| sentence_per_line(r)).collect();
         let spans: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.span.clone()).collect();
+        let rouge = DocumentScorer::new(&self.scorer, &references, &doc.source.text, &spans);
+        let oracle = self
+            .summarizers
+            .iter()
+            .filter_map(|s| s.reads_references())
+            .map(ReadsReferences::rouge)
+            .find(|wanted| !suits(&self.scorer, wanted))
+            .map(|wanted| DocumentScorer::new(wanted, &references, &doc.source.text, &spans));
         DocumentWork {
-            budget: self.settings.budget.resolve(&doc.document),
-            rouge: DocumentScorer::new(&self.scorer, &references, &doc.document.text, &spans),
+            budget: self.settings.budget.resolve(&eval.references),
+            rouge,
             rouge155: self.scorer155.as_ref().map(|s| s.prepare(&references)),
+            oracle,
         }
     }
 
@@ -218,7 +280,13 @@ impl Engine {
     ) -> ItemResult {
         let summarizer = &self.summarizers[which];
         let start = Instant::now();
-        let summary = summarizer.summarize(doc, &work.budget);
+        let summary = match summarizer.reads_references() {
+            Some(oracle) => {
+                let references = work.oracle.as_ref().unwrap_or(&work.rouge);
+                oracle.summarize_with_references(doc, references, &work.budget)
+            }
+            None => summarizer.summarize(doc, &work.budget),
+        };
         let seconds = start.elapsed().as_secs_f64();
         let text = summary.text(doc);
         let rouge = work.rouge.score_spans(&summary.spans(doc));
@@ -229,41 +297,20 @@ impl Engine {
         let scores = self.in_metric_order(rouge, only155);
         let summary = SummaryRecord {
             corpus: corpus.to_string(),
-            doc_id: doc.document.id.clone(),
+            doc_id: doc.source.id.clone(),
             summarizer: self.settings.summarizers[which].clone(),
             sentences: summary.sentences,
             words: text.split_whitespace().count(),
             text,
         };
-        let scores = self.records(&summary, &scores);
         ItemResult { summary, scores, seconds }
-    }
-
-    /// Score records for `summary`, one per metric.
-    pub fn records(&self, summary: &SummaryRecord, scores: &[Score]) -> Vec<ScoreRecord> {
-        let budget = self.settings.budget.to_string();
-        self.settings
-            .metrics
-            .iter()
-            .zip(scores)
-            .map(|(metric, score)| ScoreRecord {
-                corpus: summary.corpus.clone(),
-                doc_id: summary.doc_id.clone(),
-                summarizer: summary.summarizer.clone(),
-                metric: metric.to_string(),
-                precision: score.precision,
-                recall: score.recall,
-                fmeasure: score.fmeasure,
-                budget: budget.clone(),
-            })
-            .collect()
     }
 
     /// Scores an outside summary (any text) of `doc` against its references;
     /// the summary is split into sentences joined by newlines, like the references.
     pub fn score_text(&self, doc: &Document, summary: &str) -> Vec<Score> {
-        let references: Vec<String> = doc.references.iter().map(|r| lined(r)).collect();
-        let summary = lined(summary);
+        let references: Vec<String> = doc.references.iter().map(|r| sentence_per_line(r)).collect();
+        let summary = sentence_per_line(summary);
         let rouge = self.scorer.score_multi(&references, &summary);
         let only155 = match &self.scorer155 {
             Some(scorer) => scorer.score(&scorer.prepare(&references), &summary),
@@ -273,32 +320,31 @@ impl Engine {
     }
 }
 
-/// `text`'s sentences (by [`sentence_spans`]) joined by newlines.
-pub fn lined(text: &str) -> String {
-    let sentences: Vec<&str> = sentence_spans(text).into_iter().map(|s| &text[s]).collect();
-    sentences.join("\n")
+/// Whether references prepared by `have` serve a summarizer that wants them
+/// prepared by `wanted`: the same stemming, and every metric it scores.
+fn suits(have: &Scorer, wanted: &Scorer) -> bool {
+    have.stem() == wanted.stem() && wanted.metrics().iter().all(|m| have.metrics().contains(m))
 }
 
-fn warnings(doc: &PreparedDocument) -> Vec<String> {
+fn warnings(doc: &PreparedDocument, references: &[String]) -> Vec<String> {
+    let id = &doc.source.id;
     let mut warnings = Vec::new();
     if doc.sentences.is_empty() {
-        warnings.push(format!("document `{}` has no sentences: every summary is empty", doc.document.id));
+        warnings.push(format!("document `{id}` has no sentences: every summary is empty"));
     }
-    if doc.document.references.is_empty() {
-        warnings.push(format!("document `{}` has no references: every score is 0", doc.document.id));
+    if references.is_empty() {
+        warnings.push(format!("document `{id}` has no references: every score is 0"));
     }
-    if !doc.sentences.is_empty() && !crate::rouge::has_tokens(&doc.document.text) {
+    if !doc.sentences.is_empty() && !crate::rouge::has_tokens(&doc.source.text) {
         warnings.push(format!(
-            "document `{}` has no ROUGE tokens (no ASCII letters or digits): every score is 0",
-            doc.document.id
+            "document `{id}` has no ROUGE tokens (no ASCII letters or digits): every score is 0"
         ));
     }
-    for (i, reference) in doc.document.references.iter().enumerate() {
+    for (i, reference) in references.iter().enumerate() {
         if !crate::rouge::has_tokens(reference) {
             warnings.push(format!(
-                "reference {} of document `{}` has no ROUGE tokens: it never matches",
-                i + 1,
-                doc.document.id
+                "reference {} of document `{id}` has no ROUGE tokens: it never matches",
+                i + 1
             ));
         }
     }
@@ -336,9 +382,8 @@ mod tests {
         assert_eq!((first.summary.doc_id.as_str(), first.summary.summarizer.as_str()), ("a", "lead"));
         assert_eq!(first.summary.text, "Cats sleep all day.");
         assert_eq!(first.summary.words, 4);
-        let metrics: Vec<&str> = first.scores.iter().map(|r| r.metric.as_str()).collect();
-        assert_eq!(metrics, ["rouge1", "rouge2", "rougeL", "rougeLsum"]);
-        assert!(first.scores.iter().all(|r| r.fmeasure == 1.0 && r.budget == "1s"));
+        assert_eq!(first.scores.len(), 4, "rouge1, rouge2, rougeL, rougeLsum");
+        assert!(first.scores.iter().all(|r| r.fmeasure == 1.0));
         // Lead on "b" picks "Birds sing." which shares nothing with "Fish swim.".
         let lead_b = &results[1].items[0];
         assert_eq!(lead_b.summary.doc_id, "b");
@@ -361,12 +406,17 @@ mod tests {
         let mut s = settings(&["lead"]);
         s.metrics = super::super::plan::parse_metrics("rougeSU4,rouge1").unwrap();
         let engine = Engine::new(s).unwrap();
-        let docs = engine.prepare(vec![doc("a", "Cats sleep all day. Dogs bark.", "Cats sleep all day.")]);
+        let docs = engine.prepare(vec![doc("a", "Cats sleep all day. Dogs bark.", "Cats sleep.")]);
         let item = &engine.evaluate("c", &docs, &|| {})[0].items[0];
-        let metrics: Vec<&str> = item.scores.iter().map(|r| r.metric.as_str()).collect();
-        assert_eq!(metrics, ["rougeSU4", "rouge1"]);
-        // The summary is the reference: ROUGE-SU4 of identical texts is 1.
-        assert!(item.scores.iter().all(|r| r.fmeasure == 1.0), "{:?}", item.scores);
+        // Summary "cats sleep all day" against "cats sleep" (stemmed), by hand:
+        //   rougeSU4 (ROUGE-1.5.5 counts every token but the last as a unigram):
+        //     summary 3 unigrams + 6 skip-bigrams = 9 units, reference 1 + 1 = 2, both
+        //     matched: P 2/9, R 1, F 4/11 (rounded to 5 decimals, as the script does);
+        //   rouge1: P 2/4, R 2/2, F 2/3.
+        let f: Vec<f64> = item.scores.iter().map(|s| s.fmeasure).collect();
+        assert_eq!(f.len(), 2);
+        assert!((f[0] - 4.0 / 11.0).abs() < 1e-5, "{f:?}");
+        assert!((f[1] - 2.0 / 3.0).abs() < 1e-12, "{f:?}");
     }
 
     #[test]
@@ -390,10 +440,5 @@ mod tests {
     #[test]
     fn unknown_summarizers_are_refused() {
         assert!(Engine::new(settings(&["nope"])).is_err());
-    }
-
-    #[test]
-    fn lined_puts_one_sentence_per_line() {
-        assert_eq!(lined("One here. Two there."), "One here.\nTwo there.");
     }
 }

@@ -15,12 +15,12 @@ use rayon::prelude::*;
 
 use super::HarnessError;
 use super::engine::{Engine, Settings};
-use super::output::{CorpusInfo, Provenance, ReportWriter, RunInfo, Timing};
 use super::plan::{MetricSpec, Shard};
 use super::run::{DEFAULT_CHUNK, RunOutcome};
+use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
 use super::source::{CorpusInput, corpus_sha256};
 use crate::corpus::{CorpusError, Document};
-use crate::report::SummaryRecord;
+use crate::report::{SummaryRecord, Timing};
 
 /// What `sumbench score` needs besides the output directory.
 #[derive(Debug, Clone)]
@@ -87,13 +87,21 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
         seed: request.seed,
     };
     let engine = Engine::new(settings)?;
-    let mut writer = ReportWriter::create(out)?;
-    let (mut corpora, mut timings, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+    let header = RunHeader {
+        seed: request.seed,
+        summarizers: vec![request.system.clone()],
+        metrics: request.metrics.iter().map(ToString::to_string).collect(),
+        budget: "none".into(),
+        stem: request.stem,
+        shard: Shard::ALL,
+    };
+    let mut writer = ReportWriter::create(out, RunInfo::new(header, request.provenance.clone()))?;
     for corpus in &request.corpora {
         let name = corpus.name();
         let sha256 = corpus_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
         let (mut documents, mut scored, mut missing) = (0, 0, 0);
         let scoring = Instant::now();
+        writer.begin_corpus(&name, 0);
         let mut stream = corpus.documents()?;
         loop {
             let mut chunk: Vec<(Document, String)> = Vec::new();
@@ -124,23 +132,22 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
                     words: text.split_whitespace().count(),
                     text,
                 };
-                writer.summary(&record)?;
-                let mut records = engine.records(&record, &scores);
-                records.iter_mut().for_each(|r| r.budget = "none".into());
-                writer.scores(&records)?;
+                writer.summary(0, &record, &scores)?;
                 scored += 1;
             }
         }
+        let info = writer.info_mut();
         if missing > 0 {
-            warnings.push(format!("{name}: {missing} documents have no summary from {}", request.system));
+            info.warnings
+                .push(format!("{name}: {missing} documents have no summary from {}", request.system));
         }
-        timings.push(Timing {
+        info.timings.push(Timing {
             corpus: name.clone(),
             summarizer: request.system.clone(),
             documents: scored,
             seconds: scoring.elapsed().as_secs_f64(),
         });
-        corpora.push(CorpusInfo { name, path: corpus.path.clone(), sha256, documents });
+        info.corpora.push(CorpusInfo { name, path: corpus.path.clone(), sha256, documents });
     }
     if let Some((id, pending)) = summaries.iter().filter(|(_, p)| !p.used).min_by_key(|(_, p)| p.line) {
         return Err(HarnessError::at_line(
@@ -149,26 +156,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
             format!("id `{id}` is in no corpus"),
         ));
     }
-    let info = RunInfo {
-        sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
-        git_commit: request.provenance.git_commit.clone(),
-        command_line: request.provenance.command_line.clone(),
-        seed: request.seed,
-        threads: rayon::current_num_threads(),
-        summarizers: vec![request.system.clone()],
-        metrics: request.metrics.iter().map(ToString::to_string).collect(),
-        budget: "none".into(),
-        stem: request.stem,
-        shard: Shard::ALL,
-        merged_from: Vec::new(),
-        corpora,
-        timings,
-        total_seconds: start.elapsed().as_secs_f64(),
-        warnings,
-        files: Default::default(),
-    };
-    let (markdown, info) = writer.finish(info)?;
-    Ok(RunOutcome { markdown, info })
+    writer.finish(start.elapsed().as_secs_f64())
 }
 
 #[cfg(test)]

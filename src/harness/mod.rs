@@ -2,9 +2,10 @@
 //! written as reports in a deterministic order whatever the thread count.
 //!
 //! Owns: the run plan ([`plan`]), the parallel work ([`engine`]), reading
-//! corpora in chunks ([`source`], [`run`]), output directories ([`output`],
-//! [`summary`]), outside systems' summaries ([`external`]) and shard merging
-//! ([`merge`]); progress goes to a [`Progress`] observer the caller gives.
+//! corpora in chunks (`source.rs`, [`run`]), outside systems' summaries
+//! ([`external`]) and the run directory ([`rundir`]: layout, `run.json`,
+//! writer, readers, shard merging, baselines); progress goes to a
+//! [`Progress`] observer the caller gives.
 //! Never draws, prints, runs subprocesses or reads the environment, and never implements a summarizer, a ROUGE variant, a corpus
 //! format or a report format: those come from `summarize`, `rouge`,
 //! `corpus` and `report`.
@@ -15,23 +16,21 @@
 
 pub mod engine;
 pub mod external;
-pub mod merge;
-pub mod output;
 pub mod plan;
-pub mod progress;
+mod progress;
 pub mod run;
-pub mod source;
-pub mod summary;
+pub mod rundir;
+mod source;
 
 use std::path::{Path, PathBuf};
 
 use crate::corpus::Location;
 
-pub use engine::{Engine, Settings};
-pub use output::Provenance;
+pub use engine::{Engine, EvalDocument, Settings};
 pub use plan::{BudgetSpec, MetricSpec, Shard};
 pub use progress::{Progress, Silent};
 pub use run::{RunOutcome, RunRequest};
+pub use rundir::{Provenance, RunInfo};
 pub use source::CorpusInput;
 
 /// Everything that can stop a run, naming the file (and line) at fault.
@@ -63,9 +62,12 @@ pub enum HarnessError {
         /// The underlying error.
         error: std::io::Error,
     },
-    /// A baseline directory that already holds a report.
-    #[error("baseline {} already exists and is never overwritten silently", .0.display())]
-    BaselineExists(PathBuf),
+    /// A baseline that cannot be written.
+    #[error(transparent)]
+    Baseline(#[from] rundir::BaselineError),
+    /// A `scores.csv` that cannot be read.
+    #[error(transparent)]
+    Scores(#[from] rundir::ReadError),
     /// Two corpora with the same report name.
     #[error("corpora {} and {} are both named `{name}` in reports; rename one", .first.display(), .second.display())]
     DuplicateCorpus {

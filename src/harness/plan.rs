@@ -4,7 +4,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::corpus::Document;
 use crate::rouge::Metric;
 use crate::summarize::Budget;
 
@@ -44,11 +43,11 @@ pub enum BudgetSpec {
 }
 
 impl BudgetSpec {
-    /// The budget for `doc`.
-    pub fn resolve(&self, doc: &Document) -> Budget {
+    /// The budget for a document with these `references`.
+    pub fn resolve(&self, references: &[String]) -> Budget {
         match *self {
             BudgetSpec::Fixed(budget) => budget,
-            BudgetSpec::Reference => Budget::Words(reference_words(&doc.references)),
+            BudgetSpec::Reference => Budget::Words(reference_words(references)),
         }
     }
 }

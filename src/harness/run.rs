@@ -16,11 +16,12 @@ use std::time::Instant;
 
 use super::HarnessError;
 use super::engine::{DocumentResult, Engine, Settings};
-use super::output::{CorpusInfo, Provenance, ReportWriter, RunInfo, Timing};
 use super::plan::Shard;
 use super::progress::Progress;
+use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
 use super::source::{CorpusInput, DocumentStream, corpus_sha256};
 use crate::corpus::{CorpusError, Document};
+use crate::report::Timing;
 use crate::summarize::Summarizer;
 use crate::text::CorpusStats;
 
@@ -70,63 +71,48 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         }
     }
     let engine = Engine::with_custom(request.settings.clone(), &request.custom_summarizers)?;
-    let mut writer = ReportWriter::create(out)?;
-    let mut corpora = Vec::new();
-    let mut timings = Vec::new();
-    let mut warnings = Vec::new();
+    let settings = &request.settings;
+    let header = RunHeader {
+        seed: settings.seed,
+        summarizers: settings.summarizers.clone(),
+        metrics: settings.metrics.iter().map(ToString::to_string).collect(),
+        budget: settings.budget.to_string(),
+        stem: settings.stem,
+        shard: request.shard,
+    };
+    let mut writer = ReportWriter::create(out, RunInfo::new(header, request.provenance.clone()))?;
     for (corpus, name) in request.corpora.iter().zip(&names) {
         let sha256 = corpus_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
-        let mut seconds = vec![0.0; request.settings.summarizers.len()];
+        let mut seconds = vec![0.0; settings.summarizers.len()];
         let mut done = 0;
         let mut emit = |event: Emit| -> Result<(), HarnessError> {
             let result = match event {
                 Emit::Expect(documents) => {
-                    writer.expect_documents(name, documents);
+                    writer.begin_corpus(name, documents);
                     return Ok(());
                 }
                 Emit::Document(result) => result,
             };
-            for (item, total) in result.items.iter().zip(seconds.iter_mut()) {
-                writer.summary(&item.summary)?;
-                writer.scores(&item.scores)?;
+            for (s, (item, total)) in result.items.iter().zip(seconds.iter_mut()).enumerate() {
+                writer.summary(s, &item.summary, &item.scores)?;
                 *total += item.seconds;
             }
-            warnings.extend(result.warnings.into_iter().map(|w| format!("{name}: {w}")));
+            let warnings = result.warnings.into_iter().map(|w| format!("{name}: {w}"));
+            writer.info_mut().warnings.extend(warnings);
             done += 1;
             Ok(())
         };
         let documents = run_corpus(&engine, corpus, name, request, progress, &mut emit)?;
-        for (summarizer, seconds) in request.settings.summarizers.iter().zip(seconds) {
-            timings.push(Timing {
-                corpus: name.clone(),
-                summarizer: summarizer.clone(),
-                documents: done,
-                seconds,
-            });
+        let info = writer.info_mut();
+        for (summarizer, seconds) in settings.summarizers.iter().zip(seconds) {
+            let timing =
+                Timing { corpus: name.clone(), summarizer: summarizer.clone(), documents: done, seconds };
+            info.timings.push(timing);
         }
-        corpora.push(CorpusInfo { name: name.clone(), path: corpus.path.clone(), sha256, documents });
+        info.corpora.push(CorpusInfo { name: name.clone(), path: corpus.path.clone(), sha256, documents });
     }
     progress.finished();
-    let info = RunInfo {
-        sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
-        git_commit: request.provenance.git_commit.clone(),
-        command_line: request.provenance.command_line.clone(),
-        seed: request.settings.seed,
-        threads: rayon::current_num_threads(),
-        summarizers: request.settings.summarizers.clone(),
-        metrics: request.settings.metrics.iter().map(ToString::to_string).collect(),
-        budget: request.settings.budget.to_string(),
-        stem: request.settings.stem,
-        shard: request.shard,
-        merged_from: Vec::new(),
-        corpora,
-        timings,
-        total_seconds: start.elapsed().as_secs_f64(),
-        warnings,
-        files: Default::default(),
-    };
-    let (markdown, info) = writer.finish(info)?;
-    Ok(RunOutcome { markdown, info })
+    writer.finish(start.elapsed().as_secs_f64())
 }
 
 /// What [`run_corpus`] hands back: how many documents this run will emit
@@ -178,7 +164,7 @@ fn run_corpus(
     let mut chunk = first;
     while !chunk.is_empty() {
         total += chunk.len();
-        engine.prepare(chunk).iter().for_each(|d| stats.add(d));
+        engine.prepare(chunk).iter().for_each(|d| stats.add(&d.doc));
         chunk = next_chunk(&mut stream, chunk_size, None, &mut 0)?;
     }
     // Pass 2: this shard's documents (positions K-1, K-1+N, … below the total), chunk by chunk.

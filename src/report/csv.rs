@@ -1,22 +1,23 @@
-//! `scores.csv` and `summary.csv`: writing them byte-deterministically and
-//! reading `scores.csv` back with errors that name file, line and column.
+//! `scores.csv` and `summary.csv`: their layouts, written byte-deterministically.
 //!
 //! Owns: the two CSV layouts. Floats are written with Rust's `{}` for `f64`
 //! (shortest string that round-trips), so the same rows always give the same
-//! bytes. Never touches the file system for writing: writers return bytes and
-//! the caller stores them (in a staged run directory, `crate::write::StagedDir`).
+//! bytes. Never opens files: [`ScoresCsv`] streams into any writer, the other
+//! writers return bytes. Reading `scores.csv` back is the run directory's
+//! (`crate::harness::rundir::read`).
 
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
 
-use super::aggregate::SummaryRow;
+use super::aggregate::AggregateRow;
 use super::record::ScoreRecord;
+use crate::rouge::Score;
 
 /// Header of `scores.csv`, one row per corpus × document × summarizer × metric.
 pub const SCORES_HEADER: [&str; 8] =
     ["corpus", "doc_id", "summarizer", "metric", "precision", "recall", "fmeasure", "budget"];
 
-/// Header of `summary.csv`, one row per corpus × summarizer × metric.
-pub const SUMMARY_HEADER: [&str; 11] = [
+/// Header of `summary.csv`, one aggregate row per corpus × summarizer × metric.
+pub const AGGREGATE_HEADER: [&str; 11] = [
     "corpus",
     "summarizer",
     "metric",
@@ -30,72 +31,51 @@ pub const SUMMARY_HEADER: [&str; 11] = [
     "docs_per_second",
 ];
 
-/// Why `scores.csv` could not be read. Every variant names the file; those about
-/// content also name the line (1 = header) and the column.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    /// The file could not be opened or read.
-    #[error("{}: cannot read: {error}", file.display())]
-    Io {
-        /// The file.
-        file: PathBuf,
-        /// The I/O error (shown in the message, so not chained as a source).
-        error: std::io::Error,
-    },
-    /// The CSV itself is malformed (e.g. a row with the wrong number of fields).
-    #[error("{}:{line}: malformed CSV: {error}", file.display())]
-    Malformed {
-        /// The file.
-        file: PathBuf,
-        /// Line of the offending row.
-        line: u64,
-        /// The CSV parser's error (shown in the message, so not chained as a source).
-        error: csv::Error,
-    },
-    /// A required column is absent from the header.
-    #[error("{}:1: missing column `{column}` (header has: {found})", file.display())]
-    MissingColumn {
-        /// The file.
-        file: PathBuf,
-        /// The missing column.
-        column: &'static str,
-        /// The header as found, comma-separated.
-        found: String,
-    },
-    /// A score field does not parse as a number.
-    #[error("{}:{line}: column `{column}`: `{value}` is not a number", file.display())]
-    NotANumber {
-        /// The file.
-        file: PathBuf,
-        /// Line of the row.
-        line: u64,
-        /// Column name.
-        column: &'static str,
-        /// The field as found.
-        value: String,
-    },
-    /// A score is a number but not a fraction in [0, 1].
-    #[error("{}:{line}: column `{column}`: {value} is not a score in [0, 1]", file.display())]
-    OutOfRange {
-        /// The file.
-        file: PathBuf,
-        /// Line of the row.
-        line: u64,
-        /// Column name.
-        column: &'static str,
-        /// The parsed value.
-        value: f64,
-    },
-    /// An identifying field (doc_id, summarizer, metric) is empty.
-    #[error("{}:{line}: column `{column}`: empty value", file.display())]
-    Empty {
-        /// The file.
-        file: PathBuf,
-        /// Line of the row.
-        line: u64,
-        /// Column name.
-        column: &'static str,
-    },
+/// `scores.csv` streamed row by row into `W`, header first.
+#[derive(Debug)]
+pub struct ScoresCsv<W: Write> {
+    writer: csv::Writer<W>,
+}
+
+/// Where a summary's score rows belong: the fields every one of its rows shares.
+#[derive(Debug, Clone, Copy)]
+pub struct RowKey<'a> {
+    /// Corpus name.
+    pub corpus: &'a str,
+    /// Document id.
+    pub doc_id: &'a str,
+    /// Summarizer name.
+    pub summarizer: &'a str,
+    /// The budget as given.
+    pub budget: &'a str,
+}
+
+impl<W: Write> ScoresCsv<W> {
+    /// Starts the file: writes the header (`SCORES_HEADER`).
+    pub fn new(out: W) -> io::Result<Self> {
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+        writer.write_record(SCORES_HEADER).map_err(io::Error::other)?;
+        Ok(ScoresCsv { writer })
+    }
+
+    /// Writes one summary's rows: one per metric, `metrics[i]` scored `scores[i]`.
+    pub fn rows(&mut self, key: RowKey<'_>, metrics: &[String], scores: &[Score]) -> io::Result<()> {
+        for (metric, score) in metrics.iter().zip(scores) {
+            self.row(key, metric, score)?;
+        }
+        Ok(())
+    }
+
+    fn row(&mut self, key: RowKey<'_>, metric: &str, s: &Score) -> io::Result<()> {
+        let (p, r, f) = (s.precision.to_string(), s.recall.to_string(), s.fmeasure.to_string());
+        let fields = [key.corpus, key.doc_id, key.summarizer, metric, &p, &r, &f, key.budget];
+        self.writer.write_record(fields).map_err(io::Error::other)
+    }
+
+    /// Flushes and gives the writer back.
+    pub fn into_inner(self) -> io::Result<W> {
+        self.writer.into_inner().map_err(|e| e.into_error())
+    }
 }
 
 fn csv_writer() -> csv::Writer<Vec<u8>> {
@@ -117,22 +97,26 @@ fn optional(value: Option<f64>) -> String {
 }
 
 /// The bytes of `scores.csv` for `records`, in the given order, with a header
-/// ([`SCORES_HEADER`]) and `\n` line ends.
+/// (`SCORES_HEADER`) and `\n` line ends.
 pub fn scores_csv(records: &[ScoreRecord]) -> Vec<u8> {
-    let mut w = csv_writer();
-    put(&mut w, SCORES_HEADER);
-    for r in records {
-        let (p, rc, f) = (r.precision.to_string(), r.recall.to_string(), r.fmeasure.to_string());
-        put(&mut w, [&r.corpus, &r.doc_id, &r.summarizer, &r.metric, &p, &rc, &f, &r.budget]);
-    }
-    finish(w)
+    let written = ScoresCsv::new(Vec::new()).and_then(|mut out| {
+        for r in records {
+            let key =
+                RowKey { corpus: &r.corpus, doc_id: &r.doc_id, summarizer: &r.summarizer, budget: &r.budget };
+            let score = Score { precision: r.precision, recall: r.recall, fmeasure: r.fmeasure };
+            out.row(key, &r.metric, &score)?;
+        }
+        out.into_inner()
+    });
+    // Writing to a Vec cannot fail: the only errors csv reports are I/O errors.
+    written.expect("writing CSV to memory cannot fail")
 }
 
 /// The bytes of `summary.csv` for `rows`, in the given order, with a header
-/// ([`SUMMARY_HEADER`]); an absent words mean or speed is an empty field.
-pub fn summary_csv(rows: &[SummaryRow]) -> Vec<u8> {
+/// (`AGGREGATE_HEADER`); an absent words mean or speed is an empty field.
+pub fn aggregate_csv(rows: &[AggregateRow]) -> Vec<u8> {
     let mut w = csv_writer();
-    put(&mut w, SUMMARY_HEADER);
+    put(&mut w, AGGREGATE_HEADER);
     for r in rows {
         put(
             &mut w,
@@ -152,88 +136,6 @@ pub fn summary_csv(rows: &[SummaryRow]) -> Vec<u8> {
         );
     }
     finish(w)
-}
-
-/// The `scores.csv` a path stands for: the path itself when it is a file, or
-/// `scores.csv` inside it when it is a directory (a run directory).
-pub fn scores_path(path: &Path) -> PathBuf {
-    if path.is_dir() { path.join("scores.csv") } else { path.to_path_buf() }
-}
-
-/// Reads the score records of `path` (a `scores.csv` file or a run directory
-/// holding one), in file order.
-pub fn read_scores(path: &Path) -> Result<Vec<ScoreRecord>, ReadError> {
-    let file = scores_path(path);
-    let bytes = std::fs::read(&file).map_err(|error| ReadError::Io { file: file.clone(), error })?;
-    parse_scores(&bytes, &file)
-}
-
-/// Parses `scores.csv` content; `file` is only used in error messages.
-///
-/// Columns are found by header name, in any order; extra columns are ignored.
-/// `corpus`, `doc_id`, `summarizer`, `metric`, `precision`, `recall` and
-/// `fmeasure` are required; `budget` is optional (empty when absent). Scores
-/// must be numbers in [0, 1]; `doc_id`, `summarizer` and `metric` must not be
-/// empty (`corpus` may be).
-pub fn parse_scores(bytes: &[u8], file: &Path) -> Result<Vec<ScoreRecord>, ReadError> {
-    let file = file.to_path_buf();
-    let malformed = |error: csv::Error, file: &PathBuf| ReadError::Malformed {
-        file: file.clone(),
-        line: error.position().map_or(1, |p| p.line()),
-        error,
-    };
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes);
-    let header = reader.headers().map_err(|e| malformed(e, &file))?.clone();
-    let column = |name: &'static str| header.iter().position(|h| h == name);
-    let require = |name: &'static str| {
-        column(name).ok_or_else(|| ReadError::MissingColumn {
-            file: file.clone(),
-            column: name,
-            found: header.iter().collect::<Vec<_>>().join(","),
-        })
-    };
-    let [corpus, doc_id, summarizer, metric, precision, recall, fmeasure] =
-        ["corpus", "doc_id", "summarizer", "metric", "precision", "recall", "fmeasure"].map(require);
-    let (corpus, doc_id, summarizer, metric) = (corpus?, doc_id?, summarizer?, metric?);
-    let (precision, recall, fmeasure) = (precision?, recall?, fmeasure?);
-    let budget = column("budget");
-
-    let mut records = Vec::new();
-    for row in reader.records() {
-        let row = row.map_err(|e| malformed(e, &file))?;
-        let line = row.position().map_or(0, |p| p.line());
-        let field = |index: usize| row.get(index).unwrap_or_default();
-        let identifier = |index: usize, name: &'static str| -> Result<String, ReadError> {
-            match field(index) {
-                "" => Err(ReadError::Empty { file: file.clone(), line, column: name }),
-                value => Ok(value.to_string()),
-            }
-        };
-        let score = |index: usize, name: &'static str| -> Result<f64, ReadError> {
-            let raw = field(index).trim();
-            let value: f64 = raw.parse().map_err(|_| ReadError::NotANumber {
-                file: file.clone(),
-                line,
-                column: name,
-                value: raw.to_string(),
-            })?;
-            if !(0.0..=1.0).contains(&value) {
-                return Err(ReadError::OutOfRange { file: file.clone(), line, column: name, value });
-            }
-            Ok(value)
-        };
-        records.push(ScoreRecord {
-            corpus: field(corpus).to_string(),
-            doc_id: identifier(doc_id, "doc_id")?,
-            summarizer: identifier(summarizer, "summarizer")?,
-            metric: identifier(metric, "metric")?,
-            precision: score(precision, "precision")?,
-            recall: score(recall, "recall")?,
-            fmeasure: score(fmeasure, "fmeasure")?,
-            budget: budget.map_or("", field).to_string(),
-        });
-    }
-    Ok(records)
 }
 
 #[cfg(test)]
@@ -263,15 +165,8 @@ mod tests {
     }
 
     #[test]
-    fn scores_round_trip_exactly() {
-        let records = vec![record("a,1", 0.1 + 0.2), record("b\"q", 2.0 / 7.0)];
-        let back = parse_scores(&scores_csv(&records), Path::new("x.csv")).unwrap();
-        assert_eq!(back, records);
-    }
-
-    #[test]
-    fn summary_csv_layout_is_exact() {
-        let row = SummaryRow {
+    fn aggregate_csv_layout_is_exact() {
+        let row = AggregateRow {
             corpus: "seed".into(),
             summarizer: "lead".into(),
             metric: "rougeL".into(),
@@ -284,88 +179,12 @@ mod tests {
             summary_words_mean: Some(42.5),
             docs_per_second: None,
         };
-        let text = String::from_utf8(summary_csv(&[row])).unwrap();
+        let text = String::from_utf8(aggregate_csv(&[row])).unwrap();
         assert_eq!(
             text,
             "corpus,summarizer,metric,n_docs,precision_mean,recall_mean,fmeasure_mean,\
              fmeasure_ci_low,fmeasure_ci_high,summary_words_mean,docs_per_second\n\
              seed,lead,rougeL,3,0.5,0.25,0.125,0.1,0.2,42.5,\n"
         );
-    }
-
-    fn error(text: &str) -> String {
-        parse_scores(text.as_bytes(), Path::new("runs/a/scores.csv")).unwrap_err().to_string()
-    }
-
-    #[test]
-    fn missing_column_is_named() {
-        let e = error("corpus,doc_id,summarizer,metric,precision,recall\nc,d,s,m,0.1,0.2\n");
-        assert_eq!(
-            e,
-            "runs/a/scores.csv:1: missing column `fmeasure` \
-             (header has: corpus,doc_id,summarizer,metric,precision,recall)"
-        );
-    }
-
-    #[test]
-    fn non_numeric_score_names_line_and_column() {
-        let e = error(
-            "corpus,doc_id,summarizer,metric,precision,recall,fmeasure\nc,d,s,m,0.1,0.2,0.3\nc,e,s,m,0.1,abc,0.3\n",
-        );
-        assert_eq!(e, "runs/a/scores.csv:3: column `recall`: `abc` is not a number");
-    }
-
-    #[test]
-    fn out_of_range_and_empty_fields_are_rejected() {
-        let head = "corpus,doc_id,summarizer,metric,precision,recall,fmeasure\n";
-        assert_eq!(
-            error(&format!("{head}c,d,s,m,0.1,0.2,45.5\n")),
-            "runs/a/scores.csv:2: column `fmeasure`: 45.5 is not a score in [0, 1]"
-        );
-        assert_eq!(
-            error(&format!("{head}c,,s,m,0.1,0.2,0.5\n")),
-            "runs/a/scores.csv:2: column `doc_id`: empty value"
-        );
-        assert!(error(&format!("{head}c,d,s,m,0.1\n")).starts_with("runs/a/scores.csv:2: malformed CSV"));
-    }
-
-    #[test]
-    fn columns_in_any_order_and_budget_optional() {
-        let text =
-            "fmeasure,metric,doc_id,corpus,summarizer,recall,precision,extra\n0.5,rouge2,d,c,s,0.25,1,x\n";
-        let records = parse_scores(text.as_bytes(), Path::new("f")).unwrap();
-        assert_eq!(
-            records,
-            [ScoreRecord {
-                corpus: "c".into(),
-                doc_id: "d".into(),
-                summarizer: "s".into(),
-                metric: "rouge2".into(),
-                precision: 1.0,
-                recall: 0.25,
-                fmeasure: 0.5,
-                budget: String::new(),
-            }]
-        );
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn any_records_round_trip(
-            rows in proptest::collection::vec(
-                ("[a-z,\" ]{0,6}", "[a-z0-9,\"\n]{1,8}", "[a-zA-Z|]{1,6}", "[a-zA-Z0-9]{1,6}",
-                 0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64, "[0-9a-z]{0,4}"),
-                0..10,
-            )
-        ) {
-            let records: Vec<ScoreRecord> = rows
-                .into_iter()
-                .map(|(corpus, doc_id, summarizer, metric, precision, recall, fmeasure, budget)| ScoreRecord {
-                    corpus, doc_id, summarizer, metric, precision, recall, fmeasure, budget,
-                })
-                .collect();
-            let back = parse_scores(&scores_csv(&records), Path::new("p.csv")).unwrap();
-            proptest::prop_assert_eq!(back, records);
-        }
     }
 }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::aggregate::SummaryRow;
+use super::aggregate::AggregateRow;
 
 /// Escapes a cell so a `|` in a name cannot break the table.
 pub(crate) fn cell(text: &str) -> String {
@@ -20,7 +20,7 @@ fn optional(value: Option<f64>) -> String {
 /// order, ending with a newline. Scores are fractions in [0, 1] with 4
 /// decimals; the CI column is the 95% bootstrap interval of the mean F; a
 /// missing words mean or speed shows as `–`.
-pub fn summary_markdown(rows: &[SummaryRow]) -> String {
+pub fn aggregate_markdown(rows: &[AggregateRow]) -> String {
     let mut out = String::from(
         "| corpus | summarizer | metric | docs | P | R | F | F 95% CI | words | docs/s |\n\
          |---|---|---|--:|--:|--:|--:|:-:|--:|--:|\n",
@@ -52,7 +52,7 @@ mod tests {
 
     #[test]
     fn table_is_exact() {
-        let row = SummaryRow {
+        let row = AggregateRow {
             corpus: "seed".into(),
             summarizer: "a|b".into(),
             metric: "rouge1".into(),
@@ -66,7 +66,7 @@ mod tests {
             docs_per_second: None,
         };
         assert_eq!(
-            summary_markdown(&[row]),
+            aggregate_markdown(&[row]),
             "| corpus | summarizer | metric | docs | P | R | F | F 95% CI | words | docs/s |\n\
              |---|---|---|--:|--:|--:|--:|:-:|--:|--:|\n\
              | seed | a\\|b | rouge1 | 3 | 0.5000 | 0.1235 | 0.2000 | [0.1500, 0.2500] | 61.3 | – |\n"

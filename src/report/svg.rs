@@ -7,7 +7,7 @@
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
 
-use super::aggregate::SummaryRow;
+use super::aggregate::AggregateRow;
 
 /// The chart could not be drawn (plotters reported an error).
 #[derive(Debug, thiserror::Error)]
@@ -19,7 +19,7 @@ const BAR_HEIGHT: u32 = 26;
 const PANEL_CHROME: u32 = 90;
 
 /// Distinct values of `key` over `rows`, in first-appearance order.
-fn distinct<'a>(rows: &'a [SummaryRow], key: impl Fn(&'a SummaryRow) -> &'a str) -> Vec<&'a str> {
+fn distinct<'a>(rows: &'a [AggregateRow], key: impl Fn(&'a AggregateRow) -> &'a str) -> Vec<&'a str> {
     let mut seen: Vec<&str> = Vec::new();
     for r in rows {
         let k = key(r);
@@ -34,7 +34,7 @@ fn distinct<'a>(rows: &'a [SummaryRow], key: impl Fn(&'a SummaryRow) -> &'a str)
 /// summarizer (mean F, fractions in [0, 1]) and a whisker over its 95% bootstrap
 /// interval. A summarizer keeps its colour across panels. No rows give an
 /// empty chart with a note.
-pub fn summary_svg(rows: &[SummaryRow]) -> Result<String, SvgError> {
+pub fn aggregate_svg(rows: &[AggregateRow]) -> Result<String, SvgError> {
     let corpora = distinct(rows, |r| r.corpus.as_str());
     let metrics = distinct(rows, |r| r.metric.as_str());
     let summarizers = distinct(rows, |r| r.summarizer.as_str());
@@ -54,7 +54,7 @@ pub fn summary_svg(rows: &[SummaryRow]) -> Result<String, SvgError> {
         for (ci, corpus) in corpora.iter().enumerate() {
             for (mi, metric) in metrics.iter().enumerate() {
                 let panel = &panels[ci * metrics.len() + mi];
-                let here: Vec<&SummaryRow> =
+                let here: Vec<&AggregateRow> =
                     rows.iter().filter(|r| r.corpus == *corpus && r.metric == *metric).collect();
                 if here.is_empty() {
                     let note = format!("{corpus} · {metric}: no scores");
@@ -137,8 +137,8 @@ pub fn summary_svg(rows: &[SummaryRow]) -> Result<String, SvgError> {
 mod tests {
     use super::*;
 
-    fn row(corpus: &str, summarizer: &str, metric: &str, f: f64) -> SummaryRow {
-        SummaryRow {
+    fn row(corpus: &str, summarizer: &str, metric: &str, f: f64) -> AggregateRow {
+        AggregateRow {
             corpus: corpus.into(),
             summarizer: summarizer.into(),
             metric: metric.into(),
@@ -162,7 +162,7 @@ mod tests {
             row("seed", "textrank", "rouge2", 0.1),
             row("bbc", "lead", "rouge1", 0.5),
         ];
-        let svg = summary_svg(&rows).unwrap();
+        let svg = aggregate_svg(&rows).unwrap();
         assert!(svg.starts_with("<svg"), "{}", &svg[..80.min(svg.len())]);
         for caption in ["seed · rouge1", "seed · rouge2", "bbc · rouge1"] {
             assert_eq!(svg.matches(caption).count(), 1, "caption {caption}");
@@ -174,11 +174,11 @@ mod tests {
         // One whisker per row, drawn as three 2 px strokes (line and two caps).
         assert_eq!(svg.matches("stroke-width=\"2\"").count(), 15);
         assert!(svg.contains("bbc · rouge2: no scores"));
-        assert_eq!(summary_svg(&rows).unwrap(), svg);
+        assert_eq!(aggregate_svg(&rows).unwrap(), svg);
     }
 
     #[test]
     fn empty_rows_give_a_note() {
-        assert!(summary_svg(&[]).unwrap().contains("no scores"));
+        assert!(aggregate_svg(&[]).unwrap().contains("no scores"));
     }
 }

@@ -12,7 +12,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::reference::{ABSENT, CandidateView, Reference, Scratch};
+use super::ngram::ABSENT;
+use super::reference::{CandidateView, Reference, Scratch};
 use super::scorer::Best;
 use super::tokenize::{token_count, tokenize, with_ids};
 use super::{Metric, Score, Scorer};
@@ -170,12 +171,31 @@ impl<'a> DocumentScorer<'a> {
     /// # Panics
     /// If a span is not a char-boundary range of the text.
     pub fn score_spans(&self, spans: &[Range<usize>]) -> Vec<Score> {
+        self.score_spans_for(self.scorer.metrics(), spans)
+    }
+
+    /// The scorer the references were prepared with (its metrics and stemming).
+    pub fn scorer(&self) -> &Scorer {
+        self.scorer
+    }
+
+    /// Like [`DocumentScorer::score_spans`], for `metrics` only, in that
+    /// order: a subset of [`DocumentScorer::scorer`]'s metrics (the
+    /// references were prepared for those).
+    ///
+    /// # Panics
+    /// If a metric is not one of the scorer's, or a span is not a
+    /// char-boundary range of the text.
+    pub fn score_spans_for(&self, metrics: &[Metric], spans: &[Range<usize>]) -> Vec<Score> {
+        assert!(
+            metrics.iter().all(|m| self.scorer.metrics().contains(m)),
+            "metrics the references were prepared for"
+        );
         let mut tokens = Vec::new();
         let mut pieces = Vec::new();
         for span in spans {
             self.push_span(span.clone(), &mut tokens, &mut pieces);
         }
-        let metrics = self.scorer.metrics();
         let mut best = Best::new(metrics.len());
         let mut local = Vec::with_capacity(tokens.len());
         let mut columns = Vec::new();

@@ -14,6 +14,7 @@
 
 mod document;
 mod lcs;
+mod lines;
 mod ngram;
 mod reference;
 mod scorer;
@@ -23,6 +24,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use document::DocumentScorer;
+pub use lines::sentence_per_line;
 pub use scorer::Scorer;
 pub use tokenize::{has_tokens, tokenize};
 

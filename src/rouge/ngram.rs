@@ -3,7 +3,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::reference::ABSENT;
+/// The reference-local id of every candidate token absent from the reference.
+pub(crate) const ABSENT: u32 = u32::MAX;
 
 /// The distinct n-grams of a reference (for one n ≥ 2) with their counts.
 ///

@@ -11,9 +11,6 @@ use super::lcs::{LcsMasks, mark_lcs};
 use super::ngram::{NgramTable, OverlapScratch, ngram_total, unigram_overlap};
 use super::{Metric, Score};
 
-/// The reference-local id of every candidate token absent from the reference.
-pub(crate) const ABSENT: u32 = u32::MAX;
-
 /// A reference ready for scoring.
 #[derive(Debug, Clone)]
 pub(crate) struct Reference {
@@ -34,7 +31,7 @@ pub(crate) struct Reference {
 /// A candidate as one reference sees it.
 #[derive(Debug)]
 pub(crate) struct CandidateView<'a> {
-    /// Reference-local ids, [`ABSENT`] for tokens not in the reference.
+    /// Reference-local ids, [`super::ngram::ABSENT`] for tokens not in the reference.
     pub tokens: &'a [u32],
     /// Occurrences of each reference-local id in the candidate.
     pub counts: Vec<u32>,

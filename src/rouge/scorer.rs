@@ -2,7 +2,8 @@
 
 use std::ops::Range;
 
-use super::reference::{ABSENT, CandidateView, Reference, Scratch};
+use super::ngram::ABSENT;
+use super::reference::{CandidateView, Reference, Scratch};
 use super::tokenize::with_ids;
 use super::{Metric, Score};
 

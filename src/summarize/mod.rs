@@ -8,6 +8,7 @@
 mod bag;
 mod budget;
 mod graph;
+mod one_text;
 mod order;
 mod registry;
 mod similarity;
@@ -27,8 +28,10 @@ pub mod sumbasic;
 pub mod textrank;
 
 pub use budget::Budget;
+pub use one_text::{SummarizeError, summarize_text};
 pub use registry::{BuildOptions, Entry, UnknownSummarizer, build, registry};
 
+use crate::rouge::{DocumentScorer, Scorer};
 use crate::text::PreparedDocument;
 use std::ops::Range;
 
@@ -77,7 +80,7 @@ impl Summary {
 
     /// The summary text: its spans' verbatim text, one sentence per line.
     pub fn text(&self, doc: &PreparedDocument) -> String {
-        let parts: Vec<&str> = self.spans(doc).into_iter().map(|s| &doc.document.text[s]).collect();
+        let parts: Vec<&str> = self.spans(doc).into_iter().map(|s| &doc.source.text[s]).collect();
         parts.join("\n")
     }
 }
@@ -102,5 +105,43 @@ pub trait Summarizer: Send + Sync {
     /// Ranks, then fills `budget` from the ranking (the same rule for all).
     fn summarize(&self, doc: &PreparedDocument, budget: &Budget) -> Summary {
         budget.fill(doc, &self.rank(doc, budget))
+    }
+
+    /// The capability to read the references, which only the oracle has:
+    /// `Some` makes the harness call [`ReadsReferences::rank_with_references`]
+    /// in place of [`Summarizer::rank`]. `None` (the default) for every
+    /// summarizer a system could run.
+    fn reads_references(&self) -> Option<&dyn ReadsReferences> {
+        None
+    }
+}
+
+/// A summarizer that ranks with the references in view: an upper bound for
+/// reports, never a system. The harness hands it the references it already
+/// tokenized for scoring, as a [`DocumentScorer`].
+pub trait ReadsReferences: Send + Sync {
+    /// The ROUGE scorer (metrics and stemming) the references must be
+    /// prepared with; the harness reuses its own prepared references when
+    /// they have the same stemming and these metrics.
+    fn rouge(&self) -> &Scorer;
+
+    /// Ranks the document's sentences against `references`, which were
+    /// prepared by a scorer with [`ReadsReferences::rouge`]'s stemming and
+    /// (at least) its metrics.
+    fn rank_with_references(
+        &self,
+        doc: &PreparedDocument,
+        references: &DocumentScorer<'_>,
+        budget: &Budget,
+    ) -> Ranking;
+
+    /// Ranks with `references`, then fills `budget` (as [`Summarizer::summarize`]).
+    fn summarize_with_references(
+        &self,
+        doc: &PreparedDocument,
+        references: &DocumentScorer<'_>,
+        budget: &Budget,
+    ) -> Summary {
+        budget.fill(doc, &self.rank_with_references(doc, references, budget))
     }
 }

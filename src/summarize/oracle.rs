@@ -3,9 +3,11 @@
 //! "SummaRuNNer", §5, and Kedzie et al. 2018), scored with rouge-score's
 //! rules (see `rouge`).
 //!
-//! It reads the document's references ([`crate::corpus::Document::references`]),
-//! so it is not a summarizer a system could run, only the ceiling every
-//! report shows. Objective: the mean of ROUGE-1 F and ROUGE-2 F, stemmed
+//! It reads the document's references, so it is not a summarizer a system
+//! could run, only the ceiling every report shows: it gets them from the
+//! harness through [`ReadsReferences`] (the references the harness already
+//! tokenized for scoring), and its plain [`Summarizer::rank`] has nothing to
+//! aim at and ranks nothing. Objective: the mean of ROUGE-1 F and ROUGE-2 F, stemmed
 //! (rouge-score's Porter stemmer), multi-reference as `score_multi` (per
 //! metric, the best reference). Greedy: starting from the empty summary,
 //! add the sentence whose addition gives the highest objective, where each
@@ -21,7 +23,7 @@
 //!
 //! Parameters (defaults): `stem` true.
 
-use super::{Budget, BuildOptions, Ranking, Summarizer};
+use super::{Budget, BuildOptions, Ranking, ReadsReferences, Summarizer};
 use crate::rouge::{DocumentScorer, Metric, Scorer};
 use crate::text::PreparedDocument;
 
@@ -68,17 +70,32 @@ impl Summarizer for Oracle {
         NAME
     }
 
-    fn rank(&self, doc: &PreparedDocument, budget: &Budget) -> Ranking {
+    /// Without references there is nothing to aim at: an empty ranking.
+    fn rank(&self, doc: &PreparedDocument, _budget: &Budget) -> Ranking {
+        Ranking { order: Vec::new(), scores: vec![0.0; doc.sentences.len()] }
+    }
+
+    fn reads_references(&self) -> Option<&dyn ReadsReferences> {
+        Some(self)
+    }
+}
+
+impl ReadsReferences for Oracle {
+    fn rouge(&self) -> &Scorer {
+        &self.scorer
+    }
+
+    fn rank_with_references(
+        &self,
+        doc: &PreparedDocument,
+        references: &DocumentScorer<'_>,
+        budget: &Budget,
+    ) -> Ranking {
         let n = doc.sentences.len();
         let mut scores = vec![0.0; n];
-        let references = &doc.document.references;
-        if references.is_empty() {
-            return Ranking { order: Vec::new(), scores };
-        }
-        let spans: Vec<_> = doc.sentences.iter().map(|s| s.span.clone()).collect();
-        let scorer = DocumentScorer::new(&self.scorer, references, &doc.document.text, &spans);
+        let metrics = self.scorer.metrics();
         let objective = |summary_spans: &[std::ops::Range<usize>]| {
-            let s = scorer.score_spans(summary_spans);
+            let s = references.score_spans_for(metrics, summary_spans);
             (s[0].fmeasure + s[1].fmeasure) / 2.0
         };
         let mut chosen = vec![false; n];
@@ -111,20 +128,23 @@ impl Summarizer for Oracle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Document;
     use crate::text::WordTokenizer;
 
-    fn prepared(reference: &str) -> PreparedDocument {
-        let d = Document {
-            id: "d".into(),
-            title: None,
-            text: "Red blue green. Red blue. Black white.".into(),
-            references: vec![reference.into()],
-        };
-        PreparedDocument::new(d, &WordTokenizer::english())
-    }
-
+    const TEXT: &str = "Red blue green. Red blue. Black white.";
     const REFERENCE: &str = "red blue green black white";
+
+    /// Runs `check` on the prepared text and `references` prepared by the oracle's own scorer.
+    fn with_references<T>(
+        references: &[&str],
+        check: impl FnOnce(&Oracle, &PreparedDocument, &DocumentScorer<'_>) -> T,
+    ) -> T {
+        let oracle = Oracle::default();
+        let doc = PreparedDocument::from_text(TEXT);
+        let references: Vec<String> = references.iter().map(|r| r.to_string()).collect();
+        let spans: Vec<_> = doc.sentences.iter().map(|s| s.span.clone()).collect();
+        let prepared = DocumentScorer::new(oracle.rouge(), &references, &doc.source.text, &spans);
+        check(&oracle, &doc, &prepared)
+    }
 
     #[test]
     fn greedy_choice_and_gains_by_hand() {
@@ -135,14 +155,16 @@ mod tests {
         //   S0+S1 "red blue green red blue": R1 3/5, 3/5 → .6; R2 2/4, 2/4 → .5; mean .55
         //   S0+S2 "red blue green black white" = the reference: mean 1
         // → S2, gain 1 − 17/24 = 7/24. Step 3: adding S1 lowers precision → stop.
-        let doc = prepared(REFERENCE);
-        let r = Oracle::default().rank(&doc, &Budget::Sentences(3));
-        assert_eq!(r.order, [0, 2]);
-        let want = [17.0 / 24.0, 0.0, 7.0 / 24.0];
-        for (got, want) in r.scores.iter().zip(want) {
-            assert!((got - want).abs() < 1e-12, "{:?}", r.scores);
-        }
-        assert_eq!(Oracle::default().summarize(&doc, &Budget::Sentences(3)).sentences, [0, 2]);
+        with_references(&[REFERENCE], |oracle, doc, references| {
+            let r = oracle.rank_with_references(doc, references, &Budget::Sentences(3));
+            assert_eq!(r.order, [0, 2]);
+            let want = [17.0 / 24.0, 0.0, 7.0 / 24.0];
+            for (got, want) in r.scores.iter().zip(want) {
+                assert!((got - want).abs() < 1e-12, "{:?}", r.scores);
+            }
+            let summary = oracle.summarize_with_references(doc, references, &Budget::Sentences(3));
+            assert_eq!(summary.sentences, [0, 2]);
+        });
     }
 
     #[test]
@@ -151,21 +173,34 @@ mod tests {
         //   S0+S2 → "red blue green black": R1 P 4/4 R 4/5 → 8/9; R2 P 3/3 R 3/4 → 6/7
         //   S0+S1 → "red blue green red":   R1 P 3/4 R 3/5 → 2/3; R2 P 2/3 R 2/4 → 4/7
         // → S2, and the summary is cut after "Black".
-        let doc = prepared(REFERENCE);
-        let s = Oracle::default().summarize(&doc, &Budget::Words(4));
-        assert_eq!(s.sentences, [0, 2]);
-        assert_eq!(s.text(&doc), "Red blue green.\nBlack");
-        let r = Oracle::default().rank(&doc, &Budget::Words(4));
-        let step2 = (8.0 / 9.0 + 6.0 / 7.0) / 2.0;
-        assert!((r.scores[2] - (step2 - 17.0 / 24.0)).abs() < 1e-12, "{:?}", r.scores);
+        with_references(&[REFERENCE], |oracle, doc, references| {
+            let s = oracle.summarize_with_references(doc, references, &Budget::Words(4));
+            assert_eq!(s.sentences, [0, 2]);
+            assert_eq!(s.text(doc), "Red blue green.\nBlack");
+            let r = oracle.rank_with_references(doc, references, &Budget::Words(4));
+            let step2 = (8.0 / 9.0 + 6.0 / 7.0) / 2.0;
+            assert!((r.scores[2] - (step2 - 17.0 / 24.0)).abs() < 1e-12, "{:?}", r.scores);
+        });
     }
 
     #[test]
     fn no_references_or_no_overlap_gives_an_empty_summary() {
-        let doc = prepared("purple");
-        assert!(Oracle::default().rank(&doc, &Budget::Sentences(2)).order.is_empty());
-        let mut doc = prepared(REFERENCE);
-        doc.document.references.clear();
+        let budget = Budget::Sentences(2);
+        with_references(&["purple"], |oracle, doc, references| {
+            assert!(oracle.rank_with_references(doc, references, &budget).order.is_empty());
+        });
+        with_references(&[], |oracle, doc, references| {
+            assert!(oracle.summarize_with_references(doc, references, &budget).sentences.is_empty());
+        });
+    }
+
+    #[test]
+    fn without_the_capability_it_ranks_nothing() {
+        let doc = PreparedDocument::new(
+            crate::corpus::Source { id: "d".into(), title: None, text: TEXT.into() },
+            &WordTokenizer::english(),
+        );
         assert!(Oracle::default().summarize(&doc, &Budget::Sentences(2)).sentences.is_empty());
+        assert!(Oracle::default().reads_references().is_some());
     }
 }

@@ -45,7 +45,7 @@ impl Random {
     fn rng(&self, doc: &PreparedDocument) -> ChaCha8Rng {
         let mut hasher = Sha256::new();
         hasher.update(self.seed.to_le_bytes());
-        hasher.update(doc.document.id.as_bytes());
+        hasher.update(doc.source.id.as_bytes());
         ChaCha8Rng::from_seed(hasher.finalize().into())
     }
 }

@@ -5,10 +5,10 @@
 //! Owns: turning raw text into sentences and interned term ids. Never knows
 //! about summarizers, ROUGE or reports.
 
-pub mod prepared;
-pub mod segment;
-pub mod tokens;
+mod prepared;
+mod segment;
+mod tokens;
 
-pub use prepared::{CorpusStats, PreparedDocument, Sentence, TermId, prepare_corpus};
+pub use prepared::{CorpusStats, PreparedDocument, Sentence, prepare_corpus};
 pub use segment::sentence_spans;
-pub use tokens::WordTokenizer;
+pub use tokens::{DocumentTerms, TermId, WordTokenizer};

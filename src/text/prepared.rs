@@ -5,17 +5,14 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::corpus::Document;
+use crate::corpus::Source;
 use crate::text::segment::sentence_spans;
-use crate::text::tokens::WordTokenizer;
-
-/// A term id, interned per document: an index into [`PreparedDocument::vocabulary`].
-pub type TermId = u32;
+use crate::text::tokens::{TermId, WordTokenizer};
 
 /// One sentence of a prepared document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
-    /// Byte span of the sentence in [`Document::text`] (trimmed, non-empty).
+    /// Byte span of the sentence in [`Source::text`] (trimmed, non-empty).
     pub span: Range<usize>,
     /// Stems of every word, stop words included, in order.
     pub terms: Vec<TermId>,
@@ -31,8 +28,10 @@ pub struct Sentence {
 /// the title's terms, the per-document vocabulary and an IDF per term.
 #[derive(Debug, Clone)]
 pub struct PreparedDocument {
-    /// The source document (text and references).
-    pub document: Document,
+    /// The source: id, title and text. The references are not here: a
+    /// summarizer never sees them (the oracle gets them from the harness, see
+    /// `crate::summarize::ReadsReferences`).
+    pub source: Source,
     /// Sentences in document order.
     pub sentences: Vec<Sentence>,
     /// Stems of the title's non-stop words (empty without a title).
@@ -49,10 +48,12 @@ pub struct PreparedDocument {
 }
 
 impl PreparedDocument {
-    /// Segments and tokenizes `document` once.
-    pub fn new(document: Document, tokenizer: &WordTokenizer) -> Self {
+    /// Segments and tokenizes `source` once (a [`crate::corpus::Document`] converts into
+    /// its source, its references dropped).
+    pub fn new(source: impl Into<Source>, tokenizer: &WordTokenizer) -> Self {
+        let source = source.into();
         let mut terms_of = tokenizer.document_terms();
-        let text = document.text.as_str();
+        let text = source.text.as_str();
         // News prose has about one distinct term per 12 bytes: one allocation, no regrowth.
         terms_of.reserve(text.len() / 8);
         let mut paragraph = 0;
@@ -79,24 +80,23 @@ impl PreparedDocument {
             })
             .collect();
         let mut title_terms = Vec::new();
-        if let Some(title) = &document.title {
+        if let Some(title) = &source.title {
             terms_of.add_words(title, false, |id, _| title_terms.push(id));
         }
         let (vocabulary, is_stop) = terms_of.finish();
         let idf = sentence_idf(&sentences, vocabulary.len());
-        PreparedDocument { document, sentences, title_terms, vocabulary, is_stop, idf }
+        PreparedDocument { source, sentences, title_terms, vocabulary, is_stop, idf }
     }
 
-    /// Test helper: a document with id `d`, no title and no references.
+    /// Test helper: a document with id `d` and no title.
     #[cfg(test)]
     pub(crate) fn from_text(text: &str) -> Self {
-        let d = Document { id: "d".into(), title: None, text: text.into(), references: vec![] };
-        Self::new(d, &WordTokenizer::english())
+        Self::new(Source { id: "d".into(), title: None, text: text.into() }, &WordTokenizer::english())
     }
 
     /// The verbatim text of sentence `i`.
     pub fn sentence_text(&self, i: usize) -> &str {
-        &self.document.text[self.sentences[i].span.clone()]
+        &self.source.text[self.sentences[i].span.clone()]
     }
 
     /// Number of distinct terms (the length of every per-term vector).
@@ -108,7 +108,7 @@ impl PreparedDocument {
     /// budgets). Counted on the text, not summed over sentences: a sentence
     /// boundary inside a whitespace word (`?0`) would count it twice.
     pub fn total_words(&self) -> usize {
-        whitespace_words(&self.document.text)
+        whitespace_words(&self.source.text)
     }
 
     /// Replaces the per-document IDF with IDF over a corpus.
@@ -127,7 +127,10 @@ pub struct CorpusStats {
 /// Prepares a whole in-memory corpus (in parallel, keeping its order), each
 /// document with the IDF of the whole corpus: what the harness does for a
 /// corpus that fits in one chunk.
-pub fn prepare_corpus(docs: Vec<Document>, tokenizer: &WordTokenizer) -> Vec<PreparedDocument> {
+pub fn prepare_corpus<D: Into<Source> + Send>(
+    docs: Vec<D>,
+    tokenizer: &WordTokenizer,
+) -> Vec<PreparedDocument> {
     use rayon::prelude::*;
     let mut prepared: Vec<PreparedDocument> =
         docs.into_par_iter().map(|d| PreparedDocument::new(d, tokenizer)).collect();
@@ -211,6 +214,7 @@ fn has_blank_line(gap: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Document;
 
     fn doc(text: &str) -> Document {
         Document { id: "d".into(), title: None, text: text.into(), references: vec![] }
@@ -285,12 +289,7 @@ mod tests {
             let p = PreparedDocument::new(doc, &t);
             let sentences = p.sentences.iter().map(|s| (s.terms.clone(), s.content.clone())).collect();
             let vocabulary = p.vocabulary.iter().map(|stem| stem.to_string()).collect();
-            assert_eq!(
-                (sentences, p.title_terms, vocabulary, p.is_stop, p.idf),
-                expected,
-                "{}",
-                p.document.id
-            );
+            assert_eq!((sentences, p.title_terms, vocabulary, p.is_stop, p.idf), expected, "{}", p.source.id);
         }
     }
 

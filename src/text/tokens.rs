@@ -20,7 +20,9 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::prepared::TermId;
+/// A term id, interned per document: an index into
+/// [`crate::text::PreparedDocument::vocabulary`].
+pub type TermId = u32;
 
 /// Words cached per thread before the cache is emptied between two
 /// documents: bounds its memory (about 20 MB) on an endless stream of new

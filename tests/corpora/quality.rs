@@ -36,7 +36,7 @@ const SUMY_BBC: &[(&str, f64)] = &[
 ];
 
 /// The summarizers of `sumy` more than 0.5 points below it on `docs`.
-fn below_sumy(docs: &[PreparedDocument], sumy: &[(&str, f64)]) -> Vec<String> {
+fn below_sumy(docs: &[sumbench::harness::EvalDocument], sumy: &[(&str, f64)]) -> Vec<String> {
     sumy.par_iter()
         .filter_map(|&(name, theirs)| {
             let ours = mean_rouge1(docs, name);

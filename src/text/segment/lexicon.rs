@@ -195,6 +195,26 @@ pub(super) fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
+/// How an enumerator is written: digits or a lower-case letter, then ".", ")" or ".)".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Style {
+    letter: bool,
+    suffix: &'static str,
+}
+
+/// Parses an enumerator token: one or two digits or one ASCII lower-case
+/// letter, then ".", ")" or ".)". Returns its style and value (a = 1).
+pub(super) fn parse_enumerator(token: &str) -> Option<(Style, u32)> {
+    let (body, suffix) = [".)", ".", ")"].iter().find_map(|s| token.strip_suffix(s).map(|b| (b, *s)))?;
+    match body.as_bytes() {
+        [c @ b'a'..=b'z'] => Some((Style { letter: true, suffix }, u32::from(c - b'a') + 1)),
+        [b'0'..=b'9'] | [b'0'..=b'9', b'0'..=b'9'] => {
+            Some((Style { letter: false, suffix }, body.parse().ok()?))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

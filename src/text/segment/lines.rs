@@ -13,8 +13,8 @@
 //! line break after a line without final punctuation. Never looks at
 //! abbreviations.
 
+use super::lexicon::parse_enumerator;
 use super::lexicon::{is_bullet, is_closer, is_line_break, is_terminal};
-use super::lists::parse_enumerator;
 use std::ops::Range;
 
 /// Shortest widest line (in characters) for a document to count as hard-wrapped.

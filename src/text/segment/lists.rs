@@ -9,29 +9,9 @@
 //!
 //! Owns: finding markers and the cuts they imply. Never looks at abbreviations.
 
-use super::lexicon::{BULLET_LEAD_BYTE, is_bullet};
+use super::lexicon::{BULLET_LEAD_BYTE, Style, is_bullet, parse_enumerator};
 use super::lines::line_ranges;
 use std::ops::Range;
-
-/// How an enumerator is written: digits or a lower-case letter, then ".", ")" or ".)".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Style {
-    letter: bool,
-    suffix: &'static str,
-}
-
-/// Parses an enumerator token: one or two digits or one ASCII lower-case
-/// letter, then ".", ")" or ".)". Returns its style and value (a = 1).
-pub(super) fn parse_enumerator(token: &str) -> Option<(Style, u32)> {
-    let (body, suffix) = [".)", ".", ")"].iter().find_map(|s| token.strip_suffix(s).map(|b| (b, *s)))?;
-    match body.as_bytes() {
-        [c @ b'a'..=b'z'] => Some((Style { letter: true, suffix }, u32::from(c - b'a') + 1)),
-        [b'0'..=b'9'] | [b'0'..=b'9', b'0'..=b'9'] => {
-            Some((Style { letter: false, suffix }, body.parse().ok()?))
-        }
-        _ => None,
-    }
-}
 
 /// The list markers of a text and the sentence cuts they imply.
 #[derive(Debug, Default)]

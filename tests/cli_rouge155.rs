@@ -162,25 +162,27 @@ fn reads_a_file_argument_and_line_aligned_files() {
     );
 
     std::fs::write(&r2, "a cat\n").expect("write");
-    rouge155(&["--candidates", &paths[0], "--references", &paths[1], &paths[2]])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("r2.txt has 1 lines but the candidates file has 2"));
+    rouge155(&["--candidates", &paths[0], "--references", &paths[1], &paths[2]]).assert().failure().stderr(
+        predicate::str::contains(format!(
+            "r2.txt: 1 lines, but the candidates file {} has 2 (files must be line-aligned)",
+            paths[0]
+        )),
+    );
 }
 
 #[test]
 fn bad_lines_are_named() {
     let good = "{\"id\": \"a\", \"candidate\": \"x\", \"references\": [\"x\"]}";
     for (bad, message) in [
-        ("{not json", "line 2 of stdin: not a valid input line"),
-        ("{\"id\": \"b\", \"candidate\": \"x\"}", "line 2 of stdin: not a valid input line"),
+        ("{not json", "<stdin>:2: invalid JSON"),
+        ("{\"id\": \"b\", \"candidate\": \"x\"}", "<stdin>:2: field `references` is missing"),
         (
             "{\"id\": \"b\", \"candidate\": 3, \"references\": [\"x\"]}",
-            "line 2 of stdin: not a valid input line",
+            "<stdin>:2: field `candidate` must be a string, not a number",
         ),
         (
             "{\"id\": \"b\", \"candidate\": \"x\", \"references\": []}",
-            "line 2 of stdin (id b): empty reference list",
+            "<stdin>:2: field `references` is an empty list",
         ),
     ] {
         rouge155(&[])

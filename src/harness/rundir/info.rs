@@ -1,0 +1,135 @@
+//! `run.json`: what produced a run directory, how long it took, what went
+//! oddly, and the SHA-256 of every other file.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::harness::plan::Shard;
+use crate::report::Timing;
+
+/// `run.json`'s content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunInfo {
+    /// The sumbench version (`CARGO_PKG_VERSION`).
+    pub sumbench_version: String,
+    /// The git commit the caller gave in its [`Provenance`].
+    pub git_commit: Option<String>,
+    /// The command line (for `merge`, the merge command).
+    pub command_line: Vec<String>,
+    /// Seed for randomized summarizers and the bootstrap.
+    pub seed: u64,
+    /// Worker threads (for `merge`, the largest of the shards').
+    pub threads: usize,
+    /// Summarizers (or the outside system), in report order.
+    pub summarizers: Vec<String>,
+    /// Metrics, in report order.
+    pub metrics: Vec<String>,
+    /// The budget as given (`3s`, `ref`, …; `none` for outside summaries).
+    pub budget: String,
+    /// Whether ROUGE stemmed.
+    pub stem: bool,
+    /// The shard this run covered (1/1 for a whole or merged run).
+    pub shard: Shard,
+    /// Shard directories a merged report was built from (empty otherwise).
+    pub merged_from: Vec<PathBuf>,
+    /// The corpora, in report order.
+    pub corpora: Vec<CorpusInfo>,
+    /// Seconds per corpus × summarizer.
+    pub timings: Vec<Timing>,
+    /// Wall-clock seconds of the whole run.
+    pub total_seconds: f64,
+    /// Documents that were scored oddly (e.g. with no sentences), and similar.
+    pub warnings: Vec<String>,
+    /// SHA-256 (hex) of every other file of the directory, by name: `compare`
+    /// and `merge` refuse a directory whose files do not match.
+    #[serde(default)]
+    pub files: BTreeMap<String, String>,
+}
+
+/// What decides a run's numbers, as [`RunInfo::new`] takes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunHeader {
+    /// Seed for randomized summarizers and the bootstrap.
+    pub seed: u64,
+    /// Summarizers (or the outside system), in report order.
+    pub summarizers: Vec<String>,
+    /// Metrics, in report order.
+    pub metrics: Vec<String>,
+    /// The budget as given (`none` for outside summaries).
+    pub budget: String,
+    /// Whether ROUGE stemmed.
+    pub stem: bool,
+    /// The shard the run covers.
+    pub shard: Shard,
+}
+
+/// One corpus in `run.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusInfo {
+    /// Report name.
+    pub name: String,
+    /// The path as given.
+    pub path: PathBuf,
+    /// SHA-256 of the corpus file (of its files, for a folder), as read.
+    pub sha256: String,
+    /// Documents in the whole corpus (all shards).
+    pub documents: usize,
+}
+
+/// What made a run, as `run.json` records it. The caller finds it out (the
+/// library runs no `git` and reads no process arguments).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The command line (or the program's own description of the call).
+    pub command_line: Vec<String>,
+    /// The git commit of the code or data, when the caller knows it.
+    pub git_commit: Option<String>,
+}
+
+impl RunInfo {
+    /// The `run.json` of a run with `header`, made as `provenance` says, on
+    /// the current rayon pool; corpora, timings and warnings are added as the
+    /// run goes, the total time and file hashes when it is written.
+    pub fn new(header: RunHeader, provenance: Provenance) -> RunInfo {
+        let RunHeader { seed, summarizers, metrics, budget, stem, shard } = header;
+        RunInfo {
+            sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
+            git_commit: provenance.git_commit,
+            command_line: provenance.command_line,
+            seed,
+            threads: rayon::current_num_threads(),
+            summarizers,
+            metrics,
+            budget,
+            stem,
+            shard,
+            merged_from: Vec::new(),
+            corpora: Vec::new(),
+            timings: Vec::new(),
+            total_seconds: 0.0,
+            warnings: Vec::new(),
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// What decides this run's numbers.
+    pub fn header(&self) -> RunHeader {
+        RunHeader {
+            seed: self.seed,
+            summarizers: self.summarizers.clone(),
+            metrics: self.metrics.clone(),
+            budget: self.budget.clone(),
+            stem: self.stem,
+            shard: self.shard,
+        }
+    }
+
+    /// `run.json`'s bytes: pretty JSON with a final newline.
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).expect("RunInfo serializes");
+        bytes.push(b'\n');
+        bytes
+    }
+}

@@ -1,0 +1,188 @@
+//! `sumbench merge`: shard outputs (`--shard K/N` runs, any order) combined
+//! into the run directory the single run would have written.
+//!
+//! Shard K holds the documents at positions K-1, K-1+N, … of each corpus, so
+//! taking one document from each shard in turn (shard 1, 2, …, N, 1, …)
+//! restores the corpus order; rows are streamed, never all held. The shards
+//! must agree on everything but the shard (summarizers, metrics, budget,
+//! stemming, seed, corpora and their hashes), and be exactly 1/N … N/N.
+//! Each shard's rows go through the same [`ReportWriter`] as a run's, so the
+//! aggregate rows come from the same aggregation.
+
+use std::iter::Peekable;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::files;
+use super::info::{Provenance, RunInfo};
+use super::read::{ScoresReader, read_run_json, summaries, verify_run_dir};
+use super::writer::ReportWriter;
+use crate::harness::HarnessError;
+use crate::harness::plan::Shard;
+use crate::harness::run::RunOutcome;
+use crate::report::{ScoreRecord, SummaryRecord, Timing};
+use crate::rouge::Score;
+
+/// Merges the shard directories `dirs` into `out`.
+pub fn merge(dirs: &[PathBuf], out: &Path, provenance: Provenance) -> Result<RunOutcome, HarnessError> {
+    let start = Instant::now();
+    let mut shards = dirs
+        .iter()
+        .map(|d| {
+            verify_run_dir(d)?;
+            Ok((read_run_json(d)?, d.clone()))
+        })
+        .collect::<Result<Vec<_>, HarnessError>>()?;
+    shards.sort_by_key(|(info, _)| info.shard.index);
+    check_shards(&shards)?;
+    let mut readers: Vec<ShardReader> =
+        shards.iter().map(|(info, dir)| ShardReader::open(dir, info)).collect::<Result<_, _>>()?;
+    let mut writer = ReportWriter::create(out, merged_info(&shards, provenance))?;
+    let first = shards[0].0.clone();
+    for corpus in &first.corpora {
+        writer.begin_corpus(&corpus.name, corpus.documents);
+        'documents: loop {
+            for shard in readers.iter_mut() {
+                match shard.next_document(&corpus.name)? {
+                    Some(document) => {
+                        for (s, (summary, scores)) in document.into_iter().enumerate() {
+                            writer.summary(s, &summary, &scores)?;
+                        }
+                    }
+                    None => break 'documents,
+                }
+            }
+        }
+    }
+    for shard in &mut readers {
+        shard.expect_end()?;
+    }
+    let shard_seconds: f64 = shards.iter().map(|(i, _)| i.total_seconds).sum();
+    writer.finish(shard_seconds + start.elapsed().as_secs_f64())
+}
+
+/// Checks the shards are 1/N … N/N of one run.
+fn check_shards(shards: &[(RunInfo, PathBuf)]) -> Result<(), HarnessError> {
+    let Some((first, first_dir)) = shards.first() else {
+        return Err(HarnessError::Merge("no shard directories given".into()));
+    };
+    let n = shards.len();
+    for (k, (info, dir)) in shards.iter().enumerate() {
+        if info.shard != (Shard { index: k + 1, count: n }) {
+            return Err(HarnessError::Merge(format!(
+                "{} is shard {} but {n} directories need shards 1/{n} … {n}/{n}, each once",
+                dir.display(),
+                info.shard
+            )));
+        }
+        let header = RunInfo { shard: Shard::ALL, ..info.clone() }.header();
+        let same = header == RunInfo { shard: Shard::ALL, ..first.clone() }.header()
+            && info.corpora == first.corpora;
+        if !same {
+            return Err(HarnessError::Merge(format!(
+                "{} and {} differ in summarizers, metrics, budget, stemming, seed or corpora",
+                first_dir.display(),
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The merged run's `run.json` (before its rows are written): the shards'
+/// header and corpora, their timings and warnings summed, the largest thread count.
+fn merged_info(shards: &[(RunInfo, PathBuf)], provenance: Provenance) -> RunInfo {
+    let first = &shards[0].0;
+    let mut info = RunInfo::new(RunInfo { shard: Shard::ALL, ..first.clone() }.header(), provenance);
+    info.threads = shards.iter().map(|(i, _)| i.threads).max().unwrap_or(1);
+    info.merged_from = shards.iter().map(|(_, d)| d.clone()).collect();
+    info.corpora = first.corpora.clone();
+    info.timings = first.timings.iter().map(|t| Timing { documents: 0, seconds: 0.0, ..t.clone() }).collect();
+    for (shard, _) in shards {
+        for (sum, t) in info.timings.iter_mut().zip(&shard.timings) {
+            sum.documents += t.documents;
+            sum.seconds += t.seconds;
+        }
+    }
+    info.warnings = shards.iter().flat_map(|(i, _)| i.warnings.iter().cloned()).collect();
+    info
+}
+
+/// One shard's `scores.csv` and `summaries.jsonl`, read a document at a time.
+struct ShardReader {
+    dir: PathBuf,
+    summarizers: Vec<String>,
+    metrics: Vec<String>,
+    scores: Peekable<ScoresReader>,
+    summaries: Peekable<Box<dyn Iterator<Item = Result<SummaryRecord, HarnessError>>>>,
+}
+
+/// One document of a shard: per summarizer, its summary and its scores.
+type DocumentRows = Vec<(SummaryRecord, Vec<Score>)>;
+
+impl ShardReader {
+    fn open(dir: &Path, info: &RunInfo) -> Result<Self, HarnessError> {
+        let scores = ScoresReader::open(&dir.join(files::SCORES))?.peekable();
+        let summaries: Box<dyn Iterator<Item = _>> = Box::new(summaries(&dir.join(files::SUMMARIES))?);
+        Ok(ShardReader {
+            dir: dir.to_path_buf(),
+            summarizers: info.summarizers.clone(),
+            metrics: info.metrics.clone(),
+            scores,
+            summaries: summaries.peekable(),
+        })
+    }
+
+    /// The next document's rows, if the next summary belongs to `corpus`.
+    fn next_document(&mut self, corpus: &str) -> Result<Option<DocumentRows>, HarnessError> {
+        match self.summaries.peek() {
+            Some(Ok(summary)) if summary.corpus == corpus => {}
+            Some(Ok(_)) | None => return Ok(None),
+            Some(Err(_)) => {
+                return Err(self.summaries.next().and_then(Result::err).expect("peeked an error"));
+            }
+        }
+        let mut rows = Vec::with_capacity(self.summarizers.len());
+        for summarizer in self.summarizers.clone() {
+            let summary = match self.summaries.next() {
+                Some(summary) => summary?,
+                None => return Err(self.broken(&format!("ends before `{summarizer}`'s summary"))),
+            };
+            if summary.summarizer != summarizer || summary.corpus != corpus {
+                return Err(self.broken(&format!(
+                    "has a summary by `{}` of {}/{} where `{summarizer}`'s was due",
+                    summary.summarizer, summary.corpus, summary.doc_id
+                )));
+            }
+            let mut scores = Vec::with_capacity(self.metrics.len());
+            for metric in self.metrics.clone() {
+                let row: ScoreRecord = match self.scores.next() {
+                    Some(row) => row?,
+                    None => return Err(self.broken("has fewer score rows than summaries")),
+                };
+                let due = (&summary.corpus, &summary.doc_id, &summary.summarizer, &metric);
+                if (&row.corpus, &row.doc_id, &row.summarizer, &row.metric) != due {
+                    return Err(self.broken(&format!(
+                        "has a score row {}/{}/{}/{} where {}/{}/{}/{metric} was due",
+                        row.corpus, row.doc_id, row.summarizer, row.metric, due.0, due.1, due.2
+                    )));
+                }
+                scores.push(Score { precision: row.precision, recall: row.recall, fmeasure: row.fmeasure });
+            }
+            rows.push((summary, scores));
+        }
+        Ok(Some(rows))
+    }
+
+    /// Fails when rows are left after the shard's last turn.
+    fn expect_end(&mut self) -> Result<(), HarnessError> {
+        if self.summaries.peek().is_some() || self.scores.peek().is_some() {
+            return Err(self.broken("has rows beyond the shard's turn"));
+        }
+        Ok(())
+    }
+
+    fn broken(&self, what: &str) -> HarnessError {
+        HarnessError::Merge(format!("{} {what}", self.dir.display()))
+    }
+}

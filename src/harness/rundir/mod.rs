@@ -1,0 +1,45 @@
+//! The run directory, and its one owner: the layout ([`files`]), `run.json`
+//! ([`RunInfo`], built by one constructor), the writer that stages every file
+//! and puts the directory in place in one step ([`ReportWriter`], over
+//! `stage::StagedDir`), the validated readers (`read.rs`) that `compare`,
+//! `merge` and `meta` use, shard merging ([`merge()`]) and the baseline policy
+//! ([`baseline_dir`]).
+//!
+//! Invariant: a run directory is one whole run, the old or the new, never a
+//! mix. Concurrent writers each stage a complete sibling folder and swap it in
+//! with one `renameat2(RENAME_EXCHANGE)`; the last swap wins whole. Chosen over
+//! a lock on the target because a lock held by a killed process (a Slurm job
+//! pre-empted mid-run) needs cleaning by hand, and a swap leaves nothing to
+//! clean: a kill before the swap leaves the old directory untouched plus a
+//! hidden staging folder that is never the only copy of anything.
+
+mod baseline;
+mod info;
+mod merge;
+mod read;
+mod stage;
+mod writer;
+
+pub use baseline::{BaselineError, baseline_dir};
+pub use info::{CorpusInfo, Provenance, RunHeader, RunInfo};
+pub use merge::merge;
+pub use read::{ReadError, ScoresReader, read_run_json, read_scores, scores_path, summaries, verify_run_dir};
+pub use writer::ReportWriter;
+
+/// File names in a run directory.
+pub mod files {
+    /// One row per corpus × document × summarizer × metric.
+    pub const SCORES: &str = "scores.csv";
+    /// One row per corpus × summarizer × metric (the aggregate rows).
+    pub const SUMMARY_CSV: &str = "summary.csv";
+    /// The Markdown table of the aggregate rows.
+    pub const SUMMARY_MD: &str = "summary.md";
+    /// The bar chart of the aggregate rows.
+    pub const SUMMARY_SVG: &str = "summary.svg";
+    /// Every summary.
+    pub const SUMMARIES: &str = "summaries.jsonl";
+    /// Provenance, timings, warnings and every other file's SHA-256.
+    pub const RUN: &str = "run.json";
+    /// Every file a finished run writes.
+    pub const ALL: [&str; 6] = [SCORES, SUMMARY_CSV, SUMMARY_MD, SUMMARY_SVG, SUMMARIES, RUN];
+}

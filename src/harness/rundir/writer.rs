@@ -1,0 +1,109 @@
+//! [`ReportWriter`]: a run directory written as one unit. `scores.csv` and
+//! `summaries.jsonl` are streamed summary by summary into a staging folder,
+//! the [`Aggregator`] keeps what the aggregate reports need, and
+//! [`ReportWriter::finish`] writes `summary.csv`, `summary.md`,
+//! `summary.svg` and `run.json` (with every other file's SHA-256) and puts
+//! the folder in place of the target in one step.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::files;
+use super::info::RunInfo;
+use super::stage::{StagedDir, StagedFile};
+use crate::harness::HarnessError;
+use crate::harness::run::RunOutcome;
+use crate::report::{
+    Aggregator, RowKey, ScoresCsv, SummaryRecord, aggregate_csv, aggregate_markdown, aggregate_svg,
+};
+use crate::rouge::Score;
+
+/// Writes a run directory: summaries as they come, the aggregate reports and
+/// `run.json` at the end, all into a staging folder that
+/// [`ReportWriter::finish`] swaps into place (see `stage.rs`).
+pub struct ReportWriter {
+    dir: StagedDir,
+    target: PathBuf,
+    scores: ScoresCsv<StagedFile>,
+    summaries: StagedFile,
+    aggregator: Aggregator,
+    info: RunInfo,
+}
+
+impl ReportWriter {
+    /// Starts the run directory `dir` of the run `info` describes (its
+    /// summarizers, metrics and budget name every row). `dir` must be missing
+    /// or hold only report files (see [`files::ALL`]).
+    pub fn create(dir: &Path, info: RunInfo) -> Result<Self, HarnessError> {
+        let io = |error| HarnessError::output(dir, error);
+        let staged = StagedDir::create(dir, &files::ALL).map_err(io)?;
+        let scores = staged.stream(files::SCORES).and_then(ScoresCsv::new).map_err(io)?;
+        let summaries = staged.stream(files::SUMMARIES).map_err(io)?;
+        let aggregator = Aggregator::new(info.summarizers.clone(), info.metrics.clone());
+        Ok(ReportWriter { dir: staged, target: dir.to_path_buf(), scores, summaries, aggregator, info })
+    }
+
+    /// The `run.json` being built: the caller adds corpora, timings and warnings.
+    pub fn info_mut(&mut self) -> &mut RunInfo {
+        &mut self.info
+    }
+
+    /// Starts corpus `name`, whose summaries follow; `documents` (expected,
+    /// or 0 if unknown) sizes the aggregate's vectors once.
+    pub fn begin_corpus(&mut self, name: &str, documents: usize) {
+        self.aggregator.begin_corpus(name, documents);
+    }
+
+    /// Writes one summary by summarizer number `summarizer` (of the run's
+    /// list) with its scores, one per metric in the run's order. Every
+    /// summarizer's summary of a document comes before the next document's.
+    pub fn summary(
+        &mut self,
+        summarizer: usize,
+        record: &SummaryRecord,
+        scores: &[Score],
+    ) -> Result<(), HarnessError> {
+        let line = serde_json::to_string(record).map_err(|e| self.io_error(files::SUMMARIES, e.into()))?;
+        writeln!(self.summaries, "{line}").map_err(|e| self.io_error(files::SUMMARIES, e))?;
+        let key = RowKey {
+            corpus: &record.corpus,
+            doc_id: &record.doc_id,
+            summarizer: &record.summarizer,
+            budget: &self.info.budget,
+        };
+        if let Err(e) = self.scores.rows(key, &self.info.metrics, scores) {
+            return Err(self.io_error(files::SCORES, e));
+        }
+        self.aggregator.add(summarizer, &record.doc_id, record.words, scores);
+        Ok(())
+    }
+
+    /// Writes the aggregate reports and `run.json` (with `total_seconds` and
+    /// every other file's SHA-256), then puts the directory in place.
+    pub fn finish(self, total_seconds: f64) -> Result<RunOutcome, HarnessError> {
+        let ReportWriter { mut dir, target, scores, summaries, aggregator, mut info } = self;
+        let io = |file: &str| {
+            let path = target.join(file);
+            move |error| HarnessError::output(&path, error)
+        };
+        let scores = scores.into_inner().map_err(io(files::SCORES))?;
+        dir.close(scores).map_err(io(files::SCORES))?;
+        dir.close(summaries).map_err(io(files::SUMMARIES))?;
+        let rows = aggregator.rows(info.seed, &info.timings);
+        let markdown = aggregate_markdown(&rows);
+        let svg =
+            aggregate_svg(&rows).map_err(|e| io(files::SUMMARY_SVG)(std::io::Error::other(e.to_string())))?;
+        dir.write(files::SUMMARY_CSV, &aggregate_csv(&rows)).map_err(io(files::SUMMARY_CSV))?;
+        dir.write(files::SUMMARY_MD, markdown.as_bytes()).map_err(io(files::SUMMARY_MD))?;
+        dir.write(files::SUMMARY_SVG, svg.as_bytes()).map_err(io(files::SUMMARY_SVG))?;
+        info.total_seconds = total_seconds;
+        info.files = dir.sha256().clone();
+        dir.write(files::RUN, &info.to_json()).map_err(io(files::RUN))?;
+        dir.publish().map_err(|error| HarnessError::output(&target, error))?;
+        Ok(RunOutcome { markdown, info })
+    }
+
+    fn io_error(&self, file: &str, source: std::io::Error) -> HarnessError {
+        HarnessError::output(&self.target.join(file), source)
+    }
+}

@@ -1,0 +1,279 @@
+//! Candidate–reference pairs to score outside a run (`sumbench rouge`): the
+//! one reader of their two input forms and the one writer of score rows.
+//!
+//! Input forms:
+//! - JSONL, one object per line (blank lines skipped):
+//!   `{"id": str, "candidate": str, "references": [str, ...], "source"?: str}`;
+//!   other fields are ignored.
+//! - Line-aligned text files, like files2rouge: line *i* of the candidates
+//!   file against line *i* of every references file; the id is *i* (1-based).
+//!
+//! Output: one JSON object per pair, in input order,
+//! `{"id": ..., "<metric>": {"precision": p, "recall": r, "fmeasure": f}, ...}`,
+//! metrics in the order asked, floats in shortest round-trip form.
+//! Errors name the file (`<stdin>` for standard input), the line and the field.
+
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::Value;
+
+use crate::corpus::Location;
+use crate::rouge::Score;
+
+/// One candidate with its references.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// The id (for line-aligned files, the 1-based line number).
+    pub id: String,
+    /// The 1-based line it came from.
+    pub line: usize,
+    /// The text to score.
+    pub candidate: String,
+    /// Its references (at least one).
+    pub references: Vec<String>,
+    /// The source document, when the line carries one.
+    pub source: Option<String>,
+}
+
+/// Why pairs cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum PairsError {
+    /// Bad content.
+    #[error("{location}: {message}")]
+    Input {
+        /// The file, and the line where the content has one.
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file that cannot be read (the I/O error is part of the message).
+    #[error("{}: cannot read: {error}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        error: io::Error,
+    },
+}
+
+/// The name standard input goes by in messages.
+pub const STDIN: &str = "<stdin>";
+
+/// The pairs of JSONL `input`, named `name` in errors, streamed in order.
+pub fn read_jsonl<R: BufRead>(input: R, name: &Path) -> impl Iterator<Item = Result<Pair, PairsError>> {
+    let name = name.to_path_buf();
+    input.lines().enumerate().filter_map(move |(index, line)| {
+        let number = index + 1;
+        let line = match line {
+            Ok(line) if line.trim().is_empty() => return None,
+            Ok(line) => line,
+            Err(error) => return Some(Err(PairsError::Io { path: name.clone(), error })),
+        };
+        Some(
+            parse(&line, number)
+                .map_err(|message| PairsError::Input { location: Location::line(&name, number), message }),
+        )
+    })
+}
+
+/// Parses one JSONL line (number `line`); the error names the field.
+fn parse(text: &str, line: usize) -> Result<Pair, String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    let Value::Object(mut object) = value else {
+        return Err(r#"expected an object {"id": str, "candidate": str, "references": [str, ...]}"#.into());
+    };
+    let mut string = |field: &str| match object.remove(field) {
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(other) => Err(format!("field `{field}` must be a string, not {}", kind(&other))),
+        None => Ok(None),
+    };
+    let required =
+        |field: &str, value: Option<String>| value.ok_or_else(|| format!("field `{field}` is missing"));
+    let id = required("id", string("id")?)?;
+    let candidate = required("candidate", string("candidate")?)?;
+    let source = string("source")?;
+    let references = match object.remove("references") {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Value::String(text) => Ok(text),
+                other => Err(format!("field `references` item {i} must be a string, not {}", kind(&other))),
+            })
+            .collect::<Result<Vec<String>, String>>()?,
+        Some(other) => {
+            return Err(format!("field `references` must be a list of strings, not {}", kind(&other)));
+        }
+        None => return Err("field `references` is missing".into()),
+    };
+    if references.is_empty() {
+        return Err("field `references` is an empty list (every candidate needs a reference)".into());
+    }
+    Ok(Pair { id, line, candidate, references, source })
+}
+
+/// The JSON type of `value`, for error messages.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The pairs of line-aligned files: line *i* of `candidates` against line
+/// *i* of every file of `references` (at least one, each as long).
+pub fn read_aligned(candidates: &Path, references: &[PathBuf]) -> Result<Vec<Pair>, PairsError> {
+    let lines = |path: &Path| -> Result<Vec<String>, PairsError> {
+        let text =
+            std::fs::read_to_string(path).map_err(|error| PairsError::Io { path: path.into(), error })?;
+        Ok(text.lines().map(str::to_string).collect())
+    };
+    let candidate_lines = lines(candidates)?;
+    if references.is_empty() {
+        return Err(PairsError::Input {
+            location: Location::file(candidates),
+            message: "a candidates file needs at least one references file".into(),
+        });
+    }
+    let mut reference_lines = Vec::with_capacity(references.len());
+    for path in references {
+        let these = lines(path)?;
+        if these.len() != candidate_lines.len() {
+            return Err(PairsError::Input {
+                location: Location::file(path),
+                message: format!(
+                    "{} lines, but the candidates file {} has {} (files must be line-aligned)",
+                    these.len(),
+                    candidates.display(),
+                    candidate_lines.len()
+                ),
+            });
+        }
+        reference_lines.push(these);
+    }
+    Ok(candidate_lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, candidate)| Pair {
+            id: (i + 1).to_string(),
+            line: i + 1,
+            candidate,
+            references: reference_lines.iter().map(|lines| lines[i].clone()).collect(),
+            source: None,
+        })
+        .collect())
+}
+
+/// Writes one output row: `{"id": id, "<metric>": {precision, recall, fmeasure}, ...}`
+/// and a newline, `metrics[i]` scored `scores[i]`.
+pub fn write_row(out: &mut impl Write, id: &str, metrics: &[String], scores: &[Score]) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::new(&mut *out);
+    let mut map = serializer.serialize_map(Some(metrics.len() + 1))?;
+    map.serialize_entry("id", id)?;
+    for (metric, score) in metrics.iter().zip(scores) {
+        map.serialize_entry(metric, score)?;
+    }
+    map.end()?;
+    out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(line: &str) -> Option<String> {
+        read_jsonl(io::Cursor::new(format!("\n{line}\n")), Path::new(STDIN))
+            .next()
+            .expect("one line")
+            .err()
+            .map(|e| e.to_string())
+    }
+
+    #[test]
+    fn input_errors_name_the_line_and_the_field() {
+        assert_eq!(error(r#"{"id":"a","candidate":"x","references":["y"],"extra":1}"#), None);
+        assert!(error("{").is_some_and(|e| e.starts_with("<stdin>:2: invalid JSON")));
+        assert!(error("[]").is_some_and(|e| e.starts_with("<stdin>:2: expected an object")));
+        let cases = [
+            (r#"{"id":"a","references":["y"]}"#, "<stdin>:2: field `candidate` is missing"),
+            (
+                r#"{"id":1,"candidate":"x","references":["y"]}"#,
+                "<stdin>:2: field `id` must be a string, not a number",
+            ),
+            (
+                r#"{"id":"a","candidate":"x","references":["y",null]}"#,
+                "<stdin>:2: field `references` item 1 must be a string, not null",
+            ),
+            (
+                r#"{"id":"a","candidate":"x","references":[]}"#,
+                "<stdin>:2: field `references` is an empty list (every candidate needs a reference)",
+            ),
+            (
+                r#"{"id":"a","candidate":"x","references":["y"],"source":3}"#,
+                "<stdin>:2: field `source` must be a string, not a number",
+            ),
+        ];
+        for (line, message) in cases {
+            assert_eq!(error(line).as_deref(), Some(message), "{line}");
+        }
+    }
+
+    #[test]
+    fn reads_pairs_with_their_lines() {
+        let text = "{\"id\":\"a\",\"candidate\":\"x\",\"references\":[\"y\",\"z\"],\"source\":\"s\"}\n\n";
+        let pairs: Vec<Pair> =
+            read_jsonl(io::Cursor::new(text), Path::new("f")).map(Result::unwrap).collect();
+        let want = Pair {
+            id: "a".into(),
+            line: 1,
+            candidate: "x".into(),
+            references: vec!["y".into(), "z".into()],
+            source: Some("s".into()),
+        };
+        assert_eq!(pairs, [want]);
+    }
+
+    #[test]
+    fn aligned_files_pair_lines_and_refuse_ragged_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        let (c, r1, r2) = (write("c.txt", "a\nb\n"), write("r1.txt", "x\ny\n"), write("r2.txt", "z\n"));
+        let pairs = read_aligned(&c, std::slice::from_ref(&r1)).unwrap();
+        assert_eq!((pairs[1].id.as_str(), pairs[1].references.as_slice()), ("2", &["y".to_string()][..]));
+        let error = read_aligned(&c, &[r1, r2.clone()]).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            format!(
+                "{}: 1 lines, but the candidates file {} has 2 (files must be line-aligned)",
+                r2.display(),
+                c.display()
+            )
+        );
+    }
+
+    #[test]
+    fn rows_keep_metric_order_and_full_precision() {
+        let mut out = Vec::new();
+        let score = Score { precision: 1.0 / 3.0, recall: 0.5, fmeasure: 0.4 };
+        let metrics = ["rougeLsum".to_string(), "rouge1".to_string()];
+        write_row(&mut out, "a", &metrics, &[score, Score::default()]).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            concat!(
+                r#"{"id":"a","rougeLsum":{"precision":0.3333333333333333,"recall":0.5,"fmeasure":0.4},"#,
+                r#""rouge1":{"precision":0.0,"recall":0.0,"fmeasure":0.0}}"#,
+                "\n"
+            )
+        );
+    }
+}

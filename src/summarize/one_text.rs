@@ -1,0 +1,57 @@
+//! Summarizing one text on its own, outside a corpus: `sumbench summarize`
+//! and the library's quickest entry point.
+
+use super::{Budget, BuildOptions, Summary, UnknownSummarizer, build};
+use crate::corpus::Source;
+use crate::text::{PreparedDocument, WordTokenizer};
+
+/// Why a text cannot be summarized on its own.
+#[derive(Debug, thiserror::Error)]
+pub enum SummarizeError {
+    /// No such summarizer.
+    #[error(transparent)]
+    Unknown(#[from] UnknownSummarizer),
+    /// The summarizer picks sentences by the references, which a lone text lacks.
+    #[error(
+        "`{0}` picks sentences by their ROUGE against the references (an upper bound for \
+         reports), and a text on its own has none: it runs only over a corpus with references"
+    )]
+    NeedsReferences(String),
+}
+
+/// The summary of `text` by summarizer `name` (default parameters) within
+/// `budget`, with the prepared text it indexes into. IDF is per document
+/// (the text's sentences as documents), as for any lone document.
+pub fn summarize_text(
+    text: &str,
+    name: &str,
+    budget: &Budget,
+    options: &BuildOptions,
+) -> Result<(PreparedDocument, Summary), SummarizeError> {
+    let summarizer = build(name, options)?;
+    if summarizer.reads_references().is_some() {
+        return Err(SummarizeError::NeedsReferences(name.to_string()));
+    }
+    let source = Source { id: "text".into(), title: None, text: text.to_string() };
+    let doc = PreparedDocument::new(source, &WordTokenizer::english());
+    let summary = summarizer.summarize(&doc, budget);
+    Ok((doc, summary))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_takes_the_first_sentences_and_the_oracle_is_refused() {
+        let text = "Rain fell. The river rose. Roads closed.";
+        let (doc, summary) =
+            summarize_text(text, "lead", &Budget::Sentences(2), &BuildOptions::default()).unwrap();
+        assert_eq!(summary.sentences, [0, 1]);
+        assert_eq!(summary.text(&doc), "Rain fell.\nThe river rose.");
+        let oracle = summarize_text(text, "oracle", &Budget::Sentences(2), &BuildOptions::default());
+        assert!(matches!(oracle, Err(SummarizeError::NeedsReferences(name)) if name == "oracle"));
+        let unknown = summarize_text(text, "nope", &Budget::Sentences(2), &BuildOptions::default());
+        assert!(matches!(unknown, Err(SummarizeError::Unknown(_))));
+    }
+}
