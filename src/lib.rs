@@ -81,6 +81,7 @@
 pub mod corpus;
 pub mod harness;
 pub mod meta;
+pub mod metrics;
 pub mod pairs;
 pub mod report;
 pub mod rouge;
@@ -95,6 +96,7 @@ pub use harness::{
     BudgetSpec, CorpusInput, EvalDocument, HarnessError, Progress, Provenance, RunInfo, RunOutcome,
     RunRequest, Settings, Shard, Silent,
 };
+pub use metrics::{CorpusAccumulator, MetricSet};
 pub use rouge::{Metric, Score, Scorer};
 pub use summarize::{Budget, Ranking, Summarizer, Summary};
 pub use text::PreparedDocument;

@@ -4,6 +4,7 @@
 mod compare;
 mod corpus;
 mod edge;
+mod eval;
 mod list;
 mod merge;
 mod meta;
@@ -45,6 +46,8 @@ enum Command {
     Merge(merge::Args),
     /// Correlate the runs' metrics with human judgments (meta-evaluation).
     Meta(meta::Args),
+    /// Score candidates with BLEU, chrF, extractive fragments, novel n-grams, JS divergence.
+    Eval(eval::Args),
 }
 
 /// Runs the parsed command; returns the process exit code.
@@ -60,5 +63,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Compare(args) => compare::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Meta(args) => meta::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }

@@ -1,0 +1,238 @@
+//! The input of `sumbench eval`: JSONL, one document per line,
+//! `{"id": str|int, "candidate": str, "references"?: [str, ...], "source"?: str}`
+//! (other fields are ignored, blank lines skipped). Errors name the file,
+//! the line and the field.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::corpus::Location;
+
+use super::value::MetricValue;
+use super::{Metric, MetricSet};
+
+/// A bad or unreadable input.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// The input cannot be read. The I/O error is part of the message.
+    #[error("{}: {error}", path.display())]
+    Io {
+        /// The input path (`<stdin>` for standard input).
+        path: PathBuf,
+        /// The underlying error.
+        error: std::io::Error,
+    },
+    /// A line (or the whole input) that is not what `eval` reads.
+    #[error("{location}: {message}")]
+    Input {
+        /// The file, and the 1-based line.
+        location: Location,
+        /// What is wrong, naming the field (``field `source`: missing …``).
+        message: String,
+    },
+}
+
+/// One document to evaluate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvalRecord {
+    /// Its id (an integer id is kept as its decimal digits).
+    pub id: String,
+    /// The summary to score.
+    pub candidate: String,
+    /// The references; `None` when the field is absent or null.
+    pub references: Option<Vec<String>>,
+    /// The source document; `None` when the field is absent or null.
+    pub source: Option<String>,
+    /// Where it was read.
+    pub location: Location,
+}
+
+impl EvalRecord {
+    /// Scores the record with `set`; a missing input is an error naming this
+    /// record's line and the field.
+    pub fn score(&self, set: &MetricSet) -> Result<Vec<MetricValue>, EvalError> {
+        set.score(&self.candidate, self.references.as_deref(), self.source.as_deref())
+            .map_err(|e| EvalError::Input { location: self.location.clone(), message: e.to_string() })
+    }
+}
+
+impl EvalRecord {
+    /// The metrics whose inputs this record has ([`MetricSet::available`]; an
+    /// empty reference list counts as references, so that scoring names it).
+    /// An error when it has neither references nor a source.
+    pub fn available_metrics(&self) -> Result<Vec<Metric>, EvalError> {
+        let metrics = MetricSet::available(self.references.is_some(), self.source.is_some());
+        if metrics.is_empty() {
+            return Err(EvalError::Input {
+                location: self.location.clone(),
+                message: "no metric applies: fields `references` and `source` are both missing".into(),
+            });
+        }
+        Ok(metrics)
+    }
+}
+
+/// Reads [`EvalRecord`]s from JSONL.
+pub struct EvalReader<R> {
+    input: R,
+    path: PathBuf,
+    line: usize,
+    buffer: Vec<u8>,
+}
+
+/// The reader of `path`, or of standard input (named `<stdin>` in errors)
+/// when `path` is `None` or `-`.
+pub fn open_eval_input(path: Option<&Path>) -> Result<EvalReader<Box<dyn BufRead>>, EvalError> {
+    match path {
+        Some(path) if path.as_os_str() != "-" => {
+            let file = File::open(path).map_err(|error| EvalError::Io { path: path.to_path_buf(), error })?;
+            Ok(EvalReader::new(Box::new(BufReader::new(file)), path))
+        }
+        _ => Ok(EvalReader::new(Box::new(std::io::stdin().lock()), Path::new("<stdin>"))),
+    }
+}
+
+impl<R: BufRead> EvalReader<R> {
+    /// Reads JSONL from `input`, naming it `path` in errors.
+    pub fn new(input: R, path: &Path) -> Self {
+        EvalReader { input, path: path.to_path_buf(), line: 0, buffer: Vec::new() }
+    }
+
+    /// The input's name in errors.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn parse(&self, bytes: &[u8]) -> Result<EvalRecord, EvalError> {
+        let location = Location::line(&self.path, self.line);
+        let fail = |message: String| EvalError::Input { location: location.clone(), message };
+        let line = std::str::from_utf8(bytes)
+            .map_err(|e| fail(format!("invalid UTF-8 at byte offset {} of the line", e.valid_up_to())))?;
+        let value: Value = serde_json::from_str(line).map_err(|e| fail(malformed(&e)))?;
+        let Value::Object(mut object) = value else {
+            return Err(fail(format!("expected a JSON object, found {}", kind(&value))));
+        };
+        let field = |name: &str, problem: String| fail(format!("field `{name}`: {problem}"));
+        let expected = |name: &str, wanted: &str, found: &Value| {
+            field(name, format!("expected {wanted}, found {}", kind(found)))
+        };
+        let id = match object.remove("id") {
+            Some(Value::String(id)) => id,
+            Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
+            Some(other) => return Err(expected("id", "a string or an integer", &other)),
+            None => return Err(field("id", "missing".into())),
+        };
+        let candidate = match object.remove("candidate") {
+            Some(Value::String(text)) => text,
+            Some(other) => return Err(expected("candidate", "a string", &other)),
+            None => return Err(field("candidate", "missing".into())),
+        };
+        let references = match object.remove("references") {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(items)) => Some(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, item)| match item {
+                        Value::String(text) => Ok(text),
+                        other => Err(expected(&format!("references[{i}]"), "a string", &other)),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+            Some(other) => return Err(expected("references", "an array of strings", &other)),
+        };
+        let source = match object.remove("source") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(text)) => Some(text),
+            Some(other) => return Err(expected("source", "a string", &other)),
+        };
+        Ok(EvalRecord { id, candidate, references, source, location })
+    }
+}
+
+impl<R: BufRead> Iterator for EvalReader<R> {
+    type Item = Result<EvalRecord, EvalError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buffer.clear();
+            match self.input.read_until(b'\n', &mut self.buffer) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(error) => return Some(Err(EvalError::Io { path: self.path.clone(), error })),
+            }
+            self.line += 1;
+            let mut bytes = self.buffer.as_slice();
+            bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+            bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+            if self.line == 1 {
+                bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(self.parse(bytes));
+        }
+    }
+}
+
+/// serde_json's message without its "at line 1 column N" (each line is
+/// parsed alone), with the column in front.
+fn malformed(error: &serde_json::Error) -> String {
+    let full = error.to_string();
+    let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(message, _)| message);
+    let truncated =
+        if error.classify() == serde_json::error::Category::Eof { " (truncated line?)" } else { "" };
+    format!("malformed JSON at column {}: {message}{truncated}", error.column())
+}
+
+/// The kind of a JSON value, for messages.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<Result<EvalRecord, String>> {
+        EvalReader::new(text.as_bytes(), Path::new("in.jsonl"))
+            .map(|r| r.map_err(|e| e.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_records_and_skips_blank_lines() {
+        let records = read(
+            "\n{\"id\": 7, \"candidate\": \"c\", \"references\": [\"r\"], \"source\": null, \"x\": 1}\n",
+        );
+        let record = records[0].as_ref().unwrap();
+        assert_eq!((record.id.as_str(), record.references.as_deref()), ("7", Some(&["r".to_string()][..])));
+        assert_eq!((record.source.as_deref(), record.location.line), (None, Some(2)));
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_field() {
+        assert_eq!(read("{\"id\": \"a\"}"), [Err("in.jsonl:1: field `candidate`: missing".to_string())]);
+        assert_eq!(read("[1]"), [Err("in.jsonl:1: expected a JSON object, found an array".to_string())]);
+        assert_eq!(
+            read("{\"id\": \"a\", \"candidate\": \"c\", \"references\": [\"r\", 2]}"),
+            [Err("in.jsonl:1: field `references[1]`: expected a string, found a number".to_string())]
+        );
+        assert_eq!(
+            read("{\"id\": \"a\", \"candidate\""),
+            [Err("in.jsonl:1: malformed JSON at column 23: EOF while parsing an object (truncated line?)"
+                .to_string())]
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! Metrics beyond ROUGE (issue #13), each exact against its reference
+//! implementation:
+//!
+//! - `bleu`, `chrf`, `chrf++`: sacreBLEU 2.6.0 (sentence and corpus level,
+//!   multi-reference, sacreBLEU's own tokenization and signatures);
+//! - `coverage`, `density`, `compression`: Newsroom's extractive fragments
+//!   (Grusky et al. 2018), the reference code's greedy scan included;
+//! - `novel-N`, `repeated-N` (N = 1…4): SummEval's data statistics;
+//! - `js-divergence`: Jensen–Shannon divergence between summary and source
+//!   unigram distributions (Louis & Nenkova 2013), reference-free.
+//!
+//! Owns: the metrics' tokenizers (`tok13a`, `tokenizer`, Python's string
+//! rules in `pystr`), their arithmetic (one file per metric), the metric
+//! names ([`Metric`]), signatures, [`MetricSet`] (score one document),
+//! [`CorpusAccumulator`] (corpus level) and the JSONL input of
+//! `sumbench eval` (`eval_input`). Never writes files or knows about
+//! summarizers or ROUGE.
+//!
+//! ```
+//! use sumbench::metrics::{CorpusAccumulator, Metric, MetricSet, TextTokenizer};
+//!
+//! let set = MetricSet::new(vec![Metric::Bleu, Metric::Coverage], TextTokenizer::Whitespace);
+//! let values = set.score("the cat sat", Some(&["the cat sat on the mat"]), Some("The cat sat down."))?;
+//! assert_eq!(values[1].score, Some(1.0));
+//! // Sentence BLEU (effective order): 100 × the brevity penalty e^(1 − 6/3).
+//! assert!((values[0].score.unwrap() - 36.787944117144235).abs() < 1e-12);
+//! let mut corpus = CorpusAccumulator::new(set.metrics());
+//! corpus.add(&values, Some(1));
+//! // Corpus BLEU has no effective order: no 4-gram, so 0.
+//! assert_eq!(corpus.finish()[0].score, Some(0.0));
+//! # Ok::<(), sumbench::metrics::MissingInput>(())
+//! ```
+
+pub mod bleu;
+pub mod chrf;
+mod corpus;
+pub mod eval_input;
+pub mod fragments;
+pub mod jsd;
+mod metric;
+pub mod novelty;
+pub mod pystr;
+mod set;
+pub mod signature;
+pub mod tok13a;
+mod tokenizer;
+mod value;
+
+pub use corpus::CorpusAccumulator;
+pub use eval_input::{EvalError, EvalReader, EvalRecord, open_eval_input};
+pub use metric::{Metric, MetricListError, Needs, parse_metrics};
+pub use set::{MetricSet, MissingInput};
+pub use signature::{Level, RefCount};
+pub use tokenizer::{TextTokenizer, UnknownTokenizer};
+pub use value::{Details, MetricValue};

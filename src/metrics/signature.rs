@@ -1,0 +1,131 @@
+//! Signatures: one `key:value|…` string per metric naming everything that
+//! changes its numbers, in sacreBLEU's style. BLEU, chrF and chrF++ carry
+//! sacreBLEU 2.6.0's own strings (so they compare with sacreBLEU's output);
+//! the others name the implementation, tokens, case, smoothing and
+//! `version:sumbench-<crate version>`.
+
+use std::fmt;
+
+use super::Metric;
+use super::chrf::{CHAR_ORDER, CHRF_PLUS_PLUS_WORD_ORDER};
+use super::jsd::JS_SMOOTHING;
+use super::tokenizer::TextTokenizer;
+
+/// The sacreBLEU version whose numbers and signatures BLEU and chrF reproduce.
+pub const SACREBLEU_VERSION: &str = "2.6.0";
+
+/// `version:` of sumbench's own metrics: `sumbench-<crate version>`.
+pub const SUMBENCH_VERSION: &str = concat!("sumbench-", env!("CARGO_PKG_VERSION"));
+
+/// sacreBLEU's `nrefs:`: the number of references per segment, or `var`
+/// when segments have different numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefCount {
+    /// Every segment has this many references.
+    Fixed(usize),
+    /// Segments have different numbers of references.
+    Variable,
+}
+
+impl RefCount {
+    /// The count after one more segment with `references` references.
+    pub fn with(current: Option<RefCount>, references: usize) -> RefCount {
+        match current {
+            None => RefCount::Fixed(references),
+            Some(RefCount::Fixed(n)) if n == references => RefCount::Fixed(n),
+            Some(_) => RefCount::Variable,
+        }
+    }
+}
+
+impl fmt::Display for RefCount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RefCount::Fixed(n) => write!(f, "{n}"),
+            RefCount::Variable => f.write_str("var"),
+        }
+    }
+}
+
+/// Sentence (per document) or corpus level: sacreBLEU's BLEU signature says
+/// `eff:yes` for `sentence_bleu` and `eff:no` for `corpus_score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// One document.
+    Sentence,
+    /// A whole corpus.
+    Corpus,
+}
+
+/// sacreBLEU's BLEU signature, e.g. `nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0`.
+pub fn bleu_signature(nrefs: RefCount, level: Level) -> String {
+    let eff = if level == Level::Sentence { "yes" } else { "no" };
+    format!("nrefs:{nrefs}|case:mixed|eff:{eff}|tok:13a|smooth:exp|version:{SACREBLEU_VERSION}")
+}
+
+/// sacreBLEU's chrF signature, e.g. `nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0`.
+pub fn chrf_signature(nrefs: RefCount, word_order: usize) -> String {
+    format!(
+        "nrefs:{nrefs}|case:mixed|eff:yes|nc:{CHAR_ORDER}|nw:{word_order}|space:no|version:{SACREBLEU_VERSION}"
+    )
+}
+
+/// The signature of `metric`. `nrefs` matters only to BLEU and chrF (`None`
+/// when there are no references: `nrefs:0`), `level` only to BLEU,
+/// `tokenizer` only to the fragment and n-gram metrics.
+pub fn signature(metric: Metric, tokenizer: TextTokenizer, nrefs: Option<RefCount>, level: Level) -> String {
+    let nrefs = nrefs.unwrap_or(RefCount::Fixed(0));
+    let tok = tokenizer.signature_name();
+    match metric {
+        Metric::Bleu => bleu_signature(nrefs, level),
+        Metric::Chrf => chrf_signature(nrefs, 0),
+        Metric::ChrfPlusPlus => chrf_signature(nrefs, CHRF_PLUS_PLUS_WORD_ORDER),
+        Metric::Coverage | Metric::Density | Metric::Compression => {
+            format!("impl:newsroom-fragments|tok:{tok}|case:lc|version:{SUMBENCH_VERSION}")
+        }
+        Metric::Novel(n) | Metric::Repeated(n) => {
+            format!("impl:summeval-data-stats|n:{n}|tok:{tok}|case:mixed|version:{SUMBENCH_VERSION}")
+        }
+        Metric::JsDivergence => format!(
+            "impl:js-unigram|tok:uax29-words-lc-snowball-nostop|smooth:add[{JS_SMOOTHING}]|log:2|version:{SUMBENCH_VERSION}"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sacrebleu_signatures_are_sacrebleus() {
+        assert_eq!(
+            bleu_signature(RefCount::Fixed(2), Level::Corpus),
+            "nrefs:2|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0"
+        );
+        assert_eq!(
+            signature(
+                Metric::ChrfPlusPlus,
+                TextTokenizer::Whitespace,
+                Some(RefCount::Variable),
+                Level::Corpus
+            ),
+            "nrefs:var|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0"
+        );
+        assert_eq!(RefCount::with(Some(RefCount::with(None, 2)), 1), RefCount::Variable);
+    }
+
+    #[test]
+    fn own_signatures_name_tokens_and_version() {
+        let version = env!("CARGO_PKG_VERSION");
+        assert_eq!(
+            signature(Metric::Novel(3), TextTokenizer::Whitespace, None, Level::Sentence),
+            format!("impl:summeval-data-stats|n:3|tok:whitespace|case:mixed|version:sumbench-{version}")
+        );
+        assert_eq!(
+            signature(Metric::JsDivergence, TextTokenizer::Uax29, None, Level::Corpus),
+            format!(
+                "impl:js-unigram|tok:uax29-words-lc-snowball-nostop|smooth:add[0.0005]|log:2|version:sumbench-{version}"
+            )
+        );
+    }
+}
