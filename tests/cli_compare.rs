@@ -258,3 +258,47 @@ fn usage_errors_exit_2() {
     sumbench().args(["compare", "--within", "dir", "extra"]).assert().code(2);
     sumbench().args(["compare", "a", "b", "--alpha", "1.5"]).assert().code(2);
 }
+
+/// Runs whose metrics were computed differently (stemming on and off) are
+/// refused, naming what differs, unless `--allow-signature-mismatch`.
+#[test]
+fn runs_with_different_signatures_are_refused_unless_allowed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |out: &str, extra: &[&str]| {
+        sumbench()
+            .args(["run", "--quiet", "--corpus", "corpus/seed", "--summarizers", "lead", "--metrics", "rouge1,bleu"])
+            .args(extra)
+            .arg("--out")
+            .arg(tmp.path().join(out))
+            .assert()
+            .success();
+        tmp.path().join(out)
+    };
+    let (stemmed, unstemmed) = (run("a", &[]), run("b", &["--no-stem"]));
+    let output = sumbench().arg("compare").arg(&stemmed).arg(&unstemmed).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let sign = |stem: &str| {
+        format!("impl:rouge-score-0.1.2|tok:rouge-score-ascii|stem:{stem}|multiref:max-f|version:sumbench-{}", env!("CARGO_PKG_VERSION"))
+    };
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "error: {} and {} computed metrics differently:\n  metric `rouge1`: `{}` in the first run, `{}` in the second\n\
+             (--allow-signature-mismatch compares them anyway)\n",
+            stemmed.display(),
+            unstemmed.display(),
+            sign("porter-nltk"),
+            sign("none")
+        )
+    );
+    sumbench()
+        .arg("compare")
+        .arg(&stemmed)
+        .arg(&unstemmed)
+        .arg("--allow-signature-mismatch")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("note: the runs' signatures differ"));
+    // The same settings sign the same: no refusal.
+    sumbench().arg("compare").arg(&stemmed).arg(run("c", &[])).assert().success();
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use sumbench::harness::rundir::read_scores;
-use sumbench::harness::rundir::verify_run_dir;
+use sumbench::harness::rundir::{files, read_run_json, verify_run_dir};
 use sumbench::report::ScoreRecord;
 use sumbench::report::compare::{CompareOptions, compare_runs, compare_within};
 use sumbench::report::compare_format::{
@@ -57,6 +57,9 @@ pub struct Args {
     /// Instead of two runs, compare every pair of summarizers of this one run.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["base", "new", "fail_on_regression"])]
     pub within: Option<PathBuf>,
+    /// Compare runs whose metric signatures differ (what differs is printed).
+    #[arg(long)]
+    pub allow_signature_mismatch: bool,
     /// Exit with code 3 when any row regressed.
     #[arg(long)]
     pub fail_on_regression: bool,
@@ -88,6 +91,34 @@ fn load(path: &Path) -> anyhow::Result<Vec<ScoreRecord>> {
     Ok(records)
 }
 
+/// The run directory a compare argument stands for (a `scores.csv`'s folder).
+fn run_dir(path: &Path) -> &Path {
+    if path.is_dir() { path } else { path.parent().unwrap_or(Path::new(".")) }
+}
+
+/// Refuses runs whose metrics were computed differently (their `run.json`
+/// signatures differ), unless `allow`, which prints the differences instead.
+fn check_signatures(base: &Path, new: &Path, allow: bool) -> anyhow::Result<()> {
+    let (base_dir, new_dir) = (run_dir(base), run_dir(new));
+    if !base_dir.join(files::RUN).is_file() || !new_dir.join(files::RUN).is_file() {
+        return Ok(());
+    }
+    let differences = read_run_json(base_dir)?.signature_differences(&read_run_json(new_dir)?);
+    if differences.is_empty() {
+        return Ok(());
+    }
+    let list = differences.join("\n  ");
+    if allow {
+        eprintln!("note: the runs' signatures differ:\n  {list}");
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{} and {} computed metrics differently:\n  {list}\n(--allow-signature-mismatch compares them anyway)",
+        base.display(),
+        new.display()
+    )
+}
+
 /// Runs the subcommand; returns 3 when `--fail-on-regression` finds a regression.
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let options = CompareOptions { seed: args.seed, alpha: args.alpha };
@@ -105,6 +136,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         let (Some(base_path), Some(new_path)) = (&args.base, &args.new) else {
             anyhow::bail!("compare needs BASE and NEW, or --within DIR");
         };
+        check_signatures(base_path, new_path, args.allow_signature_mismatch)?;
         let base = load(base_path)?;
         let new = load(new_path)?;
         let comparison = compare_runs(&base, &new, options)?;

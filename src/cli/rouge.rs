@@ -9,7 +9,7 @@ use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use sumbench::harness::plan::check_list;
+use sumbench::names::check_list;
 use sumbench::pairs::{Pair, PairsError, STDIN, read_aligned, read_jsonl, write_row};
 use sumbench::rouge::{self, Score};
 use sumbench::rouge155::{self, Config, Limit};

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::plan::{BudgetSpec, MetricSpec};
 use crate::corpus::Document;
+use crate::metrics::{MetricSet, TextTokenizer};
 use crate::report::SummaryRecord;
 use crate::rouge::{DocumentScorer, Metric, Score, Scorer, sentence_per_line};
 use crate::rouge155;
@@ -110,6 +111,8 @@ pub struct Engine {
     scorer: Scorer,
     /// ROUGE-1.5.5 scorer for the metrics only it has (`None` without any).
     scorer155: Option<rouge155::Scorer>,
+    /// The metrics beyond ROUGE (`None` without any).
+    others: Option<MetricSet>,
     tokenizer: WordTokenizer,
 }
 
@@ -118,6 +121,7 @@ pub struct Engine {
 /// needs other metrics or stemming than the report's, for the oracle).
 struct DocumentWork<'a> {
     budget: Budget,
+    references: &'a [String],
     rouge: DocumentScorer<'a>,
     rouge155: Option<rouge155::References>,
     oracle: Option<DocumentScorer<'a>>,
@@ -151,7 +155,7 @@ impl Engine {
             .iter()
             .filter_map(|m| match m {
                 MetricSpec::Rouge(m) => Some(*m),
-                MetricSpec::Rouge155(_) => None,
+                MetricSpec::Rouge155(_) | MetricSpec::Other(_) => None,
             })
             .collect();
         let only155: Vec<rouge155::Metric> = settings
@@ -159,9 +163,18 @@ impl Engine {
             .iter()
             .filter_map(|m| match m {
                 MetricSpec::Rouge155(m) => Some(*m),
-                MetricSpec::Rouge(_) => None,
+                MetricSpec::Rouge(_) | MetricSpec::Other(_) => None,
             })
             .collect();
+        let others: Vec<crate::metrics::Metric> = settings
+            .metrics
+            .iter()
+            .filter_map(|m| match m {
+                MetricSpec::Other(m) => Some(*m),
+                MetricSpec::Rouge(_) | MetricSpec::Rouge155(_) => None,
+            })
+            .collect();
+        let others = (!others.is_empty()).then(|| MetricSet::new(others, TextTokenizer::default()));
         let scorer = Scorer::new(&rouge, settings.stem);
         let scorer155 = (!only155.is_empty()).then(|| {
             rouge155::Scorer::new(rouge155::Config {
@@ -170,7 +183,7 @@ impl Engine {
                 ..rouge155::Config::default()
             })
         });
-        Ok(Engine { settings, summarizers, scorer, scorer155, tokenizer: WordTokenizer::english() })
+        Ok(Engine { settings, summarizers, scorer, scorer155, others, tokenizer: WordTokenizer::english() })
     }
 
     /// The settings this engine was built with.
@@ -251,24 +264,42 @@ impl Engine {
             .map(|wanted| DocumentScorer::new(wanted, &references, &doc.source.text, &spans));
         DocumentWork {
             budget: self.settings.budget.resolve(&eval.references),
+            references: &eval.references,
             rouge,
             rouge155: self.scorer155.as_ref().map(|s| s.prepare(&references)),
             oracle,
         }
     }
 
-    /// Puts the two implementations' scores into [`Settings::metrics`] order.
-    fn in_metric_order(&self, rouge: Vec<Score>, only155: Vec<Score>) -> Vec<Score> {
-        let (mut rouge, mut only155) = (rouge.into_iter(), only155.into_iter());
+    /// Puts the scores of the two ROUGE implementations and of the other
+    /// metrics into [`Settings::metrics`] order.
+    fn in_metric_order(&self, rouge: Vec<Score>, only155: Vec<Score>, others: Vec<Score>) -> Vec<Score> {
+        let (mut rouge, mut only155, mut others) =
+            (rouge.into_iter(), only155.into_iter(), others.into_iter());
         self.settings
             .metrics
             .iter()
             .map(|m| match m {
                 MetricSpec::Rouge(_) => rouge.next(),
                 MetricSpec::Rouge155(_) => only155.next(),
+                MetricSpec::Other(_) => others.next(),
             })
             .map(Option::unwrap_or_default)
             .collect()
+    }
+
+    /// The metrics beyond ROUGE for `summary` of `source` with `references`:
+    /// the single value as F, P and R undefined (NaN, written as empty
+    /// fields); an undefined value (e.g. BLEU without a reference) is NaN too.
+    fn other_scores(&self, summary: &str, references: &[String], source: &str) -> Vec<Score> {
+        let Some(set) = &self.others else { return Vec::new() };
+        let undefined = Score { precision: f64::NAN, recall: f64::NAN, fmeasure: f64::NAN };
+        match set.score(summary, Some(references), Some(source)) {
+            Ok(values) => {
+                values.iter().map(|v| Score { fmeasure: v.score.unwrap_or(f64::NAN), ..undefined }).collect()
+            }
+            Err(_) => vec![undefined; set.metrics().len()],
+        }
     }
 
     fn item(
@@ -294,7 +325,8 @@ impl Engine {
             (Some(scorer), Some(references)) => scorer.score(references, &text),
             _ => Vec::new(),
         };
-        let scores = self.in_metric_order(rouge, only155);
+        let others = self.other_scores(&text, work.references, &doc.source.text);
+        let scores = self.in_metric_order(rouge, only155, others);
         let summary = SummaryRecord {
             corpus: corpus.to_string(),
             doc_id: doc.source.id.clone(),
@@ -316,7 +348,8 @@ impl Engine {
             Some(scorer) => scorer.score(&scorer.prepare(&references), &summary),
             None => Vec::new(),
         };
-        self.in_metric_order(rouge, only155)
+        let others = self.other_scores(&summary, &doc.references, &doc.text);
+        self.in_metric_order(rouge, only155, others)
     }
 }
 

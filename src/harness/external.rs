@@ -27,6 +27,7 @@ use super::run::DEFAULT_CHUNK;
 use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
 use super::source::{CorpusInput, corpus_sha256};
 use crate::corpus::{CorpusError, Document};
+use crate::metrics::RefCount;
 use crate::report::{SummaryRecord, Timing};
 use crate::text::CorpusStats;
 
@@ -206,7 +207,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<crate::harness::RunOu
     let engine = Engine::new(settings)?;
     let names: Vec<String> =
         systems.iter().map(|s| s.name.clone()).chain(builtin.summarizers.iter().cloned()).collect();
-    super::plan::check_list("summarizer", names.clone())?;
+    crate::names::check_list("summarizer", names.clone()).map_err(super::plan::PlanError::from)?;
     let header = RunHeader {
         seed: request.seed,
         summarizers: names,
@@ -248,6 +249,7 @@ fn score_corpus(
     writer.begin_corpus(&name, 0);
     let mut seconds = vec![0.0; systems.len() + builtins];
     let (mut documents, mut scored) = (0, 0);
+    let mut nrefs = None;
     let mut missing = vec![0usize; systems.len()];
     let mut stream = corpus.documents()?;
     loop {
@@ -255,6 +257,7 @@ fn score_corpus(
         for doc in stream.by_ref() {
             let doc = doc?;
             documents += 1;
+            nrefs = Some(RefCount::with(nrefs, doc.references.len()));
             let mut texts = Vec::with_capacity(systems.len());
             for (system, missing) in systems.iter_mut().zip(&mut missing) {
                 match system.summaries.get_mut(&doc.id) {
@@ -327,7 +330,8 @@ fn score_corpus(
     for (summarizer, seconds) in all_names.zip(seconds) {
         info.timings.push(Timing { corpus: name.clone(), summarizer, documents: scored, seconds });
     }
-    info.corpora.push(CorpusInfo { name, path: corpus.path.clone(), sha256, documents });
+    let nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
+    info.corpora.push(CorpusInfo { name, path: corpus.path.clone(), sha256, documents, nrefs });
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::names::{ListError, check_list, split_list};
 use crate::rouge::Metric;
 use crate::summarize::Budget;
 
@@ -20,16 +21,14 @@ pub enum PlanError {
     Shard(String),
     /// A metric name that no scorer knows.
     #[error(
-        "unknown metric `{0}` (expected rouge1…rouge9, rougeL, rougeLsum, or ROUGE-1.5.5's \
-         rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*)"
+        "unknown metric `{0}` (expected rouge1…rouge9, rougeL, rougeLsum; ROUGE-1.5.5's \
+         rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*; or bleu, chrf, chrf++, \
+         coverage, density, compression, novel-1…novel-4, repeated-1…repeated-4, js-divergence)"
     )]
     Metric(String),
-    /// An empty metric or summarizer list.
-    #[error("{0} list is empty")]
-    Empty(&'static str),
-    /// A metric or summarizer named twice.
-    #[error("{0} `{1}` is listed twice")]
-    Duplicate(&'static str, String),
+    /// An empty list, or a name listed twice.
+    #[error(transparent)]
+    List(#[from] ListError),
 }
 
 /// A summary length: fixed for every document, or derived from its references.
@@ -110,6 +109,9 @@ pub enum MetricSpec {
     /// A metric only ROUGE-1.5.5 has, scored with its rules (`-f A`, `-m`
     /// when stemming).
     Rouge155(crate::rouge155::Metric),
+    /// A single-valued metric beyond ROUGE (BLEU, chrF, fragments, novel
+    /// n-grams, JS divergence): its score is the F column, P and R are empty.
+    Other(crate::metrics::Metric),
 }
 
 impl FromStr for MetricSpec {
@@ -118,7 +120,10 @@ impl FromStr for MetricSpec {
         if crate::rouge155::is_rouge155_only(s) {
             return s.parse().map(MetricSpec::Rouge155).map_err(|_| PlanError::Metric(s.to_string()));
         }
-        s.parse::<Metric>().map(MetricSpec::Rouge).map_err(|_| PlanError::Metric(s.to_string()))
+        if let Ok(metric) = s.parse::<Metric>() {
+            return Ok(MetricSpec::Rouge(metric));
+        }
+        s.parse().map(MetricSpec::Other).map_err(|_| PlanError::Metric(s.to_string()))
     }
 }
 
@@ -127,7 +132,37 @@ impl fmt::Display for MetricSpec {
         match self {
             MetricSpec::Rouge(m) => m.fmt(f),
             MetricSpec::Rouge155(m) => m.fmt(f),
+            MetricSpec::Other(m) => m.fmt(f),
         }
+    }
+}
+
+/// The signature of `metric` in a run (sacreBLEU style: `key:value|…`): what
+/// decides its numbers. ROUGE: the implementation it equals, its tokenizer,
+/// the stemmer, the multi-reference rule, for rougeLsum how texts are split
+/// into lines, and sumbench's version. ROUGE-1.5.5 metrics: the script's
+/// options. The others: [`crate::metrics::signature`] at sentence (document)
+/// level with `nrefs`, the references per document over the run's corpora.
+pub fn signature(metric: &MetricSpec, stem: bool, nrefs: Option<crate::metrics::RefCount>) -> String {
+    let version = crate::metrics::SUMBENCH_VERSION;
+    match metric {
+        MetricSpec::Rouge(m) => {
+            let stem = if stem { "porter-nltk" } else { "none" };
+            let lsum = if *m == Metric::Lsum { "|lsum:sumbench-sentences" } else { "" };
+            format!(
+                "impl:rouge-score-0.1.2|tok:rouge-score-ascii|stem:{stem}|multiref:max-f{lsum}|version:{version}"
+            )
+        }
+        MetricSpec::Rouge155(_) => {
+            let stem = if stem { "-m" } else { "none" };
+            format!("impl:ROUGE-1.5.5|stem:{stem}|multiref:-f A|lines:sumbench-sentences|version:{version}")
+        }
+        MetricSpec::Other(m) => crate::metrics::signature(
+            *m,
+            crate::metrics::TextTokenizer::default(),
+            nrefs,
+            crate::metrics::Level::Sentence,
+        ),
     }
 }
 
@@ -153,25 +188,6 @@ pub fn parse_summarizers(list: &str) -> Result<Vec<String>, PlanError> {
     };
     check_list("summarizer", names.clone())?;
     Ok(names)
-}
-
-fn split_list(list: &str) -> impl Iterator<Item = &str> {
-    list.split(',').map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// The one rule for every list a command takes (metrics, summarizers): it is
-/// not empty and names nothing twice. `what` names the kind of item in errors.
-pub fn check_list(what: &'static str, names: Vec<String>) -> Result<(), PlanError> {
-    if names.is_empty() {
-        return Err(PlanError::Empty(what));
-    }
-    let mut seen = std::collections::HashSet::new();
-    for name in names {
-        if !seen.insert(name.clone()) {
-            return Err(PlanError::Duplicate(what, name));
-        }
-    }
-    Ok(())
 }
 
 /// `--shard K/N`: this process runs the documents whose 0-based index within
@@ -267,13 +283,16 @@ mod tests {
     fn metric_and_summarizer_lists_keep_order_and_reject_repeats() {
         let metrics = parse_metrics("rougeLsum, rouge1").unwrap();
         assert_eq!(metrics.iter().map(ToString::to_string).collect::<Vec<_>>(), ["rougeLsum", "rouge1"]);
-        assert_eq!(parse_metrics("rouge1,rouge1"), Err(PlanError::Duplicate("metric", "rouge1".into())));
+        assert_eq!(
+            parse_metrics("rouge1,rouge1"),
+            Err(PlanError::List(ListError::Duplicate("metric", "rouge1".into())))
+        );
         assert_eq!(parse_metrics("bleu"), Err(PlanError::Metric("bleu".into())));
         let mixed = parse_metrics("rougeL,rougeSU4,rougeW-1.2").unwrap();
         assert!(matches!(mixed[0], MetricSpec::Rouge(Metric::L)));
         assert!(matches!(mixed[1], MetricSpec::Rouge155(_)) && matches!(mixed[2], MetricSpec::Rouge155(_)));
         assert_eq!(mixed[2].to_string(), "rougeW-1.2");
-        assert_eq!(parse_metrics(" , "), Err(PlanError::Empty("metric")));
+        assert_eq!(parse_metrics(" , "), Err(PlanError::List(ListError::Empty("metric"))));
         assert_eq!(parse_summarizers("lead,random").unwrap(), ["lead", "random"]);
         assert_eq!(parse_summarizers("all").unwrap().len(), crate::summarize::registry().len());
     }

@@ -21,6 +21,7 @@ use super::progress::Progress;
 use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
 use super::source::{CorpusInput, DocumentStream, corpus_sha256};
 use crate::corpus::{CorpusError, Document};
+use crate::metrics::RefCount;
 use crate::report::Timing;
 use crate::summarize::Summarizer;
 use crate::text::CorpusStats;
@@ -102,14 +103,21 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
             done += 1;
             Ok(())
         };
-        let documents = run_corpus(&engine, corpus, name, request, progress, &mut emit)?;
+        let (documents, nrefs) = run_corpus(&engine, corpus, name, request, progress, &mut emit)?;
         let info = writer.info_mut();
         for (summarizer, seconds) in settings.summarizers.iter().zip(seconds) {
             let timing =
                 Timing { corpus: name.clone(), summarizer: summarizer.clone(), documents: done, seconds };
             info.timings.push(timing);
         }
-        info.corpora.push(CorpusInfo { name: name.clone(), path: corpus.path.clone(), sha256, documents });
+        let nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
+        info.corpora.push(CorpusInfo {
+            name: name.clone(),
+            path: corpus.path.clone(),
+            sha256,
+            documents,
+            nrefs,
+        });
     }
     progress.finished();
     writer.finish(start.elapsed().as_secs_f64())
@@ -133,7 +141,7 @@ fn run_corpus(
     request: &RunRequest,
     progress: &dyn Progress,
     emit: &mut dyn FnMut(Emit) -> Result<(), HarnessError>,
-) -> Result<usize, HarnessError> {
+) -> Result<(usize, Option<RefCount>), HarnessError> {
     let chunk_size = request.chunk_size.max(1);
     let shard = request.shard;
     let per_doc = request.settings.summarizers.len() as u64;
@@ -149,6 +157,7 @@ fn run_corpus(
     if first.len() < chunk_size {
         // One chunk: prepare once for the statistics and the evaluation.
         let total = first.len();
+        let nrefs = first.iter().fold(None, |n, d| Some(RefCount::with(n, d.references.len())));
         let prepared = engine.prepare_corpus(first);
         let mine: Vec<_> =
             prepared.into_iter().enumerate().filter(|(i, _)| shard.contains(*i)).map(|(_, d)| d).collect();
@@ -156,14 +165,16 @@ fn run_corpus(
         emit(Emit::Expect(mine.len()))?;
         engine.evaluate(name, &mine, &tick).into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
         progress.done(ticks.load(Ordering::Relaxed) % 64);
-        return Ok(total);
+        return Ok((total, nrefs));
     }
     // Pass 1: document frequencies over the whole corpus.
     let mut stats = CorpusStats::default();
     let mut total = 0;
+    let mut nrefs = None;
     let mut chunk = first;
     while !chunk.is_empty() {
         total += chunk.len();
+        nrefs = chunk.iter().fold(nrefs, |n, d| Some(RefCount::with(n, d.references.len())));
         engine.prepare(chunk).iter().for_each(|d| stats.add(&d.doc));
         chunk = next_chunk(&mut stream, chunk_size, None, &mut 0)?;
     }
@@ -175,7 +186,7 @@ fn run_corpus(
         let chunk = next_chunk(&mut stream, chunk_size, Some(shard), &mut position)?;
         if chunk.is_empty() {
             progress.done(ticks.load(Ordering::Relaxed) % 64);
-            return Ok(total);
+            return Ok((total, nrefs));
         }
         progress.planned(chunk.len() as u64 * per_doc);
         let prepared = engine.prepare_with_idf(chunk, &stats);

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::harness::plan::{PlanError, check_list};
+use crate::names::{ListError, check_list, split_list};
 
 use super::novelty::MAX_N;
 
@@ -89,7 +89,7 @@ pub enum MetricListError {
     /// An empty list or a name given twice: the rule every list of the crate
     /// follows ([`check_list`]).
     #[error(transparent)]
-    List(#[from] PlanError),
+    List(#[from] ListError),
 }
 
 impl FromStr for Metric {
@@ -105,8 +105,7 @@ impl FromStr for Metric {
 /// Parses a comma-separated metric list, keeping its order; it must not be
 /// empty or name a metric twice (`metric `bleu` is listed twice`).
 pub fn parse_metrics(list: &str) -> Result<Vec<Metric>, MetricListError> {
-    let metrics: Vec<Metric> =
-        list.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::parse).collect::<Result<_, _>>()?;
+    let metrics: Vec<Metric> = split_list(list).map(str::parse).collect::<Result<_, _>>()?;
     check_list("metric", metrics.iter().map(ToString::to_string).collect())?;
     Ok(metrics)
 }

@@ -50,6 +50,6 @@ pub use corpus::CorpusAccumulator;
 pub use eval_input::{EvalError, EvalReader, EvalRecord, open_eval_input};
 pub use metric::{Metric, MetricListError, Needs, parse_metrics};
 pub use set::{MetricSet, MissingInput};
-pub use signature::{Level, RefCount};
+pub use signature::{Level, RefCount, SUMBENCH_VERSION, signature};
 pub use tokenizer::{TextTokenizer, UnknownTokenizer};
 pub use value::{Details, MetricValue};

@@ -165,10 +165,12 @@ impl Aggregator {
                 let row = &corpus.rows[index];
                 let (summarizer, metric) =
                     (&self.summarizers[index / metrics], &self.metrics[index % metrics]);
-                let f: Vec<f64> = by_id.iter().map(|&doc| row.fmeasure[doc]).collect();
+                // Undefined values (NaN: a metric undefined on a document) are left out.
+                let f: Vec<f64> =
+                    by_id.iter().map(|&doc| row.fmeasure[doc]).filter(|x| !x.is_nan()).collect();
                 let key = [corpus.name.as_str(), summarizer.as_str(), metric.as_str()];
                 let Interval { low, high } = keyed_mean_interval(&f, seed, &key);
-                let n = f.len() as f64;
+                let n = row.fmeasure.len() as f64;
                 let (words, count) = corpus.words[index / metrics];
                 let docs_per_second = timings
                     .iter()

@@ -6,6 +6,7 @@
 //! writers return bytes. Reading `scores.csv` back is the run directory's
 //! (`crate::harness::rundir::read`).
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::aggregate::AggregateRow;
@@ -17,7 +18,7 @@ pub const SCORES_HEADER: [&str; 8] =
     ["corpus", "doc_id", "summarizer", "metric", "precision", "recall", "fmeasure", "budget"];
 
 /// Header of `summary.csv`, one aggregate row per corpus × summarizer × metric.
-pub const AGGREGATE_HEADER: [&str; 11] = [
+pub const AGGREGATE_HEADER: [&str; 12] = [
     "corpus",
     "summarizer",
     "metric",
@@ -28,6 +29,7 @@ pub const AGGREGATE_HEADER: [&str; 11] = [
     "fmeasure_ci_low",
     "fmeasure_ci_high",
     "summary_words_mean",
+    "signature",
     "docs_per_second",
 ];
 
@@ -67,7 +69,7 @@ impl<W: Write> ScoresCsv<W> {
     }
 
     fn row(&mut self, key: RowKey<'_>, metric: &str, s: &Score) -> io::Result<()> {
-        let (p, r, f) = (s.precision.to_string(), s.recall.to_string(), s.fmeasure.to_string());
+        let (p, r, f) = (number(s.precision), number(s.recall), number(s.fmeasure));
         let fields = [key.corpus, key.doc_id, key.summarizer, metric, &p, &r, &f, key.budget];
         self.writer.write_record(fields).map_err(io::Error::other)
     }
@@ -93,7 +95,14 @@ fn put<const N: usize>(writer: &mut csv::Writer<Vec<u8>>, fields: [&str; N]) {
 }
 
 fn optional(value: Option<f64>) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
+    value.map(number).unwrap_or_default()
+}
+
+/// A score as written: shortest round-trip form, or an empty field when
+/// undefined (NaN: precision and recall of a single-valued metric, a metric
+/// undefined on a document).
+fn number(value: f64) -> String {
+    if value.is_nan() { String::new() } else { value.to_string() }
 }
 
 /// The bytes of `scores.csv` for `records`, in the given order, with a header
@@ -114,7 +123,9 @@ pub fn scores_csv(records: &[ScoreRecord]) -> Vec<u8> {
 
 /// The bytes of `summary.csv` for `rows`, in the given order, with a header
 /// (`AGGREGATE_HEADER`); an absent words mean or speed is an empty field.
-pub fn aggregate_csv(rows: &[AggregateRow]) -> Vec<u8> {
+/// `signatures` gives each metric's signature (empty when it has none); the
+/// speed stays the last column, the one timing in the file.
+pub fn aggregate_csv(rows: &[AggregateRow], signatures: &BTreeMap<String, String>) -> Vec<u8> {
     let mut w = csv_writer();
     put(&mut w, AGGREGATE_HEADER);
     for r in rows {
@@ -125,12 +136,13 @@ pub fn aggregate_csv(rows: &[AggregateRow]) -> Vec<u8> {
                 &r.summarizer,
                 &r.metric,
                 &r.n_docs.to_string(),
-                &r.precision_mean.to_string(),
-                &r.recall_mean.to_string(),
-                &r.fmeasure_mean.to_string(),
-                &r.fmeasure_ci_low.to_string(),
-                &r.fmeasure_ci_high.to_string(),
+                &number(r.precision_mean),
+                &number(r.recall_mean),
+                &number(r.fmeasure_mean),
+                &number(r.fmeasure_ci_low),
+                &number(r.fmeasure_ci_high),
                 &optional(r.summary_words_mean),
+                signatures.get(&r.metric).map_or("", String::as_str),
                 &optional(r.docs_per_second),
             ],
         );
@@ -179,12 +191,20 @@ mod tests {
             summary_words_mean: Some(42.5),
             docs_per_second: None,
         };
-        let text = String::from_utf8(aggregate_csv(&[row])).unwrap();
+        let bleu = AggregateRow {
+            metric: "bleu".into(),
+            precision_mean: f64::NAN,
+            recall_mean: f64::NAN,
+            ..row.clone()
+        };
+        let signatures = BTreeMap::from([("rougeL".to_string(), "impl:x|version:y".to_string())]);
+        let text = String::from_utf8(aggregate_csv(&[row, bleu], &signatures)).unwrap();
         assert_eq!(
             text,
             "corpus,summarizer,metric,n_docs,precision_mean,recall_mean,fmeasure_mean,\
-             fmeasure_ci_low,fmeasure_ci_high,summary_words_mean,docs_per_second\n\
-             seed,lead,rougeL,3,0.5,0.25,0.125,0.1,0.2,42.5,\n"
+             fmeasure_ci_low,fmeasure_ci_high,summary_words_mean,signature,docs_per_second\n\
+             seed,lead,rougeL,3,0.5,0.25,0.125,0.1,0.2,42.5,impl:x|version:y,\n\
+             seed,lead,bleu,3,,,0.125,0.1,0.2,42.5,,\n"
         );
     }
 }

@@ -1,8 +1,10 @@
-//! `summary.md`: the summary rows as one Markdown table (also printed by `run`).
+//! `summary.md`: the aggregate rows as one Markdown table, one line per
+//! summarizer and a column per metric (also printed by `run`).
 //!
 //! Owns: the human-facing rounding (scores to 4 decimals, words and speed to 1).
 //! Never computes statistics; the exact values live in `summary.csv`.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::aggregate::AggregateRow;
@@ -16,32 +18,70 @@ fn optional(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"))
 }
 
-/// `rows` as a GitHub-flavoured Markdown table, one line per row in the given
-/// order, ending with a newline. Scores are fractions in [0, 1] with 4
-/// decimals; the CI column is the 95% bootstrap interval of the mean F; a
-/// missing words mean or speed shows as `–`.
-pub fn aggregate_markdown(rows: &[AggregateRow]) -> String {
-    let mut out = String::from(
-        "| corpus | summarizer | metric | docs | P | R | F | F 95% CI | words | docs/s |\n\
-         |---|---|---|--:|--:|--:|--:|:-:|--:|--:|\n",
-    );
+/// A score with 4 decimals, `–` when undefined.
+fn score(value: f64) -> String {
+    if value.is_nan() { "–".to_string() } else { format!("{value:.4}") }
+}
+
+/// `rows` as the table people paste into papers: one line per corpus ×
+/// summarizer (in the order the rows come, which is the order the
+/// summarizers were listed), a column per metric holding the mean F with its
+/// 95% bootstrap interval, then the documents, the mean summary words and the
+/// speed. Precision and recall stay in `summary.csv`. Ends with a newline.
+///
+/// A footer lists each metric's signature from `signatures`, when it has one.
+pub fn aggregate_markdown(rows: &[AggregateRow], signatures: &BTreeMap<String, String>) -> String {
+    let mut metrics: Vec<&str> = Vec::new();
+    let mut lines: Vec<(&str, &str)> = Vec::new();
     for r in rows {
-        // Writing to a String cannot fail.
+        if !metrics.contains(&r.metric.as_str()) {
+            metrics.push(&r.metric);
+        }
+        if !lines.contains(&(r.corpus.as_str(), r.summarizer.as_str())) {
+            lines.push((&r.corpus, &r.summarizer));
+        }
+    }
+    let mut out = String::from("| corpus | summarizer |");
+    for metric in &metrics {
+        let _ = write!(out, " {} F (95% CI) |", cell(metric));
+    }
+    out.push_str(" docs | words | docs/s |\n|---|---|");
+    out.push_str(&":-:|".repeat(metrics.len()));
+    out.push_str("--:|--:|--:|\n");
+    for (corpus, summarizer) in lines {
+        let here: Vec<&AggregateRow> =
+            rows.iter().filter(|r| r.corpus == corpus && r.summarizer == summarizer).collect();
+        let _ = write!(out, "| {} | {} |", cell(corpus), cell(summarizer));
+        for metric in &metrics {
+            match here.iter().find(|r| r.metric == *metric) {
+                Some(r) => {
+                    let _ = write!(
+                        out,
+                        " {} [{}, {}] |",
+                        score(r.fmeasure_mean),
+                        score(r.fmeasure_ci_low),
+                        score(r.fmeasure_ci_high)
+                    );
+                }
+                None => out.push_str(" – |"),
+            }
+        }
+        let first = here[0];
+        let docs = here.iter().map(|r| r.n_docs).max().unwrap_or(0);
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {:.4} | {:.4} | {:.4} | [{:.4}, {:.4}] | {} | {} |",
-            cell(&r.corpus),
-            cell(&r.summarizer),
-            cell(&r.metric),
-            r.n_docs,
-            r.precision_mean,
-            r.recall_mean,
-            r.fmeasure_mean,
-            r.fmeasure_ci_low,
-            r.fmeasure_ci_high,
-            optional(r.summary_words_mean),
-            optional(r.docs_per_second),
+            " {docs} | {} | {} |",
+            optional(first.summary_words_mean),
+            optional(first.docs_per_second)
         );
+    }
+    let signed: Vec<(&str, &String)> =
+        metrics.iter().filter_map(|m| signatures.get(*m).map(|s| (*m, s))).collect();
+    if !signed.is_empty() {
+        out.push_str("\nSignatures:\n\n");
+        for (metric, signature) in signed {
+            let _ = writeln!(out, "- `{metric}`: `{signature}`");
+        }
     }
     out
 }
@@ -65,11 +105,22 @@ mod tests {
             summary_words_mean: Some(61.26),
             docs_per_second: None,
         };
+        let bleu = AggregateRow {
+            metric: "bleu".into(),
+            fmeasure_mean: 12.345678,
+            fmeasure_ci_low: f64::NAN,
+            fmeasure_ci_high: 20.0,
+            ..row.clone()
+        };
         assert_eq!(
-            aggregate_markdown(&[row]),
-            "| corpus | summarizer | metric | docs | P | R | F | F 95% CI | words | docs/s |\n\
-             |---|---|---|--:|--:|--:|--:|:-:|--:|--:|\n\
-             | seed | a\\|b | rouge1 | 3 | 0.5000 | 0.1235 | 0.2000 | [0.1500, 0.2500] | 61.3 | – |\n"
+            aggregate_markdown(
+                &[row, bleu],
+                &BTreeMap::from([("bleu".to_string(), "nrefs:1|tok:13a".to_string())])
+            ),
+            "| corpus | summarizer | rouge1 F (95% CI) | bleu F (95% CI) | docs | words | docs/s |\n\
+             |---|---|:-:|:-:|--:|--:|--:|\n\
+             | seed | a\\|b | 0.2000 [0.1500, 0.2500] | 12.3457 [–, 20.0000] | 3 | 61.3 | – |\n\
+             \nSignatures:\n\n- `bleu`: `nrefs:1|tok:13a`\n"
         );
     }
 }

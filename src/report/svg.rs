@@ -54,8 +54,10 @@ pub fn aggregate_svg(rows: &[AggregateRow]) -> Result<String, SvgError> {
         for (ci, corpus) in corpora.iter().enumerate() {
             for (mi, metric) in metrics.iter().enumerate() {
                 let panel = &panels[ci * metrics.len() + mi];
-                let here: Vec<&AggregateRow> =
-                    rows.iter().filter(|r| r.corpus == *corpus && r.metric == *metric).collect();
+                let here: Vec<&AggregateRow> = rows
+                    .iter()
+                    .filter(|r| r.corpus == *corpus && r.metric == *metric && r.fmeasure_mean.is_finite())
+                    .collect();
                 if here.is_empty() {
                     let note = format!("{corpus} · {metric}: no scores");
                     panel.draw(&Text::new(note, (20, 20), ("sans-serif", 18))).map_err(|e| draw_err(&e))?;
@@ -66,7 +68,12 @@ pub fn aggregate_svg(rows: &[AggregateRow]) -> Result<String, SvgError> {
                     .map(|r| r.fmeasure_ci_high.max(r.fmeasure_mean))
                     .filter(|v| v.is_finite())
                     .fold(0.0_f64, f64::max);
-                let x_max = if x_max > 0.0 { (x_max * 1.1).min(1.0) } else { 1.0 };
+                // Fractions (ROUGE) stay on [0, 1]; other scales (BLEU's 0–100, density) get their own.
+                let x_max = match x_max {
+                    x if x > 1.0 => x * 1.1,
+                    x if x > 0.0 => (x * 1.1).min(1.0),
+                    _ => 1.0,
+                };
                 let mut chart = ChartBuilder::on(panel)
                     .caption(format!("{corpus} · {metric}"), ("sans-serif", 20))
                     .margin(8)

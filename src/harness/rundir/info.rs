@@ -42,6 +42,11 @@ pub struct RunInfo {
     pub total_seconds: f64,
     /// Documents that were scored oddly (e.g. with no sentences), and similar.
     pub warnings: Vec<String>,
+    /// Per metric, the signature that pins what decides its numbers (see
+    /// [`crate::harness::plan::signature`]); `compare` refuses runs whose
+    /// signatures differ unless told otherwise.
+    #[serde(default)]
+    pub signatures: BTreeMap<String, String>,
     /// SHA-256 (hex) of every other file of the directory, by name: `compare`
     /// and `merge` refuse a directory whose files do not match.
     #[serde(default)]
@@ -76,6 +81,10 @@ pub struct CorpusInfo {
     pub sha256: String,
     /// Documents in the whole corpus (all shards).
     pub documents: usize,
+    /// References per document over the whole corpus, as sacreBLEU's
+    /// `nrefs:` (a number, or `var` when documents differ).
+    #[serde(default)]
+    pub nrefs: String,
 }
 
 /// What made a run, as `run.json` records it. The caller finds it out (the
@@ -110,6 +119,7 @@ impl RunInfo {
             timings: Vec::new(),
             total_seconds: 0.0,
             warnings: Vec::new(),
+            signatures: BTreeMap::new(),
             files: BTreeMap::new(),
         }
     }
@@ -124,6 +134,21 @@ impl RunInfo {
             stem: self.stem,
             shard: self.shard,
         }
+    }
+
+    /// The metrics both runs report whose signatures differ, one line each
+    /// (`metric `rouge1`: `…` here, `…` there`); a metric only one run
+    /// signs is not compared.
+    pub fn signature_differences(&self, other: &RunInfo) -> Vec<String> {
+        self.signatures
+            .iter()
+            .filter_map(|(metric, mine)| match other.signatures.get(metric) {
+                Some(theirs) if theirs != mine => {
+                    Some(format!("metric `{metric}`: `{mine}` in the first run, `{theirs}` in the second"))
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// `run.json`'s bytes: pretty JSON with a final newline.

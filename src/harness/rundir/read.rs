@@ -58,7 +58,7 @@ pub enum ReadError {
         value: String,
     },
     /// A score is a number but not a fraction in [0, 1].
-    #[error("{}:{line}: column `{column}`: {value} is not a score in [0, 1]", file.display())]
+    #[error("{}:{line}: column `{column}`: {value} is not {range}", file.display())]
     OutOfRange {
         /// The file.
         file: PathBuf,
@@ -68,6 +68,8 @@ pub enum ReadError {
         column: &'static str,
         /// The parsed value.
         value: f64,
+        /// What it should be.
+        range: &'static str,
     },
     /// An identifying field (doc_id, summarizer, metric) is empty.
     #[error("{}:{line}: column `{column}`: empty value", file.display())]
@@ -165,25 +167,35 @@ impl ScoresReader {
                 value => Ok(value.to_string()),
             }
         };
+        let c = self.columns;
+        let metric = identifier(c.metric, "metric")?;
+        // ROUGE scores are fractions; the other metrics have their own scales
+        // (BLEU 0–100, density unbounded) and may be undefined (an empty field).
+        let fraction = metric.starts_with("rouge");
         let score = |index: usize, name: &'static str| -> Result<f64, ReadError> {
             let raw = field(index).trim();
+            if raw.is_empty() && !fraction {
+                return Ok(f64::NAN);
+            }
             let value: f64 = raw.parse().map_err(|_| ReadError::NotANumber {
                 file: file.clone(),
                 line,
                 column: name,
                 value: raw.to_string(),
             })?;
-            if !(0.0..=1.0).contains(&value) {
-                return Err(ReadError::OutOfRange { file: file.clone(), line, column: name, value });
+            let in_range =
+                if fraction { (0.0..=1.0).contains(&value) } else { value.is_finite() && value >= 0.0 };
+            if !in_range {
+                let range = if fraction { "a score in [0, 1]" } else { "a finite score ≥ 0" };
+                return Err(ReadError::OutOfRange { file: file.clone(), line, column: name, value, range });
             }
             Ok(value)
         };
-        let c = self.columns;
         Ok(ScoreRecord {
             corpus: field(c.corpus).to_string(),
             doc_id: identifier(c.doc_id, "doc_id")?,
             summarizer: identifier(c.summarizer, "summarizer")?,
-            metric: identifier(c.metric, "metric")?,
+            metric,
             precision: score(c.precision, "precision")?,
             recall: score(c.recall, "recall")?,
             fmeasure: score(c.fmeasure, "fmeasure")?,

@@ -5,6 +5,7 @@
 //! `summary.svg` and `run.json` (with every other file's SHA-256) and puts
 //! the folder in place of the target in one step.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -12,7 +13,9 @@ use super::files;
 use super::info::RunInfo;
 use super::stage::{StagedDir, StagedFile};
 use crate::harness::HarnessError;
+use crate::harness::plan::{MetricSpec, signature};
 use crate::harness::run::RunOutcome;
+use crate::metrics::RefCount;
 use crate::report::{
     Aggregator, RowKey, ScoresCsv, SummaryRecord, aggregate_csv, aggregate_markdown, aggregate_svg,
 };
@@ -90,10 +93,12 @@ impl ReportWriter {
         dir.close(scores).map_err(io(files::SCORES))?;
         dir.close(summaries).map_err(io(files::SUMMARIES))?;
         let rows = aggregator.rows(info.seed, &info.timings);
-        let markdown = aggregate_markdown(&rows);
+        info.signatures = signatures(&info);
+        let markdown = aggregate_markdown(&rows, &info.signatures);
         let svg =
             aggregate_svg(&rows).map_err(|e| io(files::SUMMARY_SVG)(std::io::Error::other(e.to_string())))?;
-        dir.write(files::SUMMARY_CSV, &aggregate_csv(&rows)).map_err(io(files::SUMMARY_CSV))?;
+        dir.write(files::SUMMARY_CSV, &aggregate_csv(&rows, &info.signatures))
+            .map_err(io(files::SUMMARY_CSV))?;
         dir.write(files::SUMMARY_MD, markdown.as_bytes()).map_err(io(files::SUMMARY_MD))?;
         dir.write(files::SUMMARY_SVG, svg.as_bytes()).map_err(io(files::SUMMARY_SVG))?;
         info.total_seconds = total_seconds;
@@ -106,4 +111,20 @@ impl ReportWriter {
     fn io_error(&self, file: &str, source: std::io::Error) -> HarnessError {
         HarnessError::output(&self.target.join(file), source)
     }
+}
+
+/// Every metric's signature, from the run's settings and its corpora's
+/// references per document.
+fn signatures(info: &RunInfo) -> BTreeMap<String, String> {
+    let nrefs = info.corpora.iter().fold(None, |n, corpus| match corpus.nrefs.parse::<usize>() {
+        Ok(count) => Some(RefCount::with(n, count)),
+        Err(_) if corpus.nrefs == "var" => Some(RefCount::Variable),
+        Err(_) => n,
+    });
+    info.metrics
+        .iter()
+        .filter_map(|name| {
+            name.parse::<MetricSpec>().ok().map(|spec| (name.clone(), signature(&spec, info.stem, nrefs)))
+        })
+        .collect()
 }
