@@ -266,7 +266,16 @@ fn runs_with_different_signatures_are_refused_unless_allowed() {
     let tmp = tempfile::tempdir().unwrap();
     let run = |out: &str, extra: &[&str]| {
         sumbench()
-            .args(["run", "--quiet", "--corpus", "corpus/seed", "--summarizers", "lead", "--metrics", "rouge1,bleu"])
+            .args([
+                "run",
+                "--quiet",
+                "--corpus",
+                "corpus/seed",
+                "--summarizers",
+                "lead",
+                "--metrics",
+                "rouge1,bleu",
+            ])
             .args(extra)
             .arg("--out")
             .arg(tmp.path().join(out))
@@ -278,7 +287,10 @@ fn runs_with_different_signatures_are_refused_unless_allowed() {
     let output = sumbench().arg("compare").arg(&stemmed).arg(&unstemmed).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let sign = |stem: &str| {
-        format!("impl:rouge-score-0.1.2|tok:rouge-score-ascii|stem:{stem}|multiref:max-f|version:sumbench-{}", env!("CARGO_PKG_VERSION"))
+        format!(
+            "impl:rouge-score-0.1.2|tok:rouge-score-ascii|stem:{stem}|multiref:max-f|version:sumbench-{}",
+            env!("CARGO_PKG_VERSION")
+        )
     };
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),

@@ -76,7 +76,7 @@ fn a_baseline_is_never_overwritten_without_force() {
 fn bad_settings_are_refused_with_the_value_named() {
     for (args, message) in [
         (&["--budget", "12q"][..], "12q"),
-        (&["--metrics", "rouge1,bleu"], "bleu"),
+        (&["--metrics", "rouge1,bleurt"], "bleurt"),
         (&["--summarizers", "lead,nope"], "nope"),
         (&["--shard", "3/2"], "3/2"),
     ] {
@@ -221,6 +221,7 @@ fn score_puts_many_systems_beside_built_in_summarizers() {
     assert_eq!(
         run["warnings"],
         serde_json::json!([
+            "rougeLsum: the outside summaries were split into sentences by sumbench's segmenter, one per line, as the references are (rouge-score leaves this to its caller; unsplit, rougeLsum equals rougeL)",
             "news: 1 documents have no summary from llm",
             "news: 2 of 3 documents have a summary from every system and are scored"
         ])
@@ -229,4 +230,45 @@ fn score_puts_many_systems_beside_built_in_summarizers() {
     let scores = std::fs::read_to_string(out.join("scores.csv")).unwrap();
     assert!(scores.contains("news,d1,llm,rouge1,1,1,1,ref\n"), "{scores}");
     sumbench().args(["compare", "--within"]).arg(&out).assert().success();
+}
+
+/// The known pitfalls are warned about, in run.json and on stderr: letters
+/// rouge-score's tokenizer drops, references of very different lengths, and
+/// rougeLsum on texts without line breaks.
+#[test]
+fn known_pitfalls_are_warned_about() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("mixed.jsonl");
+    let line = serde_json::json!({
+        "id": "d1",
+        "text": "Die Bürgermeisterin eröffnete die Brücke. Москва приветствует гостей. The end.",
+        "references": ["Die Brücke ist offen und alle Bürger freuen sich sehr darüber.", "Brücke."]
+    });
+    std::fs::write(&corpus, line.to_string() + "\n").unwrap();
+    let output = sumbench()
+        .args(["run", "--summarizers", "lead", "--budget", "1s", "--corpus"])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(tmp.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Letters, by hand: the text has 36 German (ü, ö, ü not ASCII), 24 Cyrillic and 6
+    // English ones; the references 51 (3 ü) and 6 (1 ü): 3 + 24 + 3 + 1 = 31 of 123 → 25.2%.
+    let ascii = "warning: mixed: 25.2% of the letters are not ASCII, and rouge-score's tokenizer drops them \
+                 (ROUGE sees only ASCII letters and digits: text in other scripts scores 0)";
+    let uneven = "warning: mixed: 1 documents have references whose lengths differ 3-fold or more \
+                  (multi-reference ROUGE keeps the best reference per metric, so a short one can decide precision)";
+    assert!(stderr.lines().any(|l| l == ascii), "{stderr}");
+    assert!(stderr.lines().any(|l| l == uneven), "{stderr}");
+    let run = std::fs::read_to_string(tmp.path().join("out/run.json")).unwrap();
+    assert!(run.contains("25.2% of the letters are not ASCII"));
+    let pairs = "{\"id\": \"a\", \"candidate\": \"One. Two.\", \"references\": [\"One. Two.\"]}\n";
+    sumbench()
+        .arg("rouge")
+        .write_stdin(pairs)
+        .assert()
+        .success()
+        .stderr("warning: line 1: rougeLsum on texts without line breaks equals rougeL (give one sentence per line)\n");
 }

@@ -159,8 +159,18 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let mut lsum_warned = !metrics.iter().any(|m| m == "rougeLsum");
     for pair in pairs {
         let pair = pair?;
+        if !lsum_warned && !pair.candidate.contains('\n') && pair.references.iter().all(|r| !r.contains('\n'))
+        {
+            eprintln!(
+                "warning: line {}: rougeLsum on texts without line breaks equals rougeL \
+                 (give one sentence per line)",
+                pair.line
+            );
+            lsum_warned = true;
+        }
         let scores = scorer.score(&pair);
         write_row(&mut out, &pair.id, &metrics, &scores).context("cannot write to stdout")?;
     }

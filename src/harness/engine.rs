@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::pitfalls::Pitfalls;
 use super::plan::{BudgetSpec, MetricSpec};
 use crate::corpus::Document;
 use crate::metrics::{MetricSet, TextTokenizer};
@@ -43,6 +44,8 @@ pub struct DocumentResult {
     pub items: Vec<ItemResult>,
     /// Anything odd about the document (it is still scored).
     pub warnings: Vec<String>,
+    /// Its counts of the corpus-level pitfalls.
+    pub pitfalls: Pitfalls,
 }
 
 /// One summarizer on one document.
@@ -240,7 +243,8 @@ impl Engine {
             warnings.extend(self.summarizers.iter().filter_map(|s| {
                 s.approximation(doc).map(|note| format!("document `{}`: {}: {note}", doc.source.id, s.name()))
             }));
-            results.push(DocumentResult { items: tail, warnings });
+            let pitfalls = Pitfalls::of_document(&doc.source.text, references);
+            results.push(DocumentResult { items: tail, warnings, pitfalls });
         }
         results.reverse();
         results

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 use super::HarnessError;
 use super::engine::{Engine, EvalDocument, Settings};
+use super::pitfalls::Pitfalls;
 use super::plan::{BudgetSpec, MetricSpec, Shard};
 use super::run::DEFAULT_CHUNK;
 use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
@@ -250,6 +251,7 @@ fn score_corpus(
     let mut seconds = vec![0.0; systems.len() + builtins];
     let (mut documents, mut scored) = (0, 0);
     let mut nrefs = None;
+    let mut pitfalls = Pitfalls::default();
     let mut missing = vec![0usize; systems.len()];
     let mut stream = corpus.documents()?;
     loop {
@@ -269,6 +271,7 @@ fn score_corpus(
                 }
             }
             if texts.len() == systems.len() {
+                pitfalls.add(Pitfalls::of_document(&doc.text, &doc.references));
                 chunk.push((doc, texts));
             }
             if chunk.len() == DEFAULT_CHUNK {
@@ -315,6 +318,17 @@ fn score_corpus(
         }
     }
     let info = writer.info_mut();
+    info.warnings.extend(pitfalls.warnings(&name));
+    if info.metrics.iter().any(|m| m == "rougeLsum")
+        && scored > 0
+        && !info.warnings.iter().any(|w| w.starts_with("rougeLsum:"))
+    {
+        info.warnings.push(
+            "rougeLsum: the outside summaries were split into sentences by sumbench's segmenter, one per line, \
+             as the references are (rouge-score leaves this to its caller; unsplit, rougeLsum equals rougeL)"
+                .into(),
+        );
+    }
     for (system, &missing) in systems.iter().zip(&missing) {
         if missing > 0 {
             info.warnings.push(format!("{name}: {missing} documents have no summary from {}", system.name));

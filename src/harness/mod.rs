@@ -16,6 +16,7 @@
 
 pub mod engine;
 pub mod external;
+pub mod pitfalls;
 pub mod plan;
 mod progress;
 pub mod run;

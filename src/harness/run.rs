@@ -16,6 +16,7 @@ use std::time::Instant;
 
 use super::HarnessError;
 use super::engine::{DocumentResult, Engine, Settings};
+use super::pitfalls::Pitfalls;
 use super::plan::Shard;
 use super::progress::Progress;
 use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
@@ -86,6 +87,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         let sha256 = corpus_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
         let mut seconds = vec![0.0; settings.summarizers.len()];
         let mut done = 0;
+        let mut pitfalls = Pitfalls::default();
         let mut emit = |event: Emit| -> Result<(), HarnessError> {
             let result = match event {
                 Emit::Expect(documents) => {
@@ -98,6 +100,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
                 writer.summary(s, &item.summary, &item.scores)?;
                 *total += item.seconds;
             }
+            pitfalls.add(result.pitfalls);
             let warnings = result.warnings.into_iter().map(|w| format!("{name}: {w}"));
             writer.info_mut().warnings.extend(warnings);
             done += 1;
@@ -105,6 +108,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         };
         let (documents, nrefs) = run_corpus(&engine, corpus, name, request, progress, &mut emit)?;
         let info = writer.info_mut();
+        info.warnings.extend(pitfalls.warnings(name));
         for (summarizer, seconds) in settings.summarizers.iter().zip(seconds) {
             let timing =
                 Timing { corpus: name.clone(), summarizer: summarizer.clone(), documents: done, seconds };

@@ -1,0 +1,95 @@
+//! Known pitfalls of ROUGE on a corpus, counted as documents go by and
+//! reported once per corpus as `run.json` warnings: letters rouge-score's
+//! ASCII-only tokenizer drops, and references of very different lengths.
+
+/// Above this share of non-ASCII letters a corpus is warned about.
+const NON_ASCII_SHARE: f64 = 0.01;
+
+/// References of one document whose word counts differ by this factor or more are "uneven".
+const UNEVEN_FACTOR: usize = 3;
+
+/// The counts behind the warnings, summed over documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pitfalls {
+    /// Letters in the texts and references.
+    pub letters: usize,
+    /// Of those, letters outside ASCII (rouge-score's tokenizer drops them).
+    pub non_ascii_letters: usize,
+    /// Documents whose longest reference has at least three times the words of the shortest.
+    pub uneven_references: usize,
+}
+
+impl Pitfalls {
+    /// The counts of one document.
+    pub fn of_document(text: &str, references: &[String]) -> Pitfalls {
+        let mut counts = Pitfalls::default();
+        for piece in std::iter::once(text).chain(references.iter().map(String::as_str)) {
+            for c in piece.chars().filter(|c| c.is_alphabetic()) {
+                counts.letters += 1;
+                counts.non_ascii_letters += usize::from(!c.is_ascii());
+            }
+        }
+        let words: Vec<usize> = references.iter().map(|r| r.split_whitespace().count()).collect();
+        if let (Some(&shortest), Some(&longest)) = (words.iter().min(), words.iter().max())
+            && words.len() > 1
+            && longest >= UNEVEN_FACTOR * shortest.max(1)
+        {
+            counts.uneven_references = 1;
+        }
+        counts
+    }
+
+    /// Adds another document's (or corpus part's) counts.
+    pub fn add(&mut self, other: Pitfalls) {
+        self.letters += other.letters;
+        self.non_ascii_letters += other.non_ascii_letters;
+        self.uneven_references += other.uneven_references;
+    }
+
+    /// The warnings for corpus `name`, each one line.
+    pub fn warnings(&self, name: &str) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.letters > 0 {
+            let share = self.non_ascii_letters as f64 / self.letters as f64;
+            if share > NON_ASCII_SHARE {
+                warnings.push(format!(
+                    "{name}: {:.1}% of the letters are not ASCII, and rouge-score's tokenizer drops them \
+                     (ROUGE sees only ASCII letters and digits: text in other scripts scores 0)",
+                    share * 100.0
+                ));
+            }
+        }
+        if self.uneven_references > 0 {
+            warnings.push(format!(
+                "{name}: {} documents have references whose lengths differ {UNEVEN_FACTOR}-fold or more \
+                 (multi-reference ROUGE keeps the best reference per metric, so a short one can decide precision)",
+                self.uneven_references
+            ));
+        }
+        warnings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_by_hand_and_warns_past_the_thresholds() {
+        // "Zoë ate" + "Zoë": 9 letters, 2 of them ë.
+        let p = Pitfalls::of_document("Zoë ate", &["Zoë".into()]);
+        assert_eq!((p.letters, p.non_ascii_letters, p.uneven_references), (9, 2, 0));
+        assert_eq!(
+            p.warnings("c"),
+            ["c: 22.2% of the letters are not ASCII, and rouge-score's tokenizer drops them \
+              (ROUGE sees only ASCII letters and digits: text in other scripts scores 0)"]
+        );
+        let uneven = Pitfalls::of_document("plain", &["one two three".into(), "one".into()]);
+        assert_eq!(uneven.uneven_references, 1);
+        assert!(
+            uneven.warnings("c")[0].starts_with("c: 1 documents have references whose lengths differ 3-fold")
+        );
+        let even = Pitfalls::of_document("plain", &["one two".into(), "one".into()]);
+        assert!(even.warnings("c").is_empty());
+    }
+}
