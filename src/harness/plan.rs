@@ -141,7 +141,7 @@ impl fmt::Display for MetricSpec {
 /// decides its numbers. ROUGE: the implementation it equals, its tokenizer,
 /// the stemmer, the multi-reference rule, for rougeLsum how texts are split
 /// into lines, and sumbench's version. ROUGE-1.5.5 metrics: the script's
-/// options. The others: [`crate::metrics::signature`] at sentence (document)
+/// options. The others: [`crate::metrics::signature()`] at sentence (document)
 /// level with `nrefs`, the references per document over the run's corpora.
 pub fn signature(metric: &MetricSpec, stem: bool, nrefs: Option<crate::metrics::RefCount>) -> String {
     let version = crate::metrics::SUMBENCH_VERSION;
