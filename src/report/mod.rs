@@ -10,6 +10,7 @@ mod aggregate;
 pub mod bootstrap;
 pub mod compare;
 pub mod compare_format;
+pub mod html;
 mod csv;
 mod markdown;
 pub mod permutation;
