@@ -36,7 +36,9 @@ fn run(corpus: &Path, out: &Path, summarizers: &str, seed: &str) {
 /// No `src` or `href` (nor `url(`) leaves the file.
 fn assert_self_contained(html: &str) {
     let lower = html.to_lowercase();
-    for bad in ["src=\"http", "href=\"http", "src=http", "href=http", "url(http", "@import", "src=\"//", "href=\"//"] {
+    for bad in
+        ["src=\"http", "href=\"http", "src=http", "href=http", "url(http", "@import", "src=\"//", "href=\"//"]
+    {
         assert!(!lower.contains(bad), "the page loads something from outside: {bad}");
     }
     assert!(!lower.contains("<link"), "no external style sheets");
@@ -69,12 +71,17 @@ fn report_html_is_written_listed_self_contained_and_escaped() {
     let out = tmp.path().join("run");
     run(&corpus, &out, "lead,oracle", "1");
     let html = std::fs::read_to_string(out.join("report.html")).expect("report.html in the run directory");
-    let info: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("run.json")).unwrap()).unwrap();
+    let info: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("run.json")).unwrap()).unwrap();
     assert!(info["files"]["report.html"].is_string(), "run.json lists report.html with its SHA-256");
     assert_self_contained(&html);
     assert_escaped(&html);
     assert!(html.contains("ההצעה אושרה") && html.contains("🎉"), "RTL text and emoji are kept");
-    assert_eq!(html.matches("<article class=\"doc\"").count(), 3, "every document of a small run is embedded");
+    assert_eq!(
+        html.matches("<article class=\"doc\"").count(),
+        3,
+        "every document of a small run is embedded"
+    );
     assert!(html.contains("class=\"s\" data-by=\"0 1\"") || html.contains("class=\"s\" data-by=\"0\""));
     assert!(html.contains("<b>") || html.contains("<i>"), "summary n-grams found in a reference are marked");
 }
@@ -98,9 +105,17 @@ fn a_five_megabyte_document_is_cut_in_the_page() {
 fn a_large_corpus_embeds_a_bounded_set_of_documents() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("large.jsonl");
-    write_corpus(&corpus, 600, |i| format!("doc{i:04}"), |i| {
-        format!("Item {i} was discussed. The council approved the budget for item {i}. Residents disagreed {}.", i % 7)
-    });
+    write_corpus(
+        &corpus,
+        600,
+        |i| format!("doc{i:04}"),
+        |i| {
+            format!(
+                "Item {i} was discussed. The council approved the budget for item {i}. Residents disagreed {}.",
+                i % 7
+            )
+        },
+    );
     let out = tmp.path().join("run");
     run(&corpus, &out, "lead,random", "3");
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();

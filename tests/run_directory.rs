@@ -17,7 +17,10 @@ fn assert_whole(dir: &Path) {
     let files = info["files"].as_object().expect("run.json lists its files");
     let mut names: Vec<&str> = files.keys().map(String::as_str).collect();
     names.sort();
-    assert_eq!(names, ["report.html", "scores.csv", "summaries.jsonl", "summary.csv", "summary.md", "summary.svg"]);
+    assert_eq!(
+        names,
+        ["report.html", "scores.csv", "summaries.jsonl", "summary.csv", "summary.md", "summary.svg"]
+    );
     for (name, expected) in files {
         let bytes = std::fs::read(dir.join(name)).expect("listed file");
         let actual: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();

@@ -6,8 +6,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use sumbench::harness::rundir::{compare_report, read_scores};
 use sumbench::harness::rundir::verify_run_dir;
+use sumbench::harness::rundir::{compare_report, read_scores};
 use sumbench::report::ScoreRecord;
 use sumbench::report::compare::{CompareOptions, compare_runs, compare_within};
 use sumbench::report::compare_format::{

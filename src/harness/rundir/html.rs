@@ -30,7 +30,8 @@ use crate::report::{AggregateRow, ScoreRecord};
 /// (as written so far) with aggregate rows `rows`. Never fails: what cannot
 /// be read is named on the page.
 pub(super) fn run_report(dir: &Path, title: &str, info: &RunInfo, rows: &[AggregateRow]) -> String {
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_run_page(dir, title, info, rows)));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_run_page(dir, title, info, rows)));
     match result {
         Ok(page) => render_run(&page),
         Err(_) => render_run(&RunPage {
@@ -38,7 +39,9 @@ pub(super) fn run_report(dir: &Path, title: &str, info: &RunInfo, rows: &[Aggreg
             run_json: String::from_utf8_lossy(&info.to_json()).into_owned(),
             warnings: info.warnings.clone(),
             rows: rows.to_vec(),
-            notes: vec!["This page could not be built (an internal error); see summary.csv and scores.csv.".into()],
+            notes: vec![
+                "This page could not be built (an internal error); see summary.csv and scores.csv.".into(),
+            ],
             ..RunPage::default()
         }),
     }
@@ -183,7 +186,9 @@ pub fn compare_report(
 ) -> String {
     let mut notes = Vec::new();
     let mut regressed = most_regressed(base_records, new_records, comparison);
-    let dir_of = |p: &Path| if p.is_dir() { p.to_path_buf() } else { p.parent().unwrap_or(Path::new(".")).to_path_buf() };
+    let dir_of = |p: &Path| {
+        if p.is_dir() { p.to_path_buf() } else { p.parent().unwrap_or(Path::new(".")).to_path_buf() }
+    };
     let keys: HashMap<(String, String, String), usize> = regressed
         .iter()
         .enumerate()
@@ -203,8 +208,14 @@ pub fn compare_report(
                 notes.push(format!("{side}'s {} could not be read to the end.", file.display()));
                 break;
             };
-            if let Some(&i) = keys.get(&(record.corpus.clone(), record.doc_id.clone(), record.summarizer.clone())) {
-                let slot = if side == "BASE" { &mut regressed[i].base_summary } else { &mut regressed[i].new_summary };
+            if let Some(&i) =
+                keys.get(&(record.corpus.clone(), record.doc_id.clone(), record.summarizer.clone()))
+            {
+                let slot = if side == "BASE" {
+                    &mut regressed[i].base_summary
+                } else {
+                    &mut regressed[i].new_summary
+                };
                 *slot = Some(record.text);
             }
         }
@@ -219,13 +230,14 @@ pub fn compare_report(
             notes.push(format!("Corpus {name} is not named in either run.json; references are not shown."));
             continue;
         };
-        let slots: HashMap<&str, Vec<usize>> = regressed.iter().enumerate().filter(|(_, d)| d.corpus == name).fold(
-            HashMap::new(),
-            |mut m, (i, d)| {
+        let slots: HashMap<&str, Vec<usize>> = regressed
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.corpus == name)
+            .fold(HashMap::new(), |mut m, (i, d)| {
                 m.entry(d.doc_id.as_str()).or_default().push(i);
                 m
-            },
-        );
+            });
         let ids: Vec<String> = slots.keys().map(|s| s.to_string()).collect();
         drop(slots);
         let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();

@@ -98,7 +98,9 @@ impl ReportWriter {
         dir.write(files::SUMMARY_SVG, svg.as_bytes()).map_err(io(files::SUMMARY_SVG))?;
         info.total_seconds = total_seconds;
         info.files = dir.sha256().clone();
-        let title = target.file_name().map_or_else(|| target.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let title = target
+            .file_name()
+            .map_or_else(|| target.display().to_string(), |n| n.to_string_lossy().into_owned());
         let html = super::html::run_report(dir.path(), &title, &info, &rows);
         dir.write(files::REPORT_HTML, html.as_bytes()).map_err(io(files::REPORT_HTML))?;
         info.files = dir.sha256().clone();

@@ -40,7 +40,7 @@ pub fn domain(series: &[Series], centered: bool) -> (f64, f64) {
         .filter(|v| v.is_finite())
         .fold(0.0f64, |a, v| a.max(v.abs()));
     let top = ((max * 10.0).ceil() / 10.0).max(0.1);
-    if centered { (-top, top) } else { (0.0, top.min(1.0).max(0.1)) }
+    if centered { (-top, top) } else { (0.0, top.min(1.0)) }
 }
 
 fn sorted_finite(values: &[f64]) -> Vec<f64> {

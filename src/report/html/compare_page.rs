@@ -77,7 +77,11 @@ impl RowDeltas {
 
 /// The [`MAX_REGRESSED`] largest drops of the comparison's first metric over
 /// every corpus × summarizer × document, largest first, without texts.
-pub fn most_regressed(base: &[ScoreRecord], new: &[ScoreRecord], comparison: &Comparison) -> Vec<RegressedDocument> {
+pub fn most_regressed(
+    base: &[ScoreRecord],
+    new: &[ScoreRecord],
+    comparison: &Comparison,
+) -> Vec<RegressedDocument> {
     let Some(metric) = comparison.rows.first().map(|r| r.metric.as_str()) else { return Vec::new() };
     let (b, n) = (by_row(base), by_row(new));
     let mut out: Vec<RegressedDocument> = Vec::new();

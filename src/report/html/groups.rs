@@ -157,7 +157,9 @@ mod tests {
         let mut b = GridBuilder::new();
         for i in 0..30 {
             let base = 0.2 + f64::from(i % 5) * 0.01;
-            for (s, f) in [("lead", base), ("kl", base + 0.001 * (f64::from(i % 3) - 1.0)), ("oracle", base + 0.3)] {
+            for (s, f) in
+                [("lead", base), ("kl", base + 0.001 * (f64::from(i % 3) - 1.0)), ("oracle", base + 0.3)]
+            {
                 b.add(&ScoreRecord {
                     corpus: "c".into(),
                     doc_id: format!("d{i}"),

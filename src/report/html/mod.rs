@@ -22,7 +22,9 @@ mod highlight;
 mod run_page;
 mod select;
 
-pub use compare_page::{ComparePage, MAX_REGRESSED, RegressedDocument, RowDeltas, most_regressed, render_compare};
+pub use compare_page::{
+    ComparePage, MAX_REGRESSED, RegressedDocument, RowDeltas, most_regressed, render_compare,
+};
 pub use grid::{GridBuilder, ScoreGrid};
 pub use groups::{GROUP_MAX_DOCUMENTS, Groups, significance_groups};
 pub use highlight::{DocumentText, Mark, Token, ngram_marks, tokens, truncate};
