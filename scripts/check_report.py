@@ -160,6 +160,10 @@ def main():
         time.sleep(0.3)
         b.screenshot(os.path.join(shots, "report-document.png"))
 
+        b.js(f"{visible}.querySelector('.summary').scrollIntoView()")
+        time.sleep(0.3)
+        b.screenshot(os.path.join(shots, "report-summaries.png"))
+
         # A "worst" link of the table opens its document.
         b.click("table.summary-table tbody tr:nth-child(2) td:last-child a:last-child")
         href = b.js("document.querySelector('table.summary-table tbody tr:nth-child(2) td:last-child a:last-child').getAttribute('href')")

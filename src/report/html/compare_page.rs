@@ -148,6 +148,14 @@ pub fn render_compare(page: &ComparePage) -> String {
             metrics.push(&r.metric);
         }
     }
+    // Regressed rows first, then improved ones, then the rest, each in run order.
+    let rank = |v: Verdict| match v {
+        Verdict::Regressed => 0,
+        Verdict::Improved => 1,
+        _ => 2,
+    };
+    let mut shown: Vec<_> = c.rows.iter().collect();
+    shown.sort_by_key(|r| rank(r.stats.verdict));
     let markup = html! {
         (DOCTYPE)
         html lang="en" {
@@ -170,12 +178,13 @@ pub fn render_compare(page: &ComparePage) -> String {
                         h2 { "Rows" }
                         p { (count(Verdict::Improved)) " improved, " (count(Verdict::Regressed)) " regressed, "
                             (count(Verdict::NoSignificantChange)) " without significant change (α = " (c.options.alpha)
-                            " after Holm; paired sign-flip test, 95% paired bootstrap interval of the mean difference)." }
+                            " after Holm; paired sign-flip test, 95% paired bootstrap interval of the mean difference). "
+                            "Regressed rows come first (red), then improved ones (green); click a header to sort." }
                         table.sortable {
                             thead { tr { th { "corpus" } th { "summarizer" } th { "metric" } th { "docs" } th { "BASE F" } th { "NEW F" }
                                 th { "Δ F" } th { "95% CI" } th { "p (Holm)" } th { "verdict" } } }
                             tbody {
-                                @for r in &c.rows {
+                                @for r in shown {
                                     @let s = &r.stats;
                                     tr class=(verdict_class(s.verdict)) {
                                         td { bdi { (r.corpus) } } td { bdi { (r.summarizer) } } td { (r.metric) }
