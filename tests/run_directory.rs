@@ -10,14 +10,17 @@ use sha2::{Digest, Sha256};
 use crate::util::{repo, sumbench};
 
 /// Every file `run.json` lists has that SHA-256 (computed here with `sha2`),
-/// and the five report files besides `run.json` are all listed.
+/// and the six report files besides `run.json` are all listed.
 fn assert_whole(dir: &Path) {
     let info: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("run.json")).expect("run.json")).expect("JSON");
     let files = info["files"].as_object().expect("run.json lists its files");
     let mut names: Vec<&str> = files.keys().map(String::as_str).collect();
     names.sort();
-    assert_eq!(names, ["scores.csv", "summaries.jsonl", "summary.csv", "summary.md", "summary.svg"]);
+    assert_eq!(
+        names,
+        ["report.html", "scores.csv", "summaries.jsonl", "summary.csv", "summary.md", "summary.svg"]
+    );
     for (name, expected) in files {
         let bytes = std::fs::read(dir.join(name)).expect("listed file");
         let actual: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();

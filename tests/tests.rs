@@ -21,6 +21,7 @@ mod error_messages;
 mod eval;
 mod golden_rules;
 mod harness_run;
+mod html_report;
 mod meta;
 mod metrics_conformance;
 mod oracle;

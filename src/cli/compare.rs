@@ -6,8 +6,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use sumbench::harness::rundir::read_scores;
-use sumbench::harness::rundir::{files, read_run_json, verify_run_dir};
+use sumbench::harness::rundir::{compare_report, files, read_run_json, read_scores, verify_run_dir};
 use sumbench::report::ScoreRecord;
 use sumbench::report::compare::{CompareOptions, compare_runs, compare_within};
 use sumbench::report::compare_format::{
@@ -69,6 +68,10 @@ pub struct Args {
     /// Seed of the bootstrap and permutation streams.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
+    /// Also write a self-contained HTML page of the comparison to this file
+    /// (rows, per-document differences, the documents that regressed most).
+    #[arg(long, value_name = "OUT", conflicts_with = "within")]
+    pub html: Option<PathBuf>,
     /// Family-wise significance level (applied after Holm correction).
     #[arg(long, default_value_t = 0.05, value_parser = parse_alpha)]
     pub alpha: f64,
@@ -147,6 +150,10 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 new_path.display(),
                 comparison_notes(&comparison).join(" ")
             );
+        }
+        if let Some(out) = &args.html {
+            let page = compare_report(base_path, new_path, &base, &new, &comparison);
+            std::fs::write(out, page).with_context(|| format!("writing {}", out.display()))?;
         }
         (render_comparison(&comparison, format), comparison_notes(&comparison), comparison.has_regression())
     };

@@ -287,7 +287,11 @@ mod tests {
             parse_metrics("rouge1,rouge1"),
             Err(PlanError::List(ListError::Duplicate("metric", "rouge1".into())))
         );
-        assert_eq!(parse_metrics("bleu"), Err(PlanError::Metric("bleu".into())));
+        assert_eq!(parse_metrics("bleurt"), Err(PlanError::Metric("bleurt".into())));
+        assert!(matches!(
+            parse_metrics("bleu").unwrap()[..],
+            [MetricSpec::Other(crate::metrics::Metric::Bleu)]
+        ));
         let mixed = parse_metrics("rougeL,rougeSU4,rougeW-1.2").unwrap();
         assert!(matches!(mixed[0], MetricSpec::Rouge(Metric::L)));
         assert!(matches!(mixed[1], MetricSpec::Rouge155(_)) && matches!(mixed[2], MetricSpec::Rouge155(_)));

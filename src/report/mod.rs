@@ -11,6 +11,7 @@ pub mod bootstrap;
 pub mod compare;
 pub mod compare_format;
 mod csv;
+pub mod html;
 mod markdown;
 pub mod permutation;
 mod record;

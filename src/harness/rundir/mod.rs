@@ -14,6 +14,7 @@
 //! hidden staging folder that is never the only copy of anything.
 
 mod baseline;
+mod html;
 mod info;
 mod merge;
 mod read;
@@ -21,6 +22,7 @@ mod stage;
 mod writer;
 
 pub use baseline::{BaselineError, baseline_dir};
+pub use html::compare_report;
 pub use info::{CorpusInfo, Provenance, RunHeader, RunInfo};
 pub use merge::merge;
 pub use read::{ReadError, ScoresReader, read_run_json, read_scores, scores_path, summaries, verify_run_dir};
@@ -38,8 +40,10 @@ pub mod files {
     pub const SUMMARY_SVG: &str = "summary.svg";
     /// Every summary.
     pub const SUMMARIES: &str = "summaries.jsonl";
+    /// The self-contained page to explore the run (`crate::report::html`).
+    pub const REPORT_HTML: &str = "report.html";
     /// Provenance, timings, warnings and every other file's SHA-256.
     pub const RUN: &str = "run.json";
     /// Every file a finished run writes.
-    pub const ALL: [&str; 6] = [SCORES, SUMMARY_CSV, SUMMARY_MD, SUMMARY_SVG, SUMMARIES, RUN];
+    pub const ALL: [&str; 7] = [SCORES, SUMMARY_CSV, SUMMARY_MD, SUMMARY_SVG, SUMMARIES, REPORT_HTML, RUN];
 }

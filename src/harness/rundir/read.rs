@@ -328,8 +328,19 @@ mod tests {
     fn out_of_range_and_empty_fields_are_rejected() {
         let head = "corpus,doc_id,summarizer,metric,precision,recall,fmeasure\n";
         assert_eq!(
-            error(&format!("{head}c,d,s,m,0.1,0.2,45.5\n")),
+            error(&format!("{head}c,d,s,rouge1,0.1,0.2,45.5\n")),
             "runs/a/scores.csv:2: column `fmeasure`: 45.5 is not a score in [0, 1]"
+        );
+        // Other metrics have their own scales (BLEU 0–100) and may be undefined, but not negative.
+        let bleu = parse(format!("{head}c,d,s,bleu,,,45.5\n").as_bytes(), "f").unwrap();
+        assert!(bleu[0].precision.is_nan() && bleu[0].fmeasure == 45.5);
+        assert_eq!(
+            error(&format!("{head}c,d,s,density,,,-1\n")),
+            "runs/a/scores.csv:2: column `fmeasure`: -1 is not a finite score ≥ 0"
+        );
+        assert_eq!(
+            error(&format!("{head}c,d,s,rouge1,,0.2,0.5\n")),
+            "runs/a/scores.csv:2: column `precision`: `` is not a number"
         );
         assert_eq!(
             error(&format!("{head}c,,s,m,0.1,0.2,0.5\n")),

@@ -2,7 +2,7 @@
 //! `summaries.jsonl` are streamed summary by summary into a staging folder,
 //! the [`Aggregator`] keeps what the aggregate reports need, and
 //! [`ReportWriter::finish`] writes `summary.csv`, `summary.md`,
-//! `summary.svg` and `run.json` (with every other file's SHA-256) and puts
+//! `summary.svg`, `report.html` and `run.json` (with every other file's SHA-256) and puts
 //! the folder in place of the target in one step.
 
 use std::collections::BTreeMap;
@@ -102,6 +102,12 @@ impl ReportWriter {
         dir.write(files::SUMMARY_MD, markdown.as_bytes()).map_err(io(files::SUMMARY_MD))?;
         dir.write(files::SUMMARY_SVG, svg.as_bytes()).map_err(io(files::SUMMARY_SVG))?;
         info.total_seconds = total_seconds;
+        info.files = dir.sha256().clone();
+        let title = target
+            .file_name()
+            .map_or_else(|| target.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let html = super::html::run_report(dir.path(), &title, &info, &rows);
+        dir.write(files::REPORT_HTML, html.as_bytes()).map_err(io(files::REPORT_HTML))?;
         info.files = dir.sha256().clone();
         dir.write(files::RUN, &info.to_json()).map_err(io(files::RUN))?;
         dir.publish().map_err(|error| HarnessError::output(&target, error))?;

@@ -1,0 +1,185 @@
+//! What the pages highlight: a document's sentences (the spans of
+//! [`crate::text::sentence_spans`], the ones summaries.jsonl's indices count)
+//! and a summary's unigrams and bigrams that occur in a reference.
+//!
+//! Matching uses simple tokens, not ROUGE's: maximal runs of alphanumeric
+//! characters (`char::is_alphanumeric`), lowercased, no stemming. A token is
+//! marked as a bigram match when it forms, with its left or right neighbour,
+//! a bigram of some reference; else as a unigram match when some reference
+//! holds it. Texts longer than the page's bounds are cut at a character
+//! boundary (see [`truncate`]) and the page says so.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::text::sentence_spans;
+
+/// `text` cut to at most `max` bytes, at a character boundary.
+pub fn truncate(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// A matching token: its byte span and its lowercased form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the text.
+    pub span: Range<usize>,
+    /// The lowercased token.
+    pub word: String,
+}
+
+/// The tokens of `text` (see the module documentation).
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Token { span: s..i, word: text[s..i].to_lowercase() });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// How a stretch of a summary matches the references.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// No match (or text between tokens).
+    None,
+    /// The token occurs in a reference.
+    Unigram,
+    /// The token is part of a bigram that occurs in a reference.
+    Bigram,
+}
+
+/// `summary` split into consecutive stretches with their [`Mark`]; the spans
+/// cover the whole text, in order. The gap between two tokens with the same
+/// mark takes that mark, and equal neighbours are merged.
+pub fn ngram_marks(summary: &str, references: &[String]) -> Vec<(Range<usize>, Mark)> {
+    let mut unigrams: HashSet<String> = HashSet::new();
+    let mut bigrams: HashSet<(String, String)> = HashSet::new();
+    for reference in references {
+        let words: Vec<String> = tokens(reference).into_iter().map(|t| t.word).collect();
+        for pair in words.windows(2) {
+            bigrams.insert((pair[0].clone(), pair[1].clone()));
+        }
+        unigrams.extend(words);
+    }
+    let toks = tokens(summary);
+    let in_bigram = |a: usize, b: usize| bigrams.contains(&(toks[a].word.clone(), toks[b].word.clone()));
+    let marks: Vec<Mark> = (0..toks.len())
+        .map(|i| {
+            if (i > 0 && in_bigram(i - 1, i)) || (i + 1 < toks.len() && in_bigram(i, i + 1)) {
+                Mark::Bigram
+            } else if unigrams.contains(&toks[i].word) {
+                Mark::Unigram
+            } else {
+                Mark::None
+            }
+        })
+        .collect();
+    let mut out: Vec<(Range<usize>, Mark)> = Vec::new();
+    let mut push = |span: Range<usize>, mark: Mark| {
+        if span.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some((last, m)) if *m == mark && last.end == span.start => last.end = span.end,
+            _ => out.push((span, mark)),
+        }
+    };
+    let mut at = 0;
+    for (i, token) in toks.iter().enumerate() {
+        let gap_mark = if i > 0 && marks[i - 1] == marks[i] { marks[i] } else { Mark::None };
+        push(at..token.span.start, gap_mark);
+        push(token.span.clone(), marks[i]);
+        at = token.span.end;
+    }
+    push(at..summary.len(), Mark::None);
+    out
+}
+
+/// A document's text as the page shows it: cut to a bound, with the sentence
+/// spans that lie inside the cut.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentText {
+    /// The (possibly cut) text.
+    pub text: String,
+    /// Bytes of the whole text.
+    pub full_bytes: usize,
+    /// Sentences in the whole text.
+    pub full_sentences: usize,
+    /// Sentence spans inside `text`, numbered from 0 like summaries.jsonl's.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl DocumentText {
+    /// Segments `text` and keeps its first `max` bytes.
+    pub fn new(text: &str, max: usize) -> Self {
+        let spans = sentence_spans(text);
+        let cut = truncate(text, max);
+        let full_sentences = spans.len();
+        let sentences = spans.into_iter().take_while(|s| s.end <= cut.len()).collect();
+        DocumentText { text: cut.to_string(), full_bytes: text.len(), full_sentences, sentences }
+    }
+
+    /// Whether the text was cut.
+    pub fn is_cut(&self) -> bool {
+        self.text.len() < self.full_bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_at_a_character_boundary() {
+        assert_eq!(truncate("héllo", 2), "h");
+        assert_eq!(truncate("héllo", 3), "hé");
+        assert_eq!(truncate("abc", 10), "abc");
+    }
+
+    #[test]
+    fn tokens_are_lowercase_alphanumeric_runs() {
+        let words: Vec<String> = tokens("The cat's 3 naïve-Dogs!").into_iter().map(|t| t.word).collect();
+        assert_eq!(words, ["the", "cat", "s", "3", "naïve", "dogs"]);
+    }
+
+    #[test]
+    fn marks_cover_the_text_and_find_bigrams() {
+        let summary = "The black cat sat, dog.";
+        let marks = ngram_marks(summary, &["a black cat ran".into(), "dog".into()]);
+        let shown: Vec<(&str, Mark)> = marks.iter().map(|(r, m)| (&summary[r.clone()], *m)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("The ", Mark::None),
+                ("black cat", Mark::Bigram),
+                (" sat, ", Mark::None),
+                ("dog", Mark::Unigram),
+                (".", Mark::None)
+            ]
+        );
+    }
+
+    #[test]
+    fn cut_text_keeps_whole_sentences_only() {
+        let text = "One sentence here. Another one follows. And a third.";
+        let doc = DocumentText::new(text, 30);
+        assert!(doc.is_cut());
+        assert_eq!(doc.full_sentences, 3);
+        assert_eq!(doc.sentences.len(), 1);
+    }
+}
