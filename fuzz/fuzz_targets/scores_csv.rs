@@ -1,19 +1,27 @@
-//! Fuzzes `compare`'s `scores.csv` reader (`report::parse_scores`).
+//! Fuzzes the run directory's validated `scores.csv` reader
+//! (`harness::rundir::ScoresReader`), which `compare`, `merge` and `meta` use.
 //!
 //! Any result is fine but a panic; what it accepts must survive a round trip
-//! through the writer (`report::scores_csv`) unchanged.
+//! through the writer (`report::scores_csv`) unchanged (compared as written
+//! bytes: an undefined score is NaN, which never equals itself).
 #![no_main]
 
+use std::io::Cursor;
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use sumbench::report::{parse_scores, scores_csv};
+use sumbench::harness::rundir::ScoresReader;
+use sumbench::report::{ScoreRecord, scores_csv};
+
+fn parse(bytes: &[u8]) -> Option<Vec<ScoreRecord>> {
+    let reader = ScoresReader::from_reader(Cursor::new(bytes.to_vec()), Path::new("fuzz/scores.csv")).ok()?;
+    reader.collect::<Result<Vec<_>, _>>().ok()
+}
 
 fuzz_target!(|data: &[u8]| {
-    let file = Path::new("fuzz/scores.csv");
-    if let Ok(records) = parse_scores(data, file) {
+    if let Some(records) = parse(data) {
         let written = scores_csv(&records);
-        let reread = parse_scores(&written, file).expect("the writer's output must be readable");
-        assert_eq!(records, reread, "round trip changed the records");
+        let reread = parse(&written).expect("the writer's output must be readable");
+        assert_eq!(written, scores_csv(&reread), "round trip changed the records");
     }
 });
