@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 
-use crate::corpus::Location;
+use crate::corpus::{Location, json_kind};
 use crate::rouge::Score;
 
 /// One candidate with its references.
@@ -86,7 +86,7 @@ fn parse(text: &str, line: usize) -> Result<Pair, String> {
     };
     let mut string = |field: &str| match object.remove(field) {
         Some(Value::String(text)) => Ok(Some(text)),
-        Some(other) => Err(format!("field `{field}` must be a string, not {}", kind(&other))),
+        Some(other) => Err(format!("field `{field}` must be a string, not {}", json_kind(&other))),
         None => Ok(None),
     };
     let required =
@@ -100,11 +100,13 @@ fn parse(text: &str, line: usize) -> Result<Pair, String> {
             .enumerate()
             .map(|(i, item)| match item {
                 Value::String(text) => Ok(text),
-                other => Err(format!("field `references` item {i} must be a string, not {}", kind(&other))),
+                other => {
+                    Err(format!("field `references` item {i} must be a string, not {}", json_kind(&other)))
+                }
             })
             .collect::<Result<Vec<String>, String>>()?,
         Some(other) => {
-            return Err(format!("field `references` must be a list of strings, not {}", kind(&other)));
+            return Err(format!("field `references` must be a list of strings, not {}", json_kind(&other)));
         }
         None => return Err("field `references` is missing".into()),
     };
@@ -112,18 +114,6 @@ fn parse(text: &str, line: usize) -> Result<Pair, String> {
         return Err("field `references` is an empty list (every candidate needs a reference)".into());
     }
     Ok(Pair { id, line, candidate, references, source })
-}
-
-/// The JSON type of `value`, for error messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// The pairs of line-aligned files: line *i* of `candidates` against line

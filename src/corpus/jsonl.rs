@@ -178,7 +178,7 @@ fn expected(location: &Location, field: &str, wanted: &str, found: &Value) -> Co
 }
 
 /// The kind of a JSON value, for messages.
-fn kind(value: &Value) -> &'static str {
+pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -21,6 +21,7 @@
 mod delimited;
 mod dir;
 mod jsonl;
+pub(crate) use jsonl::kind as json_kind;
 mod story;
 
 use std::collections::HashMap;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::corpus::Location;
+use crate::corpus::{Location, json_kind};
 
 use super::value::MetricValue;
 use super::{Metric, MetricSet};
@@ -113,11 +113,11 @@ impl<R: BufRead> EvalReader<R> {
             .map_err(|e| fail(format!("invalid UTF-8 at byte offset {} of the line", e.valid_up_to())))?;
         let value: Value = serde_json::from_str(line).map_err(|e| fail(malformed(&e)))?;
         let Value::Object(mut object) = value else {
-            return Err(fail(format!("expected a JSON object, found {}", kind(&value))));
+            return Err(fail(format!("expected a JSON object, found {}", json_kind(&value))));
         };
         let field = |name: &str, problem: String| fail(format!("field `{name}`: {problem}"));
         let expected = |name: &str, wanted: &str, found: &Value| {
-            field(name, format!("expected {wanted}, found {}", kind(found)))
+            field(name, format!("expected {wanted}, found {}", json_kind(found)))
         };
         let id = match object.remove("id") {
             Some(Value::String(id)) => id,
@@ -187,18 +187,6 @@ fn malformed(error: &serde_json::Error) -> String {
     let truncated =
         if error.classify() == serde_json::error::Category::Eof { " (truncated line?)" } else { "" };
     format!("malformed JSON at column {}: {message}{truncated}", error.column())
-}
-
-/// The kind of a JSON value, for messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 #[cfg(test)]
