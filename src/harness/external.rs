@@ -243,8 +243,9 @@ fn score_corpus(
     // The built-in summarizers see IDF over the whole corpus, as in a run.
     let mut stats = CorpusStats::default();
     if builtins > 0 {
+        let tokenizer = crate::text::WordTokenizer::english();
         for doc in corpus.documents()? {
-            stats.add(&EvalDocument::new(doc?, &crate::text::WordTokenizer::english()).doc);
+            stats.add(&EvalDocument::new(doc?, &tokenizer).doc);
         }
     }
     writer.begin_corpus(&name, 0);
