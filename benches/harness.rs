@@ -29,6 +29,7 @@ fn harness_on(c: &mut Criterion, name: &str, docs: &[Document]) {
         budget: BudgetSpec::Reference,
         metrics: default_metrics(),
         stem: true,
+        rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
         seed: 0,
     })
     .expect("registered summarizers build");

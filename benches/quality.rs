@@ -56,6 +56,7 @@ fn request(corpora: Vec<PathBuf>) -> Result<RunRequest, String> {
             budget: BudgetSpec::Reference,
             metrics: default_metrics(),
             stem: true,
+            rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
             seed: 0,
         },
         custom_summarizers: Vec::new(),

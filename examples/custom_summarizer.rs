@@ -54,6 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             budget: BudgetSpec::Reference,
             metrics: default_metrics(),
             stem: true,
+            rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
             seed: 0,
         },
         custom_summarizers: vec![Arc::new(DistinctWords)],

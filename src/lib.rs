@@ -26,8 +26,8 @@
 //! ```
 //! use std::sync::Arc;
 //! use sumbench::{
-//!     Budget, BudgetSpec, CorpusInput, PreparedDocument, Provenance, Ranking, ReadOptions, RunRequest,
-//!     Settings, Shard, Silent, Summarizer, default_metrics, run,
+//!     Budget, BudgetSpec, CorpusInput, PreparedDocument, Provenance, Ranking, ReadOptions,
+//!     RougeTokenizer, RunRequest, Settings, Shard, Silent, Summarizer, default_metrics, run,
 //! };
 //!
 //! /// Longest sentences first.
@@ -63,6 +63,7 @@
 //!         budget: BudgetSpec::Fixed(Budget::Sentences(1)),
 //!         metrics: default_metrics(),
 //!         stem: true,
+//!         rouge_tokenizer: RougeTokenizer::RougeScore,
 //!         seed: 0,
 //!     },
 //!     custom_summarizers: vec![Arc::new(Longest)],
@@ -98,6 +99,6 @@ pub use harness::{
     RunRequest, Settings, Shard, Silent,
 };
 pub use metrics::{CorpusAccumulator, MetricSet};
-pub use rouge::{Metric, Score, Scorer};
+pub use rouge::{Metric, RougeTokenizer, Score, Scorer};
 pub use summarize::{Budget, Ranking, Summarizer, Summary};
 pub use text::PreparedDocument;

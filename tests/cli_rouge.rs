@@ -163,6 +163,39 @@ fn bad_options_are_refused() {
 }
 
 #[test]
+fn the_unicode_tokenizer_scores_text_in_other_scripts() {
+    // By hand: the candidate's tokens are кошки, бежали, домой; the reference's
+    // кошки, бежали (case-folded). rouge1: 2 hits, P = 2/3, R = 2/2. rouge-score's
+    // tokenizer sees no token on either side: all zeros.
+    let pair =
+        "{\"id\": \"1\", \"candidate\": \"Кошки бежали домой.\", \"references\": [\"КОШКИ бежали.\"]}\n";
+    let unicode = rows(&["--metrics", "rouge1,rouge2", "--rouge-tokenizer", "unicode"], pair);
+    assert_eq!(prf(&unicode[0], "rouge1"), (2.0 / 3.0, 1.0, f(2.0 / 3.0, 1.0)));
+    // rouge2: the bigram "кошки бежали" of 2 candidate and 1 reference bigrams.
+    assert_eq!(prf(&unicode[0], "rouge2"), (0.5, 1.0, f(0.5, 1.0)));
+    let ascii = rows(&["--metrics", "rouge1"], pair);
+    assert_eq!(prf(&ascii[0], "rouge1"), (0.0, 0.0, 0.0));
+    // On ASCII text without stemming both profiles agree here ("the" "cat" "sat").
+    let english = "{\"id\": \"2\", \"candidate\": \"The cat sat.\", \"references\": [\"the cat\"]}\n";
+    assert_eq!(
+        rows(&["--metrics", "rouge1", "--rouge-tokenizer", "unicode"], english),
+        rows(&["--metrics", "rouge1"], english)
+    );
+    sumbench()
+        .args(["rouge", "--mode", "rouge155", "--rouge-tokenizer", "unicode"])
+        .write_stdin("")
+        .assert()
+        .failure()
+        .stderr(contains("--rouge-tokenizer exists only with --mode rouge-score"));
+    sumbench()
+        .args(["rouge", "--rouge-tokenizer", "icu"])
+        .write_stdin("")
+        .assert()
+        .failure()
+        .stderr(contains("unknown ROUGE tokenizer `icu` (expected rouge-score or unicode)"));
+}
+
+#[test]
 fn conformance_cases_through_the_command_line() {
     // The oracle file itself is valid input: extra fields are ignored.
     let cases = read_fixture("rouge_cases.jsonl");

@@ -5,7 +5,7 @@ use std::path::Path;
 use predicates::prelude::*;
 use sumbench::summarize::registry;
 
-use crate::util::{assert_same_reports, repo, sumbench};
+use crate::util::{assert_same_reports, fixture, read_fixture, repo, sumbench};
 
 const FILES: [&str; 6] =
     ["scores.csv", "summary.csv", "summary.md", "summary.svg", "summaries.jsonl", "run.json"];
@@ -257,7 +257,8 @@ fn known_pitfalls_are_warned_about() {
     // Letters, by hand: the text has 36 German (ü, ö, ü not ASCII), 24 Cyrillic and 6
     // English ones; the references 51 (3 ü) and 6 (1 ü): 3 + 24 + 3 + 1 = 31 of 123 → 25.2%.
     let ascii = "warning: mixed: 25.2% of the letters are not ASCII, and rouge-score's tokenizer drops them \
-                 (ROUGE sees only ASCII letters and digits: text in other scripts scores 0)";
+                 (ROUGE sees only ASCII letters and digits: text in other scripts scores 0; \
+                 the `unicode` ROUGE tokenizer keeps them)";
     let uneven = "warning: mixed: 1 documents have references whose lengths differ 3-fold or more \
                   (multi-reference ROUGE keeps the best reference per metric, so a short one can decide precision)";
     assert!(stderr.lines().any(|l| l == ascii), "{stderr}");
@@ -271,4 +272,95 @@ fn known_pitfalls_are_warned_about() {
         .assert()
         .success()
         .stderr("warning: line 1: rougeLsum on texts without line breaks equals rougeL (give one sentence per line)\n");
+}
+
+#[test]
+fn the_unicode_tokenizer_has_its_own_signature_and_no_ascii_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("ru.jsonl");
+    let line = serde_json::json!({
+        "id": "d1",
+        "text": "Кошки бежали домой. Потом пошёл дождь.",
+        "references": ["Кошки бежали домой под дождём."]
+    });
+    std::fs::write(&corpus, line.to_string() + "\n").unwrap();
+    let run = |tokenizer: &str, out: &str| {
+        let output = sumbench()
+            .args(["run", "--summarizers", "lead", "--budget", "1s", "--metrics", "rouge1"])
+            .args(["--rouge-tokenizer", tokenizer, "--corpus"])
+            .arg(&corpus)
+            .arg("--out")
+            .arg(tmp.path().join(out))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let default_stderr = run("rouge-score", "ascii");
+    let unicode_stderr = run("unicode", "unicode");
+    assert!(default_stderr.contains("the `unicode` ROUGE tokenizer keeps them"), "{default_stderr}");
+    assert!(!unicode_stderr.contains("not ASCII"), "{unicode_stderr}");
+    // Lead's first sentence "Кошки бежали домой." against the reference, by hand:
+    // 3 of 3 candidate tokens match, 3 of the reference's 5: P = 1, R = 0.6.
+    let scores = read(&tmp.path().join("unicode"), "scores.csv");
+    assert!(scores.contains("ru,d1,lead,rouge1,1,0.6,0.7499999999999999,1s"), "{scores}");
+    assert!(read(&tmp.path().join("ascii"), "scores.csv").contains("ru,d1,lead,rouge1,0,0,0,1s"));
+    let info: serde_json::Value =
+        serde_json::from_str(&read(&tmp.path().join("unicode"), "run.json")).unwrap();
+    assert_eq!(info["rouge_tokenizer"], "unicode");
+    let signature = info["signatures"]["rouge1"].as_str().unwrap();
+    assert!(signature.starts_with("impl:rouge-score-0.1.2|tok:rougers-unicode-v1|stem:none|"), "{signature}");
+    let ascii_info: serde_json::Value =
+        serde_json::from_str(&read(&tmp.path().join("ascii"), "run.json")).unwrap();
+    assert_eq!(ascii_info["rouge_tokenizer"], "rouge-score");
+    sumbench()
+        .arg("compare")
+        .arg(tmp.path().join("ascii"))
+        .arg(tmp.path().join("unicode"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("tok:rougers-unicode-v1"));
+}
+
+#[test]
+fn corpus_level_bleu_and_chrf_equal_sacrebleu() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let assert = sumbench()
+        .args(["score", "--quiet", "--metrics", "bleu,chrf,chrf++", "--summaries"])
+        .arg(fixture("corpus_level/systems.jsonl"))
+        .arg("--corpus")
+        .arg(fixture("corpus_level/corpus.jsonl"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    // sacreBLEU 2.6.0's own corpus scores (tests/data/corpus_level/expected.py).
+    let expected: serde_json::Value =
+        serde_json::from_str(&read_fixture("corpus_level/expected.json")).unwrap();
+    let mut reader = csv::Reader::from_path(out.join("corpus_level.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let keys: Vec<(&str, &str)> = rows.iter().map(|r| (&r[1], &r[2])).collect();
+    assert_eq!(
+        keys,
+        [
+            ("alpha", "bleu"),
+            ("alpha", "chrf"),
+            ("alpha", "chrf++"),
+            ("beta", "bleu"),
+            ("beta", "chrf"),
+            ("beta", "chrf++")
+        ]
+    );
+    for row in &rows {
+        let want = &expected[&row[1]][&row[2]];
+        let score: f64 = row[3].parse().unwrap();
+        let diff = (score - want["score"].as_f64().unwrap()).abs();
+        assert!(diff < 1e-9, "{}/{}: {score} vs {}", &row[1], &row[2], want["score"]);
+        assert_eq!(&row[4], "4", "documents");
+        assert_eq!(&row[6], want["signature"].as_str().unwrap());
+        // The printed table has it too, to 2 decimals.
+        assert!(stdout.contains(&format!("{:.2}", want["score"].as_f64().unwrap())), "{stdout}");
+    }
 }

@@ -39,6 +39,7 @@ fn request(corpus: &Path, shard: Shard, chunk_size: usize) -> RunRequest {
             budget: BudgetSpec::Reference,
             metrics: default_metrics(),
             stem: true,
+            rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
             seed: 7,
         },
         custom_summarizers: Vec::new(),
@@ -100,12 +101,18 @@ fn merged_shards_equal_the_single_run() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = corpus_file(tmp.path());
     let single = tmp.path().join("single");
-    run(&request(&corpus, Shard::ALL, 1000), &single, &Silent).unwrap();
+    // With corpus-level metrics, whose statistics the merge must add up.
+    let request = |shard, chunk_size| {
+        let mut request = request(&corpus, shard, chunk_size);
+        request.settings.metrics.extend(["bleu", "chrf++"].map(|m| m.parse().unwrap()));
+        request
+    };
+    run(&request(Shard::ALL, 1000), &single, &Silent).unwrap();
     // Three shards, one of them read in chunks, merged given in scrambled order.
     let dirs: Vec<PathBuf> = (1..=3).map(|k| tmp.path().join(format!("shard{k}"))).collect();
     for (k, dir) in dirs.iter().enumerate() {
         let shard = Shard { index: k + 1, count: 3 };
-        run(&request(&corpus, shard, if k == 1 { 1 } else { 1000 }), dir, &Silent).unwrap();
+        run(&request(shard, if k == 1 { 1 } else { 1000 }), dir, &Silent).unwrap();
     }
     let shard2 = read(&dirs[1], files::SCORES);
     assert!(shard2.contains("news,d2,") && shard2.contains("news,d5,") && !shard2.contains("news,d1,"));
@@ -115,6 +122,11 @@ fn merged_shards_equal_the_single_run() {
     assert_eq!(read(&single, files::SCORES), read(&merged, files::SCORES));
     assert_eq!(read(&single, files::SUMMARIES), read(&merged, files::SUMMARIES));
     assert_eq!(summary_without_speed(&single), summary_without_speed(&merged));
+    let corpus_level = read(&single, files::CORPUS_LEVEL);
+    // Header + 3 summarizers × 2 metrics, each summed over the 7 documents.
+    assert_eq!(corpus_level.lines().count(), 1 + 3 * 2);
+    assert!(corpus_level.lines().skip(1).all(|l| l.split(',').nth(4) == Some("7")), "{corpus_level}");
+    assert_eq!(corpus_level, read(&merged, files::CORPUS_LEVEL));
 }
 
 #[test]
@@ -139,6 +151,7 @@ fn score_request(tmp: &Path, summaries: &str) -> ScoreRequest {
         corpora: vec![CorpusInput { path: corpus_file(tmp), options: ReadOptions::default() }],
         metrics: default_metrics(),
         stem: true,
+        rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
         seed: 0,
         provenance: Provenance::default(),
     }

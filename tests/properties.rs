@@ -141,7 +141,7 @@ proptest! {
         let doc = &eval.doc;
         let source = doc.source.text.as_str();
         for entry in registry() {
-            let summarizer = (entry.build)(&BuildOptions { seed });
+            let summarizer = (entry.build)(&BuildOptions { seed, ..BuildOptions::default() });
             let summary = eval.summarize(summarizer.as_ref(), &budget);
             let name = entry.name;
             // A strictly increasing subsequence of the document's sentences.

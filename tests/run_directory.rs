@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use crate::util::{repo, sumbench};
 
 /// Every file `run.json` lists has that SHA-256 (computed here with `sha2`),
-/// and the six report files besides `run.json` are all listed.
+/// and the seven report files besides `run.json` are all listed.
 fn assert_whole(dir: &Path) {
     let info: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("run.json")).expect("run.json")).expect("JSON");
@@ -19,7 +19,15 @@ fn assert_whole(dir: &Path) {
     names.sort();
     assert_eq!(
         names,
-        ["report.html", "scores.csv", "summaries.jsonl", "summary.csv", "summary.md", "summary.svg"]
+        [
+            "corpus_level.csv",
+            "report.html",
+            "scores.csv",
+            "summaries.jsonl",
+            "summary.csv",
+            "summary.md",
+            "summary.svg"
+        ]
     );
     for (name, expected) in files {
         let bytes = std::fs::read(dir.join(name)).expect("listed file");
@@ -91,6 +99,21 @@ fn compare_and_merge_refuse_a_directory_changed_after_the_run() {
             .success();
         assert_whole(dir);
     }
+    // Deleting the (large) page keeps a run whole; a deleted score file does not.
+    std::fs::remove_file(shard1.join("report.html")).expect("delete the page");
+    sumbench().arg("compare").arg(&shard1).arg(&shard1).assert().success();
+    let whole = tmp.path().join("whole");
+    sumbench()
+        .args(["run", "--quiet", "--summarizers", "lead", "--corpus", "corpus/seed", "--out"])
+        .arg(&whole)
+        .assert()
+        .success();
+    std::fs::remove_file(whole.join("corpus_level.csv")).expect("delete a report file");
+    let missing = sumbench().arg("compare").arg(&whole).arg(&whole).output().expect("compare runs");
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("corpus_level.csv: No such file"),
+        "{missing:?}"
+    );
     let scores = shard1.join("scores.csv");
     let mut text = std::fs::read_to_string(&scores).expect("scores.csv");
     text.push_str("seed,extra,lead,rouge1,1,1,1,3s\n");

@@ -54,7 +54,7 @@ const WORDS: &[&str] = &[
 ];
 
 fn summarizers() -> Vec<Box<dyn Summarizer>> {
-    registry().iter().map(|e| (e.build)(&BuildOptions { seed: 7 })).collect()
+    registry().iter().map(|e| (e.build)(&BuildOptions { seed: 7, ..BuildOptions::default() })).collect()
 }
 
 /// A document with two references (which only the oracle reads).

@@ -174,7 +174,7 @@ fn mean_f(prepared: &[EvalDocument], name: &str, metrics: &[sumbench::rouge::Met
     use sumbench::rouge::{DocumentScorer, Scorer};
     use sumbench::summarize::{Budget, BuildOptions, build};
     let scorer = Scorer::new(metrics, true);
-    let summarizer = build(name, &BuildOptions { seed: 0 }).expect("registered");
+    let summarizer = build(name, &BuildOptions { seed: 0, ..BuildOptions::default() }).expect("registered");
     let mut sum = vec![0.0; metrics.len()];
     for eval in prepared {
         let summary = eval.summarize(summarizer.as_ref(), &Budget::Words(reference_word_budget(eval)));

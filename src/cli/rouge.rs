@@ -44,6 +44,10 @@ pub struct Args {
     /// Do not stem (the default).
     #[arg(long)]
     pub no_stem: bool,
+    /// rouge-score mode: the tokenizer, rouge-score (bit-identical) or unicode (NFKC,
+    /// case folding, Unicode words: for text in any script; never stems).
+    #[arg(long, value_name = "PROFILE", default_value = "rouge-score")]
+    pub rouge_tokenizer: rouge::RougeTokenizer,
     /// Comma-separated metrics. rouge-score mode: rouge1…rouge9, rougeL, rougeLsum
     /// (default rouge1,rouge2,rougeL,rougeLsum). rouge155 mode: rouge1…rouge9, rougeL,
     /// rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU* (default
@@ -98,7 +102,14 @@ impl ModeScorer {
                 }
                 let metrics =
                     metrics.iter().map(|m| m.trim().parse()).collect::<Result<Vec<rouge::Metric>, _>>()?;
-                ModeScorer::RougeScore(rouge::Scorer::new(&metrics, args.stem))
+                ModeScorer::RougeScore(
+                    rouge::Scorer::new(&metrics, args.stem).with_tokenizer(args.rouge_tokenizer),
+                )
+            }
+            Mode::Rouge155 if args.rouge_tokenizer != rouge::RougeTokenizer::RougeScore => {
+                bail!(
+                    "--rouge-tokenizer exists only with --mode rouge-score (ROUGE-1.5.5 keeps the script's tokenizer)"
+                )
             }
             Mode::Rouge155 => ModeScorer::Rouge155(rouge155::Scorer::new(Config {
                 metrics: metrics.iter().map(|m| m.parse()).collect::<Result<_, _>>()?,

@@ -10,6 +10,7 @@ use sumbench::harness::plan::{
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run as run_harness};
 use sumbench::harness::rundir::{BaselineError, baseline_dir};
 use sumbench::harness::{CorpusInput, HarnessError, Settings};
+use sumbench::rouge::RougeTokenizer;
 
 use super::corpus::CorpusArgs;
 
@@ -56,6 +57,11 @@ pub struct ReportArgs {
     /// Do not stem before ROUGE matching.
     #[arg(long, overrides_with = "stem")]
     no_stem: bool,
+    /// ROUGE's tokenizer: rouge-score (bit-identical to rouge-score: ASCII letters and
+    /// digits only) or unicode (NFKC, case folding, Unicode words; for text in any
+    /// script; never stems). ROUGE-1.5.5's metrics keep the script's own tokenizer.
+    #[arg(long, value_name = "PROFILE", default_value = "rouge-score")]
+    pub rouge_tokenizer: RougeTokenizer,
     /// Seed for randomized summarizers and the bootstrap.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
@@ -115,6 +121,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         budget: args.budget,
         metrics: report.metrics()?,
         stem: report.stem(),
+        rouge_tokenizer: report.rouge_tokenizer,
         seed: report.seed,
     };
     let out = report.out_dir()?;

@@ -105,6 +105,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             .collect(),
         metrics: report.metrics()?,
         stem: report.stem(),
+        rouge_tokenizer: report.rouge_tokenizer,
         seed: report.seed,
         provenance: super::edge::provenance(),
     };

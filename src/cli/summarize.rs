@@ -61,7 +61,12 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             "budget `ref` is the references' length, and a text on its own has none: give 3s, 100w, 665b or 0.1r"
         );
     };
-    let (doc, summary) = summarize_text(&text, &args.summarizer, &budget, &BuildOptions { seed: args.seed })?;
+    let (doc, summary) = summarize_text(
+        &text,
+        &args.summarizer,
+        &budget,
+        &BuildOptions { seed: args.seed, ..BuildOptions::default() },
+    )?;
     let mut out = std::io::stdout().lock();
     let spans = summary.spans(&doc);
     if args.json {

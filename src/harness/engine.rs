@@ -12,9 +12,9 @@ use rayon::prelude::*;
 use super::pitfalls::Pitfalls;
 use super::plan::{BudgetSpec, MetricSpec};
 use crate::corpus::Document;
-use crate::metrics::{MetricSet, TextTokenizer};
+use crate::metrics::{MetricSet, SufficientStats, TextTokenizer};
 use crate::report::SummaryRecord;
-use crate::rouge::{DocumentScorer, Metric, Score, Scorer, sentence_per_line};
+use crate::rouge::{DocumentScorer, Metric, RougeTokenizer, Score, Scorer, sentence_per_line};
 use crate::rouge155;
 use crate::summarize::{
     Budget, BuildOptions, ReadsReferences, Summarizer, Summary, UnknownSummarizer, build,
@@ -33,6 +33,8 @@ pub struct Settings {
     pub metrics: Vec<MetricSpec>,
     /// Porter stemming in ROUGE.
     pub stem: bool,
+    /// ROUGE's tokenizer profile (rouge-score's unless asked otherwise).
+    pub rouge_tokenizer: RougeTokenizer,
     /// Seed for randomized summarizers.
     pub seed: u64,
 }
@@ -55,6 +57,9 @@ pub struct ItemResult {
     pub summary: SummaryRecord,
     /// One score per metric, in [`Settings::metrics`] order.
     pub scores: Vec<Score>,
+    /// The statistics corpus-level BLEU and chrF sum, one per such metric
+    /// in [`Settings::metrics`] order (see [`crate::report::CorpusLevel`]).
+    pub corpus_stats: Vec<SufficientStats>,
     /// Wall-clock seconds the summarizer took (ranking and budget fill).
     pub seconds: f64,
 }
@@ -144,7 +149,7 @@ impl Engine {
         settings: Settings,
         custom: &[Arc<dyn Summarizer>],
     ) -> Result<Self, UnknownSummarizer> {
-        let options = BuildOptions { seed: settings.seed };
+        let options = BuildOptions { seed: settings.seed, rouge_tokenizer: settings.rouge_tokenizer };
         let summarizers = settings
             .summarizers
             .iter()
@@ -178,7 +183,7 @@ impl Engine {
             })
             .collect();
         let others = (!others.is_empty()).then(|| MetricSet::new(others, TextTokenizer::default()));
-        let scorer = Scorer::new(&rouge, settings.stem);
+        let scorer = Scorer::new(&rouge, settings.stem).with_tokenizer(settings.rouge_tokenizer);
         let scorer155 = (!only155.is_empty()).then(|| {
             rouge155::Scorer::new(rouge155::Config {
                 metrics: only155,
@@ -239,7 +244,7 @@ impl Engine {
         let mut results = Vec::with_capacity(docs.len());
         for EvalDocument { doc, references } in docs.iter().rev() {
             let tail = items.split_off(items.len() - per_doc);
-            let mut warnings = warnings(doc, references);
+            let mut warnings = warnings(doc, references, self.scorer.tokenizer());
             warnings.extend(self.summarizers.iter().filter_map(|s| {
                 s.approximation(doc).map(|note| format!("document `{}`: {}: {note}", doc.source.id, s.name()))
             }));
@@ -295,14 +300,30 @@ impl Engine {
     /// The metrics beyond ROUGE for `summary` of `source` with `references`:
     /// the single value as F, P and R undefined (NaN, written as empty
     /// fields); an undefined value (e.g. BLEU without a reference) is NaN too.
-    fn other_scores(&self, summary: &str, references: &[String], source: &str) -> Vec<Score> {
-        let Some(set) = &self.others else { return Vec::new() };
+    /// The beyond-ROUGE metrics' scores (F only) and the statistics
+    /// corpus-level BLEU and chrF sum.
+    fn other_scores(
+        &self,
+        summary: &str,
+        references: &[String],
+        source: &str,
+    ) -> (Vec<Score>, Vec<SufficientStats>) {
+        let Some(set) = &self.others else { return (Vec::new(), Vec::new()) };
         let undefined = Score { precision: f64::NAN, recall: f64::NAN, fmeasure: f64::NAN };
         match set.score(summary, Some(references), Some(source)) {
-            Ok(values) => {
-                values.iter().map(|v| Score { fmeasure: v.score.unwrap_or(f64::NAN), ..undefined }).collect()
-            }
-            Err(_) => vec![undefined; set.metrics().len()],
+            Ok(values) => (
+                values.iter().map(|v| Score { fmeasure: v.score.unwrap_or(f64::NAN), ..undefined }).collect(),
+                values.iter().filter_map(SufficientStats::of).collect(),
+            ),
+            Err(_) => (
+                vec![undefined; set.metrics().len()],
+                set.metrics()
+                    .iter()
+                    .copied()
+                    .filter(|&m| SufficientStats::sums(m))
+                    .map(SufficientStats::zero)
+                    .collect(),
+            ),
         }
     }
 
@@ -329,7 +350,7 @@ impl Engine {
             (Some(scorer), Some(references)) => scorer.score(references, &text),
             _ => Vec::new(),
         };
-        let others = self.other_scores(&text, work.references, &doc.source.text);
+        let (others, corpus_stats) = self.other_scores(&text, work.references, &doc.source.text);
         let scores = self.in_metric_order(rouge, only155, others);
         let summary = SummaryRecord {
             corpus: corpus.to_string(),
@@ -339,12 +360,13 @@ impl Engine {
             words: text.split_whitespace().count(),
             text,
         };
-        ItemResult { summary, scores, seconds }
+        ItemResult { summary, scores, corpus_stats, seconds }
     }
 
-    /// Scores an outside summary (any text) of `doc` against its references;
-    /// the summary is split into sentences joined by newlines, like the references.
-    pub fn score_text(&self, doc: &Document, summary: &str) -> Vec<Score> {
+    /// Scores an outside summary (any text) of `doc` against its references
+    /// (scores and corpus statistics as in [`ItemResult`]); the summary is
+    /// split into sentences joined by newlines, like the references.
+    pub fn score_text(&self, doc: &Document, summary: &str) -> (Vec<Score>, Vec<SufficientStats>) {
         let references: Vec<String> = doc.references.iter().map(|r| sentence_per_line(r)).collect();
         let summary = sentence_per_line(summary);
         let rouge = self.scorer.score_multi(&references, &summary);
@@ -352,18 +374,20 @@ impl Engine {
             Some(scorer) => scorer.score(&scorer.prepare(&references), &summary),
             None => Vec::new(),
         };
-        let others = self.other_scores(&summary, &doc.references, &doc.text);
-        self.in_metric_order(rouge, only155, others)
+        let (others, corpus_stats) = self.other_scores(&summary, &doc.references, &doc.text);
+        (self.in_metric_order(rouge, only155, others), corpus_stats)
     }
 }
 
 /// Whether references prepared by `have` serve a summarizer that wants them
-/// prepared by `wanted`: the same stemming, and every metric it scores.
+/// prepared by `wanted`: the same tokenizer and stemming, and every metric it scores.
 fn suits(have: &Scorer, wanted: &Scorer) -> bool {
-    have.stem() == wanted.stem() && wanted.metrics().iter().all(|m| have.metrics().contains(m))
+    have.tokenizer() == wanted.tokenizer()
+        && have.stem() == wanted.stem()
+        && wanted.metrics().iter().all(|m| have.metrics().contains(m))
 }
 
-fn warnings(doc: &PreparedDocument, references: &[String]) -> Vec<String> {
+fn warnings(doc: &PreparedDocument, references: &[String], tokenizer: RougeTokenizer) -> Vec<String> {
     let id = &doc.source.id;
     let mut warnings = Vec::new();
     if doc.sentences.is_empty() {
@@ -372,13 +396,16 @@ fn warnings(doc: &PreparedDocument, references: &[String]) -> Vec<String> {
     if references.is_empty() {
         warnings.push(format!("document `{id}` has no references: every score is 0"));
     }
-    if !doc.sentences.is_empty() && !crate::rouge::has_tokens(&doc.source.text) {
-        warnings.push(format!(
-            "document `{id}` has no ROUGE tokens (no ASCII letters or digits): every score is 0"
-        ));
+    if !doc.sentences.is_empty() && !tokenizer.has_tokens(&doc.source.text) {
+        let which = if tokenizer == RougeTokenizer::RougeScore {
+            "ASCII letters or digits"
+        } else {
+            "letters or digits"
+        };
+        warnings.push(format!("document `{id}` has no ROUGE tokens (no {which}): every score is 0"));
     }
     for (i, reference) in references.iter().enumerate() {
-        if !crate::rouge::has_tokens(reference) {
+        if !tokenizer.has_tokens(reference) {
             warnings.push(format!(
                 "reference {} of document `{id}` has no ROUGE tokens: it never matches",
                 i + 1
@@ -398,6 +425,7 @@ mod tests {
             budget: BudgetSpec::Fixed(crate::summarize::Budget::Sentences(1)),
             metrics: super::super::plan::default_metrics(),
             stem: true,
+            rouge_tokenizer: RougeTokenizer::RougeScore,
             seed: 0,
         }
     }

@@ -30,6 +30,7 @@ use super::source::{CorpusInput, corpus_sha256};
 use crate::corpus::{CorpusError, Document};
 use crate::metrics::RefCount;
 use crate::report::{SummaryRecord, Timing};
+use crate::rouge::RougeTokenizer;
 use crate::text::CorpusStats;
 
 /// One file of outside summaries.
@@ -102,6 +103,8 @@ pub struct ScoreRequest {
     pub metrics: Vec<MetricSpec>,
     /// Porter stemming in ROUGE.
     pub stem: bool,
+    /// ROUGE's tokenizer profile.
+    pub rouge_tokenizer: RougeTokenizer,
     /// Seed for the bootstrap (and randomized built-in summarizers).
     pub seed: u64,
     /// What made the run, for `run.json`.
@@ -203,6 +206,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<crate::harness::RunOu
         budget: builtin.budget,
         metrics: request.metrics.clone(),
         stem: request.stem,
+        rouge_tokenizer: request.rouge_tokenizer,
         seed: request.seed,
     };
     let engine = Engine::new(settings)?;
@@ -215,6 +219,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<crate::harness::RunOu
         metrics: request.metrics.iter().map(ToString::to_string).collect(),
         budget: if builtin.summarizers.is_empty() { "none".into() } else { builtin.budget.to_string() },
         stem: request.stem,
+        rouge_tokenizer: request.rouge_tokenizer,
         shard: Shard::ALL,
     };
     let mut writer = ReportWriter::create(out, RunInfo::new(header, request.provenance.clone()))?;
@@ -296,7 +301,7 @@ fn score_corpus(
             Vec::new()
         };
         for (d, (doc, texts)) in docs.iter().zip(texts).enumerate() {
-            for (s, (text, scores)) in texts.into_iter().zip(&outside[d]).enumerate() {
+            for (s, (text, (scores, corpus_stats))) in texts.into_iter().zip(&outside[d]).enumerate() {
                 let record = SummaryRecord {
                     corpus: name.clone(),
                     doc_id: doc.id.clone(),
@@ -305,11 +310,11 @@ fn score_corpus(
                     words: text.split_whitespace().count(),
                     text,
                 };
-                writer.summary(s, &record, scores)?;
+                writer.summary(s, &record, scores, corpus_stats)?;
             }
             if let Some(result) = inside.get(d) {
                 for (b, item) in result.items.iter().enumerate() {
-                    writer.summary(systems.len() + b, &item.summary, &item.scores)?;
+                    writer.summary(systems.len() + b, &item.summary, &item.scores, &item.corpus_stats)?;
                     seconds[systems.len() + b] += item.seconds;
                 }
                 let warnings = result.warnings.iter().map(|w| format!("{name}: {w}"));
@@ -319,7 +324,7 @@ fn score_corpus(
         }
     }
     let info = writer.info_mut();
-    info.warnings.extend(pitfalls.warnings(&name));
+    info.warnings.extend(pitfalls.warnings(&name, engine.settings().rouge_tokenizer));
     if info.metrics.iter().any(|m| m == "rougeLsum")
         && scored > 0
         && !info.warnings.iter().any(|w| w.starts_with("rougeLsum:"))
@@ -363,6 +368,7 @@ mod tests {
             corpora: Vec::new(),
             metrics: Vec::new(),
             stem: true,
+            rouge_tokenizer: RougeTokenizer::RougeScore,
             seed: 0,
             provenance: Provenance::default(),
         }

@@ -2,6 +2,8 @@
 //! reported once per corpus as `run.json` warnings: letters rouge-score's
 //! ASCII-only tokenizer drops, and references of very different lengths.
 
+use crate::rouge::RougeTokenizer;
+
 /// Above this share of non-ASCII letters a corpus is warned about.
 const NON_ASCII_SHARE: f64 = 0.01;
 
@@ -46,15 +48,17 @@ impl Pitfalls {
         self.uneven_references += other.uneven_references;
     }
 
-    /// The warnings for corpus `name`, each one line.
-    pub fn warnings(&self, name: &str) -> Vec<String> {
+    /// The warnings for corpus `name` scored with ROUGE `tokenizer`, each
+    /// one line (the Unicode profile drops no letters).
+    pub fn warnings(&self, name: &str, tokenizer: RougeTokenizer) -> Vec<String> {
         let mut warnings = Vec::new();
-        if self.letters > 0 {
+        if self.letters > 0 && tokenizer == RougeTokenizer::RougeScore {
             let share = self.non_ascii_letters as f64 / self.letters as f64;
             if share > NON_ASCII_SHARE {
                 warnings.push(format!(
                     "{name}: {:.1}% of the letters are not ASCII, and rouge-score's tokenizer drops them \
-                     (ROUGE sees only ASCII letters and digits: text in other scripts scores 0)",
+                     (ROUGE sees only ASCII letters and digits: text in other scripts scores 0; \
+                     the `unicode` ROUGE tokenizer keeps them)",
                     share * 100.0
                 ));
             }
@@ -80,16 +84,19 @@ mod tests {
         let p = Pitfalls::of_document("Zoë ate", &["Zoë".into()]);
         assert_eq!((p.letters, p.non_ascii_letters, p.uneven_references), (9, 2, 0));
         assert_eq!(
-            p.warnings("c"),
+            p.warnings("c", RougeTokenizer::RougeScore),
             ["c: 22.2% of the letters are not ASCII, and rouge-score's tokenizer drops them \
-              (ROUGE sees only ASCII letters and digits: text in other scripts scores 0)"]
+              (ROUGE sees only ASCII letters and digits: text in other scripts scores 0; \
+              the `unicode` ROUGE tokenizer keeps them)"]
         );
         let uneven = Pitfalls::of_document("plain", &["one two three".into(), "one".into()]);
         assert_eq!(uneven.uneven_references, 1);
         assert!(
-            uneven.warnings("c")[0].starts_with("c: 1 documents have references whose lengths differ 3-fold")
+            uneven.warnings("c", RougeTokenizer::RougeScore)[0]
+                .starts_with("c: 1 documents have references whose lengths differ 3-fold")
         );
+        assert!(p.warnings("c", RougeTokenizer::Unicode).is_empty(), "the Unicode profile keeps ë");
         let even = Pitfalls::of_document("plain", &["one two".into(), "one".into()]);
-        assert!(even.warnings("c").is_empty());
+        assert!(even.warnings("c", RougeTokenizer::RougeScore).is_empty());
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::names::{ListError, check_list, split_list};
-use crate::rouge::Metric;
+use crate::rouge::{Metric, RougeTokenizer};
 use crate::summarize::Budget;
 
 /// Errors in a run's settings, each naming the bad value.
@@ -141,17 +141,21 @@ impl fmt::Display for MetricSpec {
 /// decides its numbers. ROUGE: the implementation it equals, its tokenizer,
 /// the stemmer, the multi-reference rule, for rougeLsum how texts are split
 /// into lines, and sumbench's version. ROUGE-1.5.5 metrics: the script's
-/// options. The others: [`crate::metrics::signature()`] at sentence (document)
+/// options (they keep the script's own tokenizer whatever `tokenizer` is). The others: [`crate::metrics::signature()`] at sentence (document)
 /// level with `nrefs`, the references per document over the run's corpora.
-pub fn signature(metric: &MetricSpec, stem: bool, nrefs: Option<crate::metrics::RefCount>) -> String {
+pub fn signature(
+    metric: &MetricSpec,
+    stem: bool,
+    tokenizer: RougeTokenizer,
+    nrefs: Option<crate::metrics::RefCount>,
+) -> String {
     let version = crate::metrics::SUMBENCH_VERSION;
     match metric {
         MetricSpec::Rouge(m) => {
-            let stem = if stem { "porter-nltk" } else { "none" };
+            let stem = if stem && tokenizer.stems() { "porter-nltk" } else { "none" };
+            let tok = tokenizer.signature();
             let lsum = if *m == Metric::Lsum { "|lsum:sumbench-sentences" } else { "" };
-            format!(
-                "impl:rouge-score-0.1.2|tok:rouge-score-ascii|stem:{stem}|multiref:max-f{lsum}|version:{version}"
-            )
+            format!("impl:rouge-score-0.1.2|tok:{tok}|stem:{stem}|multiref:max-f{lsum}|version:{version}")
         }
         MetricSpec::Rouge155(_) => {
             let stem = if stem { "-m" } else { "none" };

@@ -80,6 +80,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         metrics: settings.metrics.iter().map(ToString::to_string).collect(),
         budget: settings.budget.to_string(),
         stem: settings.stem,
+        rouge_tokenizer: settings.rouge_tokenizer,
         shard: request.shard,
     };
     let mut writer = ReportWriter::create(out, RunInfo::new(header, request.provenance.clone()))?;
@@ -97,7 +98,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
                 Emit::Document(result) => result,
             };
             for (s, (item, total)) in result.items.iter().zip(seconds.iter_mut()).enumerate() {
-                writer.summary(s, &item.summary, &item.scores)?;
+                writer.summary(s, &item.summary, &item.scores, &item.corpus_stats)?;
                 *total += item.seconds;
             }
             pitfalls.add(result.pitfalls);
@@ -108,7 +109,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         };
         let (documents, nrefs) = run_corpus(&engine, corpus, name, request, progress, &mut emit)?;
         let info = writer.info_mut();
-        info.warnings.extend(pitfalls.warnings(name));
+        info.warnings.extend(pitfalls.warnings(name, settings.rouge_tokenizer));
         for (summarizer, seconds) in settings.summarizers.iter().zip(seconds) {
             let timing =
                 Timing { corpus: name.clone(), summarizer: summarizer.clone(), documents: done, seconds };

@@ -1,7 +1,7 @@
 //! [`CorpusAccumulator`]: corpus-level scores from per-document values.
-//! BLEU and chrF sum their statistics over the documents, as sacreBLEU's
-//! `corpus_score` does; every other metric is the mean of its defined
-//! per-document values.
+//! BLEU and chrF sum their statistics ([`SufficientStats`]) over the documents,
+//! as sacreBLEU's `corpus_score` does; every other metric is the mean of its
+//! defined per-document values.
 
 use super::Metric;
 use super::bleu::BleuStats;
@@ -18,11 +18,126 @@ pub struct CorpusAccumulator {
     nrefs: Option<RefCount>,
 }
 
+/// The statistics a corpus-level BLEU or chrF sums over documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SufficientStats {
+    /// BLEU's lengths and n-gram counts.
+    Bleu(BleuStats),
+    /// chrF's (or chrF++'s) n-gram counts per order.
+    Chrf(ChrfStats),
+}
+
+/// Statistics that do not fit their metric.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("bad {metric} statistics `{text}`: expected {expected} non-negative integers")]
+pub struct BadStats {
+    /// The metric.
+    pub metric: Metric,
+    /// The text as read.
+    pub text: String,
+    /// How many numbers the metric has.
+    pub expected: usize,
+}
+
+impl SufficientStats {
+    /// Whether `metric` is scored at corpus level from summed statistics
+    /// (BLEU, chrF, chrF++); the others are means of document values.
+    pub fn sums(metric: Metric) -> bool {
+        matches!(metric, Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus)
+    }
+
+    /// The statistics of one document's value (`None` for a metric that
+    /// does not sum them).
+    pub fn of(value: &MetricValue) -> Option<SufficientStats> {
+        match &value.details {
+            Details::Bleu(bleu) => Some(SufficientStats::Bleu(bleu.stats())),
+            Details::Chrf(stats) => Some(SufficientStats::Chrf(stats.clone())),
+            _ => None,
+        }
+    }
+
+    /// Zero statistics of `metric` (see [`SufficientStats::sums`]).
+    ///
+    /// # Panics
+    /// If `metric` does not sum statistics.
+    pub fn zero(metric: Metric) -> SufficientStats {
+        match metric {
+            Metric::Bleu => SufficientStats::Bleu(BleuStats::default()),
+            Metric::Chrf => SufficientStats::Chrf(ChrfStats::zero(0)),
+            Metric::ChrfPlusPlus => {
+                SufficientStats::Chrf(ChrfStats::zero(super::chrf::CHRF_PLUS_PLUS_WORD_ORDER))
+            }
+            other => panic!("{other} has no corpus statistics"),
+        }
+    }
+
+    /// Adds another document's (or shard's) statistics.
+    ///
+    /// # Panics
+    /// If the two are of different metrics.
+    pub fn add(&mut self, other: &SufficientStats) {
+        match (self, other) {
+            (SufficientStats::Bleu(total), SufficientStats::Bleu(more)) => *total += *more,
+            (SufficientStats::Chrf(total), SufficientStats::Chrf(more)) => total.add(more),
+            _ => panic!("statistics of different metrics"),
+        }
+    }
+
+    /// The corpus-level value: BLEU without effective order
+    /// (`BLEU().corpus_score`), chrF from the summed counts.
+    pub fn value(&self, metric: Metric) -> MetricValue {
+        match self {
+            SufficientStats::Bleu(stats) => {
+                let bleu = stats.score(false);
+                MetricValue { metric, score: Some(bleu.score), details: Details::Bleu(bleu) }
+            }
+            SufficientStats::Chrf(stats) => {
+                MetricValue { metric, score: Some(stats.score()), details: Details::Chrf(stats.clone()) }
+            }
+        }
+    }
+
+    /// The numbers, space-separated, in sacreBLEU's order: BLEU's
+    /// `sys_len ref_len correct1…4 total1…4`; chrF's
+    /// `candidate reference matched` per order, character orders first.
+    pub fn to_field(&self) -> String {
+        let numbers: Vec<u64> = match self {
+            SufficientStats::Bleu(s) => {
+                [s.sys_len, s.ref_len].into_iter().chain(s.counts).chain(s.totals).collect()
+            }
+            SufficientStats::Chrf(s) => s.orders.iter().flatten().copied().collect(),
+        };
+        numbers.iter().map(u64::to_string).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Reads [`SufficientStats::to_field`]'s text back for `metric`.
+    pub fn parse(metric: Metric, text: &str) -> Result<SufficientStats, BadStats> {
+        let zero = SufficientStats::zero(metric);
+        let expected = zero.to_field().split(' ').count();
+        let bad = || BadStats { metric, text: text.to_string(), expected };
+        let numbers: Vec<u64> =
+            text.split(' ').map(str::parse).collect::<Result<_, _>>().map_err(|_| bad())?;
+        if numbers.len() != expected {
+            return Err(bad());
+        }
+        Ok(match zero {
+            SufficientStats::Bleu(_) => SufficientStats::Bleu(BleuStats {
+                sys_len: numbers[0],
+                ref_len: numbers[1],
+                counts: numbers[2..6].try_into().expect("four counts"),
+                totals: numbers[6..10].try_into().expect("four totals"),
+            }),
+            SufficientStats::Chrf(_) => SufficientStats::Chrf(ChrfStats {
+                orders: numbers.chunks(3).map(|c| [c[0], c[1], c[2]]).collect(),
+            }),
+        })
+    }
+}
+
 /// The running total of one metric.
 #[derive(Debug, Clone)]
 enum Part {
-    Bleu(BleuStats),
-    Chrf(Option<ChrfStats>),
+    Summed(SufficientStats),
     Mean { sum: f64, documents: usize },
 }
 
@@ -31,10 +146,9 @@ impl CorpusAccumulator {
     pub fn new(metrics: &[Metric]) -> Self {
         let parts = metrics
             .iter()
-            .map(|m| match m {
-                Metric::Bleu => Part::Bleu(BleuStats::default()),
-                Metric::Chrf | Metric::ChrfPlusPlus => Part::Chrf(None),
-                _ => Part::Mean { sum: 0.0, documents: 0 },
+            .map(|&m| match SufficientStats::sums(m) {
+                true => Part::Summed(SufficientStats::zero(m)),
+                false => Part::Mean { sum: 0.0, documents: 0 },
             })
             .collect();
         CorpusAccumulator { metrics: metrics.to_vec(), parts, documents: 0, nrefs: None }
@@ -49,19 +163,15 @@ impl CorpusAccumulator {
         assert_eq!(values.len(), self.parts.len(), "one value per metric");
         for ((part, value), metric) in self.parts.iter_mut().zip(values).zip(&self.metrics) {
             assert_eq!(value.metric, *metric, "values in the metrics' order");
-            match (part, &value.details) {
-                (Part::Bleu(total), Details::Bleu(bleu)) => *total += bleu.stats(),
-                (Part::Chrf(total), Details::Chrf(stats)) => match total {
-                    Some(total) => total.add(stats),
-                    None => *total = Some(stats.clone()),
-                },
-                (Part::Mean { sum, documents }, _) => {
+            match part {
+                Part::Summed(total) => total
+                    .add(&SufficientStats::of(value).unwrap_or_else(|| panic!("{metric}: no statistics"))),
+                Part::Mean { sum, documents } => {
                     if let Some(score) = value.score {
                         *sum += score;
                         *documents += 1;
                     }
                 }
-                _ => panic!("{metric}: a value without its statistics"),
             }
         }
         if let Some(references) = references {
@@ -89,16 +199,7 @@ impl CorpusAccumulator {
             .iter()
             .zip(&self.metrics)
             .map(|(part, &metric)| match part {
-                Part::Bleu(stats) => {
-                    let bleu = stats.score(false);
-                    MetricValue { metric, score: Some(bleu.score), details: Details::Bleu(bleu) }
-                }
-                Part::Chrf(stats) => {
-                    let order =
-                        if metric == Metric::Chrf { 0 } else { super::chrf::CHRF_PLUS_PLUS_WORD_ORDER };
-                    let stats = stats.clone().unwrap_or_else(|| ChrfStats::zero(order));
-                    MetricValue { metric, score: Some(stats.score()), details: Details::Chrf(stats) }
-                }
+                Part::Summed(stats) => stats.value(metric),
                 &Part::Mean { sum, documents } => MetricValue {
                     metric,
                     score: (documents > 0).then(|| sum / documents as f64),
@@ -132,5 +233,23 @@ mod tests {
         assert_eq!((values[1].score, &values[1].details), (Some(0.5), &Details::Mean { documents: 1 }));
         assert_eq!((corpus.documents(), corpus.nrefs()), (2, Some(RefCount::Variable)));
         assert_eq!(CorpusAccumulator::new(&[Metric::Density]).finish()[0].score, None);
+    }
+
+    #[test]
+    fn statistics_round_trip_and_sum() {
+        let set = MetricSet::new(vec![Metric::Bleu, Metric::ChrfPlusPlus], TextTokenizer::Whitespace);
+        let values = set.score("the cat sat", Some(&["the cat sat down"]), None).unwrap();
+        for value in &values {
+            let stats = SufficientStats::of(value).expect("BLEU and chrF++ sum statistics");
+            assert_eq!(SufficientStats::parse(value.metric, &stats.to_field()), Ok(stats.clone()));
+            let mut twice = stats.clone();
+            twice.add(&stats);
+            // Summing a document with itself keeps every ratio: the same score.
+            assert_eq!(twice.value(value.metric).score, stats.value(value.metric).score);
+        }
+        // BLEU by hand: 3 candidate tokens, closest reference 4; 3/2/1/0 matches of 3/2/1/0.
+        assert_eq!(SufficientStats::of(&values[0]).unwrap().to_field(), "3 4 3 2 1 0 3 2 1 0");
+        let err = SufficientStats::parse(Metric::Bleu, "1 2 x").unwrap_err();
+        assert_eq!(err.to_string(), "bad bleu statistics `1 2 x`: expected 10 non-negative integers");
     }
 }

@@ -46,7 +46,7 @@ pub mod tok13a;
 mod tokenizer;
 mod value;
 
-pub use corpus::CorpusAccumulator;
+pub use corpus::{BadStats, CorpusAccumulator, SufficientStats};
 pub use eval_input::{EvalError, EvalReader, EvalRecord, open_eval_input};
 pub use metric::{Metric, MetricListError, Needs, parse_metrics};
 pub use set::{MetricSet, MissingInput};

@@ -10,6 +10,7 @@ mod aggregate;
 pub mod bootstrap;
 pub mod compare;
 pub mod compare_format;
+mod corpus_level;
 mod csv;
 pub mod html;
 mod markdown;
@@ -19,6 +20,9 @@ pub mod stats;
 mod svg;
 
 pub use aggregate::{AggregateRow, Aggregator, Timing};
+pub use corpus_level::{
+    CORPUS_LEVEL_COLUMNS, CorpusLevel, CorpusLevelRow, corpus_level_csv, corpus_level_markdown,
+};
 pub use csv::{RowKey, ScoresCsv, aggregate_csv, scores_csv};
 pub use markdown::aggregate_markdown;
 pub use record::{ScoreRecord, SummaryRecord};

@@ -15,8 +15,8 @@ use rustc_hash::FxHashMap;
 use super::ngram::ABSENT;
 use super::reference::{CandidateView, Reference, Scratch};
 use super::scorer::Best;
-use super::tokenize::{token_count, tokenize, with_ids};
-use super::{Metric, Score, Scorer};
+use super::tokenize::{token_count, with_ids};
+use super::{Metric, RougeTokenizer, Score, Scorer};
 
 /// Scores many candidate summaries of one document: the references and the
 /// source sentences are tokenized once, candidates are given as byte spans of
@@ -91,7 +91,7 @@ impl<'a> DocumentScorer<'a> {
         sentence_spans: &[Range<usize>],
     ) -> Self {
         let mut vocabulary = FxHashMap::default();
-        let (reference_tokens, sentences) = with_ids(scorer.stem(), |ids| {
+        let (reference_tokens, sentences) = with_ids(scorer.tokenizer(), scorer.stem(), |ids| {
             // Document ids: the distinct reference tokens first.
             let mut doc_of: FxHashMap<u32, u32> = FxHashMap::default();
             let reference_tokens: Vec<(Vec<u32>, Vec<Range<usize>>)> = references
@@ -254,7 +254,9 @@ impl<'a> DocumentScorer<'a> {
             return;
         }
         let prefix = &self.text[span.clone()];
-        if prefix.contains('\n') {
+        // Chunks rely on rouge-score's rule that tokens never cross
+        // whitespace; the Unicode profile's normalization may not keep it.
+        if prefix.contains('\n') || self.scorer.tokenizer() != RougeTokenizer::RougeScore {
             return self.push_fresh(prefix, tokens, pieces);
         }
         // The prefix lies on the sentence's first line: its whole chunks give
@@ -292,7 +294,9 @@ impl<'a> DocumentScorer<'a> {
     fn push_fresh_tokens(&self, text: &str, tokens: &mut Vec<u32>) {
         let other = self.vocabulary.len() as u32;
         tokens.extend(
-            tokenize(text, self.scorer.stem())
+            self.scorer
+                .tokenizer()
+                .tokenize(text, self.scorer.stem())
                 .iter()
                 .map(|token| self.vocabulary.get(token.as_str()).copied().unwrap_or(other)),
         );
@@ -348,6 +352,24 @@ mod tests {
             let spans = [28..42, 0..end];
             let text = format!("{}\n{}", &TEXT[28..42], &TEXT[0..end]);
             assert_eq!(document.score_spans(&spans), scorer.score_multi(&references, &text), "cut {end}");
+        }
+    }
+
+    #[test]
+    fn unicode_profile_spans_equal_scoring_the_text() {
+        const RU: &str = "Кошки бежали домой. Собаки тоже.\nПотом пошёл дождь.";
+        let scorer = Scorer::new(&[Metric::N(1), Metric::N(2), Metric::L, Metric::Lsum], true)
+            .with_tokenizer(RougeTokenizer::Unicode);
+        let references = vec!["кошки бежали домой\nпошёл дождь".to_string(), "СОБАКИ бежали".to_string()];
+        let spans = [0..35, 36..58, 59..RU.len()];
+        let document = DocumentScorer::new(&scorer, &references, RU, &spans);
+        let whole = document.score_spans(&spans[..2]);
+        assert!(whole[0].fmeasure > 0.0, "Cyrillic tokens match");
+        assert_eq!(whole, scorer.score_multi(&references, &format!("{}\n{}", &RU[0..35], &RU[36..58])));
+        for end in (1..=35).filter(|&end| RU.is_char_boundary(end)) {
+            let cut = [36..58, 0..end];
+            let text = format!("{}\n{}", &RU[36..58], &RU[0..end]);
+            assert_eq!(document.score_spans(&cut), scorer.score_multi(&references, &text), "cut {end}");
         }
     }
 

@@ -26,7 +26,7 @@ use std::str::FromStr;
 pub use document::DocumentScorer;
 pub use lines::sentence_per_line;
 pub use scorer::Scorer;
-pub use tokenize::{has_tokens, tokenize};
+pub use tokenize::{RougeTokenizer, UnknownRougeTokenizer, has_tokens, tokenize};
 
 /// A rouge-score metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -5,18 +5,19 @@ use std::ops::Range;
 use super::ngram::ABSENT;
 use super::reference::{CandidateView, Reference, Scratch};
 use super::tokenize::with_ids;
-use super::{Metric, Score};
+use super::{Metric, RougeTokenizer, Score};
 
 /// Scores pairs of texts for a fixed list of metrics.
 #[derive(Debug, Clone)]
 pub struct Scorer {
     metrics: Vec<Metric>,
+    tokenizer: RougeTokenizer,
     stem: bool,
 }
 
 impl Scorer {
-    /// A scorer for `metrics` (scores come back in this order), with NLTK
-    /// Porter stemming if `stem`.
+    /// A scorer for `metrics` (scores come back in this order), with
+    /// rouge-score's tokenizer and NLTK Porter stemming if `stem`.
     ///
     /// # Panics
     /// If a `Metric::N(n)` has n outside 1..=9 (rouge-score rejects those;
@@ -27,7 +28,18 @@ impl Scorer {
                 assert!((1..=9).contains(n), "rouge-score has rouge1…rouge9, not rouge{n}");
             }
         }
-        Scorer { metrics: metrics.to_vec(), stem }
+        Scorer { metrics: metrics.to_vec(), tokenizer: RougeTokenizer::RougeScore, stem }
+    }
+
+    /// The same scorer with another tokenizer profile. Stemming stays on
+    /// only if the profile stems ([`RougeTokenizer::stems`]).
+    pub fn with_tokenizer(self, tokenizer: RougeTokenizer) -> Self {
+        Scorer { tokenizer, stem: self.stem && tokenizer.stems(), ..self }
+    }
+
+    /// The tokenizer profile.
+    pub fn tokenizer(&self) -> RougeTokenizer {
+        self.tokenizer
     }
 
     /// The metrics, in the order scores are returned.
@@ -35,7 +47,7 @@ impl Scorer {
         &self.metrics
     }
 
-    /// Whether stemming is on.
+    /// Whether stemming is on (never with a profile that does not stem).
     pub fn stem(&self) -> bool {
         self.stem
     }
@@ -49,7 +61,7 @@ impl Scorer {
     /// (the first on ties). Zeros when `references` is empty (rouge-score
     /// raises an error there; callers that mirror it must check first).
     pub fn score_multi<S: AsRef<str>>(&self, references: &[S], candidate: &str) -> Vec<Score> {
-        with_ids(self.stem, |ids| {
+        with_ids(self.tokenizer, self.stem, |ids| {
             let (mut candidate_tokens, mut candidate_lines) = (Vec::new(), Vec::new());
             ids.push_lines(candidate, &mut candidate_tokens, &mut candidate_lines);
             let mut best = Best::new(self.metrics.len());

@@ -1,4 +1,6 @@
-//! rouge-score tokens as integer ids.
+//! ROUGE tokens as integer ids, by one of two tokenizer profiles
+//! ([`RougeTokenizer`]): rouge-score's own (the default) or rougers'
+//! `unicode-v1`.
 //!
 //! Owns the only calls into the `rougers` crate, whose tokenizer and NLTK
 //! Porter stemmer are bit-exact with rouge-score 0.1.2 (checked against the
@@ -22,16 +24,108 @@
 //! would add a second stemmer (char-vector based) for no gain in exactness.
 
 use std::cell::RefCell;
+use std::fmt;
 use std::ops::Range;
+use std::str::FromStr;
 
 use rustc_hash::FxHashMap;
 
 /// Distinct raw tokens a thread's cache may hold before it starts afresh.
 const CACHE_LIMIT: usize = 1 << 18;
 
-/// Maps rouge-score tokens to ids: equal (stemmed) tokens get equal ids.
+/// How ROUGE splits text into tokens.
+///
+/// The default is rouge-score's tokenizer, bit-identical to rouge-score
+/// 0.1.2: lower-cased runs of `[a-z0-9]`, so letters outside ASCII are
+/// dropped (a Russian or Chinese text has no tokens and scores 0). For other
+/// languages, [`RougeTokenizer::Unicode`] is rougers' `unicode-v1` profile.
+/// Scores made with it are not rouge-score's, and their signature says so.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RougeTokenizer {
+    /// rouge-score 0.1.2's tokenizer (`rouge-score`), optionally with NLTK's
+    /// Porter stemmer.
+    #[default]
+    RougeScore,
+    /// rougers' `unicode-v1` (`unicode`): NFKC, full case folding, NFKC
+    /// again, then the words of the Unicode word-boundary rules (UAX #29)
+    /// that contain a letter or a digit. Ideographs are one token each. It
+    /// never stems: the Porter stemmer is for English only.
+    Unicode,
+}
+
+impl RougeTokenizer {
+    /// Every profile, in the order help texts list them.
+    pub const ALL: [RougeTokenizer; 2] = [RougeTokenizer::RougeScore, RougeTokenizer::Unicode];
+
+    /// The name used on the command line and in `run.json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RougeTokenizer::RougeScore => "rouge-score",
+            RougeTokenizer::Unicode => "unicode",
+        }
+    }
+
+    /// The `tok:` value of ROUGE signatures.
+    pub fn signature(self) -> &'static str {
+        match self {
+            RougeTokenizer::RougeScore => "rouge-score-ascii",
+            RougeTokenizer::Unicode => "rougers-unicode-v1",
+        }
+    }
+
+    /// Whether stemming applies: only rouge-score's profile stems.
+    pub fn stems(self) -> bool {
+        self == RougeTokenizer::RougeScore
+    }
+
+    /// The tokens of `text` as strings, stemmed if `stem` and this profile
+    /// stems.
+    pub fn tokenize(self, text: &str, stem: bool) -> Vec<String> {
+        self.rougers_tokenizer(stem).tokenize(text)
+    }
+
+    /// Whether `text` has at least one token under this profile.
+    pub fn has_tokens(self, text: &str) -> bool {
+        match self {
+            RougeTokenizer::RougeScore => has_tokens(text),
+            RougeTokenizer::Unicode => !self.tokenize(text, false).is_empty(),
+        }
+    }
+
+    fn rougers_tokenizer(self, stem: bool) -> rougers::Tokenizer {
+        match self {
+            RougeTokenizer::RougeScore => rougers::Tokenizer::new(stem),
+            RougeTokenizer::Unicode => rougers::Tokenizer::unicode(),
+        }
+    }
+}
+
+impl fmt::Display for RougeTokenizer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An unknown ROUGE tokenizer name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown ROUGE tokenizer `{0}` (expected rouge-score or unicode)")]
+pub struct UnknownRougeTokenizer(pub String);
+
+impl FromStr for RougeTokenizer {
+    type Err = UnknownRougeTokenizer;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RougeTokenizer::ALL
+            .into_iter()
+            .find(|t| t.name() == s)
+            .ok_or_else(|| UnknownRougeTokenizer(s.to_string()))
+    }
+}
+
+/// Maps ROUGE tokens to ids: equal (stemmed) tokens get equal ids.
 #[derive(Debug)]
 pub(crate) struct TokenIds {
+    tokenizer: RougeTokenizer,
     stem: bool,
     plain: rougers::Tokenizer,
     stemming: rougers::Tokenizer,
@@ -46,29 +140,41 @@ pub(crate) struct TokenIds {
 }
 
 thread_local! {
-    /// One cache per stemming setting, per thread.
-    static CACHES: RefCell<[TokenIds; 2]> = RefCell::new([TokenIds::new(false), TokenIds::new(true)]);
+    /// One cache per tokenization (rouge-score plain, stemmed; unicode), per thread.
+    static CACHES: RefCell<[TokenIds; 3]> = RefCell::new([
+        TokenIds::new(RougeTokenizer::RougeScore, false),
+        TokenIds::new(RougeTokenizer::RougeScore, true),
+        TokenIds::new(RougeTokenizer::Unicode, false),
+    ]);
 }
 
-/// Runs `f` with this thread's token cache for `stem`. Ids handed out inside
-/// one call are consistent with each other; keep none across calls.
-pub(crate) fn with_ids<R>(stem: bool, f: impl FnOnce(&mut TokenIds) -> R) -> R {
+/// Runs `f` with this thread's token cache for `tokenizer`, stemming if
+/// `stem` and the profile stems. Ids handed out inside one call are
+/// consistent with each other; keep none across calls.
+pub(crate) fn with_ids<R>(tokenizer: RougeTokenizer, stem: bool, f: impl FnOnce(&mut TokenIds) -> R) -> R {
+    let stem = stem && tokenizer.stems();
+    let slot = match tokenizer {
+        RougeTokenizer::RougeScore => usize::from(stem),
+        RougeTokenizer::Unicode => 2,
+    };
     CACHES.with(|caches| {
         let mut caches = caches.borrow_mut();
-        let ids = &mut caches[usize::from(stem)];
+        let ids = &mut caches[slot];
         if ids.by_raw.len() > CACHE_LIMIT {
-            *ids = TokenIds::new(stem);
+            *ids = TokenIds::new(tokenizer, stem);
         }
         f(ids)
     })
 }
 
 impl TokenIds {
-    /// An empty cache, stemming with NLTK Porter if `stem`.
-    pub(crate) fn new(stem: bool) -> Self {
+    /// An empty cache for `tokenizer`, stemming with NLTK Porter if `stem`
+    /// and the profile stems.
+    pub(crate) fn new(tokenizer: RougeTokenizer, stem: bool) -> Self {
         TokenIds {
-            stem,
-            plain: rougers::Tokenizer::new(false),
+            tokenizer,
+            stem: stem && tokenizer.stems(),
+            plain: tokenizer.rougers_tokenizer(false),
             stemming: rougers::Tokenizer::new(true),
             by_raw: FxHashMap::default(),
             by_token: FxHashMap::default(),
@@ -84,7 +190,7 @@ impl TokenIds {
 
     /// Appends the ids of the tokens of `text` to `out`.
     pub(crate) fn push_tokens(&mut self, text: &str, out: &mut Vec<u32>) {
-        if !text.is_ascii() {
+        if self.tokenizer != RougeTokenizer::RougeScore || !text.is_ascii() {
             for raw in self.plain.tokenize(text) {
                 out.push(self.id_of(&raw));
             }
@@ -179,7 +285,7 @@ mod tests {
     }
 
     fn ids(text: &str, stem: bool) -> (Vec<u32>, Vec<Range<usize>>) {
-        let mut ids = TokenIds::new(stem);
+        let mut ids = TokenIds::new(RougeTokenizer::RougeScore, stem);
         let (mut tokens, mut lines) = (Vec::new(), Vec::new());
         ids.push_lines(text, &mut tokens, &mut lines);
         (tokens, lines)
@@ -214,11 +320,20 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn ascii_scan_equals_rougers(text in "[ -~\\n\\t]{0,80}", stem: bool) {
-            let mut cache = TokenIds::new(stem);
+            let mut cache = TokenIds::new(RougeTokenizer::RougeScore, stem);
             let mut out = Vec::new();
             cache.push_tokens(&text, &mut out);
             let ours: Vec<&str> = out.iter().map(|&id| cache.token(id)).collect();
             proptest::prop_assert_eq!(ours, tokenize(&text, stem));
+        }
+
+        #[test]
+        fn unicode_ids_equal_rougers(text in "\\PC{0,40}") {
+            let mut cache = TokenIds::new(RougeTokenizer::Unicode, false);
+            let mut out = Vec::new();
+            cache.push_tokens(&text, &mut out);
+            let ours: Vec<&str> = out.iter().map(|&id| cache.token(id)).collect();
+            proptest::prop_assert_eq!(ours, rougers::Tokenizer::unicode().tokenize(&text));
         }
 
         #[test]
@@ -228,9 +343,37 @@ mod tests {
     }
 
     #[test]
+    fn unicode_profile_keeps_other_scripts_and_never_stems() {
+        // rougers' unicode-v1 examples, by hand: Cyrillic kept and case-folded,
+        // ideographs one token each, fullwidth digits NFKC-normalized.
+        let unicode = RougeTokenizer::Unicode;
+        assert_eq!(unicode.tokenize("Привет, МИР!", true), ["привет", "мир"]);
+        assert_eq!(unicode.tokenize("东京 ２０２４", false), ["东", "京", "2024"]);
+        assert_eq!(unicode.tokenize("running runs", true), ["running", "runs"]);
+        assert!(!RougeTokenizer::RougeScore.has_tokens("Привет"));
+        assert!(unicode.has_tokens("Привет"));
+        let mut cache = TokenIds::new(unicode, true);
+        let mut out = Vec::new();
+        cache.push_tokens("Straße STRASSE running", &mut out);
+        assert_eq!(out[0], out[1], "full case folding: ß = ss");
+        assert_eq!(cache.token(out[2]), "running");
+    }
+
+    #[test]
+    fn tokenizer_names_round_trip() {
+        for tokenizer in RougeTokenizer::ALL {
+            assert_eq!(tokenizer.name().parse::<RougeTokenizer>(), Ok(tokenizer));
+        }
+        assert_eq!(
+            "icu".parse::<RougeTokenizer>().unwrap_err().to_string(),
+            "unknown ROUGE tokenizer `icu` (expected rouge-score or unicode)"
+        );
+    }
+
+    #[test]
     fn stems_only_long_tokens() {
         // Spec section 2.4: "does" stems to "doe", "was" stays.
-        let mut cache = TokenIds::new(true);
+        let mut cache = TokenIds::new(RougeTokenizer::RougeScore, true);
         let mut out = Vec::new();
         cache.push_tokens("does was", &mut out);
         assert_eq!(cache.token(out[0]), "doe");

@@ -21,7 +21,9 @@
 //! Scores: a chosen sentence's score is its gain in the objective when it
 //! was added; unchosen sentences score 0.
 //!
-//! Parameters (defaults): `stem` true.
+//! It tokenizes as the report does ([`BuildOptions::rouge_tokenizer`]).
+//!
+//! Parameters (defaults): `stem` true (ignored by a tokenizer that does not stem).
 
 use super::{Budget, BuildOptions, Ranking, ReadsReferences, Summarizer};
 use crate::rouge::{DocumentScorer, Metric, Scorer};
@@ -48,8 +50,10 @@ impl Default for Params {
 
 impl Params {
     /// Builds the summarizer.
-    pub fn build(self, _options: &BuildOptions) -> Oracle {
-        Oracle { scorer: Scorer::new(&[Metric::N(1), Metric::N(2)], self.stem) }
+    pub fn build(self, options: &BuildOptions) -> Oracle {
+        let scorer =
+            Scorer::new(&[Metric::N(1), Metric::N(2)], self.stem).with_tokenizer(options.rouge_tokenizer);
+        Oracle { scorer }
     }
 }
 

@@ -81,7 +81,10 @@ mod tests {
     }
 
     fn order(seed: u64, id: &str) -> Vec<usize> {
-        Params.build(&BuildOptions { seed }).rank(&doc(id), &Budget::Sentences(3)).order
+        Params
+            .build(&BuildOptions { seed, ..BuildOptions::default() })
+            .rank(&doc(id), &Budget::Sentences(3))
+            .order
     }
 
     #[test]

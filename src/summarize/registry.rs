@@ -7,6 +7,8 @@ use super::Summarizer;
 pub struct BuildOptions {
     /// Seed for randomized summarizers.
     pub seed: u64,
+    /// The report's ROUGE tokenizer, which the oracle aims at.
+    pub rouge_tokenizer: crate::rouge::RougeTokenizer,
 }
 
 /// One registered summarizer.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::harness::plan::Shard;
 use crate::report::Timing;
+use crate::rouge::RougeTokenizer;
 
 /// `run.json`'s content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +31,10 @@ pub struct RunInfo {
     pub budget: String,
     /// Whether ROUGE stemmed.
     pub stem: bool,
+    /// ROUGE's tokenizer profile (absent from `run.json` files written before
+    /// it existed: those used rouge-score's).
+    #[serde(default)]
+    pub rouge_tokenizer: RougeTokenizer,
     /// The shard this run covered (1/1 for a whole or merged run).
     pub shard: Shard,
     /// Shard directories a merged report was built from (empty otherwise).
@@ -66,6 +71,8 @@ pub struct RunHeader {
     pub budget: String,
     /// Whether ROUGE stemmed.
     pub stem: bool,
+    /// ROUGE's tokenizer profile.
+    pub rouge_tokenizer: RougeTokenizer,
     /// The shard the run covers.
     pub shard: Shard,
 }
@@ -102,7 +109,7 @@ impl RunInfo {
     /// the current rayon pool; corpora, timings and warnings are added as the
     /// run goes, the total time and file hashes when it is written.
     pub fn new(header: RunHeader, provenance: Provenance) -> RunInfo {
-        let RunHeader { seed, summarizers, metrics, budget, stem, shard } = header;
+        let RunHeader { seed, summarizers, metrics, budget, stem, rouge_tokenizer, shard } = header;
         RunInfo {
             sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
             git_commit: provenance.git_commit,
@@ -113,6 +120,7 @@ impl RunInfo {
             metrics,
             budget,
             stem,
+            rouge_tokenizer,
             shard,
             merged_from: Vec::new(),
             corpora: Vec::new(),
@@ -132,6 +140,7 @@ impl RunInfo {
             metrics: self.metrics.clone(),
             budget: self.budget.clone(),
             stem: self.stem,
+            rouge_tokenizer: self.rouge_tokenizer,
             shard: self.shard,
         }
     }

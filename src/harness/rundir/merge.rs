@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use super::files;
 use super::info::{Provenance, RunInfo};
-use super::read::{ScoresReader, read_run_json, summaries, verify_run_dir};
+use super::read::{ScoresReader, read_corpus_level, read_run_json, summaries, verify_run_dir};
 use super::writer::ReportWriter;
 use crate::harness::HarnessError;
 use crate::harness::plan::Shard;
@@ -46,7 +46,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path, provenance: Provenance) -> Result<Run
                 match shard.next_document(&corpus.name)? {
                     Some(document) => {
                         for (s, (summary, scores)) in document.into_iter().enumerate() {
-                            writer.summary(s, &summary, &scores)?;
+                            writer.summary(s, &summary, &scores, &[])?;
                         }
                     }
                     None => break 'documents,
@@ -56,6 +56,11 @@ pub fn merge(dirs: &[PathBuf], out: &Path, provenance: Provenance) -> Result<Run
     }
     for shard in &mut readers {
         shard.expect_end()?;
+    }
+    for (_, dir) in &shards {
+        for row in read_corpus_level(dir)? {
+            writer.add_corpus_level(&row)?;
+        }
     }
     let shard_seconds: f64 = shards.iter().map(|(i, _)| i.total_seconds).sum();
     writer.finish(shard_seconds + start.elapsed().as_secs_f64())

@@ -25,7 +25,10 @@ pub use baseline::{BaselineError, baseline_dir};
 pub use html::compare_report;
 pub use info::{CorpusInfo, Provenance, RunHeader, RunInfo};
 pub use merge::merge;
-pub use read::{ReadError, ScoresReader, read_run_json, read_scores, scores_path, summaries, verify_run_dir};
+pub use read::{
+    ReadError, ScoresReader, read_corpus_level, read_run_json, read_scores, scores_path, summaries,
+    verify_run_dir,
+};
 pub use writer::ReportWriter;
 
 /// File names in a run directory.
@@ -34,6 +37,8 @@ pub mod files {
     pub const SCORES: &str = "scores.csv";
     /// One row per corpus × summarizer × metric (the aggregate rows).
     pub const SUMMARY_CSV: &str = "summary.csv";
+    /// Corpus-level BLEU, chrF and chrF++ per corpus × summarizer, with their statistics.
+    pub const CORPUS_LEVEL: &str = "corpus_level.csv";
     /// The Markdown table of the aggregate rows.
     pub const SUMMARY_MD: &str = "summary.md";
     /// The bar chart of the aggregate rows.
@@ -45,5 +50,6 @@ pub mod files {
     /// Provenance, timings, warnings and every other file's SHA-256.
     pub const RUN: &str = "run.json";
     /// Every file a finished run writes.
-    pub const ALL: [&str; 7] = [SCORES, SUMMARY_CSV, SUMMARY_MD, SUMMARY_SVG, SUMMARIES, REPORT_HTML, RUN];
+    pub const ALL: [&str; 8] =
+        [SCORES, SUMMARY_CSV, CORPUS_LEVEL, SUMMARY_MD, SUMMARY_SVG, SUMMARIES, REPORT_HTML, RUN];
 }

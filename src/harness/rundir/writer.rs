@@ -1,7 +1,7 @@
 //! [`ReportWriter`]: a run directory written as one unit. `scores.csv` and
 //! `summaries.jsonl` are streamed summary by summary into a staging folder,
 //! the [`Aggregator`] keeps what the aggregate reports need, and
-//! [`ReportWriter::finish`] writes `summary.csv`, `summary.md`,
+//! [`ReportWriter::finish`] writes `summary.csv`, `corpus_level.csv`, `summary.md`,
 //! `summary.svg`, `report.html` and `run.json` (with every other file's SHA-256) and puts
 //! the folder in place of the target in one step.
 
@@ -15,9 +15,10 @@ use super::stage::{StagedDir, StagedFile};
 use crate::harness::HarnessError;
 use crate::harness::plan::{MetricSpec, signature};
 use crate::harness::run::RunOutcome;
-use crate::metrics::RefCount;
+use crate::metrics::{Level, RefCount, SufficientStats, TextTokenizer};
 use crate::report::{
-    Aggregator, RowKey, ScoresCsv, SummaryRecord, aggregate_csv, aggregate_markdown, aggregate_svg,
+    Aggregator, CorpusLevel, CorpusLevelRow, RowKey, ScoresCsv, SummaryRecord, aggregate_csv,
+    aggregate_markdown, aggregate_svg, corpus_level_csv, corpus_level_markdown,
 };
 use crate::rouge::Score;
 
@@ -30,6 +31,7 @@ pub struct ReportWriter {
     scores: ScoresCsv<StagedFile>,
     summaries: StagedFile,
     aggregator: Aggregator,
+    corpus_level: CorpusLevel,
     info: RunInfo,
 }
 
@@ -43,7 +45,16 @@ impl ReportWriter {
         let scores = staged.stream(files::SCORES).and_then(ScoresCsv::new).map_err(io)?;
         let summaries = staged.stream(files::SUMMARIES).map_err(io)?;
         let aggregator = Aggregator::new(info.summarizers.clone(), info.metrics.clone());
-        Ok(ReportWriter { dir: staged, target: dir.to_path_buf(), scores, summaries, aggregator, info })
+        let corpus_level = CorpusLevel::new(info.summarizers.clone(), &info.metrics);
+        Ok(ReportWriter {
+            dir: staged,
+            target: dir.to_path_buf(),
+            scores,
+            summaries,
+            aggregator,
+            corpus_level,
+            info,
+        })
     }
 
     /// The `run.json` being built: the caller adds corpora, timings and warnings.
@@ -55,16 +66,21 @@ impl ReportWriter {
     /// or 0 if unknown) sizes the aggregate's vectors once.
     pub fn begin_corpus(&mut self, name: &str, documents: usize) {
         self.aggregator.begin_corpus(name, documents);
+        self.corpus_level.begin_corpus(name);
     }
 
     /// Writes one summary by summarizer number `summarizer` (of the run's
-    /// list) with its scores, one per metric in the run's order. Every
-    /// summarizer's summary of a document comes before the next document's.
+    /// list) with its scores, one per metric in the run's order, and the
+    /// statistics of its corpus-level metrics (one per BLEU, chrF or chrF++
+    /// in the run's order; none to leave the corpus-level sums alone, as
+    /// merging does). Every summarizer's summary of a document comes before
+    /// the next document's.
     pub fn summary(
         &mut self,
         summarizer: usize,
         record: &SummaryRecord,
         scores: &[Score],
+        corpus_stats: &[SufficientStats],
     ) -> Result<(), HarnessError> {
         let line = serde_json::to_string(record).map_err(|e| self.io_error(files::SUMMARIES, e.into()))?;
         writeln!(self.summaries, "{line}").map_err(|e| self.io_error(files::SUMMARIES, e))?;
@@ -78,13 +94,29 @@ impl ReportWriter {
             return Err(self.io_error(files::SCORES, e));
         }
         self.aggregator.add(summarizer, &record.doc_id, record.words, scores);
+        if !corpus_stats.is_empty() {
+            self.corpus_level.add(summarizer, corpus_stats);
+        }
         Ok(())
+    }
+
+    /// Adds corpus-level statistics summed elsewhere (a shard's row) to the
+    /// run's row of the same corpus, summarizer and metric; an error if the
+    /// run has no such row.
+    pub fn add_corpus_level(&mut self, row: &CorpusLevelRow) -> Result<(), HarnessError> {
+        if self.corpus_level.add_row(row) {
+            return Ok(());
+        }
+        Err(HarnessError::Merge(format!(
+            "corpus-level row {}/{}/{} belongs to no corpus, summarizer and metric of the run",
+            row.corpus, row.summarizer, row.metric
+        )))
     }
 
     /// Writes the aggregate reports and `run.json` (with `total_seconds` and
     /// every other file's SHA-256), then puts the directory in place.
     pub fn finish(self, total_seconds: f64) -> Result<RunOutcome, HarnessError> {
-        let ReportWriter { mut dir, target, scores, summaries, aggregator, mut info } = self;
+        let ReportWriter { mut dir, target, scores, summaries, aggregator, corpus_level, mut info } = self;
         let io = |file: &str| {
             let path = target.join(file);
             move |error| HarnessError::output(&path, error)
@@ -94,11 +126,15 @@ impl ReportWriter {
         dir.close(summaries).map_err(io(files::SUMMARIES))?;
         let rows = aggregator.rows(info.seed, &info.timings);
         info.signatures = signatures(&info);
-        let markdown = aggregate_markdown(&rows, &info.signatures);
+        let corpus_signatures = corpus_level_signatures(&info, corpus_level.metrics());
+        let mut markdown = aggregate_markdown(&rows, &info.signatures);
+        markdown.push_str(&corpus_level_markdown(corpus_level.rows(), &corpus_signatures));
         let svg =
             aggregate_svg(&rows).map_err(|e| io(files::SUMMARY_SVG)(std::io::Error::other(e.to_string())))?;
         dir.write(files::SUMMARY_CSV, &aggregate_csv(&rows, &info.signatures))
             .map_err(io(files::SUMMARY_CSV))?;
+        dir.write(files::CORPUS_LEVEL, &corpus_level_csv(corpus_level.rows(), &corpus_signatures))
+            .map_err(io(files::CORPUS_LEVEL))?;
         dir.write(files::SUMMARY_MD, markdown.as_bytes()).map_err(io(files::SUMMARY_MD))?;
         dir.write(files::SUMMARY_SVG, svg.as_bytes()).map_err(io(files::SUMMARY_SVG))?;
         info.total_seconds = total_seconds;
@@ -119,18 +155,36 @@ impl ReportWriter {
     }
 }
 
-/// Every metric's signature, from the run's settings and its corpora's
-/// references per document.
-fn signatures(info: &RunInfo) -> BTreeMap<String, String> {
-    let nrefs = info.corpora.iter().fold(None, |n, corpus| match corpus.nrefs.parse::<usize>() {
+/// The references per document over the run's corpora, as sacreBLEU's `nrefs`.
+fn nrefs(info: &RunInfo) -> Option<RefCount> {
+    info.corpora.iter().fold(None, |n, corpus| match corpus.nrefs.parse::<usize>() {
         Ok(count) => Some(RefCount::with(n, count)),
         Err(_) if corpus.nrefs == "var" => Some(RefCount::Variable),
         Err(_) => n,
-    });
+    })
+}
+
+/// The corpus-level signature of each of `metrics` (BLEU without effective order).
+fn corpus_level_signatures(info: &RunInfo, metrics: &[crate::metrics::Metric]) -> BTreeMap<String, String> {
+    let nrefs = nrefs(info);
+    metrics
+        .iter()
+        .map(|&m| {
+            (m.to_string(), crate::metrics::signature(m, TextTokenizer::default(), nrefs, Level::Corpus))
+        })
+        .collect()
+}
+
+/// Every metric's signature, from the run's settings and its corpora's
+/// references per document.
+fn signatures(info: &RunInfo) -> BTreeMap<String, String> {
+    let nrefs = nrefs(info);
     info.metrics
         .iter()
         .filter_map(|name| {
-            name.parse::<MetricSpec>().ok().map(|spec| (name.clone(), signature(&spec, info.stem, nrefs)))
+            name.parse::<MetricSpec>()
+                .ok()
+                .map(|spec| (name.clone(), signature(&spec, info.stem, info.rouge_tokenizer, nrefs)))
         })
         .collect()
 }
