@@ -39,7 +39,8 @@ ctld_port="${SLURM_CHECK_PORT:-6817}"
 slurmd_port=$(( ctld_port + 1 ))
 
 say() { printf '== [%4ss] %s\n' "$SECONDS" "$*"; }
-die() { echo "slurm-check: $*" >&2; exit 1; }
+fail_reason=""
+die() { echo "slurm-check: $*" >&2; fail_reason="$*"; exit 1; }
 
 [[ "$(id -u)" == 0 ]] || die "must run as root (it installs packages and starts slurmd)"
 
@@ -54,15 +55,26 @@ stop_daemon() {
     local name="$1" pid="${pids[$1]:-}"
     [[ -n "$pid" ]] || return 0
     if kill -TERM "$pid" 2>/dev/null; then
-        # Give it 15 s to exit, then SIGKILL; `wait` reaps our own child.
-        ( sleep 15; kill -KILL "$pid" 2>/dev/null ) &
-        local killer=$!
+        # Up to 15 s to exit (it stays a zombie until `wait` reaps it), then SIGKILL.
+        for _ in $(seq 150); do
+            [[ "$(ps -o stat= -p "$pid" 2>/dev/null)" == Z* || -z "$(ps -o stat= -p "$pid" 2>/dev/null)" ]] && break
+            sleep 0.1
+        done
+        kill -KILL "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
-        kill "$killer" 2>/dev/null || true
-        wait "$killer" 2>/dev/null || true
     fi
     echo "   stopped $name (pid $pid)"
     unset "pids[$name]"
+}
+
+# slurmstepd processes (one per running job step) that were not there when
+# this script started: ours, as this machine runs no other slurmd.
+stepds_before=" $(pgrep -x slurmstepd | tr '\n' ' ' || true)"
+our_stepds() {
+    local p
+    for p in $(pgrep -x slurmstepd || true); do
+        [[ "$stepds_before" == *" $p "* ]] || printf '%s ' "$p"
+    done
 }
 
 cleanup() {
@@ -76,7 +88,7 @@ cleanup() {
             sleep 1
         done
     fi
-    if [[ -n "$tmp" && "$status" != 0 && -d "$tmp/log" ]]; then
+    if [[ -n "$tmp" && "$status" != 0 && -z "$result" && -d "$tmp/log" ]]; then
         echo "-- last lines of the daemons' and jobs' logs:"
         for f in "$tmp"/log/*.log "$tmp"/out/logs/*.out; do
             [[ -f "$f" ]] || continue
@@ -85,6 +97,15 @@ cleanup() {
         done
     fi
     if (( ${#pids[@]} )); then
+        # A job's slurmstepd outlives its job by a moment: let ours exit
+        # before slurmd does.
+        for _ in $(seq 150); do
+            [[ -z "$(our_stepds)" ]] && break
+            sleep 0.2
+        done
+        if [[ -n "$(our_stepds)" ]]; then
+            echo "   warning: slurmstepd still running: $(our_stepds)"
+        fi
         say "stopping the daemons this script started"
         for name in slurmd slurmctld munged; do
             stop_daemon "$name"
@@ -101,7 +122,7 @@ cleanup() {
         fi
     fi
     if [[ -z "$result" ]]; then
-        echo "FAIL: slurm-check stopped early (exit status $status)"
+        echo "FAIL: ${fail_reason:-slurm-check stopped early (exit status $status)}"
         (( status != 0 )) || status=1
     fi
     exit "$status"
@@ -134,7 +155,7 @@ if (( ${#missing[@]} )); then
 else
     say "slurm-wlm and munge already installed"
 fi
-say "$(sinfo --version), $(munged --version 2>&1 | head -n 1)"
+say "$(slurmctld -V), $(munged --version 2>&1 | head -n 1)"
 
 # --- 2. the binary ------------------------------------------------------------
 if (( $# )); then
@@ -308,6 +329,7 @@ compare() {   # label, file a, file b
     if cmp "$2" "$3"; then
         echo "   same: $1"
     else
+        echo "   DIFFERS: $1"
         differ+=("$1")
     fi
 }
@@ -317,9 +339,6 @@ compare "summary.csv (without docs/s)" "$tmp/single-summary-nospeed.csv" "$tmp/m
 
 if (( ${#differ[@]} )); then
     result=fail
-    for f in "${differ[@]}"; do
-        echo "   DIFFERS: $f"
-    done
     echo "FAIL: the merged report of $shards Slurm shards differs from a single run in: ${differ[*]}"
     exit 1
 fi
