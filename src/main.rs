@@ -65,7 +65,9 @@ fn dataset_hint(error: &sumbench::datasets::DatasetError) -> Option<&'static str
         DatasetError::NotCached { .. } => {
             "download it first while online (sumbench datasets download SPEC), without --offline or HF_HUB_OFFLINE"
         }
-        DatasetError::NotFound { .. } => "check the repository, revision and path on the hub (or HF_ENDPOINT)",
+        DatasetError::NotFound { .. } => {
+            "check the repository, revision and path on the hub (or HF_ENDPOINT)"
+        }
         DatasetError::Http { status: 401 | 403, .. } => {
             "set HF_TOKEN to a token that may read the dataset (gated datasets need their terms accepted)"
         }

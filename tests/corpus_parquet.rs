@@ -44,7 +44,8 @@ fn utf8_columns_read_like_the_same_jsonl_across_row_groups() {
 #[test]
 fn large_utf8_columns_read_like_utf8_ones() {
     let large = read("large_utf8.parquet", &cnn());
-    let utf8: Vec<_> = read("news.parquet", &cnn()).into_iter().map(|d| Document { title: None, ..d }).collect();
+    let utf8: Vec<_> =
+        read("news.parquet", &cnn()).into_iter().map(|d| Document { title: None, ..d }).collect();
     assert_eq!(large, utf8);
 }
 
@@ -53,7 +54,10 @@ fn list_references_and_integer_ids() {
     let lists = read("list_refs.parquet", &ReadOptions::default());
     let ids: Vec<_> = lists.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["7", "8", "9", "10"]);
-    assert_eq!(lists[1].references, ["Bank shares fell after a report of losses.", "Analysts expect more cuts."]);
+    assert_eq!(
+        lists[1].references,
+        ["Bank shares fell after a report of losses.", "Analysts expect more cuts."]
+    );
     assert_eq!(read("large_list_refs.parquet", &ReadOptions::default()), lists);
 }
 
@@ -77,7 +81,10 @@ fn errors_name_the_file_the_row_and_the_column() {
     let path = |name: &str| parquet(name).display().to_string();
     assert_eq!(
         error("news.parquet", &ReadOptions::default()),
-        format!("{}: field `text`: no such column (file has: id,article,highlights,title)", path("news.parquet"))
+        format!(
+            "{}: field `text`: no such column (file has: id,article,highlights,title)",
+            path("news.parquet")
+        )
     );
     assert_eq!(
         error("no_ids.parquet", &ReadOptions { text_field: "document".into(), ..ReadOptions::default() }),

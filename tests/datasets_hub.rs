@@ -14,7 +14,7 @@ use std::time::Duration;
 use sumbench::corpus::ReadOptions;
 use sumbench::datasets::{CacheIndex, DatasetSpec, HubConfig, Quiet, Retry, resolve};
 
-use crate::util::{fixture, summary_without_speed, sumbench};
+use crate::util::{fixture, sumbench, summary_without_speed};
 
 /// What the server answers to one request.
 #[derive(Debug, Clone)]
@@ -268,7 +268,12 @@ fn a_body_cut_short_is_retried_then_reported_and_nothing_is_cached() {
     assert_eq!(files_under(&config.datasets_dir()), Vec::<String>::new());
 
     // A transient failure (cut short, then a 503) followed by success.
-    hub.route("test/news", "main", "data/news.parquet", vec![cut, Reply::Status(503), Reply::Body(bytes.clone())]);
+    hub.route(
+        "test/news",
+        "main",
+        "data/news.parquet",
+        vec![cut, Reply::Status(503), Reply::Body(bytes.clone())],
+    );
     let resolved = resolve(&spec, &cnn(), &config, &Quiet).unwrap();
     assert_eq!(std::fs::read(&resolved.files[0]).unwrap(), bytes);
     assert_eq!(hub.requests(), 6);
@@ -327,7 +332,12 @@ fn a_run_over_a_downloaded_dataset_equals_the_run_over_the_same_jsonl() {
         "--quiet",
     ];
     let out = |name: &str| tmp.path().join(name);
-    sumbench_with(&hub, &cache).args(args).args(["--dataset", NEWS, "--out"]).arg(out("hub")).assert().success();
+    sumbench_with(&hub, &cache)
+        .args(args)
+        .args(["--dataset", NEWS, "--out"])
+        .arg(out("hub"))
+        .assert()
+        .success();
     let jsonl = fixture("parquet/news.jsonl");
     sumbench().args(args).arg("--corpus").arg(&jsonl).arg("--out").arg(out("jsonl")).assert().success();
     for file in ["scores.csv", "summaries.jsonl"] {
@@ -354,7 +364,12 @@ fn a_run_over_a_downloaded_dataset_equals_the_run_over_the_same_jsonl() {
 #[test]
 fn catalogue_entries_download_under_their_own_names() {
     let hub = Hub::start();
-    hub.route("abisee/cnn_dailymail", "main", "3.0.0/test-00000-of-00001.parquet", vec![Reply::Body(news_bytes())]);
+    hub.route(
+        "abisee/cnn_dailymail",
+        "main",
+        "3.0.0/test-00000-of-00001.parquet",
+        vec![Reply::Body(news_bytes())],
+    );
     let tmp = tempfile::tempdir().unwrap();
     let cache = tmp.path().join("cache");
     let path: PathBuf = cache.join("datasets/abisee--cnn_dailymail/main/cnn_dailymail-test.parquet");
@@ -371,11 +386,21 @@ fn catalogue_entries_download_under_their_own_names() {
             path.display()
         )
     );
-    let download = sumbench_with(&hub, &cache).args(["datasets", "download", "cnn_dailymail"]).assert().success();
+    let download =
+        sumbench_with(&hub, &cache).args(["datasets", "download", "cnn_dailymail"]).assert().success();
     assert_eq!(String::from_utf8_lossy(&download.get_output().stdout), format!("{}\n", path.display()));
     let run = sumbench_with(&hub, &cache)
         .env("HF_HUB_OFFLINE", "1")
-        .args(["run", "--dataset", "cnn_dailymail:test", "--summarizers", "lead", "--budget", "1s", "--quiet"])
+        .args([
+            "run",
+            "--dataset",
+            "cnn_dailymail:test",
+            "--summarizers",
+            "lead",
+            "--budget",
+            "1s",
+            "--quiet",
+        ])
         .arg("--out")
         .arg(tmp.path().join("run"))
         .assert()

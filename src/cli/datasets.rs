@@ -53,7 +53,10 @@ impl DatasetArgs {
             let spec = parse(spec, self.sha256.as_deref())?;
             let resolved = datasets::resolve(&spec, &base, &config, &bar)?;
             corpora.extend(
-                resolved.files.into_iter().map(|path| CorpusInput { path, options: resolved.options.clone() }),
+                resolved
+                    .files
+                    .into_iter()
+                    .map(|path| CorpusInput { path, options: resolved.options.clone() }),
             );
         }
         Ok(corpora)
@@ -77,7 +80,8 @@ pub fn hub_config(offline: bool) -> anyhow::Result<HubConfig> {
     let path = |name: &str| std::env::var_os(name).map(PathBuf::from);
     let cache_dir = default_cache_dir(path("SUMBENCH_CACHE"), path("XDG_CACHE_HOME"), path("HOME"))
         .context("no cache folder: set SUMBENCH_CACHE (or XDG_CACHE_HOME or HOME)")?;
-    let env_offline = var("HF_HUB_OFFLINE").is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"));
+    let env_offline = var("HF_HUB_OFFLINE")
+        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"));
     Ok(HubConfig {
         endpoint: var("HF_ENDPOINT").unwrap_or_else(|| DEFAULT_ENDPOINT.into()),
         token: var("HF_TOKEN"),
@@ -95,9 +99,9 @@ impl ByteBar {
             return ByteBar(ProgressBar::hidden());
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template(
-            "{msg} [{bar:30}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
-        ) {
+        if let Ok(style) =
+            ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta})")
+        {
             bar.set_style(style.progress_chars("=> "));
         }
         ByteBar(bar)
@@ -188,7 +192,8 @@ fn list() -> String {
     );
     for entry in CATALOGUE {
         let check = if entry.pinned() { "pinned" } else { "trust on first use" };
-        let id = if entry.id_field == sumbench::corpus::ROW_NUMBER_ID { "row number" } else { entry.id_field };
+        let id =
+            if entry.id_field == sumbench::corpus::ROW_NUMBER_ID { "row number" } else { entry.id_field };
         out.push_str(&format!(
             "\n{}  {}\n  hub       {} @ {} ({check})\n  splits    {}\n  columns   id: {id}, text: {}, reference: {}\n  licence   {}\n  cite      {}\n",
             entry.name,

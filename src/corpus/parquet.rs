@@ -26,7 +26,9 @@ use std::path::{Path, PathBuf};
 use ::parquet::arrow::ProjectionMask;
 use ::parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type};
+use arrow_array::types::{
+    Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+};
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::DataType;
 
@@ -81,20 +83,25 @@ impl Reader {
         let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
         let find = |name: &str| schema.fields().iter().position(|f| f.name() == name);
         let missing = |name: &str, why: &str| {
-            CorpusError::field(&location, name, format!("no such column (file has: {}){why}", names.join(",")))
+            CorpusError::field(
+                &location,
+                name,
+                format!("no such column (file has: {}){why}", names.join(",")),
+            )
         };
-        let kind_of = |name: &str, allowed: &[Kind], wanted: &str| -> Result<Option<(usize, Kind)>, CorpusError> {
-            let Some(index) = find(name) else { return Ok(None) };
-            let data_type = schema.field(index).data_type();
-            match kind(data_type).filter(|k| allowed.contains(k)) {
-                Some(kind) => Ok(Some((index, kind))),
-                None => Err(CorpusError::field(
-                    &location,
-                    name,
-                    format!("expected {wanted} column, found {data_type}"),
-                )),
-            }
-        };
+        let kind_of =
+            |name: &str, allowed: &[Kind], wanted: &str| -> Result<Option<(usize, Kind)>, CorpusError> {
+                let Some(index) = find(name) else { return Ok(None) };
+                let data_type = schema.field(index).data_type();
+                match kind(data_type).filter(|k| allowed.contains(k)) {
+                    Some(kind) => Ok(Some((index, kind))),
+                    None => Err(CorpusError::field(
+                        &location,
+                        name,
+                        format!("expected {wanted} column, found {data_type}"),
+                    )),
+                }
+            };
         let mut roots = Vec::new();
         let id = if options.id_field == ROW_NUMBER_ID {
             None
@@ -105,16 +112,13 @@ impl Reader {
             roots.push(index);
             Some(kind)
         };
-        let (text, _) =
-            kind_of(&options.text_field, &[Kind::String], "a string")?.ok_or_else(|| missing(&options.text_field, ""))?;
+        let (text, _) = kind_of(&options.text_field, &[Kind::String], "a string")?
+            .ok_or_else(|| missing(&options.text_field, ""))?;
         roots.push(text);
         let title = kind_of(&options.title_field, &[Kind::String], "a string")?;
         roots.extend(title.map(|(index, _)| index));
-        let references = kind_of(
-            &options.ref_field,
-            &[Kind::String, Kind::StringList],
-            "a string or a list-of-strings",
-        )?;
+        let references =
+            kind_of(&options.ref_field, &[Kind::String, Kind::StringList], "a string or a list-of-strings")?;
         roots.extend(references.map(|(index, _)| index));
         if references.is_none() && options.require_references {
             return Err(missing(&options.ref_field, ", and scoring needs references"));
@@ -209,8 +213,8 @@ impl Reader {
         (0..items.len())
             .map(|j| {
                 let element = format!("{field}[{j}]");
-                let value = string_at(&items, j)
-                    .ok_or_else(|| CorpusError::field(location, &element, "null"))?;
+                let value =
+                    string_at(&items, j).ok_or_else(|| CorpusError::field(location, &element, "null"))?;
                 one(value, &element)
             })
             .collect()
@@ -263,9 +267,7 @@ fn kind(data_type: &DataType) -> Option<Kind> {
         | DataType::UInt16
         | DataType::UInt32
         | DataType::UInt64 => Some(Kind::Integer),
-        DataType::List(item) | DataType::LargeList(item)
-            if kind(item.data_type()) == Some(Kind::String) =>
-        {
+        DataType::List(item) | DataType::LargeList(item) if kind(item.data_type()) == Some(Kind::String) => {
             Some(Kind::StringList)
         }
         _ => None,
@@ -303,5 +305,8 @@ fn integer_at(array: &dyn Array, i: usize) -> Option<String> {
 
 /// A file the parquet reader rejects, named.
 fn corrupt(path: &Path, error: &::parquet::errors::ParquetError) -> CorpusError {
-    CorpusError::Malformed { location: Location::file(path), message: format!("not a readable parquet file: {error}") }
+    CorpusError::Malformed {
+        location: Location::file(path),
+        message: format!("not a readable parquet file: {error}"),
+    }
 }

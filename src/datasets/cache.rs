@@ -94,7 +94,12 @@ mod tests {
         assert_eq!(CacheIndex::load(dir.path()).unwrap().files["o--n/main/a.parquet"], entry);
         std::fs::write(dir.path().join(INDEX_FILE), "{").unwrap();
         let error = CacheIndex::load(dir.path()).unwrap_err().to_string();
-        assert!(error.ends_with("index.json: unreadable cache index: EOF while parsing an object at line 1 column 1"), "{error}");
+        assert!(
+            error.ends_with(
+                "index.json: unreadable cache index: EOF while parsing an object at line 1 column 1"
+            ),
+            "{error}"
+        );
     }
 
     #[test]

@@ -79,7 +79,12 @@ pub(crate) fn fetch(
                 delay = delay.saturating_mul(2);
             }
             Err(Failure::Transient(error)) => {
-                return Err(DatasetError::Network { url: download.url.clone(), path, attempts: attempt, error });
+                return Err(DatasetError::Network {
+                    url: download.url.clone(),
+                    path,
+                    attempts: attempt,
+                    error,
+                });
             }
         }
     };
@@ -140,10 +145,16 @@ fn attempt_once(
     let status = response.status().as_u16();
     match status {
         200..=299 => {}
-        404 => return Err(Failure::Fatal(DatasetError::NotFound { url: url.clone(), path: path.to_path_buf() })),
+        404 => {
+            return Err(Failure::Fatal(DatasetError::NotFound { url: url.clone(), path: path.to_path_buf() }));
+        }
         429 | 500..=599 => return Err(Failure::Transient(format!("the server answered HTTP {status}"))),
         _ => {
-            return Err(Failure::Fatal(DatasetError::Http { url: url.clone(), path: path.to_path_buf(), status }));
+            return Err(Failure::Fatal(DatasetError::Http {
+                url: url.clone(),
+                path: path.to_path_buf(),
+                status,
+            }));
         }
     }
     let length = response
@@ -157,10 +168,11 @@ fn attempt_once(
         .tempfile_in(dir)
         .map_err(|error| Failure::Fatal(write_error(url, dir, path, error)))?;
     let mut body = response.into_body().into_reader();
-    let (sha256, bytes) = copy_hashing(&mut body, temporary.as_file(), length, observer).map_err(|e| match e {
-        Copy::Read(error) => Failure::Transient(error),
-        Copy::Write(error) => Failure::Fatal(write_error(url, dir, path, error)),
-    })?;
+    let (sha256, bytes) =
+        copy_hashing(&mut body, temporary.as_file(), length, observer).map_err(|e| match e {
+            Copy::Read(error) => Failure::Transient(error),
+            Copy::Write(error) => Failure::Fatal(write_error(url, dir, path, error)),
+        })?;
     temporary.as_file().sync_all().map_err(|error| Failure::Fatal(write_error(url, dir, path, error)))?;
     Ok((temporary, sha256, bytes))
 }
@@ -210,7 +222,11 @@ fn copy_hashing(
 /// A failed write into the cache: a full disk is named as such.
 fn write_error(url: &str, dir: &Path, path: &Path, error: std::io::Error) -> DatasetError {
     if error.kind() == std::io::ErrorKind::StorageFull {
-        return DatasetError::DiskFull { url: url.to_string(), dir: dir.to_path_buf(), path: path.to_path_buf() };
+        return DatasetError::DiskFull {
+            url: url.to_string(),
+            dir: dir.to_path_buf(),
+            path: path.to_path_buf(),
+        };
     }
     DatasetError::Io { path: dir.to_path_buf(), error }
 }
@@ -255,7 +271,8 @@ mod tests {
             let full = File::options().write(true).open("/dev/full").unwrap();
             let mut body: &[u8] = b"abc";
             let Err(Copy::Write(error)) = copy_hashing(&mut body, full, None, &Quiet) else { panic!() };
-            let error = write_error("http://h/f", Path::new("/c/datasets"), Path::new("/c/datasets/f"), error);
+            let error =
+                write_error("http://h/f", Path::new("/c/datasets"), Path::new("/c/datasets/f"), error);
             assert_eq!(
                 error.to_string(),
                 "http://h/f: disk full while writing into /c/datasets; nothing was written to /c/datasets/f"

@@ -160,10 +160,10 @@ impl DatasetSpec {
             if !safe(owner) || !safe(name) {
                 return Err(bad("the repository must be OWNER/NAME (letters, digits, -, _ and .)"));
             }
-            if revision.is_empty()
-                || revision.split('/').any(|part| !safe(part))
-            {
-                return Err(bad("the revision must be a branch, tag or commit (letters, digits, -, _, . and /)"));
+            if revision.is_empty() || revision.split('/').any(|part| !safe(part)) {
+                return Err(bad(
+                    "the revision must be a branch, tag or commit (letters, digits, -, _, . and /)",
+                ));
             }
             if path.split('/').any(|part| part.is_empty() || part == "." || part == "..") {
                 return Err(bad("the path must be relative, without empty, `.` or `..` parts"));
@@ -464,15 +464,26 @@ mod tests {
             downloads[0].url,
             "https://huggingface.co/datasets/o/n/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet"
         );
-        assert_eq!(downloads[0].relative, PathBuf::from("o--n/refs%2Fconvert%2Fparquet/default/test/0000.parquet"));
-        let DatasetSpec::Hub(file) = DatasetSpec::parse("hf://datasets/o/n/x.parquet").unwrap() else { panic!() };
+        assert_eq!(
+            downloads[0].relative,
+            PathBuf::from("o--n/refs%2Fconvert%2Fparquet/default/test/0000.parquet")
+        );
+        let DatasetSpec::Hub(file) = DatasetSpec::parse("hf://datasets/o/n/x.parquet").unwrap() else {
+            panic!()
+        };
         assert_eq!(file.revision, "main");
         for (spec, reason) in [
-            ("hf://models/o/n/x.parquet", "only dataset repositories are supported: hf://datasets/OWNER/NAME/…"),
+            (
+                "hf://models/o/n/x.parquet",
+                "only dataset repositories are supported: hf://datasets/OWNER/NAME/…",
+            ),
             ("hf://datasets/o/n", "expected hf://datasets/OWNER/NAME@REVISION/PATH.parquet"),
             ("hf://datasets/o/n/../x.parquet", "the path must be relative, without empty, `.` or `..` parts"),
             ("hf://datasets/o/n/x.csv", "the path must name a .parquet file"),
-            ("hf://datasets/o/n@../x.parquet", "the revision must be a branch, tag or commit (letters, digits, -, _, . and /)"),
+            (
+                "hf://datasets/o/n@../x.parquet",
+                "the revision must be a branch, tag or commit (letters, digits, -, _, . and /)",
+            ),
         ] {
             assert_eq!(DatasetSpec::parse(spec).unwrap_err().to_string(), format!("`{spec}`: {reason}"));
         }
@@ -480,12 +491,22 @@ mod tests {
 
     #[test]
     fn catalogue_files_get_readable_cache_names() {
-        let config = HubConfig { endpoint: "http://127.0.0.1:9/".into(), ..HubConfig::new(PathBuf::from("/c")) };
+        let config =
+            HubConfig { endpoint: "http://127.0.0.1:9/".into(), ..HubConfig::new(PathBuf::from("/c")) };
         let downloads = DatasetSpec::parse("cnn_dailymail").unwrap().downloads(&config);
-        assert_eq!(downloads[0].url, "http://127.0.0.1:9/datasets/abisee/cnn_dailymail/resolve/main/3.0.0/test-00000-of-00001.parquet");
-        assert_eq!(downloads[0].relative, PathBuf::from("abisee--cnn_dailymail/main/cnn_dailymail-test.parquet"));
+        assert_eq!(
+            downloads[0].url,
+            "http://127.0.0.1:9/datasets/abisee/cnn_dailymail/resolve/main/3.0.0/test-00000-of-00001.parquet"
+        );
+        assert_eq!(
+            downloads[0].relative,
+            PathBuf::from("abisee--cnn_dailymail/main/cnn_dailymail-test.parquet")
+        );
         let train = DatasetSpec::parse("cnn_dailymail:train").unwrap().downloads(&config);
-        assert_eq!(train[2].relative, PathBuf::from("abisee--cnn_dailymail/main/cnn_dailymail-train-2.parquet"));
+        assert_eq!(
+            train[2].relative,
+            PathBuf::from("abisee--cnn_dailymail/main/cnn_dailymail-train-2.parquet")
+        );
         assert!(DatasetSpec::parse("xsum").unwrap().with_sha256(&"a".repeat(64)).is_err());
     }
 }
