@@ -170,7 +170,7 @@ fn a_download_is_cached_checked_and_not_fetched_again() {
     let spec = DatasetSpec::parse(NEWS).unwrap();
     let resolved = resolve(&spec, &cnn(), &config, &Quiet).unwrap();
     let expected = cache.path().join("datasets/test--news/main/data/news.parquet");
-    assert_eq!(resolved.files, [expected.clone()]);
+    assert_eq!(resolved.files, std::slice::from_ref(&expected));
     assert_eq!(std::fs::read(&expected).unwrap(), news_bytes());
     let seen = hub.seen.lock().unwrap().clone();
     assert_eq!(seen.len(), 1);
@@ -183,7 +183,7 @@ fn a_download_is_cached_checked_and_not_fetched_again() {
 
     // Cache hit: no second request, also with the right checksum asked for.
     let again = resolve(&spec.clone().with_sha256(&entry.sha256).unwrap(), &cnn(), &config, &Quiet).unwrap();
-    assert_eq!(again.files, [expected.clone()]);
+    assert_eq!(again.files, std::slice::from_ref(&expected));
     assert_eq!(hub.requests(), 1);
     assert_eq!(files_under(&config.datasets_dir()), ["index.json", "test--news/main/data/news.parquet"]);
 
