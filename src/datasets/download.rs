@@ -146,7 +146,10 @@ fn attempt_once(
     match status {
         200..=299 => {}
         404 => {
-            return Err(Failure::Fatal(DatasetError::NotFound { url: url.clone(), path: path.to_path_buf() }));
+            return Err(Failure::Fatal(DatasetError::NotFound {
+                url: url.clone(),
+                path: path.to_path_buf(),
+            }));
         }
         429 | 500..=599 => return Err(Failure::Transient(format!("the server answered HTTP {status}"))),
         _ => {
