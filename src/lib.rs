@@ -80,6 +80,7 @@
 //! ```
 
 pub mod corpus;
+pub mod datasets;
 pub mod harness;
 pub mod meta;
 pub mod metrics;

@@ -23,11 +23,15 @@ fn main() {
 /// messages name no flags).
 fn hint(err: &anyhow::Error) -> Option<&'static str> {
     use sumbench::corpus::CorpusError;
+    use sumbench::datasets::DatasetError;
     use sumbench::harness::HarnessError;
     use sumbench::summarize::SummarizeError;
     err.chain().find_map(|cause| {
+        if let Some(error) = cause.downcast_ref::<DatasetError>() {
+            return dataset_hint(error);
+        }
         if let Some(CorpusError::UnknownFormat { .. }) = cause.downcast_ref::<CorpusError>() {
-            return Some("give the format with --format jsonl|csv|tsv|dir|story");
+            return Some("give the format with --format jsonl|csv|tsv|parquet|dir|story");
         }
         match cause.downcast_ref::<SummarizeError>() {
             Some(SummarizeError::NeedsReferences(_)) => {
@@ -40,10 +44,39 @@ fn hint(err: &anyhow::Error) -> Option<&'static str> {
         }
         match cause.downcast_ref::<HarnessError>() {
             Some(HarnessError::Corpus(CorpusError::UnknownFormat { .. })) => {
-                Some("give the format with --format jsonl|csv|tsv|dir|story")
+                Some("give the format with --format jsonl|csv|tsv|parquet|dir|story")
             }
             Some(HarnessError::Summarizer(_)) => Some("`sumbench list` describes the summarizers"),
             _ => None,
         }
+    })
+}
+
+/// What to do about a dataset that cannot be had.
+fn dataset_hint(error: &sumbench::datasets::DatasetError) -> Option<&'static str> {
+    use sumbench::datasets::DatasetError;
+    Some(match error {
+        DatasetError::UnknownDataset { .. } | DatasetError::UnknownSplit { .. } => {
+            "`sumbench datasets list` shows the catalogue and its splits"
+        }
+        DatasetError::BadSpec { .. } => {
+            "give NAME[:SPLIT] or hf://datasets/OWNER/NAME@REVISION/PATH.parquet (--sha256 only with hf://)"
+        }
+        DatasetError::NotCached { .. } => {
+            "download it first while online (sumbench datasets download SPEC), without --offline or HF_HUB_OFFLINE"
+        }
+        DatasetError::NotFound { .. } => {
+            "check the repository, revision and path on the hub (or HF_ENDPOINT)"
+        }
+        DatasetError::Http { status: 401 | 403, .. } => {
+            "set HF_TOKEN to a token that may read the dataset (gated datasets need their terms accepted)"
+        }
+        DatasetError::Network { .. } => {
+            "check the network (and HF_ENDPOINT); --offline reads what is already in the cache"
+        }
+        DatasetError::ChecksumMismatch { .. } => "check --sha256 and the revision (a branch can move)",
+        DatasetError::CacheMismatch { .. } => "delete the cached file to download it again",
+        DatasetError::DiskFull { .. } => "free some space, or point SUMBENCH_CACHE at another disk",
+        _ => return None,
     })
 }

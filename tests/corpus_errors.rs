@@ -185,7 +185,7 @@ const CASES: &[Case] = &[
         args: &[],
         target: "d",
         expected: "d: cannot tell the corpus format: a directory with neither <id>/document.txt \
-                   subdirectories nor .story files\nhint: give the format with --format jsonl|csv|tsv|dir|story",
+                   subdirectories nor .story files\nhint: give the format with --format jsonl|csv|tsv|parquet|dir|story",
     },
     Case {
         name: "empty directory given as a directory corpus",
@@ -235,8 +235,8 @@ const CASES: &[Case] = &[
         files: &[("notes.txt", b"hello")],
         args: &[],
         target: "notes.txt",
-        expected: "notes.txt: cannot tell the corpus format: a file not ending in .jsonl, .json, .csv, .tsv or .story\n\
-                   hint: give the format with --format jsonl|csv|tsv|dir|story",
+        expected: "notes.txt: cannot tell the corpus format: a file not ending in .jsonl, .json, .csv, .tsv, .parquet or .story\n\
+                   hint: give the format with --format jsonl|csv|tsv|parquet|dir|story",
     },
     Case {
         name: "missing path",

@@ -45,8 +45,8 @@ fn messages_in_full() {
         ),
         (
             [&run[..], &["notes.txt", "--out", "o"]].concat(),
-            "error: notes.txt: cannot tell the corpus format: a file not ending in .jsonl, .json, .csv, .tsv or .story\n\
-             hint: give the format with --format jsonl|csv|tsv|dir|story\n",
+            "error: notes.txt: cannot tell the corpus format: a file not ending in .jsonl, .json, .csv, .tsv, .parquet or .story\n\
+             hint: give the format with --format jsonl|csv|tsv|parquet|dir|story\n",
         ),
         (
             [&run[..], &["good.jsonl", "--out", "/dev/null/x"]].concat(),

@@ -16,6 +16,8 @@ mod cli_run;
 mod cli_sentences;
 mod corpus_errors;
 mod corpus_formats;
+mod corpus_parquet;
+mod datasets_hub;
 mod determinism;
 mod error_messages;
 mod eval;

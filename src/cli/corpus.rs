@@ -16,11 +16,12 @@ use sumbench::corpus::{self, Format, ReadOptions};
 #[derive(Debug, Clone, clap::Args)]
 pub struct CorpusArgs {
     /// Corpus format [default: detected from the path: .jsonl/.json file → jsonl,
-    /// .csv → csv, .tsv → tsv, .story file or directory of them → story, directory of
+    /// .csv → csv, .tsv → tsv, .parquet → parquet, .story file or directory of them → story, directory of
     /// <id>/document.txt → dir]
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
-    /// JSONL field (CSV/TSV column) holding the document id (a string or an integer).
+    /// JSONL field (CSV/TSV/parquet column) holding the document id (a string or an
+    /// integer); for parquet, `#row` numbers the rows instead.
     #[arg(long, value_name = "NAME", default_value = corpus::DEFAULT_ID_FIELD)]
     pub id_field: String,
     /// JSONL field (CSV/TSV column) holding the document text.
@@ -77,6 +78,8 @@ pub enum FormatArg {
     Csv,
     /// Tab-separated values with a header row.
     Tsv,
+    /// Apache Parquet (the Hugging Face Hub's format).
+    Parquet,
 }
 
 impl From<FormatArg> for Format {
@@ -87,6 +90,7 @@ impl From<FormatArg> for Format {
             FormatArg::Story => Format::Story,
             FormatArg::Csv => Format::Csv,
             FormatArg::Tsv => Format::Tsv,
+            FormatArg::Parquet => Format::Parquet,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod compare;
 mod corpus;
+mod datasets;
 mod edge;
 mod eval;
 mod list;
@@ -36,6 +37,8 @@ enum Command {
     List(list::Args),
     /// Inspect and validate a corpus.
     Corpus(corpus::Args),
+    /// Datasets by name from the Hugging Face Hub: list, download, path.
+    Datasets(datasets::Args),
     /// Run summarizers over corpora, score them and write reports.
     Run(run::Args),
     /// Score an outside system's summaries into the same report format.
@@ -58,6 +61,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Rouge(args) => rouge::run(args),
         Command::List(args) => list::run(args),
         Command::Corpus(args) => corpus::run(args),
+        Command::Datasets(args) => datasets::run(args),
         Command::Run(args) => run::run(args),
         Command::Score(args) => score::run(args),
         Command::Compare(args) => compare::run(args),

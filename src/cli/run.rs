@@ -13,6 +13,7 @@ use sumbench::harness::{CorpusInput, HarnessError, Settings};
 use sumbench::rouge::RougeTokenizer;
 
 use super::corpus::CorpusArgs;
+use super::datasets::DatasetArgs;
 
 /// Where `--out` goes by default (ignored by git).
 pub const DEFAULT_OUT: &str = "results/latest";
@@ -26,6 +27,8 @@ pub struct Args {
     corpora: Vec<PathBuf>,
     #[command(flatten)]
     corpus_args: CorpusArgs,
+    #[command(flatten)]
+    datasets: DatasetArgs,
     /// `all` or a comma-separated list of summarizers (see `sumbench list`), in report order.
     #[arg(long, default_value = "all")]
     summarizers: String,
@@ -126,10 +129,13 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     };
     let out = report.out_dir()?;
     let request = RunRequest {
-        corpora: (args.corpus_args.corpora(&args.corpora)?)
-            .into_iter()
-            .map(|path| CorpusInput { path, options: args.corpus_args.read_options(true) })
-            .collect(),
+        corpora: match args.datasets.given() {
+            true => args.datasets.corpora(&args.corpus_args, report.quiet)?,
+            false => (args.corpus_args.corpora(&args.corpora)?)
+                .into_iter()
+                .map(|path| CorpusInput { path, options: args.corpus_args.read_options(true) })
+                .collect(),
+        },
         settings,
         custom_summarizers: Vec::new(),
         shard: args.shard.unwrap_or(Shard::ALL),

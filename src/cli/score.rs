@@ -12,6 +12,7 @@ use sumbench::harness::external::{
 use sumbench::harness::plan::{BudgetSpec, parse_summarizers};
 
 use super::corpus::CorpusArgs;
+use super::datasets::DatasetArgs;
 use super::run::{ReportArgs, with_threads};
 
 /// Arguments of `sumbench score`.
@@ -38,10 +39,12 @@ pub struct Args {
     #[arg(long, default_value = "ref")]
     budget: BudgetSpec,
     /// Corpus holding the documents and references; repeat for several.
-    #[arg(long = "corpus", value_name = "PATH", required = true)]
+    #[arg(long = "corpus", value_name = "PATH", required_unless_present = "datasets")]
     corpora: Vec<PathBuf>,
     #[command(flatten)]
     corpus_args: CorpusArgs,
+    #[command(flatten)]
+    datasets: DatasetArgs,
     #[command(flatten)]
     report: ReportArgs,
 }
@@ -98,11 +101,14 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         summary_field: args.summary_field.clone(),
         system_field: args.system_field.clone(),
         with,
-        corpora: args
-            .corpora
-            .iter()
-            .map(|path| CorpusInput { path: path.clone(), options: args.corpus_args.read_options(true) })
-            .collect(),
+        corpora: match args.datasets.given() {
+            true => args.datasets.corpora(&args.corpus_args, report.quiet)?,
+            false => args
+                .corpora
+                .iter()
+                .map(|path| CorpusInput { path: path.clone(), options: args.corpus_args.read_options(true) })
+                .collect(),
+        },
         metrics: report.metrics()?,
         stem: report.stem(),
         rouge_tokenizer: report.rouge_tokenizer,

@@ -1,7 +1,8 @@
 //! Corpus input: the [`Document`] type and the readers that produce it.
 //!
 //! Owns: the on-disk formats (JSONL in `jsonl.rs`, directory corpora in
-//! `dir.rs`, CNN/DailyMail `.story` files in `story.rs`), format detection, streaming
+//! `dir.rs`, CNN/DailyMail `.story` files in `story.rs`, CSV and TSV in
+//! `delimited.rs`, parquet in `parquet.rs`), format detection, streaming
 //! ([`open`] yields documents one at a time; [`read_corpus`] collects them) and
 //! precise input errors ([`CorpusError`] names the file, the line where the
 //! format has lines, and the field).
@@ -22,6 +23,8 @@ mod delimited;
 mod dir;
 mod jsonl;
 pub(crate) use jsonl::kind as json_kind;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod story;
 
 use std::collections::HashMap;
@@ -81,6 +84,8 @@ pub enum Format {
     Csv,
     /// Tab-separated values with a header row (`.tsv`).
     Tsv,
+    /// Apache Parquet (`.parquet`), as the Hugging Face Hub ships datasets.
+    Parquet,
 }
 
 impl fmt::Display for Format {
@@ -91,6 +96,7 @@ impl fmt::Display for Format {
             Format::Story => "story",
             Format::Csv => "csv",
             Format::Tsv => "tsv",
+            Format::Parquet => "parquet",
         })
     }
 }
@@ -103,13 +109,17 @@ pub const DEFAULT_TEXT_FIELD: &str = "text";
 pub const DEFAULT_REF_FIELD: &str = "references";
 /// Default JSONL field holding the title.
 pub const DEFAULT_TITLE_FIELD: &str = "title";
+/// The id field that stands for the 1-based row number, for parquet files
+/// without an id column (most Hugging Face datasets).
+pub const ROW_NUMBER_ID: &str = "#row";
 
 /// How to read a corpus.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// Format; detected from the path when `None` (see [`detect_format`]).
     pub format: Option<Format>,
-    /// JSONL field holding the id (a string or an integer).
+    /// JSONL field holding the id (a string or an integer); for parquet,
+    /// [`ROW_NUMBER_ID`] numbers the rows instead.
     pub id_field: String,
     /// JSONL field holding the text.
     pub text_field: String,
@@ -136,32 +146,41 @@ impl Default for ReadOptions {
 }
 
 /// Where in the input something is: a file (or directory) and, for line-based
-/// formats, a 1-based line. Displays as `path:line` or `path`.
+/// formats, a 1-based line, for parquet a 1-based row. Displays as
+/// `path:line`, `path: row N` or `path`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     /// The file or directory.
     pub path: PathBuf,
     /// The 1-based line, when the format has lines.
     pub line: Option<usize>,
+    /// The 1-based row, when the format has rows but no lines (parquet).
+    pub row: Option<usize>,
 }
 
 impl Location {
     /// A whole file or directory.
     pub fn file(path: &Path) -> Location {
-        Location { path: path.to_path_buf(), line: None }
+        Location { path: path.to_path_buf(), line: None, row: None }
     }
 
     /// One line of a file.
     pub fn line(path: &Path, line: usize) -> Location {
-        Location { path: path.to_path_buf(), line: Some(line) }
+        Location { path: path.to_path_buf(), line: Some(line), row: None }
+    }
+
+    /// One row of a file without lines (parquet).
+    pub fn row(path: &Path, row: usize) -> Location {
+        Location { path: path.to_path_buf(), line: None, row: Some(row) }
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}", self.path.display()),
-            None => write!(f, "{}", self.path.display()),
+        match (self.line, self.row) {
+            (Some(line), _) => write!(f, "{}:{line}", self.path.display()),
+            (None, Some(row)) => write!(f, "{}: row {row}", self.path.display()),
+            (None, None) => write!(f, "{}", self.path.display()),
         }
     }
 }
@@ -280,7 +299,7 @@ pub(crate) struct Record {
 }
 
 /// Tells the format from the path: a file ending `.jsonl`/`.json` is JSONL,
-/// `.csv` CSV, `.tsv` TSV, `.story` a story; a directory with subdirectories is a
+/// `.csv` CSV, `.tsv` TSV, `.parquet` parquet, `.story` a story; a directory with subdirectories is a
 /// directory corpus (each subdirectory a document), a directory of `.story`
 /// files a story corpus. Hidden entries do not count.
 pub fn detect_format(path: &Path) -> Result<Format, CorpusError> {
@@ -292,9 +311,10 @@ pub fn detect_format(path: &Path) -> Result<Format, CorpusError> {
             Some("story") => Ok(Format::Story),
             Some("csv") => Ok(Format::Csv),
             Some("tsv") => Ok(Format::Tsv),
+            Some("parquet") => Ok(Format::Parquet),
             _ => Err(CorpusError::UnknownFormat {
                 path: path.to_path_buf(),
-                reason: "a file not ending in .jsonl, .json, .csv, .tsv or .story".into(),
+                reason: "a file not ending in .jsonl, .json, .csv, .tsv, .parquet or .story".into(),
             }),
         };
     }
@@ -343,6 +363,15 @@ pub fn open(path: &Path, options: &ReadOptions) -> Result<Corpus, CorpusError> {
             Reader::Delimited(delimited::Reader::open(path, delimited::Delimiter::Comma, options)?)
         }
         Format::Tsv => Reader::Delimited(delimited::Reader::open(path, delimited::Delimiter::Tab, options)?),
+        #[cfg(feature = "parquet")]
+        Format::Parquet => Reader::Parquet(Box::new(parquet::Reader::open(path, options)?)),
+        #[cfg(not(feature = "parquet"))]
+        Format::Parquet => {
+            return Err(CorpusError::UnknownFormat {
+                path: path.to_path_buf(),
+                reason: "parquet, which this build cannot read (built without the `parquet` feature)".into(),
+            });
+        }
     };
     Ok(Corpus { path: path.to_path_buf(), format, reader, seen: HashMap::new(), done: false })
 }
@@ -422,6 +451,8 @@ enum Reader {
     Dir(dir::Reader),
     Story(story::Reader),
     Delimited(delimited::Reader),
+    #[cfg(feature = "parquet")]
+    Parquet(Box<parquet::Reader>),
 }
 
 impl Corpus {
@@ -448,6 +479,8 @@ impl Iterator for Corpus {
             Reader::Dir(reader) => reader.next(),
             Reader::Story(reader) => reader.next(),
             Reader::Delimited(reader) => reader.next(),
+            #[cfg(feature = "parquet")]
+            Reader::Parquet(reader) => reader.next(),
         };
         let result = match next {
             None if self.seen.is_empty() => Err(CorpusError::Empty { path: self.path.clone() }),

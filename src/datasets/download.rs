@@ -1,0 +1,285 @@
+//! One file from the hub into the cache: a cached file is checked against the
+//! index; a missing one is streamed into a temporary file in the cache's
+//! `datasets/` folder while its SHA-256 is computed, checked, then renamed into
+//! place in one step and recorded in the index. A failed attempt leaves
+//! nothing (the temporary file is removed when dropped).
+
+use std::fs::File;
+use std::io::{BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+use super::cache::{CacheIndex, IndexEntry};
+use super::{DatasetError, DownloadObserver, HubConfig};
+
+/// One file to fetch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Download {
+    /// Where it is on the hub.
+    pub url: String,
+    /// Where it goes, relative to the cache's `datasets/` folder.
+    pub relative: PathBuf,
+    /// The SHA-256 it must have, when known in advance.
+    pub sha256: Option<String>,
+}
+
+/// The local path of `download`, fetched and checked.
+pub(crate) fn fetch(
+    download: &Download,
+    config: &HubConfig,
+    observer: &dyn DownloadObserver,
+) -> Result<PathBuf, DatasetError> {
+    let dir = config.datasets_dir();
+    let path = dir.join(&download.relative);
+    let key = CacheIndex::key(&download.relative);
+    let index = CacheIndex::load(&dir)?;
+    if let (Some(entry), true) = (index.files.get(&key), path.is_file()) {
+        let actual = sha256_file(&path)?;
+        let mismatch = |expected: &str, why| DatasetError::CacheMismatch {
+            path: path.clone(),
+            url: entry.url.clone(),
+            expected: expected.to_string(),
+            actual: actual.clone(),
+            why,
+        };
+        if actual != entry.sha256 {
+            return Err(mismatch(&entry.sha256, "recorded when it was downloaded"));
+        }
+        if let Some(expected) = download.sha256.as_deref().filter(|e| *e != actual) {
+            return Err(mismatch(expected, "the checksum asked for"));
+        }
+        return Ok(path);
+    }
+    if config.offline {
+        return Err(DatasetError::NotCached { url: download.url.clone(), path });
+    }
+    let parent = path.parent().unwrap_or(&dir).to_path_buf();
+    std::fs::create_dir_all(&parent).map_err(|error| DatasetError::Io { path: parent.clone(), error })?;
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_connect(Some(Duration::from_secs(30)))
+        .timeout_recv_response(Some(Duration::from_secs(60)))
+        .timeout_recv_body(None)
+        .build()
+        .into();
+    let mut delay = config.retry.first_delay;
+    let mut attempt = 0;
+    let (temporary, sha256, bytes) = loop {
+        attempt += 1;
+        let outcome = attempt_once(&agent, download, config, &dir, &path, observer);
+        observer.finished();
+        match outcome {
+            Ok(done) => break done,
+            Err(Failure::Fatal(error)) => return Err(error),
+            Err(Failure::Transient(error)) if attempt <= config.retry.retries => {
+                observer.retrying(&download.url, &error, delay);
+                std::thread::sleep(delay);
+                delay = delay.saturating_mul(2);
+            }
+            Err(Failure::Transient(error)) => {
+                return Err(DatasetError::Network {
+                    url: download.url.clone(),
+                    path,
+                    attempts: attempt,
+                    error,
+                });
+            }
+        }
+    };
+    if let Some(expected) = download.sha256.as_deref().filter(|e| *e != sha256) {
+        return Err(DatasetError::ChecksumMismatch {
+            url: download.url.clone(),
+            path,
+            expected: expected.to_string(),
+            actual: sha256,
+        });
+    }
+    temporary.persist(&path).map_err(|e| DatasetError::Io { path: path.clone(), error: e.error })?;
+    // The index is read again: another download may have recorded a file meanwhile.
+    let mut index = CacheIndex::load(&dir)?;
+    index.files.insert(key, IndexEntry { url: download.url.clone(), sha256, bytes });
+    index.save(&dir)?;
+    Ok(path)
+}
+
+/// Why an attempt failed.
+enum Failure {
+    /// Worth another attempt: the message says what happened.
+    Transient(String),
+    /// Final.
+    Fatal(DatasetError),
+}
+
+/// One attempt: the file in a temporary file, its SHA-256 and size.
+fn attempt_once(
+    agent: &ureq::Agent,
+    download: &Download,
+    config: &HubConfig,
+    dir: &Path,
+    path: &Path,
+    observer: &dyn DownloadObserver,
+) -> Result<(tempfile::NamedTempFile, String, u64), Failure> {
+    let url = &download.url;
+    let mut request = agent.get(url);
+    if let Some(token) = &config.token {
+        request = request.header("Authorization", format!("Bearer {token}"));
+    }
+    let response = match request.call() {
+        Ok(response) => response,
+        Err(error) => {
+            return Err(match error {
+                ureq::Error::BadUri(_) | ureq::Error::Http(_) | ureq::Error::InvalidProxyUrl => {
+                    Failure::Fatal(DatasetError::Network {
+                        url: url.clone(),
+                        path: path.to_path_buf(),
+                        attempts: 1,
+                        error: error.to_string(),
+                    })
+                }
+                other => Failure::Transient(other.to_string()),
+            });
+        }
+    };
+    let status = response.status().as_u16();
+    match status {
+        200..=299 => {}
+        404 => {
+            return Err(Failure::Fatal(DatasetError::NotFound {
+                url: url.clone(),
+                path: path.to_path_buf(),
+            }));
+        }
+        429 | 500..=599 => return Err(Failure::Transient(format!("the server answered HTTP {status}"))),
+        _ => {
+            return Err(Failure::Fatal(DatasetError::Http {
+                url: url.clone(),
+                path: path.to_path_buf(),
+                status,
+            }));
+        }
+    }
+    let length = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    observer.started(url, length);
+    let temporary = tempfile::Builder::new()
+        .prefix(".download-")
+        .tempfile_in(dir)
+        .map_err(|error| Failure::Fatal(write_error(url, dir, path, error)))?;
+    let mut body = response.into_body().into_reader();
+    let (sha256, bytes) =
+        copy_hashing(&mut body, temporary.as_file(), length, observer).map_err(|e| match e {
+            Copy::Read(error) => Failure::Transient(error),
+            Copy::Write(error) => Failure::Fatal(write_error(url, dir, path, error)),
+        })?;
+    temporary.as_file().sync_all().map_err(|error| Failure::Fatal(write_error(url, dir, path, error)))?;
+    Ok((temporary, sha256, bytes))
+}
+
+/// Why copying a body stopped.
+#[derive(Debug)]
+enum Copy {
+    /// The connection failed or ended early.
+    Read(String),
+    /// The disk refused.
+    Write(std::io::Error),
+}
+
+/// Copies `body` into `out`, hashing it; a body shorter than `length` is a
+/// read failure.
+fn copy_hashing(
+    body: &mut dyn Read,
+    mut out: impl Write,
+    length: Option<u64>,
+    observer: &dyn DownloadObserver,
+) -> Result<(String, u64), Copy> {
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 1 << 16];
+    let mut total = 0u64;
+    loop {
+        let n = match body.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                let of = length.map(|l| format!(" of {l}")).unwrap_or_default();
+                return Err(Copy::Read(format!("the connection failed after {total}{of} bytes: {e}")));
+            }
+        };
+        out.write_all(&buffer[..n]).map_err(Copy::Write)?;
+        hasher.update(&buffer[..n]);
+        total += n as u64;
+        observer.advanced(n as u64);
+    }
+    out.flush().map_err(Copy::Write)?;
+    if let Some(length) = length.filter(|&l| l != total) {
+        return Err(Copy::Read(format!("the body ended after {total} of {length} bytes")));
+    }
+    Ok((hex(&hasher.finalize()), total))
+}
+
+/// A failed write into the cache: a full disk is named as such.
+fn write_error(url: &str, dir: &Path, path: &Path, error: std::io::Error) -> DatasetError {
+    if error.kind() == std::io::ErrorKind::StorageFull {
+        return DatasetError::DiskFull {
+            url: url.to_string(),
+            dir: dir.to_path_buf(),
+            path: path.to_path_buf(),
+        };
+    }
+    DatasetError::Io { path: dir.to_path_buf(), error }
+}
+
+/// The SHA-256 of a file, lowercase hex.
+pub(crate) fn sha256_file(path: &Path) -> Result<String, DatasetError> {
+    let io = |error| DatasetError::Io { path: path.to_path_buf(), error };
+    let mut file = BufReader::with_capacity(1 << 16, File::open(path).map_err(io)?);
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 1 << 16];
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => return Ok(hex(&hasher.finalize())),
+            Ok(n) => hasher.update(&buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io(e)),
+        }
+    }
+}
+
+/// Lowercase hex.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Quiet;
+    use super::*;
+
+    #[test]
+    fn a_short_body_is_a_transient_failure_and_a_full_disk_is_named() {
+        let mut body: &[u8] = b"abc";
+        let error = copy_hashing(&mut body, Vec::new(), Some(5), &Quiet).unwrap_err();
+        assert!(matches!(&error, Copy::Read(m) if m == "the body ended after 3 of 5 bytes"), "{error:?}");
+        let mut body: &[u8] = b"abc";
+        let (sha, n) = copy_hashing(&mut body, Vec::new(), Some(3), &Quiet).unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(sha, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        #[cfg(target_os = "linux")]
+        {
+            let full = File::options().write(true).open("/dev/full").unwrap();
+            let mut body: &[u8] = b"abc";
+            let Err(Copy::Write(error)) = copy_hashing(&mut body, full, None, &Quiet) else { panic!() };
+            let error =
+                write_error("http://h/f", Path::new("/c/datasets"), Path::new("/c/datasets/f"), error);
+            assert_eq!(
+                error.to_string(),
+                "http://h/f: disk full while writing into /c/datasets; nothing was written to /c/datasets/f"
+            );
+        }
+    }
+}
