@@ -32,6 +32,19 @@ pub enum Metric {
     JsDivergence,
 }
 
+/// Which way a metric's values are better, for `compare`'s verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    /// Higher is better (ROUGE, BLEU, chrF).
+    Higher,
+    /// Lower is better (JS divergence from the source: Louis & Nenkova 2013
+    /// found lower divergence goes with better summaries).
+    Lower,
+    /// Neither: the value describes a summary (how extractive, how long,
+    /// how repetitive) without ranking it.
+    Neither,
+}
+
 /// What a metric reads besides the candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
@@ -50,6 +63,19 @@ impl Metric {
         all.extend((1..=MAX_N as u8).map(Metric::Repeated));
         all.push(Metric::JsDivergence);
         all
+    }
+
+    /// Which way its values are better.
+    pub fn better(&self) -> Better {
+        match self {
+            Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus => Better::Higher,
+            Metric::JsDivergence => Better::Lower,
+            Metric::Coverage
+            | Metric::Density
+            | Metric::Compression
+            | Metric::Novel(_)
+            | Metric::Repeated(_) => Better::Neither,
+        }
     }
 
     /// What the metric reads besides the candidate.

@@ -48,7 +48,7 @@ mod value;
 
 pub use corpus::{BadStats, CorpusAccumulator, SufficientStats};
 pub use eval_input::{EvalError, EvalReader, EvalRecord, open_eval_input};
-pub use metric::{Metric, MetricListError, Needs, parse_metrics};
+pub use metric::{Better, Metric, MetricListError, Needs, parse_metrics};
 pub use set::{MetricSet, MissingInput};
 pub use signature::{Level, RefCount, SUMBENCH_VERSION, signature};
 pub use tokenizer::{TextTokenizer, UnknownTokenizer};

@@ -18,8 +18,10 @@
 //! - that p-value **Holm-corrected** over every tested row of the comparison.
 //!
 //! The verdict is *improved* / *regressed* when the corrected p-value is below
-//! α (0.05 by default) and the mean difference is positive / negative, else *no
-//! significant change*. Each row draws from its own ChaCha8 streams, seeded from
+//! α (0.05 by default) and the mean moved the metric's better / worse way
+//! (higher for ROUGE, BLEU and chrF, lower for JS divergence; see
+//! [`crate::metrics::Better`]), *higher* / *lower* for a metric that ranks
+//! nothing (coverage, density, novel n-grams), else *no significant change*. Each row draws from its own ChaCha8 streams, seeded from
 //! the seed and the row key, so rows are independent of each other and of order.
 //!
 //! Nothing is dropped silently: documents scored in only one side are listed per
@@ -36,6 +38,7 @@ use super::bootstrap::{CONFIDENCE, RESAMPLES, keyed_rng, mean_interval};
 use super::permutation::{PERMUTATIONS, sign_flip_p_value};
 use super::record::ScoreRecord;
 use super::stats::{holm, mean};
+use crate::metrics::Better;
 
 /// Settings of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,10 +67,16 @@ pub enum Side {
 /// The outcome of one row's test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
-    /// Significantly higher mean F on the new side.
+    /// Significantly better on the new side: a higher mean, or a lower one
+    /// for a metric where lower is better ([`crate::metrics::Better`]).
     Improved,
-    /// Significantly lower mean F on the new side.
+    /// Significantly worse on the new side.
     Regressed,
+    /// Significantly higher on the new side, for a metric that ranks nothing
+    /// (coverage, density, novel n-grams, …).
+    Higher,
+    /// Significantly lower on the new side, for a metric that ranks nothing.
+    Lower,
     /// Not significant at α after Holm correction.
     NoSignificantChange,
     /// The two sides share no document, so nothing was tested.
@@ -79,6 +88,8 @@ impl fmt::Display for Verdict {
         f.write_str(match self {
             Verdict::Improved => "improved",
             Verdict::Regressed => "regressed",
+            Verdict::Higher => "higher",
+            Verdict::Lower => "lower",
             Verdict::NoSignificantChange => "no significant change",
             Verdict::NoSharedDocuments => "no shared documents",
         })
@@ -290,21 +301,33 @@ fn paired(
     (stats, gaps)
 }
 
+/// Which way `metric`'s values are better: ROUGE's (and any name that is
+/// not a [`crate::metrics::Metric`]) higher.
+pub fn better(metric: &str) -> Better {
+    metric.parse::<crate::metrics::Metric>().map_or(Better::Higher, |m| m.better())
+}
+
 /// Holm-corrects the tested rows (those with shared documents) together and sets
-/// each verdict at `alpha`.
-fn finish<'a>(stats: impl Iterator<Item = &'a mut PairedStats>, alpha: f64) {
-    let mut tested: Vec<&mut PairedStats> = stats.filter(|s| s.n_shared > 0).collect();
-    let p: Vec<f64> = tested.iter().map(|s| s.p_value).collect();
-    for (s, adjusted) in tested.iter_mut().zip(holm(&p)) {
+/// each verdict at `alpha`, by the direction of each row's metric.
+fn finish<'a>(rows: impl Iterator<Item = (&'a str, &'a mut PairedStats)>, alpha: f64) {
+    let mut tested: Vec<(&str, &mut PairedStats)> = rows.filter(|(_, s)| s.n_shared > 0).collect();
+    let p: Vec<f64> = tested.iter().map(|(_, s)| s.p_value).collect();
+    for ((metric, s), adjusted) in tested.iter_mut().zip(holm(&p)) {
         s.p_holm = adjusted;
-        s.verdict = if adjusted >= alpha {
-            Verdict::NoSignificantChange
-        } else if s.delta > 0.0 {
-            Verdict::Improved
-        } else if s.delta < 0.0 {
-            Verdict::Regressed
-        } else {
-            Verdict::NoSignificantChange
+        let direction = match adjusted < alpha {
+            true => s.delta.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal),
+            false => std::cmp::Ordering::Equal,
+        };
+        s.verdict = match (direction, better(metric)) {
+            (std::cmp::Ordering::Equal, _) => Verdict::NoSignificantChange,
+            (std::cmp::Ordering::Greater, Better::Higher) | (std::cmp::Ordering::Less, Better::Lower) => {
+                Verdict::Improved
+            }
+            (std::cmp::Ordering::Less, Better::Higher) | (std::cmp::Ordering::Greater, Better::Lower) => {
+                Verdict::Regressed
+            }
+            (std::cmp::Ordering::Greater, Better::Neither) => Verdict::Higher,
+            (std::cmp::Ordering::Less, Better::Neither) => Verdict::Lower,
         };
     }
 }
@@ -352,7 +375,7 @@ pub fn compare_runs(
             }
         })
         .collect();
-    finish(rows.iter_mut().map(|r| &mut r.stats), options.alpha);
+    finish(rows.iter_mut().map(|r| (r.metric.as_str(), &mut r.stats)), options.alpha);
 
     let unmatched_of = |side, g: &Grouped, other: &Grouped| -> Vec<UnmatchedRow> {
         g.order
@@ -425,7 +448,7 @@ pub fn compare_within(
             }
         })
         .collect();
-    finish(rows.iter_mut().map(|r| &mut r.stats), options.alpha);
+    finish(rows.iter_mut().map(|r| (r.metric.as_str(), &mut r.stats)), options.alpha);
     Ok(WithinComparison { options, rows })
 }
 
@@ -474,6 +497,32 @@ mod tests {
         // Resampled means of four differences stay within [−0.2, 0.4].
         assert!(s.delta_ci_low >= -0.2 && s.delta_ci_high <= 0.4 && s.delta_ci_low < s.delta_ci_high);
         assert!(cmp.rows[0].gaps.is_empty() && cmp.unmatched.is_empty() && !cmp.has_regression());
+    }
+
+    #[test]
+    fn verdicts_follow_the_metric_direction() {
+        // Every one of 20 documents is 0.1 lower on the new side: significant for
+        // each metric (every sign flip but the identity has a smaller |mean|).
+        let (mut base, mut new) = (Vec::new(), Vec::new());
+        for metric in ["rouge1", "js-divergence", "coverage"] {
+            for d in 0..20 {
+                let doc = format!("d{d}");
+                base.push(rec(&doc, "s", metric, 0.5 + d as f64 / 100.0));
+                new.push(rec(&doc, "s", metric, 0.4 + d as f64 / 100.0));
+            }
+        }
+        let cmp = compare_runs(&base, &new, CompareOptions::default()).unwrap();
+        let verdicts: Vec<(&str, Verdict)> =
+            cmp.rows.iter().map(|r| (r.metric.as_str(), r.stats.verdict)).collect();
+        assert_eq!(
+            verdicts,
+            [
+                ("rouge1", Verdict::Regressed),
+                ("js-divergence", Verdict::Improved),
+                ("coverage", Verdict::Lower)
+            ]
+        );
+        assert!(cmp.has_regression());
     }
 
     #[test]

@@ -165,6 +165,10 @@ fn tally(stats: &[&PairedStats], alpha: f64, what: &str, labels: [&str; 3]) -> S
         count(Verdict::NoSignificantChange),
         labels[2],
     );
+    let (higher, lower) = (count(Verdict::Higher), count(Verdict::Lower));
+    if higher + lower > 0 {
+        let _ = write!(line, ", {higher} higher and {lower} lower on a descriptive metric");
+    }
     if untested > 0 {
         let _ = write!(line, ", {untested} without shared documents");
     }
@@ -329,10 +333,14 @@ pub fn render_comparison(c: &Comparison, format: Format) -> String {
     render(header, &align, &rows, &comparison_notes(c), format)
 }
 
+/// `>` reads "better than": for a metric where lower is better (JS
+/// divergence) `b > a` means b's values are lower.
 fn within_verdict(a: &str, b: &str, verdict: Verdict) -> String {
     match verdict {
         Verdict::Improved => format!("{b} > {a}"),
         Verdict::Regressed => format!("{b} < {a}"),
+        Verdict::Higher => format!("{b} higher than {a}"),
+        Verdict::Lower => format!("{b} lower than {a}"),
         Verdict::NoSignificantChange => "no significant difference".into(),
         Verdict::NoSharedDocuments => verdict.to_string(),
     }

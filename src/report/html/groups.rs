@@ -113,7 +113,13 @@ pub fn significance_groups(grids: &[ScoreGrid]) -> Groups {
                                     && r.metric == grid.metrics[m]
                                     && ((&r.summarizer_a == a && &r.summarizer_b == b)
                                         || (&r.summarizer_a == b && &r.summarizer_b == a))
-                                    && matches!(r.stats.verdict, Verdict::Improved | Verdict::Regressed)
+                                    && matches!(
+                                        r.stats.verdict,
+                                        Verdict::Improved
+                                            | Verdict::Regressed
+                                            | Verdict::Higher
+                                            | Verdict::Lower
+                                    )
                             })
                         };
                         let mut order: Vec<(usize, f64)> = (0..grid.summarizers.len())
