@@ -2,9 +2,9 @@
 //! one reader of their two input forms and the one writer of score rows.
 //!
 //! Input forms:
-//! - JSONL, one object per line (blank lines skipped):
-//!   `{"id": str, "candidate": str, "references": [str, ...], "source"?: str}`;
-//!   other fields are ignored.
+//! - JSONL, one object per line (blank lines skipped), as `sumbench eval`
+//!   reads it: `{"id": str|int, "candidate": str, "references": [str, ...],
+//!   "source"?: str}`; other fields are ignored.
 //! - Line-aligned text files, like files2rouge: line *i* of the candidates
 //!   file against line *i* of every references file; the id is *i* (1-based).
 //!
@@ -17,9 +17,9 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use serde::ser::{SerializeMap, Serializer};
-use serde_json::Value;
 
-use crate::corpus::{Location, json_kind};
+use crate::corpus::Location;
+use crate::metrics::{EvalError, EvalReader};
 use crate::rouge::Score;
 
 /// One candidate with its references.
@@ -62,58 +62,27 @@ pub enum PairsError {
 pub const STDIN: &str = "<stdin>";
 
 /// The pairs of JSONL `input`, named `name` in errors, streamed in order.
+/// Lines are read by `sumbench eval`'s reader ([`EvalReader`]: the one
+/// reader of candidate lines, so both commands take the same lines and give
+/// the same messages); a pair also needs at least one reference.
 pub fn read_jsonl<R: BufRead>(input: R, name: &Path) -> impl Iterator<Item = Result<Pair, PairsError>> {
-    let name = name.to_path_buf();
-    input.lines().enumerate().filter_map(move |(index, line)| {
-        let number = index + 1;
-        let line = match line {
-            Ok(line) if line.trim().is_empty() => return None,
-            Ok(line) => line,
-            Err(error) => return Some(Err(PairsError::Io { path: name.clone(), error })),
+    EvalReader::new(input, name).map(|record| {
+        let record = record.map_err(|error| match error {
+            EvalError::Io { path, error } => PairsError::Io { path, error },
+            EvalError::Input { location, message } => PairsError::Input { location, message },
+        })?;
+        let missing =
+            |message: &str| PairsError::Input { location: record.location.clone(), message: message.into() };
+        let references = match record.references {
+            None => return Err(missing("field `references`: missing")),
+            Some(references) if references.is_empty() => {
+                return Err(missing("field `references`: an empty list (every candidate needs a reference)"));
+            }
+            Some(references) => references,
         };
-        Some(
-            parse(&line, number)
-                .map_err(|message| PairsError::Input { location: Location::line(&name, number), message }),
-        )
+        let line = record.location.line.unwrap_or(0);
+        Ok(Pair { id: record.id, line, candidate: record.candidate, references, source: record.source })
     })
-}
-
-/// Parses one JSONL line (number `line`); the error names the field.
-fn parse(text: &str, line: usize) -> Result<Pair, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Value::Object(mut object) = value else {
-        return Err(r#"expected an object {"id": str, "candidate": str, "references": [str, ...]}"#.into());
-    };
-    let mut string = |field: &str| match object.remove(field) {
-        Some(Value::String(text)) => Ok(Some(text)),
-        Some(other) => Err(format!("field `{field}` must be a string, not {}", json_kind(&other))),
-        None => Ok(None),
-    };
-    let required =
-        |field: &str, value: Option<String>| value.ok_or_else(|| format!("field `{field}` is missing"));
-    let id = required("id", string("id")?)?;
-    let candidate = required("candidate", string("candidate")?)?;
-    let source = string("source")?;
-    let references = match object.remove("references") {
-        Some(Value::Array(items)) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| match item {
-                Value::String(text) => Ok(text),
-                other => {
-                    Err(format!("field `references` item {i} must be a string, not {}", json_kind(&other)))
-                }
-            })
-            .collect::<Result<Vec<String>, String>>()?,
-        Some(other) => {
-            return Err(format!("field `references` must be a list of strings, not {}", json_kind(&other)));
-        }
-        None => return Err("field `references` is missing".into()),
-    };
-    if references.is_empty() {
-        return Err("field `references` is an empty list (every candidate needs a reference)".into());
-    }
-    Ok(Pair { id, line, candidate, references, source })
 }
 
 /// The pairs of line-aligned files: line *i* of `candidates` against line
@@ -188,25 +157,26 @@ mod tests {
     #[test]
     fn input_errors_name_the_line_and_the_field() {
         assert_eq!(error(r#"{"id":"a","candidate":"x","references":["y"],"extra":1}"#), None);
-        assert!(error("{").is_some_and(|e| e.starts_with("<stdin>:2: invalid JSON")));
-        assert!(error("[]").is_some_and(|e| e.starts_with("<stdin>:2: expected an object")));
+        assert!(error("{").is_some_and(|e| e.starts_with("<stdin>:2: malformed JSON at column 1")));
         let cases = [
-            (r#"{"id":"a","references":["y"]}"#, "<stdin>:2: field `candidate` is missing"),
+            ("[]", "<stdin>:2: expected a JSON object, found an array"),
+            (r#"{"id":"a","references":["y"]}"#, "<stdin>:2: field `candidate`: missing"),
             (
-                r#"{"id":1,"candidate":"x","references":["y"]}"#,
-                "<stdin>:2: field `id` must be a string, not a number",
+                r#"{"id":true,"candidate":"x","references":["y"]}"#,
+                "<stdin>:2: field `id`: expected a string or an integer, found a boolean",
             ),
             (
                 r#"{"id":"a","candidate":"x","references":["y",null]}"#,
-                "<stdin>:2: field `references` item 1 must be a string, not null",
+                "<stdin>:2: field `references[1]`: expected a string, found null",
             ),
+            (r#"{"id":"a","candidate":"x"}"#, "<stdin>:2: field `references`: missing"),
             (
                 r#"{"id":"a","candidate":"x","references":[]}"#,
-                "<stdin>:2: field `references` is an empty list (every candidate needs a reference)",
+                "<stdin>:2: field `references`: an empty list (every candidate needs a reference)",
             ),
             (
                 r#"{"id":"a","candidate":"x","references":["y"],"source":3}"#,
-                "<stdin>:2: field `source` must be a string, not a number",
+                "<stdin>:2: field `source`: expected a string, found a number",
             ),
         ];
         for (line, message) in cases {

@@ -116,12 +116,18 @@ fn line_aligned_files_use_the_best_f_reference() {
 fn bad_lines_name_file_line_and_field() {
     let good = r#"{"id": "a", "candidate": "a", "references": ["a"]}"#;
     for (bad, message) in [
-        ("{not json", "invalid JSON"),
-        (r#"{"id": "b", "references": ["a"]}"#, "field `candidate` is missing"),
-        (r#"{"id": "b", "candidate": "a"}"#, "field `references` is missing"),
-        (r#"{"id": "b", "candidate": "a", "references": []}"#, "field `references` is an empty list"),
-        (r#"{"id": 7, "candidate": "a", "references": ["a"]}"#, "field `id` must be a string"),
-        (r#"{"id": "b", "candidate": "a", "references": "a"}"#, "field `references` must be a list"),
+        ("{not json", "malformed JSON at column 2"),
+        (r#"{"id": "b", "references": ["a"]}"#, "field `candidate`: missing"),
+        (r#"{"id": "b", "candidate": "a"}"#, "field `references`: missing"),
+        (r#"{"id": "b", "candidate": "a", "references": []}"#, "field `references`: an empty list"),
+        (
+            r#"{"id": 1.5, "candidate": "a", "references": ["a"]}"#,
+            "field `id`: expected a string or an integer",
+        ),
+        (
+            r#"{"id": "b", "candidate": "a", "references": "a"}"#,
+            "field `references`: expected an array of strings",
+        ),
     ] {
         sumbench()
             .arg("rouge")
@@ -137,7 +143,7 @@ fn bad_lines_name_file_line_and_field() {
         .args(["rouge", path.to_str().expect("UTF-8 path")])
         .assert()
         .failure()
-        .stderr(contains("bad.jsonl:3").and(contains("invalid JSON")));
+        .stderr(contains("bad.jsonl:3").and(contains("malformed JSON at column 1")));
 }
 
 #[test]

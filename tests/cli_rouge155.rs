@@ -174,15 +174,15 @@ fn reads_a_file_argument_and_line_aligned_files() {
 fn bad_lines_are_named() {
     let good = "{\"id\": \"a\", \"candidate\": \"x\", \"references\": [\"x\"]}";
     for (bad, message) in [
-        ("{not json", "<stdin>:2: invalid JSON"),
-        ("{\"id\": \"b\", \"candidate\": \"x\"}", "<stdin>:2: field `references` is missing"),
+        ("{not json", "<stdin>:2: malformed JSON at column 2"),
+        ("{\"id\": \"b\", \"candidate\": \"x\"}", "<stdin>:2: field `references`: missing"),
         (
             "{\"id\": \"b\", \"candidate\": 3, \"references\": [\"x\"]}",
-            "<stdin>:2: field `candidate` must be a string, not a number",
+            "<stdin>:2: field `candidate`: expected a string, found a number",
         ),
         (
             "{\"id\": \"b\", \"candidate\": \"x\", \"references\": []}",
-            "<stdin>:2: field `references` is an empty list",
+            "<stdin>:2: field `references`: an empty list",
         ),
     ] {
         rouge155(&[])
