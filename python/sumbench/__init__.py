@@ -8,8 +8,8 @@ summarizers, the benchmark harness and its metrics.
     run_dir, rows = sumbench.run(corpus=docs, summarizers=["lead", "lexrank"], budget="3s")
 
 Every computation is the Rust library's; errors carry the command line's
-messages (file, line, field) as ``SumbenchError`` (bad inputs), ``ValueError``
-(bad arguments) or ``OSError``.
+messages (file, line, field) as ``SumbenchError`` (bad inputs: corpora, run
+directories, judgments, unreadable files) or ``ValueError`` (bad arguments).
 """
 
 import json
