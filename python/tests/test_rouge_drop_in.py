@@ -219,26 +219,31 @@ def test_score_batch_arguments():
 def test_score_batch_releases_the_gil():
     # While score_batch runs in a thread, this thread keeps running: with the
     # GIL held for the whole call, its longest pause would be the call itself.
+    # The batch doubles until it takes long enough to tell on this machine.
     rng = random.Random(3)
-    targets = [random_text(rng, 300) for _ in range(3000)]
-    predictions = [random_text(rng, 300) for _ in range(3000)]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
-    took = []
+    targets = [random_text(rng, 300) for _ in range(1000)]
+    predictions = [random_text(rng, 300) for _ in range(1000)]
+    while True:
+        took = []
 
-    def work():
-        start = time.perf_counter()
-        scorer.score_batch(targets, predictions)
-        took.append(time.perf_counter() - start)
+        def work():
+            start = time.perf_counter()
+            scorer.score_batch(targets, predictions)
+            took.append(time.perf_counter() - start)
 
-    thread = threading.Thread(target=work)
-    ticks = [time.perf_counter()]
-    thread.start()
-    while thread.is_alive():
-        ticks.append(time.perf_counter())
-        time.sleep(0.001)
-    thread.join()
+        thread = threading.Thread(target=work)
+        ticks = [time.perf_counter()]
+        thread.start()
+        while thread.is_alive():
+            ticks.append(time.perf_counter())
+            time.sleep(0.001)
+        thread.join()
+        if took[0] > 0.3 or len(targets) >= 64000:
+            break
+        targets, predictions = targets * 2, predictions * 2
     longest_pause = max(b - a for a, b in zip(ticks, ticks[1:]))
-    assert took[0] > 0.2, "the batch was too quick to tell (%.3fs)" % took[0]
+    assert took[0] > 0.3, "the batch was too quick to tell (%.3fs)" % took[0]
     assert longest_pause < took[0] / 2, (longest_pause, took[0])
 
 
