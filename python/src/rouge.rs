@@ -3,7 +3,7 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 use sumbench::rouge::{Metric, Score, Scorer};
 
@@ -25,6 +25,9 @@ pub struct RougeScorer {
     split: Option<(Scorer, Vec<usize>)>,
     /// `sumbench.scoring.Score`.
     score_class: Py<PyAny>,
+    /// `tuple.__new__`: makes a `Score` without the named tuple's Python-level
+    /// `__new__` (the same object, in half the time).
+    tuple_new: Py<PyAny>,
 }
 
 /// rouge-score's check of one rouge type, with its messages.
@@ -75,9 +78,10 @@ impl RougeScorer {
     /// The result dict of one prediction.
     fn dict<'py>(&self, py: Python<'py>, scores: &[Score]) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
-        let class = self.score_class.bind(py);
+        let (class, new) = (self.score_class.bind(py), self.tuple_new.bind(py));
         for (key, score) in self.keys.iter().zip(scores) {
-            dict.set_item(key.bind(py), class.call1((score.precision, score.recall, score.fmeasure))?)?;
+            let fields = (score.precision, score.recall, score.fmeasure);
+            dict.set_item(key.bind(py), new.call1((class, fields))?)?;
         }
         Ok(dict)
     }
@@ -150,6 +154,7 @@ impl RougeScorer {
             scorer: Scorer::new(&metrics, use_stemmer),
             split,
             score_class: py.import("sumbench.scoring")?.getattr("Score")?.unbind(),
+            tuple_new: py.get_type::<PyTuple>().getattr("__new__")?.unbind(),
         })
     }
 
