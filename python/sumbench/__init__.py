@@ -16,6 +16,7 @@ import json
 import os
 import re
 import tempfile
+import warnings
 from pathlib import Path
 
 from sumbench import _sumbench, rouge_scorer, scoring
@@ -107,6 +108,8 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
       budget and ROUGE.
     budget: ``3s``, ``100w``, ``665b``, ``0.1r`` or ``ref`` (mean reference length).
     metrics: ``None`` (rouge1, rouge2, rougeL, rougeLsum) or a list of names.
+    The run's warnings (ROUGE pitfalls, approximations) are issued with
+    ``warnings.warn``; they are in ``run.json`` too.
     """
     items = _summarizer_items(summarizers)
     if isinstance(metrics, str):
@@ -114,11 +117,15 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
     out = os.fspath(out)
     if _is_records(corpus):
         with _InMemory(corpus, name, "corpus") as memory:
-            _sumbench.run([memory.path], items, budget, metrics, out, stem, seed, threads, chunk_size)
+            _, notes = _sumbench.run([memory.path], items, budget, metrics, out, stem, seed, threads,
+                                     chunk_size)
     else:
         paths = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
-        _sumbench.run([os.fspath(p) for p in paths], items, budget, metrics, out, stem, seed, threads,
-                      chunk_size)
+        _, notes = _sumbench.run([os.fspath(p) for p in paths], items, budget, metrics, out, stem, seed,
+                                 threads, chunk_size)
+    for note in notes:
+        # The run's warnings (also in run.json), as the CLI prints them on stderr.
+        warnings.warn(note, stacklevel=2)
     return Path(out), read_scores(out)
 
 

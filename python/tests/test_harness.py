@@ -142,3 +142,14 @@ def test_compare_two_runs_and_within(cli, news, tmp_path):
     with pytest.raises(sumbench.SumbenchError) as error:
         sumbench.compare(base, new)
     assert str(error.value) == cli("compare", base, new)
+
+
+def test_run_warnings_are_python_warnings(tmp_path):
+    # Greek text: rouge-score's ASCII tokenizer sees nothing, and the run says so
+    # (the CLI prints these on stderr).
+    docs = [{"id": "a", "text": "Ο ποταμός ανέβηκε. Η βροχή έπεσε.", "references": ["Ο ποταμός πλημμύρισε."]}]
+    with pytest.warns(UserWarning) as caught:
+        sumbench.run(corpus=docs, summarizers=["lead"], budget="1s", out=tmp_path / "run")
+    run_json = json.loads((tmp_path / "run" / "run.json").read_text())
+    assert [str(w.message) for w in caught] == run_json["warnings"]
+    assert any("not ASCII" in w for w in run_json["warnings"])
