@@ -1,5 +1,5 @@
 //! ARCHITECTURE.md's code map matches the source tree: every folder under
-//! `src/` has a section, every file is named in its folder's section, and
+//! `src/` (and `python/src/`) has a section, every file is named in its folder's section, and
 //! every file a section names exists.
 
 use std::collections::BTreeMap;
@@ -26,7 +26,7 @@ fn code_map() -> BTreeMap<String, Vec<String>> {
     map
 }
 
-/// Folder (`src/…/`) → its `.rs` files, for every folder under `src/`.
+/// Folder (`src/…/`) → its `.rs` files, for every folder under `src/` and `python/src/`.
 fn source_tree() -> BTreeMap<String, Vec<String>> {
     fn walk(dir: &Path, name: &str, out: &mut BTreeMap<String, Vec<String>>) {
         let mut files = Vec::new();
@@ -44,6 +44,8 @@ fn source_tree() -> BTreeMap<String, Vec<String>> {
     }
     let mut out = BTreeMap::new();
     walk(&repo().join("src"), "src/", &mut out);
+    // The Python bindings' crate (a workspace member) is mapped too.
+    walk(&repo().join("python/src"), "python/src/", &mut out);
     out
 }
 

@@ -28,7 +28,7 @@ pub mod sumbasic;
 pub mod textrank;
 
 pub use budget::Budget;
-pub use one_text::{SummarizeError, summarize_text};
+pub use one_text::{SummarizeError, summarize_text, summarize_text_with};
 pub use registry::{BuildOptions, Entry, UnknownSummarizer, build, registry};
 
 use crate::rouge::{DocumentScorer, Scorer};

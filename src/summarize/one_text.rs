@@ -1,7 +1,7 @@
 //! Summarizing one text on its own, outside a corpus: `sumbench summarize`
 //! and the library's quickest entry point.
 
-use super::{Budget, BuildOptions, Summary, UnknownSummarizer, build};
+use super::{Budget, BuildOptions, Summarizer, Summary, UnknownSummarizer, build};
 use crate::corpus::Source;
 use crate::text::{PreparedDocument, WordTokenizer};
 
@@ -28,9 +28,18 @@ pub fn summarize_text(
     budget: &Budget,
     options: &BuildOptions,
 ) -> Result<(PreparedDocument, Summary), SummarizeError> {
-    let summarizer = build(name, options)?;
+    summarize_text_with(text, build(name, options)?.as_ref(), budget)
+}
+
+/// The summary of `text` by an already built `summarizer` (e.g. with
+/// parameters other than the defaults) within `budget`, as [`summarize_text`].
+pub fn summarize_text_with(
+    text: &str,
+    summarizer: &dyn Summarizer,
+    budget: &Budget,
+) -> Result<(PreparedDocument, Summary), SummarizeError> {
     if summarizer.reads_references().is_some() {
-        return Err(SummarizeError::NeedsReferences(name.to_string()));
+        return Err(SummarizeError::NeedsReferences(summarizer.name().to_string()));
     }
     let source = Source { id: "text".into(), title: None, text: text.to_string() };
     let doc = PreparedDocument::new(source, &WordTokenizer::english());

@@ -1,0 +1,274 @@
+//! The harness from Python: `run` (built-in and Python summarizers),
+//! `read_scores` (a run's rows as dicts) and `compare`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use sumbench::harness::plan::{parse_metrics, parse_summarizers};
+use sumbench::harness::rundir::{files, read_run_json, read_scores as read_records, verify_run_dir};
+use sumbench::harness::{HarnessError, run::DEFAULT_CHUNK};
+use sumbench::report::ScoreRecord;
+use sumbench::report::compare::{CompareOptions, PairedStats, compare_runs, compare_within};
+use sumbench::report::compare_format::{
+    Format, comparison_notes, render_comparison, render_within, within_notes,
+};
+use sumbench::rouge::RougeTokenizer;
+use sumbench::{
+    BudgetSpec, CorpusInput, Provenance, ReadOptions, RunRequest, Settings, Shard, Silent, Summarizer,
+    default_metrics,
+};
+
+use crate::custom::PySummarizer;
+use crate::errors;
+
+/// A harness error as Python sees it: bad settings are a `ValueError`, the
+/// rest (files) a `SumbenchError`.
+fn harness_error(err: &HarnessError) -> PyErr {
+    match err {
+        HarnessError::Plan(_) | HarnessError::Summarizer(_) => errors::value(err),
+        _ => errors::input(err),
+    }
+}
+
+/// The summarizer names of `summarizers` (`"all"`, a comma-separated list, or
+/// a list of names and `(name, callable)` pairs), and the Python ones.
+fn summarizer_list(summarizers: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec<Arc<PySummarizer>>)> {
+    if let Ok(list) = summarizers.cast::<PyString>() {
+        let names = parse_summarizers(&list.to_string()).map_err(|e| errors::value(&e))?;
+        return Ok((names, Vec::new()));
+    }
+    let mut names = Vec::new();
+    let mut custom = Vec::new();
+    for item in summarizers.try_iter()? {
+        let item = item?;
+        if let Ok(name) = item.extract::<String>() {
+            names.push(name);
+        } else if let Ok(pair) = item.cast::<PyTuple>() {
+            let (name, callable): (String, Bound<'_, PyAny>) = pair.extract()?;
+            if !callable.is_callable() {
+                return Err(PyValueError::new_err(format!("summarizer `{name}`: not callable")));
+            }
+            names.push(name.clone());
+            custom.push(Arc::new(PySummarizer::new(name, callable.unbind())));
+        } else {
+            return Err(PyValueError::new_err(format!(
+                "a summarizer is a name or a (name, callable) pair, not {}",
+                item.repr()?
+            )));
+        }
+    }
+    sumbench::names::check_list("summarizer", names.clone()).map_err(|e| errors::value(&e))?;
+    Ok((names, custom))
+}
+
+/// Runs summarizers over corpora into `out` (the library's `run`, with the
+/// GIL released); returns the Markdown table and the run's warnings.
+#[pyfunction]
+#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score"))]
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    py: Python<'_>,
+    corpora: Vec<PathBuf>,
+    summarizers: Bound<'_, PyAny>,
+    budget: &str,
+    metrics: Option<Vec<String>>,
+    out: PathBuf,
+    stem: bool,
+    seed: u64,
+    threads: Option<usize>,
+    chunk_size: usize,
+    rouge_tokenizer: &str,
+) -> PyResult<(String, Vec<String>)> {
+    let rouge_tokenizer: RougeTokenizer = rouge_tokenizer.parse().map_err(|e| errors::value(&e))?;
+    let (names, custom) = summarizer_list(&summarizers)?;
+    let metrics = match metrics {
+        Some(list) => parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?,
+        None => default_metrics(),
+    };
+    let budget: BudgetSpec = budget.parse().map_err(|e| errors::value(&e))?;
+    let mut paths = Vec::new();
+    for path in &corpora {
+        paths.extend(sumbench::corpus::corpora_in(path).map_err(|e| errors::input(&e))?);
+    }
+    let request = RunRequest {
+        corpora: paths
+            .into_iter()
+            .map(|path| CorpusInput { path, options: ReadOptions::default() })
+            .collect(),
+        settings: Settings { summarizers: names, budget, metrics, stem, rouge_tokenizer, seed },
+        custom_summarizers: custom.iter().map(|s| Arc::clone(s) as Arc<dyn Summarizer>).collect(),
+        shard: Shard::ALL,
+        chunk_size,
+        provenance: Provenance { command_line: vec!["sumbench.run (Python)".into()], git_commit: None },
+    };
+    // The GIL is released for the whole run: Python summarizers take it on
+    // the rayon threads, one call at a time.
+    let outcome = py.detach(|| -> Result<_, String> {
+        let work = || sumbench::run(&request, &out, &Silent);
+        match threads {
+            None => Ok(work()),
+            Some(n) => rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map(|pool| pool.install(work))
+                .map_err(|e| format!("cannot start {n} worker threads: {e}")),
+        }
+    });
+    let outcome = outcome.map_err(PyValueError::new_err)?;
+    if let Some(err) = custom.iter().find_map(|s| s.take_error()) {
+        if outcome.is_ok() {
+            // The run holds rankings of a summarizer that failed: not a result.
+            let _ = std::fs::remove_dir_all(&out);
+        }
+        return Err(err);
+    }
+    let outcome = outcome.map_err(|e| harness_error(&e))?;
+    Ok((outcome.markdown, outcome.info.warnings))
+}
+
+/// The score rows of a run directory or `scores.csv` as dicts (the columns
+/// of `scores.csv`; undefined scores are NaN).
+#[pyfunction]
+pub fn read_scores(py: Python<'_>, path: PathBuf) -> PyResult<Bound<'_, PyList>> {
+    let records = read_records(&path).map_err(|e| errors::input(&e))?;
+    let rows = records.iter().map(|r| record_dict(py, r)).collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, rows)
+}
+
+/// One `scores.csv` row.
+fn record_dict<'py>(py: Python<'py>, r: &ScoreRecord) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("corpus", &r.corpus)?;
+    dict.set_item("doc_id", &r.doc_id)?;
+    dict.set_item("summarizer", &r.summarizer)?;
+    dict.set_item("metric", &r.metric)?;
+    dict.set_item("precision", r.precision)?;
+    dict.set_item("recall", r.recall)?;
+    dict.set_item("fmeasure", r.fmeasure)?;
+    dict.set_item("budget", &r.budget)?;
+    Ok(dict)
+}
+
+/// The run directory a compare argument stands for (a `scores.csv`'s folder).
+fn run_dir(path: &Path) -> &Path {
+    if path.is_dir() { path } else { path.parent().unwrap_or(Path::new(".")) }
+}
+
+/// The score rows of a run, refused when its files do not match `run.json`
+/// (as `sumbench compare` loads them).
+fn load(path: &Path) -> PyResult<Vec<ScoreRecord>> {
+    verify_run_dir(run_dir(path)).map_err(|e| harness_error(&e))?;
+    let records = read_records(path).map_err(|e| errors::input(&e))?;
+    if records.is_empty() {
+        return Err(errors::SumbenchError::new_err(format!("{}: no score rows", path.display())));
+    }
+    Ok(records)
+}
+
+/// Refuses runs whose metrics were computed differently, unless `allow`.
+fn check_signatures(base: &Path, new: &Path, allow: bool) -> PyResult<Vec<String>> {
+    let (base_dir, new_dir) = (run_dir(base), run_dir(new));
+    if !base_dir.join(files::RUN).is_file() || !new_dir.join(files::RUN).is_file() {
+        return Ok(Vec::new());
+    }
+    let read = |dir: &Path| read_run_json(dir).map_err(|e| harness_error(&e));
+    let differences = read(base_dir)?.signature_differences(&read(new_dir)?);
+    if differences.is_empty() || allow {
+        return Ok(differences);
+    }
+    Err(errors::SumbenchError::new_err(format!(
+        "{} and {} computed metrics differently:\n  {}\n(allow_signature_mismatch=True compares them anyway)",
+        base.display(),
+        new.display(),
+        differences.join("\n  ")
+    )))
+}
+
+/// The paired statistics of a row, into `dict`.
+fn stats_into(dict: &Bound<'_, PyDict>, s: &PairedStats) -> PyResult<()> {
+    dict.set_item("n_shared", s.n_shared)?;
+    dict.set_item("base_mean", s.base_mean)?;
+    dict.set_item("new_mean", s.new_mean)?;
+    dict.set_item("delta", s.delta)?;
+    dict.set_item("delta_ci_low", s.delta_ci_low)?;
+    dict.set_item("delta_ci_high", s.delta_ci_high)?;
+    dict.set_item("p_value", s.p_value)?;
+    dict.set_item("p_holm", s.p_holm)?;
+    dict.set_item("verdict", s.verdict.to_string())
+}
+
+/// `sumbench compare`: two runs (`new` given) or the summarizers of one run
+/// (`new` is `None`). Returns `{"rows": [...], "notes": [...], "text":
+/// table, "markdown": table, "regressed": bool}`.
+#[pyfunction]
+#[pyo3(signature = (base, new=None, seed=0, alpha=0.05, allow_signature_mismatch=false))]
+pub fn compare(
+    py: Python<'_>,
+    base: PathBuf,
+    new: Option<PathBuf>,
+    seed: u64,
+    alpha: f64,
+    allow_signature_mismatch: bool,
+) -> PyResult<Bound<'_, PyDict>> {
+    if !(alpha > 0.0 && alpha < 1.0) {
+        return Err(PyValueError::new_err(format!(
+            "alpha `{alpha}` is not a level strictly between 0 and 1"
+        )));
+    }
+    let options = CompareOptions { seed, alpha };
+    let result = PyDict::new(py);
+    let rows = PyList::empty(py);
+    let Some(new) = new else {
+        let records = load(&base)?;
+        let within = compare_within(&records, options)
+            .map_err(|e| errors::input_in(&format!("comparing {}", base.display()), &e))?;
+        for row in &within.rows {
+            let dict = PyDict::new(py);
+            dict.set_item("corpus", &row.corpus)?;
+            dict.set_item("metric", &row.metric)?;
+            dict.set_item("summarizer_a", &row.summarizer_a)?;
+            dict.set_item("summarizer_b", &row.summarizer_b)?;
+            stats_into(&dict, &row.stats)?;
+            rows.append(dict)?;
+        }
+        result.set_item("rows", rows)?;
+        result.set_item("notes", within_notes(&within))?;
+        result.set_item("text", render_within(&within, Format::Text))?;
+        result.set_item("markdown", render_within(&within, Format::Markdown))?;
+        result.set_item("regressed", false)?;
+        return Ok(result);
+    };
+    let differences = check_signatures(&base, &new, allow_signature_mismatch)?;
+    let (base_records, new_records) = (load(&base)?, load(&new)?);
+    let comparison = compare_runs(&base_records, &new_records, options).map_err(|e| errors::input(&e))?;
+    let notes = comparison_notes(&comparison);
+    if comparison.rows.is_empty() {
+        return Err(errors::SumbenchError::new_err(format!(
+            "{} and {} share no corpus × summarizer × metric row to compare. {}",
+            base.display(),
+            new.display(),
+            notes.join(" ")
+        )));
+    }
+    for row in &comparison.rows {
+        let dict = PyDict::new(py);
+        dict.set_item("corpus", &row.corpus)?;
+        dict.set_item("summarizer", &row.summarizer)?;
+        dict.set_item("metric", &row.metric)?;
+        stats_into(&dict, &row.stats)?;
+        rows.append(dict)?;
+    }
+    result.set_item("rows", rows)?;
+    let mut all_notes = notes;
+    if !differences.is_empty() {
+        all_notes.insert(0, format!("the runs' signatures differ:\n  {}", differences.join("\n  ")));
+    }
+    result.set_item("notes", all_notes)?;
+    result.set_item("text", render_comparison(&comparison, Format::Text))?;
+    result.set_item("markdown", render_comparison(&comparison, Format::Markdown))?;
+    result.set_item("regressed", comparison.has_regression())?;
+    Ok(result)
+}

@@ -1,0 +1,188 @@
+//! Metrics beyond ROUGE (`eval`) and the meta-evaluation of metrics against
+//! human judgments (`meta`).
+
+use std::path::{Path, PathBuf};
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use serde::ser::{SerializeMap, Serializer};
+use sumbench::meta::{self as library, MetaOptions, Resample, ScoreColumn};
+use sumbench::metrics::{
+    CorpusAccumulator, Level, Metric, MetricSet, MetricValue, RefCount, TextTokenizer, open_eval_input,
+    parse_metrics,
+};
+
+use crate::errors;
+
+/// One output object of `sumbench eval`, as JSON: the leading entry, each
+/// metric's value, the signatures.
+fn json_object(
+    (key, first): (&str, serde_json::Value),
+    values: &[MetricValue],
+    signatures: &[(Metric, String)],
+) -> PyResult<String> {
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::new(&mut out);
+    let fail = |e: serde_json::Error| PyValueError::new_err(e.to_string());
+    let mut map = serializer.serialize_map(None).map_err(fail)?;
+    map.serialize_entry(key, &first).map_err(fail)?;
+    for value in values {
+        map.serialize_entry(&value.metric.to_string(), value).map_err(fail)?;
+    }
+    let signatures: serde_json::Map<String, serde_json::Value> =
+        signatures.iter().map(|(m, s)| (m.to_string(), s.as_str().into())).collect();
+    map.serialize_entry("signatures", &signatures).map_err(fail)?;
+    map.end().map_err(fail)?;
+    String::from_utf8(out).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// `sumbench eval` on the JSONL file `path`: one JSON object (text) per
+/// record, or one for the whole input with `corpus_level`.
+#[pyfunction]
+#[pyo3(signature = (path, metrics=None, tokenizer="default", corpus_level=false))]
+pub fn eval(
+    py: Python<'_>,
+    path: PathBuf,
+    metrics: Option<Vec<String>>,
+    tokenizer: &str,
+    corpus_level: bool,
+) -> PyResult<Vec<String>> {
+    let explicit = match metrics {
+        Some(list) => Some(parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?),
+        None => None,
+    };
+    let tokenizer: TextTokenizer = tokenizer.parse().map_err(|e| errors::value(&e))?;
+    let mut records = open_eval_input(Some(&path)).map_err(|e| errors::input(&e))?;
+    let mut lines = Vec::new();
+    let mut state: Option<(MetricSet, CorpusAccumulator)> = None;
+    for record in records.by_ref() {
+        let record = record.map_err(|e| errors::input(&e))?;
+        if state.is_none() {
+            let metrics = match &explicit {
+                Some(metrics) => metrics.clone(),
+                None => record.available_metrics().map_err(|e| errors::input(&e))?,
+            };
+            let set = MetricSet::new(metrics, tokenizer);
+            let corpus = CorpusAccumulator::new(set.metrics());
+            state = Some((set, corpus));
+        }
+        let (set, corpus) = state.as_mut().expect("set up on the first record");
+        let values = py.detach(|| record.score(set)).map_err(|e| errors::input(&e))?;
+        let nrefs = record.references.as_ref().map(Vec::len);
+        if corpus_level {
+            corpus.add(&values, nrefs);
+        } else {
+            let signatures = set.signatures(nrefs.map(RefCount::Fixed), Level::Sentence);
+            lines.push(json_object(("id", record.id.into()), &values, &signatures)?);
+        }
+    }
+    if corpus_level {
+        let Some((set, corpus)) = &state else {
+            return Err(errors::SumbenchError::new_err(format!("{}: no documents to score", path.display())));
+        };
+        let signatures = set.signatures(corpus.nrefs(), Level::Corpus);
+        lines.push(json_object(("documents", corpus.documents().into()), &corpus.finish(), &signatures)?);
+    }
+    Ok(lines)
+}
+
+/// A choice among `names`, or a `ValueError` listing them.
+fn choose<T: Copy>(what: &str, given: &str, names: &[(&str, T)]) -> PyResult<T> {
+    names.iter().find(|(n, _)| *n == given).map(|(_, v)| *v).ok_or_else(|| {
+        let known: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+        PyValueError::new_err(format!("{what} `{given}`: expected one of {}", known.join(", ")))
+    })
+}
+
+/// `sumbench meta`: correlations of the runs' metrics with the judgments.
+/// Writes `meta.csv`, `meta_tests.csv` and `meta.md` into `out` when given.
+/// Returns `{"correlations": [...], "tests": [...], "warnings": [...],
+/// "files": [...]}`.
+#[pyfunction]
+#[pyo3(signature = (runs, judgments, judgment_field=library::judgments::DEFAULT_FIELD, metrics=None,
+    score_column="fmeasure", resample="both", samples=1000, permutations=1000, seed=0, out=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn meta<'py>(
+    py: Python<'py>,
+    runs: Vec<PathBuf>,
+    judgments: PathBuf,
+    judgment_field: &str,
+    metrics: Option<Vec<String>>,
+    score_column: &str,
+    resample: &str,
+    samples: usize,
+    permutations: usize,
+    seed: u64,
+    out: Option<PathBuf>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let column = choose(
+        "score_column",
+        score_column,
+        &[
+            ("precision", ScoreColumn::Precision),
+            ("recall", ScoreColumn::Recall),
+            ("fmeasure", ScoreColumn::Fmeasure),
+        ],
+    )?;
+    let resample = choose(
+        "resample",
+        resample,
+        &[("systems", Resample::Systems), ("documents", Resample::Documents), ("both", Resample::Both)],
+    )?;
+    if samples == 0 {
+        return Err(PyValueError::new_err("samples must be at least 1"));
+    }
+    if runs.is_empty() {
+        return Err(PyValueError::new_err("meta needs at least one run directory"));
+    }
+    let options = MetaOptions { seed, samples, resample, permutations, ..MetaOptions::default() };
+    let judged = library::read_judgments(&judgments, judgment_field)
+        .map_err(|e| errors::input_in("cannot read the judgments", &e))?;
+    let mut scores = library::read_runs(&runs, column)
+        .map_err(|e| errors::input_in("cannot read the runs' scores", &e))?;
+    library::select_metrics(&mut scores, &metrics.unwrap_or_default()).map_err(|e| errors::input(&e))?;
+    let report =
+        py.detach(|| library::evaluate(&scores, &judged, &options)).map_err(|e| errors::input(&e))?;
+    let written = match &out {
+        Some(dir) => library::report::write_report(dir, &report, &options).map_err(|e| {
+            errors::input_in(&format!("cannot write the meta-evaluation into {}", dir.display()), &e)
+        })?,
+        None => Vec::new(),
+    };
+    let correlations = PyList::empty(py);
+    for c in &report.correlations {
+        let row = PyDict::new(py);
+        row.set_item("level", c.level.name())?;
+        row.set_item("metric", &c.metric)?;
+        row.set_item("judgment", &c.judgment)?;
+        row.set_item("coefficient", c.coefficient.name())?;
+        row.set_item("value", c.value)?;
+        row.set_item("ci_low", c.ci.low)?;
+        row.set_item("ci_high", c.ci.high)?;
+        row.set_item("n", c.n)?;
+        correlations.append(row)?;
+    }
+    let tests = PyList::empty(py);
+    for t in &report.tests {
+        let row = PyDict::new(py);
+        row.set_item("level", t.level.name())?;
+        row.set_item("judgment", &t.judgment)?;
+        row.set_item("coefficient", t.coefficient.name())?;
+        row.set_item("metric_a", &t.metric_a)?;
+        row.set_item("metric_b", &t.metric_b)?;
+        row.set_item("r_a", t.outcome.r_a)?;
+        row.set_item("r_b", t.outcome.r_b)?;
+        row.set_item("delta", t.outcome.delta)?;
+        row.set_item("p_value", t.outcome.p_value)?;
+        row.set_item("p_holm", t.p_holm)?;
+        row.set_item("n", t.n)?;
+        tests.append(row)?;
+    }
+    let result = PyDict::new(py);
+    result.set_item("correlations", correlations)?;
+    result.set_item("tests", tests)?;
+    result.set_item("warnings", &report.warnings)?;
+    result.set_item("files", written.iter().map(|p: &PathBuf| p.as_path()).collect::<Vec<&Path>>())?;
+    Ok(result)
+}

@@ -1,0 +1,166 @@
+"""sumbench from Python: a drop-in rouge-score, the classic extractive
+summarizers, the benchmark harness and its metrics.
+
+    from sumbench import rouge_scorer, scoring      # as rouge-score
+    import sumbench
+    sumbench.sentences(text)
+    sumbench.summarize(text, method="lexrank", budget="3s")
+    run_dir, rows = sumbench.run(corpus=docs, summarizers=["lead", "lexrank"], budget="3s")
+
+Every computation is the Rust library's; errors carry the command line's
+messages (file, line, field) as ``SumbenchError`` (bad inputs: corpora, run
+directories, judgments, unreadable files) or ``ValueError`` (bad arguments).
+"""
+
+import json
+import os
+import re
+import tempfile
+import warnings
+from pathlib import Path
+
+from sumbench import _sumbench, rouge_scorer, scoring
+from sumbench._sumbench import (
+    SumbenchError,
+    __version__,
+    compare,
+    list_summarizers,
+    read_scores,
+    sentences,
+    summarize,
+)
+
+__all__ = [
+    "SumbenchError",
+    "__version__",
+    "compare",
+    "eval",
+    "list_summarizers",
+    "meta",
+    "read_scores",
+    "rouge_scorer",
+    "run",
+    "scoring",
+    "sentences",
+    "summarize",
+]
+
+
+class _InMemory:
+    """A list of dicts as a temporary JSONL file; error messages name the
+    list's items (``corpus[2]``) instead of the file's lines."""
+
+    def __init__(self, items, name, what):
+        self._dir = tempfile.TemporaryDirectory(prefix="sumbench-")
+        self.path = os.path.join(self._dir.name, name + ".jsonl")
+        self._what = what
+        with open(self.path, "w", encoding="utf-8") as f:
+            for item in items:
+                if not isinstance(item, dict):
+                    raise ValueError("%s items must be dicts, not %s" % (what, type(item).__name__))
+                f.write(json.dumps(item, ensure_ascii=False))
+                f.write("\n")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, trace):
+        self._dir.cleanup()
+        if error is not None and self.path in str(error):
+            def item(match):
+                return "%s[%d]" % (self._what, int(match.group(1)) - 1)
+
+            message = re.sub(re.escape(self.path) + r":(\d+)", item, str(error))
+            message = message.replace(self.path, self._what)
+            raise type(error)(message) from None
+        return False
+
+
+def _is_records(value):
+    return isinstance(value, (list, tuple)) and len(value) > 0 and all(isinstance(v, dict) for v in value)
+
+
+def _summarizer_items(summarizers):
+    if isinstance(summarizers, str):
+        return summarizers
+    items = []
+    for s in summarizers:
+        if callable(s) and not isinstance(s, str):
+            items.append((getattr(s, "__name__", type(s).__name__), s))
+        else:
+            items.append(s)
+    return items
+
+
+def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/latest", *, stem=True, seed=0,
+        threads=None, chunk_size=1000, name="corpus", rouge_tokenizer="rouge-score"):
+    """Runs summarizers over corpora, scores them, writes the run directory
+    ``out`` (as ``sumbench run``) and returns ``(run_dir, rows)``: the rows of
+    ``scores.csv`` as dicts (``pandas.DataFrame(rows)``).
+
+    corpus: a path (JSONL, CSV, TSV, directory corpus, .story files, a folder
+      of corpora), a list of paths, or a list of dicts (``{"id", "text",
+      "references"}``, optional ``"title"``), an in-memory corpus called ``name``.
+    summarizers: ``"all"``, ``"lead,lexrank"``, or a list of names, callables
+      and ``(name, callable)`` pairs. A callable is your own summarizer:
+      ``f(sentences, title=..., doc_id=...)`` returns one score per sentence
+      (higher is better); it runs beside the built-in ones, under the same
+      budget and ROUGE.
+    budget: ``3s``, ``100w``, ``665b``, ``0.1r`` or ``ref`` (mean reference length).
+    metrics: ``None`` (rouge1, rouge2, rougeL, rougeLsum) or a list of names.
+    rouge_tokenizer: ``"rouge-score"`` (bit-identical to rouge-score) or
+      ``"unicode"`` (NFKC, case folding, Unicode words: text in any script).
+    The run's warnings (ROUGE pitfalls, approximations) are issued with
+    ``warnings.warn``; they are in ``run.json`` too.
+    """
+    items = _summarizer_items(summarizers)
+    if isinstance(metrics, str):
+        metrics = [metrics]
+    out = os.fspath(out)
+    if _is_records(corpus):
+        with _InMemory(corpus, name, "corpus") as memory:
+            _, notes = _sumbench.run([memory.path], items, budget, metrics, out, stem, seed, threads,
+                                     chunk_size, rouge_tokenizer)
+    else:
+        paths = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
+        _, notes = _sumbench.run([os.fspath(p) for p in paths], items, budget, metrics, out, stem, seed,
+                                 threads, chunk_size, rouge_tokenizer)
+    for note in notes:
+        # The run's warnings (also in run.json), as the CLI prints them on stderr.
+        warnings.warn(note, stacklevel=2)
+    return Path(out), read_scores(out)
+
+
+def eval(records, metrics=None, tokenizer="default", corpus_level=False):
+    """Metrics beyond ROUGE, as ``sumbench eval``: ``records`` is a JSONL path
+    or a list of dicts ``{"id", "candidate", "references"?, "source"?}``.
+    Returns one dict per record (``{"id", <metric>: {"score", ...},
+    "signatures"}``), or one dict for the whole input with ``corpus_level``."""
+    if isinstance(metrics, str):
+        metrics = [metrics]
+    if isinstance(records, (str, os.PathLike)):
+        lines = _sumbench.eval(os.fspath(records), metrics, tokenizer, corpus_level)
+    else:
+        records = list(records)
+        if not records:
+            raise ValueError("eval needs at least one record")
+        with _InMemory(records, "records", "records") as memory:
+            lines = _sumbench.eval(memory.path, metrics, tokenizer, corpus_level)
+    values = [json.loads(line) for line in lines]
+    return values[0] if corpus_level else values
+
+
+def meta(runs, judgments, *, judgment_field="expert_scores", metrics=None, score_column="fmeasure",
+         resample="both", samples=1000, permutations=1000, seed=0, out=None):
+    """Meta-evaluation, as ``sumbench meta``: how the metrics of the runs
+    (run directories or ``scores.csv`` files) correlate with the human
+    judgments (a JSONL path). Returns ``{"correlations": [...], "tests":
+    [...], "warnings": [...], "files": [...]}``; with ``out``, also writes
+    ``meta.csv``, ``meta_tests.csv`` and ``meta.md`` there."""
+    if isinstance(runs, (str, os.PathLike)):
+        runs = [runs]
+    if isinstance(metrics, str):
+        metrics = [metrics]
+    return _sumbench.meta([os.fspath(r) for r in runs], os.fspath(judgments), judgment_field, metrics,
+                          score_column, resample, samples, permutations, seed,
+                          None if out is None else os.fspath(out))

@@ -1,0 +1,303 @@
+"""`from sumbench import rouge_scorer, scoring` against rouge-score 0.1.2:
+the same Score values bit for bit on rouge-score's own examples, on the
+conformance cases, and on random text."""
+
+import random
+import threading
+import time
+
+import nltk
+import numpy as np
+import pytest
+from rouge_score import rouge_scorer as ref_rouge_scorer
+from rouge_score import scoring as ref_scoring
+from rouge_score import tokenizers as ref_tokenizers
+
+from sumbench import rouge_scorer, scoring
+
+ALL = ["rouge1", "rouge2", "rougeL", "rougeLsum"]
+
+
+def bits(result):
+    """A result dict as {type: (hex of P, R, F)}: equal only when bit-identical."""
+    return {k: tuple(float(x).hex() for x in v) for k, v in result.items()}
+
+
+def assert_same(ours, theirs):
+    assert list(ours) == list(theirs)
+    assert bits(ours) == bits(theirs)
+    for score in ours.values():
+        assert isinstance(score, scoring.Score) and isinstance(score, tuple)
+        assert score._fields == ("precision", "recall", "fmeasure")
+
+
+# rouge-score's own examples (rouge_scorer_test.py and its README), with the
+# values its tests assert (hand-computed there) and rouge-score's own output.
+EXAMPLES = [
+    (["rouge1"], False, "testing one two", "testing", {"rouge1": (1, 1 / 3, 1 / 2)}),
+    (["rouge2"], False, "testing one two", "testing one", {"rouge2": (1, 1 / 2, 2 / 3)}),
+    (["rougeL"], False, "testing one two", "testing one", {"rougeL": (1, 2 / 3, 4 / 5)}),
+    (["rougeL"], False, "testing one two", "testing two", {"rougeL": (1, 2 / 3, 4 / 5)}),
+    (["rouge1", "rougeL"], False, "testing one two", "testing one",
+     {"rouge1": (1, 2 / 3, 4 / 5), "rougeL": (1, 2 / 3, 4 / 5)}),
+    (["rougeLsum"], False, "w1 w2 w3 w4 w5", "w1 w2 w6 w7 w8\nw1 w3 w8 w9 w5",
+     {"rougeLsum": (0.4, 0.8, 0.5333333333333333)}),
+    (["rougeLsum"], False, "w1 w2 w3 w4 w5", "", {"rougeLsum": (0, 0, 0)}),
+    (["rougeLsum"], False, "", "w1", {"rougeLsum": (0, 0, 0)}),
+    (["rougeLsum"], False, "w1 w2 w3 w4 w5", "/", {"rougeLsum": (0, 0, 0)}),
+    (["rougeLsum"], True, "First sentence.\nSecond Sentence.", "Second sentence.\nFirst Sentence.",
+     {"rougeLsum": (1, 1, 1)}),
+    (["rougeLsum"], True, "First sentence. Second Sentence.", "Second sentence. First Sentence.",
+     {"rougeLsum": (0.5, 0.5, 0.5)}),
+    (["rouge1", "rougeL"], True, "The quick brown fox jumps over the lazy dog",
+     "The quick brown dog jumps on the log.", None),
+] + [([t], False, "testing one two", "", {t: (0, 0, 0)}) for t in ALL]
+
+
+@pytest.mark.parametrize("types,stem,target,prediction,expected", EXAMPLES)
+def test_rouge_score_examples(types, stem, target, prediction, expected):
+    ours = rouge_scorer.RougeScorer(types, use_stemmer=stem).score(target, prediction)
+    theirs = ref_rouge_scorer.RougeScorer(types, use_stemmer=stem).score(target, prediction)
+    assert_same(ours, theirs)
+    for rouge_type, values in (expected or {}).items():
+        assert tuple(ours[rouge_type]) == pytest.approx(values)
+
+
+@pytest.mark.parametrize("rouge_type", ["rouge1", "rouge9", "rougeL", "rougeLsum"])
+def test_valid_types(rouge_type):
+    result = rouge_scorer.RougeScorer([rouge_type]).score("testing one two", "testing")
+    assert list(result) == [rouge_type]
+
+
+@pytest.mark.parametrize("rouge_type", ["rougen", "rouge0", "rouge10", "rougeW", "ROUGE1"])
+def test_invalid_types_raise_rouge_scores_message(rouge_type):
+    with pytest.raises(ValueError) as theirs:
+        ref_rouge_scorer.RougeScorer([rouge_type]).score("testing one two", "testing")
+    with pytest.raises(ValueError) as ours:
+        rouge_scorer.RougeScorer([rouge_type])
+    assert str(ours.value) == str(theirs.value)
+
+
+def test_score_multi_examples():
+    # rouge_scorer_test.py: testRouge1Multi and testRougeAllMulti.
+    for types, targets, prediction in [
+        (["rouge1"], ["testing one two"], "testing"),
+        (["rouge1", "rouge2", "rougeL"], ["first text", "first something"], "text first"),
+        (ALL, ["alpha", "alpha beta gamma delta"], "alpha beta"),
+        (ALL, ["alpha beta gamma delta", "alpha"], "alpha beta"),
+    ]:
+        ours = rouge_scorer.RougeScorer(types).score_multi(targets, prediction)
+        theirs = ref_rouge_scorer.RougeScorer(types).score_multi(targets, prediction)
+        assert_same(ours, theirs)
+    ours = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"]).score_multi(
+        ["first text", "first something"], "text first")
+    assert (ours["rouge1"].fmeasure, ours["rouge2"].fmeasure, ours["rougeL"].fmeasure) == (1, 0, 0.5)
+
+
+def test_score_multi_without_targets_raises_as_rouge_score():
+    with pytest.raises(ValueError) as theirs:
+        ref_rouge_scorer.RougeScorer(["rouge1"]).score_multi([], "text")
+    with pytest.raises(ValueError) as ours:
+        rouge_scorer.RougeScorer(["rouge1"]).score_multi([], "text")
+    assert str(ours.value) == str(theirs.value)
+
+
+def test_default_tokenizer_argument():
+    # rouge_scorer_test.py: testRougeTokenizerInit; the tokenizer's stemmer wins over use_stemmer.
+    for stem in (False, True):
+        tokenizer = ref_tokenizers.DefaultTokenizer(use_stemmer=stem)
+        ours = rouge_scorer.RougeScorer(ALL, tokenizer=tokenizer).score("the running dogs", "a dog runs")
+        theirs = ref_rouge_scorer.RougeScorer(ALL, tokenizer=tokenizer).score("the running dogs", "a dog runs")
+        assert_same(ours, theirs)
+    assert rouge_scorer.RougeScorer(["rouge1"], tokenizer=ref_tokenizers.DefaultTokenizer()).score(
+        "this is a test", "this is a test")["rouge1"].fmeasure == 1.0
+
+    class Words(ref_tokenizers.Tokenizer):
+        def tokenize(self, text):
+            return text.split()
+
+    with pytest.raises(ValueError, match="DefaultTokenizer only"):
+        rouge_scorer.RougeScorer(["rouge1"], tokenizer=Words())
+
+
+def test_rouge_types_attribute_and_score_type():
+    scorer = rouge_scorer.RougeScorer(("rouge1", "rougeL"), use_stemmer=True)
+    assert scorer.rouge_types == ("rouge1", "rougeL")
+    score = scorer.score("a b", "a b")["rouge1"]
+    assert score == ref_scoring.Score(1.0, 1.0, 1.0)
+    assert repr(score) == "Score(precision=1.0, recall=1.0, fmeasure=1.0)"
+
+
+@pytest.mark.parametrize("stem", [True, False])
+def test_conformance_cases(conformance, stem):
+    cases = conformance("rouge_cases.jsonl")
+    assert len(cases) == 300
+    scorer = rouge_scorer.RougeScorer(ALL, use_stemmer=stem)
+    key = "stem" if stem else "nostem"
+    for case in cases:
+        got = scorer.score_multi(case["references"], case["candidate"])
+        expected = case["expected"][key]
+        for rouge_type in ALL:
+            want = expected[rouge_type]
+            assert bits(got)[rouge_type] == tuple(
+                float(want[f]).hex() for f in ("precision", "recall", "fmeasure")), (case["id"], rouge_type)
+    # score_batch gives the same.
+    batch = scorer.score_batch([c["references"] for c in cases], [c["candidate"] for c in cases])
+    for case, got in zip(cases, batch):
+        assert_same(got, scorer.score_multi(case["references"], case["candidate"]))
+
+
+WORDS = (
+    "the a of river rivers running runs ran bank banks banking flood flooded flooding officials "
+    "said says report reported reports market markets fell falling rise rising rose city cities "
+    "council councils children child park parks 2024 3.5bn 42 R2-D2 e-mail U.S. don't it's "
+    "naïve café Zürich straße 東京 ﬁnance — – ... ; : ! ? ( ) \" ' , . / & % $ #"
+).split()
+
+
+def random_text(rng, words):
+    parts = []
+    for _ in range(words):
+        parts.append(rng.choice(WORDS))
+        if rng.random() < 0.08:
+            parts.append(rng.choice([".\n", "\n", "\n\n", ". ", " \t "]))
+    text = " ".join(parts)
+    return text.upper() if rng.random() < 0.1 else text
+
+
+@pytest.mark.parametrize("stem", [True, False])
+def test_random_text_through_both_packages(stem):
+    rng = random.Random(14 + stem)
+    types = ["rouge1", "rouge2", "rouge3", "rouge4", "rougeL", "rougeLsum"]
+    ours = rouge_scorer.RougeScorer(types, use_stemmer=stem)
+    theirs = ref_rouge_scorer.RougeScorer(types, use_stemmer=stem)
+    targets, predictions = [], []
+    for _ in range(400):
+        refs = [random_text(rng, rng.randint(0, 60)) for _ in range(rng.randint(1, 3))]
+        prediction = random_text(rng, rng.randint(0, 60))
+        expected = theirs.score_multi(refs, prediction)
+        assert_same(ours.score_multi(refs, prediction), expected)
+        assert_same(ours.score(refs[0], prediction), theirs.score(refs[0], prediction))
+        targets.append(refs if len(refs) > 1 else refs[0])
+        predictions.append(prediction)
+    for got, refs, prediction in zip(ours.score_batch(targets, predictions), targets, predictions):
+        refs = refs if isinstance(refs, list) else [refs]
+        assert_same(got, theirs.score_multi(refs, prediction))
+
+
+def test_split_summaries_uses_nltk_sent_tokenize(monkeypatch):
+    # NLTK's punkt model is a download; both packages call nltk.sent_tokenize,
+    # so both get the same stand-in splitter here.
+    def sent_tokenize(text):
+        pieces = [p.strip() for p in text.replace("!", ".").split(".")]
+        return [p + "." for p in pieces if p] + [""]
+
+    monkeypatch.setattr(nltk, "sent_tokenize", sent_tokenize)
+    target = "First sentence. Second\nSentence."
+    prediction = "Second sentence. First Sentence! Third one"
+    for types in (["rougeLsum"], ["rouge1", "rougeLsum", "rougeL"]):
+        ours = rouge_scorer.RougeScorer(types, use_stemmer=True, split_summaries=True)
+        theirs = ref_rouge_scorer.RougeScorer(types, use_stemmer=True, split_summaries=True)
+        assert_same(ours.score(target, prediction), theirs.score(target, prediction))
+        assert_same(ours.score_multi([target, "x"], prediction), theirs.score_multi([target, "x"], prediction))
+        assert_same(ours.score_batch([target], [prediction])[0], theirs.score(target, prediction))
+    plain = rouge_scorer.RougeScorer(["rougeLsum"], use_stemmer=True).score(target, prediction)
+    split = rouge_scorer.RougeScorer(["rougeLsum"], use_stemmer=True, split_summaries=True).score(
+        target, prediction)
+    assert plain != split
+
+
+def test_score_batch_arguments():
+    scorer = rouge_scorer.RougeScorer(["rouge1"])
+    assert scorer.score_batch([], []) == []
+    with pytest.raises(ValueError, match="2 targets but 1 predictions"):
+        scorer.score_batch(["a", "b"], ["a"])
+    with pytest.raises(ValueError, match=r"targets\[1\] is an empty list"):
+        scorer.score_batch(["a", []], ["a", "b"])
+
+
+def test_score_batch_releases_the_gil():
+    # While score_batch runs in a thread, this thread keeps running: with the
+    # GIL held for the whole call, its longest pause would be the call itself.
+    # The batch doubles until it takes long enough to tell on this machine.
+    rng = random.Random(3)
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    targets = [random_text(rng, 300) for _ in range(1000)]
+    predictions = [random_text(rng, 300) for _ in range(1000)]
+    while True:
+        took = []
+
+        def work():
+            start = time.perf_counter()
+            scorer.score_batch(targets, predictions)
+            took.append(time.perf_counter() - start)
+
+        thread = threading.Thread(target=work)
+        ticks = [time.perf_counter()]
+        thread.start()
+        while thread.is_alive():
+            ticks.append(time.perf_counter())
+            time.sleep(0.001)
+        thread.join()
+        if took[0] > 0.3 or len(targets) >= 64000:
+            break
+        targets, predictions = targets * 2, predictions * 2
+    longest_pause = max(b - a for a, b in zip(ticks, ticks[1:]))
+    assert took[0] > 0.3, "the batch was too quick to tell (%.3fs)" % took[0]
+    assert longest_pause < took[0] / 2, (longest_pause, took[0])
+
+
+def test_bootstrap_aggregator_equals_rouge_scores():
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rougeL"])
+    ref = ref_rouge_scorer.RougeScorer(["rouge1", "rougeL"])
+    pairs = [("one two three", "one two"), ("one two five six", "seven eight"), ("a b c d", "a c d e"),
+             ("the cat sat", "the cat sat down"), ("x y", "y x")]
+    for kwargs in ({}, {"confidence_interval": 0.9, "n_samples": 200}):
+        ours = scoring.BootstrapAggregator(**kwargs)
+        theirs = ref_scoring.BootstrapAggregator(**kwargs)
+        for target, prediction in pairs:
+            ours.add_scores(scorer.score(target, prediction))
+            theirs.add_scores(ref.score(target, prediction))
+        np.random.seed(7)
+        got = ours.aggregate()
+        np.random.seed(7)
+        want = theirs.aggregate()
+        assert list(got) == list(want)
+        for key in want:
+            assert isinstance(got[key], scoring.AggregateScore)
+            assert isinstance(got[key].mid, scoring.Score)
+            for bound in ("low", "mid", "high"):
+                assert bits({key: getattr(got[key], bound)}) == bits({key: getattr(want[key], bound)})
+
+
+def test_bootstrap_aggregator_seed():
+    scores = [rouge_scorer.RougeScorer(["rouge1"]).score(t, p)
+              for t, p in [("a b c", "a b"), ("c d", "d e f"), ("a", "a"), ("b c d e", "e")]]
+    theirs = ref_scoring.BootstrapAggregator()
+    for s in scores:
+        theirs.add_scores(s)
+    np.random.seed(123)
+    want = theirs.aggregate()
+    np.random.seed(5)
+    state = np.random.get_state()[1].copy()
+    results = []
+    for _ in range(2):
+        ours = scoring.BootstrapAggregator(seed=123)
+        for s in scores:
+            ours.add_scores(s)
+        results.append(ours.aggregate())
+    # Seeded: rouge-score's values after np.random.seed(123), every time,
+    # and NumPy's global generator untouched.
+    assert results[0] == results[1] == want
+    assert (np.random.get_state()[1] == state).all()
+
+
+def test_bootstrap_aggregator_errors_and_fmeasure():
+    for kwargs in ({"n_samples": 0}, {"confidence_interval": 1.5}):
+        with pytest.raises(ValueError) as theirs:
+            ref_scoring.BootstrapAggregator(**kwargs)
+        with pytest.raises(ValueError) as ours:
+            scoring.BootstrapAggregator(**kwargs)
+        assert str(ours.value) == str(theirs.value)
+    for p, r in [(0.5, 0.25), (0, 0), (1, 1)]:
+        assert scoring.fmeasure(p, r) == ref_scoring.fmeasure(p, r)
