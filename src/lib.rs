@@ -101,5 +101,5 @@ pub use harness::{
 };
 pub use metrics::{CorpusAccumulator, MetricSet};
 pub use rouge::{Metric, RougeTokenizer, Score, Scorer};
-pub use summarize::{Budget, Ranking, Summarizer, Summary};
+pub use summarize::{Budget, RankError, Ranking, Summarizer, Summary};
 pub use text::PreparedDocument;

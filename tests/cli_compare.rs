@@ -226,6 +226,33 @@ fn same_input_and_seed_give_identical_output() {
 }
 
 #[test]
+fn runs_with_no_row_in_common_are_an_error_naming_both_and_what_each_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let (base, new) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+    std::fs::write(
+        &base,
+        "corpus,doc_id,summarizer,metric,precision,recall,fmeasure,budget\nc,d,lead,rouge1,0.1,0.2,0.3,3s\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "corpus,doc_id,summarizer,metric,precision,recall,fmeasure,budget\nc,d,luhn,rouge1,0.1,0.2,0.3,3s\n",
+    )
+    .unwrap();
+    let output = sumbench().arg("compare").arg(&base).arg(&new).assert().code(1).get_output().stderr.clone();
+    let stderr = String::from_utf8(output).unwrap();
+    let expected = format!(
+        "error: comparing {} with {}: BASE and NEW share no corpus × summarizer × metric row to compare.",
+        base.display(),
+        new.display()
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+    assert!(stderr.contains("only in BASE: c / lead / rouge1 (1 documents)"), "{stderr}");
+    assert!(stderr.contains("only in NEW: c / luhn / rouge1 (1 documents)"), "{stderr}");
+    assert_eq!(stderr.matches("share no").count(), 1, "said once: {stderr}");
+}
+
+#[test]
 fn missing_column_is_an_error_naming_file_line_and_column() {
     let r = runs();
     let bad = r.base.with_file_name("bad.csv");

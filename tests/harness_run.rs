@@ -241,3 +241,53 @@ fn the_observer_hears_every_work_item_once() {
         assert_eq!(heard, [21, 21, 1], "chunk size {chunk_size}");
     }
 }
+
+/// A user's summarizer whose backend fails on one document.
+struct FailsOn(&'static str);
+
+#[derive(Debug, thiserror::Error)]
+#[error("the model timed out")]
+struct Timeout;
+
+impl sumbench::Summarizer for FailsOn {
+    fn name(&self) -> &str {
+        "model"
+    }
+
+    fn rank(&self, doc: &sumbench::PreparedDocument, _: &sumbench::Budget) -> sumbench::Ranking {
+        sumbench::Ranking::from_scores(vec![0.0; doc.sentences.len()])
+    }
+
+    fn try_rank(
+        &self,
+        doc: &sumbench::PreparedDocument,
+        budget: &sumbench::Budget,
+    ) -> Result<sumbench::Ranking, sumbench::RankError> {
+        if doc.source.id == self.0 {
+            return Err(Box::new(Timeout));
+        }
+        Ok(self.rank(doc, budget))
+    }
+}
+
+#[test]
+fn a_failing_summarizer_stops_the_run_and_leaves_the_old_directory_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = corpus_file(tmp.path());
+    let out = tmp.path().join("out");
+    run(&request(&corpus, Shard::ALL, 1000), &out, &Silent).unwrap();
+    let before = read(&out, files::SCORES);
+    // In one chunk and in chunks of two (d4 is in the second chunk).
+    for chunk_size in [1000, 2] {
+        let mut failing = request(&corpus, Shard::ALL, chunk_size);
+        failing.settings.summarizers.push("model".into());
+        failing.custom_summarizers = vec![std::sync::Arc::new(FailsOn("d4"))];
+        let err = run(&failing, &out, &Silent).unwrap_err();
+        assert_eq!(err.to_string(), "summarizer `model`, document `d4`: the model timed out");
+        // The caller gets its own error back.
+        let HarnessError::SummarizerFailed { error, .. } = err else { panic!("{err:?}") };
+        assert!(error.downcast_ref::<Timeout>().is_some());
+        assert_eq!(read(&out, files::SCORES), before, "chunk size {chunk_size}");
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 2, "only news.jsonl and out/");
+    }
+}

@@ -87,6 +87,43 @@ fn report_html_is_written_listed_self_contained_and_escaped() {
 }
 
 #[test]
+fn corpus_level_scores_are_in_the_page_as_in_corpus_level_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("news.jsonl");
+    write_corpus(
+        &corpus,
+        3,
+        |i| format!("d{i}"),
+        |i| format!("The council met on day {i}. It approved the budget."),
+    );
+    let out = tmp.path().join("run");
+    sumbench()
+        .args(["run", "--quiet", "--summarizers", "lead,luhn", "--metrics", "rouge1,bleu,chrf", "--corpus"])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let csv = std::fs::read_to_string(out.join("corpus_level.csv")).unwrap();
+    let table = &html[html.find("<table class=\"sortable corpus-level\">").expect("a corpus-level table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    // Every corpus_level.csv score, to 2 decimals, in its summarizer's row.
+    let mut rows = 0;
+    for line in csv.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let (summarizer, score): (&str, f64) = (fields[1], fields[3].parse().unwrap());
+        let row = &table[table.find(&format!("<bdi>{summarizer}</bdi>")).unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(row.contains(&format!(">{score:.2}</td>")), "{summarizer} {score} in {row}");
+        let signature = fields[6];
+        assert!(html.contains(&format!("<code>{signature}</code>")), "{signature}");
+        rows += 1;
+    }
+    assert_eq!(rows, 2 * 2, "lead and luhn × bleu and chrF");
+}
+
+#[test]
 fn a_five_megabyte_document_is_cut_in_the_page() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("big.jsonl");

@@ -33,15 +33,19 @@ fn harness_error(err: &HarnessError) -> PyErr {
     }
 }
 
+/// A Python summarizer as the harness takes it.
+type PySummarizerArc = Arc<dyn Summarizer>;
+
 /// The summarizer names of `summarizers` (`"all"`, a comma-separated list, or
-/// a list of names and `(name, callable)` pairs), and the Python ones.
-fn summarizer_list(summarizers: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec<Arc<PySummarizer>>)> {
+/// a list of names and `(name, callable)` pairs), and the Python ones as
+/// summarizers.
+fn summarizer_list(summarizers: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec<PySummarizerArc>)> {
     if let Ok(list) = summarizers.cast::<PyString>() {
         let names = parse_summarizers(&list.to_string()).map_err(|e| errors::value(&e))?;
         return Ok((names, Vec::new()));
     }
     let mut names = Vec::new();
-    let mut custom = Vec::new();
+    let mut custom: Vec<PySummarizerArc> = Vec::new();
     for item in summarizers.try_iter()? {
         let item = item?;
         if let Ok(name) = item.extract::<String>() {
@@ -99,7 +103,7 @@ pub fn run(
             .map(|path| CorpusInput { path, options: ReadOptions::default() })
             .collect(),
         settings: Settings { summarizers: names, budget, metrics, stem, rouge_tokenizer, seed },
-        custom_summarizers: custom.iter().map(|s| Arc::clone(s) as Arc<dyn Summarizer>).collect(),
+        custom_summarizers: custom,
         shard: Shard::ALL,
         chunk_size,
         provenance: Provenance { command_line: vec!["sumbench.run (Python)".into()], git_commit: None },
@@ -118,14 +122,16 @@ pub fn run(
         }
     });
     let outcome = outcome.map_err(PyValueError::new_err)?;
-    if let Some(err) = custom.iter().find_map(|s| s.take_error()) {
-        if outcome.is_ok() {
-            // The run holds rankings of a summarizer that failed: not a result.
-            let _ = std::fs::remove_dir_all(&out);
-        }
-        return Err(err);
-    }
-    let outcome = outcome.map_err(|e| harness_error(&e))?;
+    let outcome = outcome.map_err(|e| match e {
+        // A Python summarizer's exception, raised as it was.
+        HarnessError::SummarizerFailed { error, summarizer, doc_id } => match error.downcast::<PyErr>() {
+            Ok(raised) => *raised,
+            Err(error) => PyValueError::new_err(
+                HarnessError::SummarizerFailed { summarizer, doc_id, error }.to_string(),
+            ),
+        },
+        e => harness_error(&e),
+    })?;
     Ok((outcome.markdown, outcome.info.warnings))
 }
 
@@ -243,16 +249,9 @@ pub fn compare(
     };
     let differences = check_signatures(&base, &new, allow_signature_mismatch)?;
     let (base_records, new_records) = (load(&base)?, load(&new)?);
-    let comparison = compare_runs(&base_records, &new_records, options).map_err(|e| errors::input(&e))?;
+    let comparison = compare_runs(&base_records, &new_records, options)
+        .map_err(|e| errors::input_in(&format!("comparing {} with {}", base.display(), new.display()), &e))?;
     let notes = comparison_notes(&comparison);
-    if comparison.rows.is_empty() {
-        return Err(errors::SumbenchError::new_err(format!(
-            "{} and {} share no corpus × summarizer × metric row to compare. {}",
-            base.display(),
-            new.display(),
-            notes.join(" ")
-        )));
-    }
     for row in &comparison.rows {
         let dict = PyDict::new(py);
         dict.set_item("corpus", &row.corpus)?;

@@ -76,9 +76,22 @@ def test_python_summarizer_errors_propagate(news, tmp_path):
     def short(sentences, title=None, doc_id=None):
         return [1.0]
 
-    with pytest.raises(ValueError) as error:
-        sumbench.run(corpus=news, summarizers=[("short", short)], budget="1s", out=tmp_path / "bad2")
-    assert "summarizer `short`, document `d1`: 1 scores for 4 sentences" in str(error.value)
+    # Every document fails: the first in corpus order is reported, at any thread count.
+    for threads in (1, 2, 4):
+        with pytest.raises(ValueError) as error:
+            sumbench.run(corpus=news, summarizers=[("short", short)], budget="1s", out=tmp_path / "bad2",
+                         threads=threads)
+        assert str(error.value) == "summarizer `short`, document `d1`: 1 scores for 4 sentences"
+
+    def fails_on_d2(sentences, title=None, doc_id=None):
+        if doc_id == "d2":
+            raise KeyError(doc_id)
+        return [0.0] * len(sentences)
+
+    with pytest.raises(KeyError) as error:
+        sumbench.run(corpus=news, summarizers=["lead", ("model", fails_on_d2)], budget="1s", out=tmp_path / "bad3")
+    assert error.value.args == ("d2",)
+    assert not (tmp_path / "bad3").exists()
 
 
 def test_run_errors_match_the_cli(cli, news, tmp_path):
@@ -138,6 +151,11 @@ def test_compare_two_runs_and_within(cli, news, tmp_path):
     with pytest.raises(sumbench.SumbenchError) as error:
         sumbench.compare(base, missing)
     assert str(error.value) == cli("compare", base, missing)
+    other, _ = sumbench.run(corpus=news, summarizers=["luhn"], budget="2s", out=tmp_path / "c", name="news")
+    with pytest.raises(sumbench.SumbenchError) as error:
+        sumbench.compare(new, other)
+    assert "share no corpus × summarizer × metric row" in str(error.value)
+    assert str(error.value) == cli("compare", new, other)
     (base / "scores.csv").write_text((base / "scores.csv").read_text() + "news,d9,lead,rouge1,1,1,1,1s\n")
     with pytest.raises(sumbench.SumbenchError) as error:
         sumbench.compare(base, new)

@@ -142,15 +142,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         check_signatures(base_path, new_path, args.allow_signature_mismatch)?;
         let base = load(base_path)?;
         let new = load(new_path)?;
-        let comparison = compare_runs(&base, &new, options)?;
-        if comparison.rows.is_empty() {
-            anyhow::bail!(
-                "{} and {} share no corpus × summarizer × metric row to compare. {}",
-                base_path.display(),
-                new_path.display(),
-                comparison_notes(&comparison).join(" ")
-            );
-        }
+        let comparison = compare_runs(&base, &new, options)
+            .with_context(|| format!("comparing {} with {}", base_path.display(), new_path.display()))?;
         if let Some(out) = &args.html {
             let page = compare_report(base_path, new_path, &base, &new, &comparison);
             std::fs::write(out, page).with_context(|| format!("writing {}", out.display()))?;

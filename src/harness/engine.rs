@@ -5,10 +5,12 @@
 
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::HarnessError;
 use super::pitfalls::Pitfalls;
 use super::plan::{BudgetSpec, MetricSpec};
 use crate::corpus::Document;
@@ -224,23 +226,40 @@ impl Engine {
     /// Runs every summarizer on every document of `docs` and scores the
     /// summaries; `corpus` names the corpus in the records. `on_item` is
     /// called once per finished work item (for a progress bar).
+    ///
+    /// A summarizer that fails (see [`Summarizer::try_rank`]) fails the
+    /// call with the first failure in (document, summarizer) order, the
+    /// same one at any thread count: an item is skipped only when an earlier
+    /// item has already failed, so the earliest failing item always runs.
     pub fn evaluate(
         &self,
         corpus: &str,
         docs: &[EvalDocument],
         on_item: &(dyn Fn() + Sync),
-    ) -> Vec<DocumentResult> {
+    ) -> Result<Vec<DocumentResult>, HarnessError> {
         let work: Vec<DocumentWork<'_>> = docs.par_iter().map(|d| self.document_work(d)).collect();
         let per_doc = self.summarizers.len();
-        let mut items: Vec<ItemResult> = (0..docs.len() * per_doc)
+        let first_failure = AtomicUsize::new(usize::MAX);
+        let outcomes: Vec<Option<Result<ItemResult, HarnessError>>> = (0..docs.len() * per_doc)
             .into_par_iter()
             .map(|k| {
+                if k > first_failure.load(Ordering::Relaxed) {
+                    return None;
+                }
                 let (d, s) = (k / per_doc, k % per_doc);
                 let item = self.item(corpus, &docs[d].doc, &work[d], s);
+                if item.is_err() {
+                    first_failure.fetch_min(k, Ordering::Relaxed);
+                }
                 on_item();
-                item
+                Some(item)
             })
             .collect();
+        let mut items = Vec::with_capacity(outcomes.len());
+        // A skipped item (`None`) only ever follows a failure, which returns first.
+        for outcome in outcomes.into_iter().flatten() {
+            items.push(outcome?);
+        }
         let mut results = Vec::with_capacity(docs.len());
         for EvalDocument { doc, references } in docs.iter().rev() {
             let tail = items.split_off(items.len() - per_doc);
@@ -252,7 +271,7 @@ impl Engine {
             results.push(DocumentResult { items: tail, warnings, pitfalls });
         }
         results.reverse();
-        results
+        Ok(results)
     }
 
     /// A document's budget and scorers: references split into sentences joined
@@ -333,7 +352,7 @@ impl Engine {
         doc: &PreparedDocument,
         work: &DocumentWork<'_>,
         which: usize,
-    ) -> ItemResult {
+    ) -> Result<ItemResult, HarnessError> {
         let summarizer = &self.summarizers[which];
         let start = Instant::now();
         let summary = match summarizer.reads_references() {
@@ -341,7 +360,16 @@ impl Engine {
                 let references = work.oracle.as_ref().unwrap_or(&work.rouge);
                 oracle.summarize_with_references(doc, references, &work.budget)
             }
-            None => summarizer.summarize(doc, &work.budget),
+            None => match summarizer.try_rank(doc, &work.budget) {
+                Ok(ranking) => work.budget.fill(doc, &ranking),
+                Err(error) => {
+                    return Err(HarnessError::SummarizerFailed {
+                        summarizer: self.settings.summarizers[which].clone(),
+                        doc_id: doc.source.id.clone(),
+                        error,
+                    });
+                }
+            },
         };
         let seconds = start.elapsed().as_secs_f64();
         let text = summary.text(doc);
@@ -360,7 +388,7 @@ impl Engine {
             words: text.split_whitespace().count(),
             text,
         };
-        ItemResult { summary, scores, corpus_stats, seconds }
+        Ok(ItemResult { summary, scores, corpus_stats, seconds })
     }
 
     /// Scores an outside summary (any text) of `doc` against its references
@@ -441,7 +469,7 @@ mod tests {
             doc("a", "Cats sleep all day. Dogs bark.", "Cats sleep all day."),
             doc("b", "Birds sing. Fish swim.", "Fish swim."),
         ]);
-        let results = engine.evaluate("c", &docs, &|| {});
+        let results = engine.evaluate("c", &docs, &|| {}).unwrap();
         assert_eq!(results.len(), 2);
         let first = &results[0].items[0];
         assert_eq!((first.summary.doc_id.as_str(), first.summary.summarizer.as_str()), ("a", "lead"));
@@ -456,11 +484,64 @@ mod tests {
         assert_eq!(results[1].items[1].summary.summarizer, "random");
     }
 
+    /// Fails on every document whose id starts with `bad`, after a pause
+    /// that lets later items finish first on other threads.
+    struct FailsOnBad;
+
+    impl Summarizer for FailsOnBad {
+        fn name(&self) -> &str {
+            "flaky"
+        }
+
+        fn rank(&self, doc: &PreparedDocument, _: &Budget) -> crate::summarize::Ranking {
+            crate::summarize::Ranking::from_scores(vec![0.0; doc.sentences.len()])
+        }
+
+        fn try_rank(
+            &self,
+            doc: &PreparedDocument,
+            budget: &Budget,
+        ) -> Result<crate::summarize::Ranking, crate::summarize::RankError> {
+            if doc.source.id.starts_with("bad") {
+                // The earliest bad document sleeps longest: without care for
+                // order, a later failure would be seen first.
+                let position: u64 = doc.source.id[3..].parse().unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(40u64.saturating_sub(position)));
+                return Err(format!("cannot rank {}", doc.source.id).into());
+            }
+            Ok(self.rank(doc, budget))
+        }
+    }
+
+    #[test]
+    fn the_first_failure_in_document_order_is_reported_at_any_thread_count() {
+        let custom: Vec<Arc<dyn Summarizer>> = vec![Arc::new(FailsOnBad)];
+        let engine = Engine::with_custom(settings(&["lead", "flaky"]), &custom).unwrap();
+        let docs: Vec<Document> = (0..40)
+            .map(|i| {
+                let id = if i % 7 == 5 { format!("bad{i}") } else { format!("ok{i}") };
+                doc(&id, "Cats sleep all day. Dogs bark.", "Cats sleep.")
+            })
+            .collect();
+        let docs = engine.prepare(docs);
+        for threads in [1, 2, 8] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let error = pool.install(|| engine.evaluate("c", &docs, &|| {})).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "summarizer `flaky`, document `bad5`: cannot rank bad5",
+                "{threads} threads"
+            );
+        }
+        let fine = engine.prepare(vec![doc("ok", "Cats sleep all day. Dogs bark.", "Cats sleep.")]);
+        assert_eq!(engine.evaluate("c", &fine, &|| {}).unwrap()[0].items.len(), 2);
+    }
+
     #[test]
     fn empty_documents_are_scored_zero_with_a_warning() {
         let engine = Engine::new(settings(&["lead"])).unwrap();
         let docs = engine.prepare(vec![doc("e", "   ", "Something.")]);
-        let results = engine.evaluate("c", &docs, &|| {});
+        let results = engine.evaluate("c", &docs, &|| {}).unwrap();
         assert_eq!(results[0].items[0].summary.text, "");
         assert!(results[0].items[0].scores.iter().all(|r| r.fmeasure == 0.0));
         assert_eq!(results[0].warnings.len(), 1);
@@ -472,7 +553,7 @@ mod tests {
         s.metrics = super::super::plan::parse_metrics("rougeSU4,rouge1").unwrap();
         let engine = Engine::new(s).unwrap();
         let docs = engine.prepare(vec![doc("a", "Cats sleep all day. Dogs bark.", "Cats sleep.")]);
-        let item = &engine.evaluate("c", &docs, &|| {})[0].items[0];
+        let item = &engine.evaluate("c", &docs, &|| {}).unwrap()[0].items[0];
         // Summary "cats sleep all day" against "cats sleep" (stemmed), by hand:
         //   rougeSU4 (ROUGE-1.5.5 counts every token but the last as a unigram):
         //     summary 3 unigrams + 6 skip-bigrams = 9 units, reference 1 + 1 = 2, both
@@ -491,7 +572,7 @@ mod tests {
         let text: String = (0..2001).map(|i| format!("Word{i} here. ")).collect();
         let engine = Engine::new(settings(&["lead", "lsa", "textrank"])).unwrap();
         let long = engine.prepare(vec![doc("long", &text, "Word1 here.")]);
-        let warnings = &engine.evaluate("c", &long, &|| {})[0].warnings;
+        let warnings = &engine.evaluate("c", &long, &|| {}).unwrap()[0].warnings;
         assert_eq!(
             warnings,
             &[
@@ -499,7 +580,7 @@ mod tests {
             ]
         );
         let short = engine.prepare(vec![doc("short", "One here. Two there.", "One.")]);
-        assert!(engine.evaluate("c", &short, &|| {})[0].warnings.is_empty());
+        assert!(engine.evaluate("c", &short, &|| {}).unwrap()[0].warnings.is_empty());
     }
 
     #[test]

@@ -296,7 +296,7 @@ fn score_corpus(
         seconds[..systems.len()].iter_mut().for_each(|s| *s += per_system);
         let (docs, texts): (Vec<Document>, Vec<Vec<String>>) = chunk.into_iter().unzip();
         let inside = if builtins > 0 {
-            engine.evaluate(&name, &engine.prepare_with_idf(docs.clone(), &stats), &|| {})
+            engine.evaluate(&name, &engine.prepare_with_idf(docs.clone(), &stats), &|| {})?
         } else {
             Vec::new()
         };

@@ -82,6 +82,19 @@ pub enum HarnessError {
     /// Shard outputs that do not form one run.
     #[error("cannot merge: {0}")]
     Merge(String),
+    /// A summarizer that could not rank a document (see
+    /// [`crate::Summarizer::try_rank`]): the first such document in corpus
+    /// order. Its error is part of the message (not a `source()`), so an
+    /// error chain prints it once; a caller may take it back from `error`.
+    #[error("summarizer `{summarizer}`, document `{doc_id}`: {error}")]
+    SummarizerFailed {
+        /// The summarizer's report name.
+        summarizer: String,
+        /// The document it failed on.
+        doc_id: String,
+        /// Its error.
+        error: crate::summarize::RankError,
+    },
 }
 
 impl HarnessError {

@@ -168,7 +168,7 @@ fn run_corpus(
             prepared.into_iter().enumerate().filter(|(i, _)| shard.contains(*i)).map(|(_, d)| d).collect();
         progress.planned(mine.len() as u64 * per_doc);
         emit(Emit::Expect(mine.len()))?;
-        engine.evaluate(name, &mine, &tick).into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
+        engine.evaluate(name, &mine, &tick)?.into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
         progress.done(ticks.load(Ordering::Relaxed) % 64);
         return Ok((total, nrefs));
     }
@@ -195,7 +195,7 @@ fn run_corpus(
         }
         progress.planned(chunk.len() as u64 * per_doc);
         let prepared = engine.prepare_with_idf(chunk, &stats);
-        engine.evaluate(name, &prepared, &tick).into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
+        engine.evaluate(name, &prepared, &tick)?.into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
     }
 }
 

@@ -35,6 +35,7 @@ use std::fmt;
 use rayon::prelude::*;
 
 use super::bootstrap::{CONFIDENCE, RESAMPLES, keyed_rng, mean_interval};
+use super::compare_format::comparison_notes;
 use super::permutation::{PERMUTATIONS, sign_flip_p_value};
 use super::record::ScoreRecord;
 use super::stats::{holm, mean};
@@ -227,6 +228,12 @@ pub enum CompareError {
         /// Metric name.
         metric: String,
     },
+    /// The two sides have no corpus × summarizer × metric in common.
+    #[error("BASE and NEW share no corpus × summarizer × metric row to compare. {notes}")]
+    NothingShared {
+        /// What each side has that the other lacks (the comparison's notes).
+        notes: String,
+    },
 }
 
 type Key<'a> = (&'a str, &'a str, &'a str);
@@ -403,7 +410,11 @@ pub fn compare_runs(
         .extend(new_metrics.iter().filter(|m| !base_metrics.contains(m)).map(|m| (Side::New, m.to_string())));
     let (base_budgets, new_budgets) = (distinct_budgets(base), distinct_budgets(new));
     let budgets_differ = (base_budgets != new_budgets).then_some((base_budgets, new_budgets));
-    Ok(Comparison { options, rows, unmatched, metrics_only_in, budgets_differ })
+    let comparison = Comparison { options, rows, unmatched, metrics_only_in, budgets_differ };
+    if comparison.rows.is_empty() {
+        return Err(CompareError::NothingShared { notes: comparison_notes(&comparison).join(" ") });
+    }
+    Ok(comparison)
 }
 
 /// Compares every pair of summarizers of one run, per corpus × metric, paired
@@ -563,6 +574,20 @@ mod tests {
             err.to_string(),
             "BASE has two scores for corpus `c`, document `a`, summarizer `s`, metric `m`"
         );
+    }
+
+    #[test]
+    fn sides_with_nothing_in_common_are_an_error_that_says_what_each_has() {
+        let base = [rec("a", "lead", "rouge1", 0.2)];
+        let new = [rec("a", "lead", "rouge2", 0.3)];
+        let err = compare_runs(&base, &new, CompareOptions::default()).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.starts_with("BASE and NEW share no corpus × summarizer × metric row to compare. "),
+            "{message}"
+        );
+        assert!(message.contains("only in BASE: c / lead / rouge1 (1 documents)"), "{message}");
+        assert!(message.contains("only in NEW: c / lead / rouge2 (1 documents)"), "{message}");
     }
 
     #[test]

@@ -85,6 +85,10 @@ impl Summary {
     }
 }
 
+/// Why a summarizer could not rank a document: any error of the caller's
+/// own code (see [`Summarizer::try_rank`]).
+pub type RankError = Box<dyn std::error::Error + Send + Sync>;
+
 /// An extractive summarizer. Implementations are immutable and shared across
 /// threads; `rank` must be deterministic for a given document.
 pub trait Summarizer: Send + Sync {
@@ -95,6 +99,16 @@ pub trait Summarizer: Send + Sync {
     /// once enough is chosen; ranking more than needed is harmless.
     fn rank(&self, doc: &PreparedDocument, budget: &Budget) -> Ranking;
 
+    /// Ranks, or says why it cannot: the method the harness calls. The
+    /// default never fails (`Ok` of [`Summarizer::rank`]), which is all a
+    /// summarizer computed in Rust needs; one that calls out to a model, a
+    /// service or a script overrides it. A failure ends the run with
+    /// [`crate::HarnessError::SummarizerFailed`] for the first failing
+    /// document in corpus order, and no run directory is written.
+    fn try_rank(&self, doc: &PreparedDocument, budget: &Budget) -> Result<Ranking, RankError> {
+        Ok(self.rank(doc, budget))
+    }
+
     /// A note for the run report (`run.json`'s warnings) when this summarizer
     /// departs from its paper on `doc`, e.g. a long document ranked in
     /// blocks to bound a quadratic cost; `None` (the default) otherwise.
@@ -102,14 +116,15 @@ pub trait Summarizer: Send + Sync {
         None
     }
 
-    /// Ranks, then fills `budget` from the ranking (the same rule for all).
+    /// Ranks, then fills `budget` from the ranking (the same rule for all;
+    /// the harness fills from [`Summarizer::try_rank`] the same way).
     fn summarize(&self, doc: &PreparedDocument, budget: &Budget) -> Summary {
         budget.fill(doc, &self.rank(doc, budget))
     }
 
     /// The capability to read the references, which only the oracle has:
     /// `Some` makes the harness call [`ReadsReferences::rank_with_references`]
-    /// in place of [`Summarizer::rank`]. `None` (the default) for every
+    /// in place of [`Summarizer::try_rank`]. `None` (the default) for every
     /// summarizer a system could run.
     fn reads_references(&self) -> Option<&dyn ReadsReferences> {
         None

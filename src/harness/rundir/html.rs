@@ -12,7 +12,7 @@
 //! or read with other field names) is named on the page and everything else
 //! still renders: the HTML never fails a run.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::files;
@@ -24,21 +24,23 @@ use crate::report::html::{
     ComparePage, DocumentDetail, DocumentText, GridBuilder, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, RowDeltas,
     RunPage, choose_documents, most_regressed, render_compare, render_run, significance_groups,
 };
-use crate::report::{AggregateRow, ScoreRecord};
+use crate::report::{AggregateRow, CorpusLevelRow, ScoreRecord};
 
 /// `report.html` of the run directory staged in `dir`, described by `info`
-/// (as written so far) with aggregate rows `rows`. Never fails: what cannot
+/// (as written so far) with its aggregate `tables`. Never fails: what cannot
 /// be read is named on the page.
-pub(super) fn run_report(dir: &Path, title: &str, info: &RunInfo, rows: &[AggregateRow]) -> String {
+pub(super) fn run_report(dir: &Path, title: &str, info: &RunInfo, tables: RunTables) -> String {
     let result =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_run_page(dir, title, info, rows)));
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_run_page(dir, title, info, tables)));
     match result {
         Ok(page) => render_run(&page),
         Err(_) => render_run(&RunPage {
             title: title.to_string(),
             run_json: String::from_utf8_lossy(&info.to_json()).into_owned(),
             warnings: info.warnings.clone(),
-            rows: rows.to_vec(),
+            rows: tables.rows.to_vec(),
+            corpus_level: tables.corpus_level.to_vec(),
+            corpus_level_signatures: tables.corpus_level_signatures.clone(),
             notes: vec![
                 "This page could not be built (an internal error); see summary.csv and scores.csv.".into(),
             ],
@@ -47,7 +49,18 @@ pub(super) fn run_report(dir: &Path, title: &str, info: &RunInfo, rows: &[Aggreg
     }
 }
 
-fn build_run_page(dir: &Path, title: &str, info: &RunInfo, rows: &[AggregateRow]) -> RunPage {
+/// The aggregate tables a run's writer computed, for `report.html`.
+#[derive(Clone, Copy)]
+pub(super) struct RunTables<'a> {
+    /// `summary.csv`'s rows.
+    pub rows: &'a [AggregateRow],
+    /// `corpus_level.csv`'s rows.
+    pub corpus_level: &'a [CorpusLevelRow],
+    /// Their signatures, by metric name.
+    pub corpus_level_signatures: &'a BTreeMap<String, String>,
+}
+
+fn build_run_page(dir: &Path, title: &str, info: &RunInfo, tables: RunTables) -> RunPage {
     let mut notes = Vec::new();
     let mut builder = GridBuilder::new();
     match ScoresReader::open(&dir.join(files::SCORES)) {
@@ -143,7 +156,9 @@ fn build_run_page(dir: &Path, title: &str, info: &RunInfo, rows: &[AggregateRow]
         title: title.to_string(),
         run_json: String::from_utf8_lossy(&info.to_json()).into_owned(),
         warnings: info.warnings.clone(),
-        rows: rows.to_vec(),
+        rows: tables.rows.to_vec(),
+        corpus_level: tables.corpus_level.to_vec(),
+        corpus_level_signatures: tables.corpus_level_signatures.clone(),
         grids,
         groups,
         documents,

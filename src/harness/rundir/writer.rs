@@ -142,7 +142,12 @@ impl ReportWriter {
         let title = target
             .file_name()
             .map_or_else(|| target.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let html = super::html::run_report(dir.path(), &title, &info, &rows);
+        let tables = super::html::RunTables {
+            rows: &rows,
+            corpus_level: corpus_level.rows(),
+            corpus_level_signatures: &corpus_signatures,
+        };
+        let html = super::html::run_report(dir.path(), &title, &info, tables);
         dir.write(files::REPORT_HTML, html.as_bytes()).map_err(io(files::REPORT_HTML))?;
         info.files = dir.sha256().clone();
         dir.write(files::RUN, &info.to_json()).map_err(io(files::RUN))?;

@@ -1,6 +1,8 @@
 //! `report.html`: the summary table (sortable, with significance groups), a
 //! strip plot per corpus × metric, the document browser and the provenance.
 
+use std::collections::BTreeMap;
+
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::assets::{CSS, JS};
@@ -10,7 +12,7 @@ use super::groups::Groups;
 use super::highlight::{DocumentText, Mark, ngram_marks, truncate};
 use super::select::extremes;
 use super::{MAX_DOCUMENTS, MAX_SUMMARY_BYTES};
-use crate::report::{AggregateRow, SummaryRecord};
+use crate::report::{AggregateRow, CorpusLevelRow, SummaryRecord};
 
 /// One embedded document with what the page shows of it.
 #[derive(Debug, Clone)]
@@ -41,6 +43,10 @@ pub struct RunPage {
     pub warnings: Vec<String>,
     /// The aggregate rows (`summary.csv`).
     pub rows: Vec<AggregateRow>,
+    /// The corpus-level rows (`corpus_level.csv`; empty without BLEU or chrF).
+    pub corpus_level: Vec<CorpusLevelRow>,
+    /// Each corpus-level metric's signature, by metric name.
+    pub corpus_level_signatures: BTreeMap<String, String>,
     /// Every document's scores, per corpus.
     pub grids: Vec<ScoreGrid>,
     /// The significance groups of the table.
@@ -145,6 +151,50 @@ fn summary_table(page: &RunPage, g: usize, grid: &ScoreGrid) -> Markup {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// The corpus-level scores of corpus `name` (summarizers down, metrics
+/// across), or nothing when the run has none.
+fn corpus_level_table(page: &RunPage, name: &str) -> Markup {
+    let rows: Vec<&CorpusLevelRow> = page.corpus_level.iter().filter(|r| r.corpus == name).collect();
+    let mut metrics = Vec::new();
+    let mut summarizers: Vec<&str> = Vec::new();
+    for r in &rows {
+        if !metrics.contains(&r.metric) {
+            metrics.push(r.metric);
+        }
+        if !summarizers.contains(&r.summarizer.as_str()) {
+            summarizers.push(&r.summarizer);
+        }
+    }
+    html! {
+        @if !rows.is_empty() {
+            h4 { "Corpus level" }
+            p.note { "Statistics summed over the documents, then scored once, as sacreBLEU's corpus_score "
+                "(corpus_level.csv); not the mean of the per-document scores above." }
+            table.sortable.corpus-level {
+                thead { tr { th { "summarizer" } @for m in &metrics { th { (m) } } } }
+                tbody {
+                    @for name in &summarizers {
+                        tr {
+                            td { bdi { (name) } }
+                            @for m in &metrics {
+                                @match rows.iter().find(|r| r.summarizer == *name && r.metric == *m) {
+                                    Some(r) => { td.num data-v=(r.score()) { (format!("{:.2}", r.score())) } }
+                                    None => { td.num data-v="-1" { "–" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            ul.note {
+                @for m in &metrics {
+                    li { (m) ": " code { (page.corpus_level_signatures.get(&m.to_string()).map_or("", String::as_str)) } }
                 }
             }
         }
@@ -291,6 +341,7 @@ pub fn render_run(page: &RunPage) -> String {
                         @for (g, grid) in page.grids.iter().enumerate() {
                             h3 { "Corpus " bdi { (grid.corpus) } " (" (grid.doc_ids.len()) " documents)" }
                             (summary_table(page, g, grid))
+                            (corpus_level_table(page, &grid.corpus))
                         }
                     }
                     section #metrics {
