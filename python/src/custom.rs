@@ -29,16 +29,17 @@ impl PySummarizer {
     /// Calls the callable and checks its scores: its exception as a
     /// [`PyErr`], or what is wrong with its result.
     fn scores(&self, doc: &PreparedDocument) -> Result<Vec<f64>, RankError> {
-        let result = Python::attach(|py| -> PyResult<Option<Vec<f64>>> {
+        let result = Python::attach(|py| -> PyResult<Result<Vec<f64>, String>> {
             let text = &doc.source.text;
             let sentences = PyList::new(py, doc.sentences.iter().map(|s| &text[s.span.clone()]))?;
             let kwargs = PyDict::new(py);
             kwargs.set_item("title", doc.source.title.as_deref())?;
             kwargs.set_item("doc_id", doc.source.id.as_str())?;
             let result = self.callable.bind(py).call((sentences,), Some(&kwargs))?;
-            Ok(result.extract().ok())
+            Ok(result.extract().map_err(|e: PyErr| e.to_string()))
         })?;
-        let scores = result.ok_or("expected a list of numbers (one score per sentence)")?;
+        let scores =
+            result.map_err(|e| format!("expected a list of numbers (one score per sentence): {e}"))?;
         if scores.len() != doc.sentences.len() {
             return Err(format!("{} scores for {} sentences", scores.len(), doc.sentences.len()).into());
         }

@@ -83,6 +83,14 @@ def test_python_summarizer_errors_propagate(news, tmp_path):
                          threads=threads)
         assert str(error.value) == "summarizer `short`, document `d1`: 1 scores for 4 sentences"
 
+    def not_numbers(sentences, title=None, doc_id=None):
+        return ["high"] * len(sentences)
+
+    with pytest.raises(ValueError) as error:
+        sumbench.run(corpus=news, summarizers=[("words", not_numbers)], budget="1s", out=tmp_path / "bad4")
+    assert str(error.value).startswith(
+        "summarizer `words`, document `d1`: expected a list of numbers (one score per sentence): ")
+
     def fails_on_d2(sentences, title=None, doc_id=None):
         if doc_id == "d2":
             raise KeyError(doc_id)
