@@ -212,6 +212,13 @@ impl Engine {
         EvalDocument::prepare_corpus(docs, &self.tokenizer)
     }
 
+    /// Adds the document frequencies of `docs` to `stats`, preparing them in
+    /// parallel and dropping them: the first pass of IDF over a corpus read
+    /// in chunks.
+    pub fn count_terms(&self, docs: Vec<Document>, stats: &mut CorpusStats) {
+        self.prepare(docs).iter().for_each(|d| stats.add(&d.doc));
+    }
+
     /// Prepares `docs` with corpus-level IDF from `stats`.
     pub fn prepare_with_idf(&self, docs: Vec<Document>, stats: &CorpusStats) -> Vec<EvalDocument> {
         docs.into_par_iter()

@@ -21,7 +21,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::HarnessError;
-use super::engine::{Engine, EvalDocument, Settings};
+use super::engine::{Engine, Settings};
 use super::pitfalls::Pitfalls;
 use super::plan::{BudgetSpec, MetricSpec, Shard};
 use super::run::DEFAULT_CHUNK;
@@ -248,9 +248,13 @@ fn score_corpus(
     // The built-in summarizers see IDF over the whole corpus, as in a run.
     let mut stats = CorpusStats::default();
     if builtins > 0 {
-        let tokenizer = crate::text::WordTokenizer::english();
-        for doc in corpus.documents()? {
-            stats.add(&EvalDocument::new(doc?, &tokenizer).doc);
+        let mut documents = corpus.documents()?;
+        loop {
+            let chunk: Vec<Document> = documents.by_ref().take(DEFAULT_CHUNK).collect::<Result<_, _>>()?;
+            if chunk.is_empty() {
+                break;
+            }
+            engine.count_terms(chunk, &mut stats);
         }
     }
     writer.begin_corpus(&name, 0);

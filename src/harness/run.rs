@@ -180,7 +180,7 @@ fn run_corpus(
     while !chunk.is_empty() {
         total += chunk.len();
         nrefs = chunk.iter().fold(nrefs, |n, d| Some(RefCount::with(n, d.references.len())));
-        engine.prepare(chunk).iter().for_each(|d| stats.add(&d.doc));
+        engine.count_terms(chunk, &mut stats);
         chunk = next_chunk(&mut stream, chunk_size, None, &mut 0)?;
     }
     // Pass 2: this shard's documents (positions K-1, K-1+N, … below the total), chunk by chunk.
