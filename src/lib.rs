@@ -78,6 +78,12 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! A summarizer that can fail (it calls a model, a service or a script)
+//! implements [`Summarizer::try_rank`] too. Its error stops the run with
+//! [`HarnessError::SummarizerFailed`] for the first failing document in
+//! corpus order, whatever the thread count; no run directory is written, and
+//! the caller gets its own error back in `error`.
 
 pub mod corpus;
 pub mod datasets;
