@@ -17,7 +17,7 @@ use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run};
 use sumbench::harness::rundir::files;
 use sumbench::harness::rundir::read_scores;
 use sumbench::harness::{CorpusInput, Provenance, Settings, Shard, Silent};
-use sumbench::report::compare::{CompareOptions, compare_runs};
+use sumbench::report::compare::{CompareError, CompareOptions, compare_runs};
 use sumbench::report::compare_format::{Format, render_comparison};
 
 fn main() -> ExitCode {
@@ -103,10 +103,18 @@ fn benchmark() -> Result<(), String> {
     if baseline.join(files::SCORES).is_file() {
         let base = read_scores(&baseline).map_err(|e| e.to_string())?;
         let new = read_scores(&out).map_err(|e| e.to_string())?;
-        let comparison = compare_runs(&base, &new, CompareOptions::default()).map_err(|e| e.to_string())?;
-        println!("\ncompared with {}:\n", baseline.display());
-        // The text format carries the notes (verdict counts, unmatched rows) below the table.
-        print!("{}", render_comparison(&comparison, Format::Text));
+        match compare_runs(&base, &new, CompareOptions::default()) {
+            Ok(comparison) => {
+                println!("\ncompared with {}:\n", baseline.display());
+                // The text format carries the notes (verdict counts, unmatched rows) below the table.
+                print!("{}", render_comparison(&comparison, Format::Text));
+            }
+            // A baseline of other summarizers or metrics: said, not a failed bench.
+            Err(e @ CompareError::NothingShared { .. }) => {
+                println!("\nnot compared with {}: {e}", baseline.display());
+            }
+            Err(e) => return Err(e.to_string()),
+        }
     }
     Ok(())
 }
