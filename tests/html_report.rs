@@ -162,6 +162,27 @@ fn a_large_corpus_embeds_a_bounded_set_of_documents() {
 }
 
 #[test]
+fn long_documents_are_embedded_within_the_byte_budget_extremes_first() {
+    use sumbench::report::html::{MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, MAX_EMBEDDED_BYTES};
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("long.jsonl");
+    // 200 documents, each cut to MAX_DOCUMENT_BYTES on the page: 4 MB of text alone.
+    let sentence = |i: usize| format!("Item {i} was discussed by the council at length today. ");
+    let repeats = MAX_DOCUMENT_BYTES / sentence(0).len() + 2;
+    write_corpus(&corpus, MAX_DOCUMENTS, |i| format!("doc{i:03}"), |i| sentence(i).repeat(repeats));
+    let out = tmp.path().join("run");
+    run(&corpus, &out, "lead,random", "3");
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let embedded = html.matches("<article class=\"doc\"").count();
+    // Each embedded document carries at least its cut text.
+    let most = MAX_EMBEDDED_BYTES / (MAX_DOCUMENT_BYTES - 100);
+    assert!(embedded <= most && embedded >= most / 2, "{embedded} documents embedded");
+    assert!(html.contains(&format!("embeds {embedded} of {MAX_DOCUMENTS} documents")));
+    assert!(html.contains("best of lead (rouge1)") && html.contains("worst of random (rouge1)"));
+    assert!(html.len() < 2 * MAX_EMBEDDED_BYTES, "{} bytes", html.len());
+}
+
+#[test]
 fn compare_html_writes_a_self_contained_page() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("hostile.jsonl");

@@ -21,8 +21,9 @@ use super::read::{ScoresReader, summaries};
 use crate::corpus::{ReadOptions, open};
 use crate::report::compare::Comparison;
 use crate::report::html::{
-    ComparePage, DocumentDetail, DocumentText, GridBuilder, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, RowDeltas,
-    RunPage, choose_documents, most_regressed, render_compare, render_run, significance_groups,
+    ComparePage, DocumentDetail, DocumentText, GridBuilder, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS,
+    MAX_EMBEDDED_BYTES, RowDeltas, RunPage, choose_documents, most_regressed, render_compare, render_run,
+    significance_groups, within_budget,
 };
 use crate::report::{AggregateRow, CorpusLevelRow, ScoreRecord};
 
@@ -80,6 +81,7 @@ fn build_run_page(dir: &Path, title: &str, info: &RunInfo, tables: RunTables) ->
     let grids = builder.finish();
     let groups = significance_groups(&grids);
     let chosen = choose_documents(&grids, info.seed, MAX_DOCUMENTS);
+    let samples: Vec<Option<usize>> = chosen.iter().map(|c| c.sample).collect();
     let mut documents: Vec<DocumentDetail> = chosen
         .into_iter()
         .map(|c| DocumentDetail {
@@ -152,6 +154,7 @@ fn build_run_page(dir: &Path, title: &str, info: &RunInfo, tables: RunTables) ->
             d.references = references;
         }
     }
+    let documents = within_budget(documents.into_iter().zip(samples).collect(), MAX_EMBEDDED_BYTES);
     RunPage {
         title: title.to_string(),
         run_json: String::from_utf8_lossy(&info.to_json()).into_owned(),

@@ -4,7 +4,7 @@
 //! markup escapes every piece of text it is given.
 //!
 //! Owns: the pages' data ([`RunPage`], [`ComparePage`]), the bounded choice of
-//! documents they embed ([`choose_documents`]), the significance groups of the
+//! documents they embed ([`choose_documents`], [`within_budget`]), the significance groups of the
 //! summary table ([`significance_groups`]), the highlights and the charts.
 //! Never opens files: `crate::harness::rundir` reads the run directory and the
 //! corpora and hands the pieces over.
@@ -29,11 +29,16 @@ pub use grid::{GridBuilder, ScoreGrid};
 pub use groups::{GROUP_MAX_DOCUMENTS, Groups, significance_groups};
 pub use highlight::{DocumentText, Mark, Token, ngram_marks, tokens, truncate};
 pub use run_page::{DocumentDetail, RunPage, render_run};
-pub use select::{Chosen, choose_documents, extremes};
+pub use select::{Chosen, choose_documents, extremes, within_budget};
 
 /// At most this many documents are embedded with their texts, references and
 /// summaries (each summarizer's best and worst, then a seeded sample).
 pub const MAX_DOCUMENTS: usize = 200;
+/// Sampled documents are embedded only while the page's document texts,
+/// references and summaries stay within this many bytes (best and worst
+/// documents always are). The file adds its markup and charts: over
+/// `corpus/` (203 documents, 13 summarizers), 5.1 MB for this budget.
+pub const MAX_EMBEDDED_BYTES: usize = 3_000_000;
 /// A document's text is cut after this many bytes in the page (with a note).
 pub const MAX_DOCUMENT_BYTES: usize = 20_000;
 /// A summary's or a reference's text is cut after this many bytes in the page.

@@ -11,7 +11,7 @@ use super::grid::ScoreGrid;
 use super::groups::Groups;
 use super::highlight::{DocumentText, Mark, ngram_marks, truncate};
 use super::select::extremes;
-use super::{MAX_DOCUMENTS, MAX_SUMMARY_BYTES};
+use super::{MAX_DOCUMENTS, MAX_EMBEDDED_BYTES, MAX_SUMMARY_BYTES};
 use crate::report::{AggregateRow, CorpusLevelRow, SummaryRecord};
 
 /// One embedded document with what the page shows of it.
@@ -353,7 +353,8 @@ pub fn render_run(page: &RunPage) -> String {
                     section #documents {
                         h2 { "Documents" }
                         p.note { "The page embeds " (page.documents.len()) " of " (total) " documents (at most " (MAX_DOCUMENTS)
-                            "): each summarizer's best and worst by the first metric, then a seeded sample. "
+                            "): each summarizer's best and worst by the first metric, then a seeded sample while the "
+                            "embedded texts stay within " (MAX_EMBEDDED_BYTES / 1_000_000) " MB. "
                             "scores.csv and summaries.jsonl hold every document." }
                         div.browser {
                             div {

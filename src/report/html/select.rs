@@ -1,11 +1,14 @@
 //! The bounded set of documents a page embeds: every summarizer's best and
 //! worst document on each corpus (by the first metric's F), then a seeded
-//! sample of the rest, [`super::MAX_DOCUMENTS`] in all at most. The CSV stays
-//! the full record; the page says how many documents it embeds.
+//! sample of the rest, [`super::MAX_DOCUMENTS`] in all at most, and sampled
+//! documents only while the embedded texts stay within
+//! [`super::MAX_EMBEDDED_BYTES`] ([`within_budget`]). The CSV stays the full
+//! record; the page says how many documents it embeds.
 
 use std::collections::HashMap;
 
 use super::grid::ScoreGrid;
+use super::run_page::DocumentDetail;
 use crate::report::bootstrap::keyed_rng;
 
 /// One embedded document and why it was chosen.
@@ -17,6 +20,8 @@ pub struct Chosen {
     pub doc: usize,
     /// Why it is embedded (`best of lead (rouge1)`, `seeded sample`, …).
     pub reasons: Vec<String>,
+    /// Its place in the seeded sample; `None` for a best or worst document.
+    pub sample: Option<usize>,
 }
 
 /// The best and the worst document of summarizer `s` under metric `m` (the
@@ -45,7 +50,7 @@ pub fn choose_documents(grids: &[ScoreGrid], seed: u64, max: usize) -> Vec<Chose
             chosen[i].reasons.push(reason);
         } else if chosen.len() < max {
             at.insert((g, d), chosen.len());
-            chosen.push(Chosen { corpus: g, doc: d, reasons: vec![reason] });
+            chosen.push(Chosen { corpus: g, doc: d, reasons: vec![reason], sample: None });
         }
     };
     for (g, grid) in grids.iter().enumerate() {
@@ -72,12 +77,42 @@ pub fn choose_documents(grids: &[ScoreGrid], seed: u64, max: usize) -> Vec<Chose
             let j = rng.random_range(i..rest.len());
             rest.swap(i, j);
         }
-        for &(g, d) in &rest[..room] {
+        for (place, &(g, d)) in rest[..room].iter().enumerate() {
             add(&mut chosen, g, d, "seeded sample".to_string());
+            if let Some(last) = chosen.last_mut() {
+                last.sample = Some(place);
+            }
         }
     }
     chosen.sort_by_key(|c| (c.corpus, c.doc));
     chosen
+}
+
+/// The bytes of text `detail` puts on the page: its (cut) document text, its
+/// references and summaries (each cut at [`super::MAX_SUMMARY_BYTES`]).
+fn embedded_bytes(detail: &DocumentDetail) -> usize {
+    let cut = |text: &str| text.len().min(super::MAX_SUMMARY_BYTES);
+    detail.text.as_ref().map_or(0, |t| t.text.len())
+        + detail.references.iter().map(|r| cut(r)).sum::<usize>()
+        + detail.summaries.iter().map(|s| cut(&s.text)).sum::<usize>()
+}
+
+/// `documents` (with their places in the sample, as [`Chosen::sample`])
+/// without the sampled ones that would take the embedded text past `budget`
+/// bytes, dropped from the end of the sample, so the rest is still a seeded
+/// sample. Best and worst documents always stay.
+pub fn within_budget(documents: Vec<(DocumentDetail, Option<usize>)>, budget: usize) -> Vec<DocumentDetail> {
+    let mut total: usize = documents.iter().map(|(d, _)| embedded_bytes(d)).sum();
+    let mut by_place: Vec<(usize, usize)> =
+        documents.iter().enumerate().filter_map(|(i, (_, place))| place.map(|p| (p, i))).collect();
+    by_place.sort_unstable();
+    let mut keep = vec![true; documents.len()];
+    while total > budget {
+        let Some((_, i)) = by_place.pop() else { break };
+        keep[i] = false;
+        total -= embedded_bytes(&documents[i].0);
+    }
+    documents.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|((d, _), _)| d).collect()
 }
 
 fn at_contains(chosen: &[Chosen], (g, d): (usize, usize)) -> bool {
@@ -123,5 +158,42 @@ mod tests {
         assert_eq!(chosen, choose_documents(&grids, 7, 50));
         assert_ne!(chosen, choose_documents(&grids, 8, 50));
         assert_eq!(choose_documents(&grid(10), 7, 50).len(), 10);
+        // Places in the sample: 0, 1, … for the sampled ones only.
+        let mut places: Vec<usize> = chosen.iter().filter_map(|c| c.sample).collect();
+        places.sort_unstable();
+        assert_eq!(places, (0..places.len()).collect::<Vec<_>>());
+        assert!(chosen.iter().all(|c| c.sample.is_some() == (c.reasons == ["seeded sample"])));
+    }
+
+    fn detail(doc: usize, bytes: usize) -> DocumentDetail {
+        DocumentDetail {
+            corpus: 0,
+            doc,
+            reasons: Vec::new(),
+            text: None,
+            references: vec!["r".repeat(bytes)],
+            summaries: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_budget_drops_sampled_documents_from_the_end_of_the_sample() {
+        // Two extremes of 100 bytes, four sampled documents of 100 bytes at places 2, 0, 3, 1.
+        let docs = || {
+            vec![
+                (detail(0, 100), None),
+                (detail(1, 100), Some(2)),
+                (detail(2, 100), Some(0)),
+                (detail(3, 100), None),
+                (detail(4, 100), Some(3)),
+                (detail(5, 100), Some(1)),
+            ]
+        };
+        let kept = |budget| within_budget(docs(), budget).iter().map(|d| d.doc).collect::<Vec<_>>();
+        assert_eq!(kept(600), [0, 1, 2, 3, 4, 5]);
+        // 450 bytes: places 3 and 2 go (docs 4 and 1).
+        assert_eq!(kept(450), [0, 2, 3, 5]);
+        // Below the extremes alone: every sampled one goes, the extremes stay.
+        assert_eq!(kept(10), [0, 3]);
     }
 }
