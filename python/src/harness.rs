@@ -33,19 +33,19 @@ fn harness_error(err: &HarnessError) -> PyErr {
     }
 }
 
-/// A Python summarizer as the harness takes it.
-type PySummarizerArc = Arc<dyn Summarizer>;
+/// A Python summarizer, as `RunRequest::custom_summarizers` holds it.
+type CustomSummarizer = Arc<dyn Summarizer>;
 
 /// The summarizer names of `summarizers` (`"all"`, a comma-separated list, or
 /// a list of names and `(name, callable)` pairs), and the Python ones as
 /// summarizers.
-fn summarizer_list(summarizers: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec<PySummarizerArc>)> {
+fn summarizer_list(summarizers: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec<CustomSummarizer>)> {
     if let Ok(list) = summarizers.cast::<PyString>() {
         let names = parse_summarizers(&list.to_string()).map_err(|e| errors::value(&e))?;
         return Ok((names, Vec::new()));
     }
     let mut names = Vec::new();
-    let mut custom: Vec<PySummarizerArc> = Vec::new();
+    let mut custom: Vec<CustomSummarizer> = Vec::new();
     for item in summarizers.try_iter()? {
         let item = item?;
         if let Ok(name) = item.extract::<String>() {
