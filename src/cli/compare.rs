@@ -145,8 +145,11 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         let comparison = compare_runs(&base, &new, options)
             .with_context(|| format!("comparing {} with {}", base_path.display(), new_path.display()))?;
         if let Some(out) = &args.html {
-            let page = compare_report(base_path, new_path, &base, &new, &comparison);
+            let (page, warnings) = compare_report(base_path, new_path, &base, &new, &comparison);
             std::fs::write(out, page).with_context(|| format!("writing {}", out.display()))?;
+            for warning in warnings {
+                eprintln!("warning: {warning}");
+            }
         }
         (render_comparison(&comparison, format), comparison_notes(&comparison), comparison.has_regression())
     };

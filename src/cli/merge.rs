@@ -23,6 +23,9 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let outcome = merge(&args.shards, &args.out, super::edge::provenance())?;
     print!("{}", outcome.markdown);
     if !args.quiet {
+        for warning in &outcome.info.warnings {
+            eprintln!("warning: {warning}");
+        }
         eprintln!("merged {} shards into {}", args.shards.len(), args.out.display());
     }
     Ok(0)

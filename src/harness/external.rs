@@ -29,9 +29,11 @@ use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
 use super::source::{CorpusInput, corpus_sha256};
 use crate::corpus::{CorpusError, Document};
 use crate::metrics::RefCount;
+use crate::report::html::DocumentSource;
 use crate::report::{SummaryRecord, Timing};
 use crate::rouge::RougeTokenizer;
 use crate::text::CorpusStats;
+use crate::text::sentence_spans;
 
 /// One file of outside summaries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,7 +260,8 @@ fn score_corpus(
         }
     }
     writer.begin_corpus(&name, 0);
-    let mut seconds = vec![0.0; systems.len() + builtins];
+    // Outside systems ran elsewhere: only the built-in summarizers have timings.
+    let mut seconds = vec![0.0; builtins];
     let (mut documents, mut scored) = (0, 0);
     let mut nrefs = None;
     let mut pitfalls = Pitfalls::default();
@@ -291,20 +294,21 @@ fn score_corpus(
         if chunk.is_empty() {
             break;
         }
-        let timed = Instant::now();
         let outside: Vec<Vec<_>> = chunk
             .par_iter()
             .map(|(doc, texts)| texts.iter().map(|text| engine.score_text(doc, text)).collect())
             .collect();
-        let per_system = timed.elapsed().as_secs_f64() / systems.len().max(1) as f64;
-        seconds[..systems.len()].iter_mut().for_each(|s| *s += per_system);
         let (docs, texts): (Vec<Document>, Vec<Vec<String>>) = chunk.into_iter().unzip();
-        let inside = if builtins > 0 {
-            engine.evaluate(&name, &engine.prepare_with_idf(docs.clone(), &stats), &|| {})?
-        } else {
-            Vec::new()
-        };
+        let prepared = if builtins > 0 { engine.prepare_with_idf(docs.clone(), &stats) } else { Vec::new() };
+        let inside = if builtins > 0 { engine.evaluate(&name, &prepared, &|| {})? } else { Vec::new() };
         for (d, (doc, texts)) in docs.iter().zip(texts).enumerate() {
+            // The sentences the built-in summarizers chose from, else the segmenter's.
+            let spans: Vec<_> = match prepared.get(d) {
+                Some(eval) => eval.doc.sentences.iter().map(|s| s.span.clone()).collect(),
+                None => sentence_spans(&doc.text),
+            };
+            let source = DocumentSource { text: &doc.text, sentences: &spans, references: &doc.references };
+            writer.document(&name, &doc.id, source);
             for (s, (text, (scores, corpus_stats))) in texts.into_iter().zip(&outside[d]).enumerate() {
                 let record = SummaryRecord {
                     corpus: name.clone(),
@@ -319,7 +323,7 @@ fn score_corpus(
             if let Some(result) = inside.get(d) {
                 for (b, item) in result.items.iter().enumerate() {
                     writer.summary(systems.len() + b, &item.summary, &item.scores, &item.corpus_stats)?;
-                    seconds[systems.len() + b] += item.seconds;
+                    seconds[b] += item.seconds;
                 }
                 let warnings = result.warnings.iter().map(|w| format!("{name}: {w}"));
                 writer.info_mut().warnings.extend(warnings);
@@ -349,13 +353,15 @@ fn score_corpus(
             "{name}: {scored} of {documents} documents have a summary from every system and are scored"
         ));
     }
-    let all_names =
-        systems.iter().map(|s| s.name.clone()).chain(engine.settings().summarizers.iter().cloned());
-    for (summarizer, seconds) in all_names.zip(seconds) {
-        info.timings.push(Timing { corpus: name.clone(), summarizer, documents: scored, seconds });
+    for (summarizer, seconds) in engine.settings().summarizers.iter().zip(seconds) {
+        let timing =
+            Timing { corpus: name.clone(), summarizer: summarizer.clone(), documents: scored, seconds };
+        info.timings.push(timing);
     }
-    let nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
-    info.corpora.push(CorpusInfo { name, path: corpus.path.clone(), sha256, documents, nrefs });
+    let mut record = CorpusInfo::new(name, &corpus.path, &corpus.options, sha256);
+    record.documents = documents;
+    record.nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
+    info.corpora.push(record);
     Ok(())
 }
 

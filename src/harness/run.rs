@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use super::HarnessError;
-use super::engine::{DocumentResult, Engine, Settings};
+use super::engine::{DocumentResult, Engine, EvalDocument, Settings};
 use super::pitfalls::Pitfalls;
 use super::plan::Shard;
 use super::progress::Progress;
@@ -24,6 +24,7 @@ use super::source::{CorpusInput, DocumentStream, corpus_sha256};
 use crate::corpus::{CorpusError, Document};
 use crate::metrics::RefCount;
 use crate::report::Timing;
+use crate::report::html::DocumentSource;
 use crate::summarize::Summarizer;
 use crate::text::CorpusStats;
 
@@ -95,7 +96,16 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
                     writer.begin_corpus(name, documents);
                     return Ok(());
                 }
-                Emit::Document(result) => result,
+                Emit::Document(document, result) => {
+                    let spans: Vec<_> = document.doc.sentences.iter().map(|s| s.span.clone()).collect();
+                    let source = DocumentSource {
+                        text: &document.doc.source.text,
+                        sentences: &spans,
+                        references: &document.references,
+                    };
+                    writer.document(name, &document.doc.source.id, source);
+                    result
+                }
             };
             for (s, (item, total)) in result.items.iter().zip(seconds.iter_mut()).enumerate() {
                 writer.summary(s, &item.summary, &item.scores, &item.corpus_stats)?;
@@ -115,14 +125,10 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
                 Timing { corpus: name.clone(), summarizer: summarizer.clone(), documents: done, seconds };
             info.timings.push(timing);
         }
-        let nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
-        info.corpora.push(CorpusInfo {
-            name: name.clone(),
-            path: corpus.path.clone(),
-            sha256,
-            documents,
-            nrefs,
-        });
+        let mut record = CorpusInfo::new(name.clone(), &corpus.path, &corpus.options, sha256);
+        record.documents = documents;
+        record.nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
+        info.corpora.push(record);
     }
     progress.finished();
     writer.finish(start.elapsed().as_secs_f64())
@@ -130,11 +136,11 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
 
 /// What [`run_corpus`] hands back: how many documents this run will emit
 /// (once known, before the first), then each document's results.
-enum Emit {
+enum Emit<'a> {
     /// The number of documents to come.
     Expect(usize),
-    /// One document's results.
-    Document(DocumentResult),
+    /// One document (as the run read it) and its results.
+    Document(&'a EvalDocument, DocumentResult),
 }
 
 /// Evaluates one corpus chunk by chunk, passing each document's results to
@@ -145,7 +151,7 @@ fn run_corpus(
     name: &str,
     request: &RunRequest,
     progress: &dyn Progress,
-    emit: &mut dyn FnMut(Emit) -> Result<(), HarnessError>,
+    emit: &mut dyn FnMut(Emit<'_>) -> Result<(), HarnessError>,
 ) -> Result<(usize, Option<RefCount>), HarnessError> {
     let chunk_size = request.chunk_size.max(1);
     let shard = request.shard;
@@ -168,7 +174,8 @@ fn run_corpus(
             prepared.into_iter().enumerate().filter(|(i, _)| shard.contains(*i)).map(|(_, d)| d).collect();
         progress.planned(mine.len() as u64 * per_doc);
         emit(Emit::Expect(mine.len()))?;
-        engine.evaluate(name, &mine, &tick)?.into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
+        let results = engine.evaluate(name, &mine, &tick)?;
+        mine.iter().zip(results).try_for_each(|(d, r)| emit(Emit::Document(d, r)))?;
         progress.done(ticks.load(Ordering::Relaxed) % 64);
         return Ok((total, nrefs));
     }
@@ -195,7 +202,8 @@ fn run_corpus(
         }
         progress.planned(chunk.len() as u64 * per_doc);
         let prepared = engine.prepare_with_idf(chunk, &stats);
-        engine.evaluate(name, &prepared, &tick)?.into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
+        let results = engine.evaluate(name, &prepared, &tick)?;
+        prepared.iter().zip(results).try_for_each(|(d, r)| emit(Emit::Document(d, r)))?;
     }
 }
 

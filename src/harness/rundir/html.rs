@@ -1,54 +1,30 @@
-//! The HTML pages' reading side: `report.html` from a staged run directory
-//! (its `scores.csv`, `summaries.jsonl` and the corpora `run.json` names) and
-//! `compare.html` from two run directories. The pages themselves are
-//! `crate::report::html`'s.
+//! The HTML pages' run-directory side: `report.html` from what the run
+//! collected ([`PageCollector`]), and `compare.html` from two run
+//! directories. The pages themselves are `crate::report::html`'s.
 //!
-//! Documents and references are not in a run directory, so the corpora are
-//! re-read from the paths `run.json` records, with the default read options,
-//! streaming: only the chosen documents are kept. Re-reading was preferred to
-//! keeping documents during the run because it leaves the run's memory bound
-//! alone and works the same for `run`, `score` and `merge` (whose shards
-//! never saw each other's documents). A corpus that cannot be re-read (moved,
-//! or read with other field names) is named on the page and everything else
-//! still renders: the HTML never fails a run.
+//! A run hands the page the texts and references it read itself, so the page
+//! never re-opens a corpus. Only what a run directory does not hold is read
+//! again: the texts for a merged report (shards never saw each other's
+//! documents) and the references for `compare.html`, through
+//! [`reread`], with the reader options and the canonical path `run.json`
+//! records and the SHA-256 checked. A text that cannot be had is said once
+//! as a warning (in `run.json`, which the CLI prints, or returned to the
+//! caller of [`compare_report`]) and named on the page; it never fails a run.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use super::files;
-use super::info::RunInfo;
-use super::read::{ScoresReader, summaries};
-use crate::corpus::{ReadOptions, open};
+use super::info::{CorpusInfo, RunInfo};
+use super::read::summaries;
+use crate::corpus::open;
+use crate::harness::source::corpus_sha256;
 use crate::report::compare::Comparison;
 use crate::report::html::{
-    ComparePage, DocumentDetail, DocumentText, GridBuilder, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS,
-    MAX_EMBEDDED_BYTES, RowDeltas, RunPage, choose_documents, most_regressed, render_compare, render_run,
-    significance_groups, within_budget,
+    CollectedPage, ComparePage, DocumentText, MAX_DOCUMENT_BYTES, MAX_EMBEDDED_BYTES, RowDeltas, RunPage,
+    most_regressed, render_compare, render_run, significance_groups, within_budget,
 };
 use crate::report::{AggregateRow, CorpusLevelRow, ScoreRecord};
-
-/// `report.html` of the run directory staged in `dir`, described by `info`
-/// (as written so far) with its aggregate `tables`. Never fails: what cannot
-/// be read is named on the page.
-pub(super) fn run_report(dir: &Path, title: &str, info: &RunInfo, tables: RunTables) -> String {
-    let result =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build_run_page(dir, title, info, tables)));
-    match result {
-        Ok(page) => render_run(&page),
-        Err(_) => render_run(&RunPage {
-            title: title.to_string(),
-            run_json: String::from_utf8_lossy(&info.to_json()).into_owned(),
-            warnings: info.warnings.clone(),
-            rows: tables.rows.to_vec(),
-            corpus_level: tables.corpus_level.to_vec(),
-            corpus_level_signatures: tables.corpus_level_signatures.clone(),
-            notes: vec![
-                "This page could not be built (an internal error); see summary.csv and scores.csv.".into(),
-            ],
-            ..RunPage::default()
-        }),
-    }
-}
 
 /// The aggregate tables a run's writer computed, for `report.html`.
 #[derive(Clone, Copy)]
@@ -61,101 +37,63 @@ pub(super) struct RunTables<'a> {
     pub corpus_level_signatures: &'a BTreeMap<String, String>,
 }
 
-fn build_run_page(dir: &Path, title: &str, info: &RunInfo, tables: RunTables) -> RunPage {
+/// `report.html` of the run `info` describes, from what the run `collected`
+/// and its aggregate `tables`. Documents whose texts the run did not give
+/// (a merge) are re-read from their corpora; each corpus that cannot be
+/// re-read adds one warning to `info` (so to `run.json`).
+pub(super) fn run_report(
+    title: &str,
+    info: &mut RunInfo,
+    tables: RunTables,
+    collected: CollectedPage,
+) -> String {
+    let CollectedPage { grids, mut documents } = collected;
     let mut notes = Vec::new();
-    let mut builder = GridBuilder::new();
-    match ScoresReader::open(&dir.join(files::SCORES)) {
-        Ok(reader) => {
-            for record in reader {
-                match record {
-                    Ok(record) => builder.add(&record),
-                    Err(e) => {
-                        notes.push(format!("scores.csv could not be read to the end: {e}"));
-                        break;
-                    }
-                }
-            }
-        }
-        Err(e) => notes.push(format!("scores.csv could not be read: {e}")),
-    }
-    let grids = builder.finish();
-    let groups = significance_groups(&grids);
-    let chosen = choose_documents(&grids, info.seed, MAX_DOCUMENTS);
-    let samples: Vec<Option<usize>> = chosen.iter().map(|c| c.sample).collect();
-    let mut documents: Vec<DocumentDetail> = chosen
-        .into_iter()
-        .map(|c| DocumentDetail {
-            corpus: c.corpus,
-            doc: c.doc,
-            reasons: c.reasons,
-            text: None,
-            references: Vec::new(),
-            summaries: Vec::new(),
-        })
-        .collect();
-    let wanted: HashMap<(&str, &str), usize> = documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| ((grids[d.corpus].corpus.as_str(), grids[d.corpus].doc_ids[d.doc].as_str()), i))
-        .collect();
-    let mut found: Vec<(usize, crate::report::SummaryRecord)> = Vec::new();
-    match summaries(&dir.join(files::SUMMARIES)) {
-        Ok(lines) => {
-            for line in lines {
-                match line {
-                    Ok(record) => {
-                        if let Some(&i) = wanted.get(&(record.corpus.as_str(), record.doc_id.as_str())) {
-                            found.push((i, record));
-                        }
-                    }
-                    Err(e) => {
-                        notes.push(format!("summaries.jsonl could not be read to the end: {e}"));
-                        break;
-                    }
-                }
-            }
-        }
-        Err(e) => notes.push(format!("summaries.jsonl could not be read: {e}")),
-    }
-    let mut texts: Vec<Option<(DocumentText, Vec<String>)>> = vec![None; documents.len()];
-    for corpus in &info.corpora {
-        let needed = wanted.keys().filter(|(c, _)| *c == corpus.name).count();
-        if needed == 0 {
+    for corpus in &info.corpora.clone() {
+        let Some(g) = grids.iter().position(|g| g.corpus == corpus.name) else { continue };
+        let slots: HashMap<&str, usize> = documents
+            .iter()
+            .enumerate()
+            .filter(|(_, (d, _))| d.corpus == g && d.text.is_none())
+            .map(|(i, (d, _))| (grids[g].doc_ids[d.doc].as_str(), i))
+            .collect();
+        if slots.is_empty() {
             continue;
         }
-        match read_documents(&corpus.path, |id| wanted.get(&(corpus.name.as_str(), id)).copied(), needed) {
-            Ok(docs) => {
-                let missing = needed - docs.len();
-                for (i, text, references) in docs {
-                    texts[i] = Some((DocumentText::new(&text, MAX_DOCUMENT_BYTES), references));
+        let ids: HashSet<&str> = slots.keys().copied().collect();
+        match reread(corpus, &ids) {
+            Ok(found) => {
+                let missing = ids.len() - found.len();
+                let mut filled: Vec<(usize, RereadDocument)> =
+                    found.into_iter().map(|(id, doc)| (slots[id.as_str()], doc)).collect();
+                filled.sort_by_key(|(i, _)| *i);
+                for (i, doc) in filled {
+                    documents[i].0.text = Some(DocumentText::new(&doc.text, MAX_DOCUMENT_BYTES));
+                    documents[i].0.references = doc.references;
                 }
                 if missing > 0 {
-                    notes.push(format!(
-                        "Corpus {} ({}): {missing} scored document(s) are no longer in it; their texts are not shown.",
+                    let warning = format!(
+                        "report.html: corpus {}: {missing} scored document(s) are no longer in {}; their texts are not shown",
                         corpus.name,
-                        corpus.path.display()
-                    ));
+                        corpus.shown_path().display()
+                    );
+                    notes.push(warning.clone());
+                    info.warnings.push(warning);
                 }
             }
-            Err(e) => notes.push(format!(
-                "Corpus {} could not be re-read from {} ({e}); document texts and references are not shown.",
-                corpus.name,
-                corpus.path.display()
-            )),
+            Err(reason) => {
+                let warning = format!(
+                    "report.html: corpus {}: document texts and references are not shown: {reason}",
+                    corpus.name
+                );
+                notes.push(warning.clone());
+                info.warnings.push(warning);
+            }
         }
     }
-    drop(wanted);
-    for (i, record) in found {
-        documents[i].summaries.push(record);
-    }
-    for (d, text) in documents.iter_mut().zip(texts) {
-        if let Some((text, references)) = text {
-            d.text = Some(text);
-            d.references = references;
-        }
-    }
-    let documents = within_budget(documents.into_iter().zip(samples).collect(), MAX_EMBEDDED_BYTES);
-    RunPage {
+    let groups = significance_groups(&grids);
+    let documents = within_budget(documents, MAX_EMBEDDED_BYTES);
+    render_run(&RunPage {
         title: title.to_string(),
         run_json: String::from_utf8_lossy(&info.to_json()).into_owned(),
         warnings: info.warnings.clone(),
@@ -166,42 +104,63 @@ fn build_run_page(dir: &Path, title: &str, info: &RunInfo, tables: RunTables) ->
         groups,
         documents,
         notes,
-    }
+    })
 }
 
-/// The documents of the corpus at `path` that `slot` wants, as (slot, text,
-/// references); stops once `needed` were found.
-fn read_documents(
-    path: &Path,
-    slot: impl Fn(&str) -> Option<usize>,
-    needed: usize,
-) -> Result<Vec<(usize, String, Vec<String>)>, crate::corpus::CorpusError> {
-    let mut out = Vec::new();
-    for document in open(path, &ReadOptions::default())? {
-        let document = document?;
-        if let Some(i) = slot(&document.id) {
-            out.push((i, document.text, document.references));
-            if out.len() == needed {
+/// A document read again from its corpus.
+struct RereadDocument {
+    text: String,
+    references: Vec<String>,
+}
+
+/// The documents `ids` of the corpus `corpus` records, re-read from its
+/// canonical path (else the path as given, relative to the current folder)
+/// with the reader options the run used, after checking the corpus is the
+/// one the run read (same SHA-256). The error says why in one sentence.
+fn reread(corpus: &CorpusInfo, ids: &HashSet<&str>) -> Result<HashMap<String, RereadDocument>, String> {
+    let candidates: Vec<PathBuf> =
+        corpus.canonical_path.iter().cloned().chain(std::iter::once(corpus.path.clone())).collect();
+    let Some(path) = candidates.iter().find(|p| p.exists()) else {
+        let tried: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
+        return Err(format!("the corpus is not at {}", tried.join(" nor at ")));
+    };
+    let sha256 = corpus_sha256(path).map_err(|e| format!("{} cannot be read: {e}", path.display()))?;
+    if sha256 != corpus.sha256 {
+        return Err(format!(
+            "{} has changed since the run (SHA-256 {sha256}, the run read {})",
+            path.display(),
+            corpus.sha256
+        ));
+    }
+    let mut found = HashMap::new();
+    let documents = open(path, &corpus.read_options).map_err(|e| e.to_string())?;
+    for document in documents {
+        let document = document.map_err(|e| e.to_string())?;
+        if ids.contains(document.id.as_str()) {
+            let doc = RereadDocument { text: document.text, references: document.references };
+            found.insert(document.id, doc);
+            if found.len() == ids.len() {
                 break;
             }
         }
     }
-    Ok(out)
+    Ok(found)
 }
 
 /// `compare.html` of `comparison`, made from `base_records` (of the run
 /// directory `base`) and `new_records` (of `new`): the rows, per-document
 /// differences, and the documents that regressed most with both runs'
-/// summaries (from their `summaries.jsonl`) and the references (from the
-/// corpora NEW's `run.json` names, else BASE's). Never fails: what cannot be
-/// read is named on the page.
+/// summaries (from their `summaries.jsonl`) and the references (re-read from
+/// the corpora NEW's `run.json` records, else BASE's). Never fails: returns
+/// the page and the warnings about what could not be read (also named on
+/// the page), one per cause.
 pub fn compare_report(
     base: &Path,
     new: &Path,
     base_records: &[ScoreRecord],
     new_records: &[ScoreRecord],
     comparison: &Comparison,
-) -> String {
+) -> (String, Vec<String>) {
     let mut notes = Vec::new();
     let mut regressed = most_regressed(base_records, new_records, comparison);
     let dir_of = |p: &Path| {
@@ -217,14 +176,18 @@ pub fn compare_report(
         let lines = match summaries(&file) {
             Ok(lines) => lines,
             Err(e) => {
-                notes.push(format!("{side}'s summaries could not be read: {e}"));
+                notes.push(format!("compare.html: {side}'s summaries are not shown: {e}"));
                 continue;
             }
         };
         for line in lines {
-            let Ok(record) = line else {
-                notes.push(format!("{side}'s {} could not be read to the end.", file.display()));
-                break;
+            let record = match line {
+                Ok(record) => record,
+                Err(e) => {
+                    notes
+                        .push(format!("compare.html: {side}'s summaries are shown only up to an error: {e}"));
+                    break;
+                }
             };
             if let Some(&i) =
                 keys.get(&(record.corpus.clone(), record.doc_id.clone(), record.summarizer.clone()))
@@ -245,40 +208,31 @@ pub fn compare_report(
     corpora.dedup();
     for name in corpora {
         let Some(corpus) = infos.iter().flat_map(|i| &i.corpora).find(|c| c.name == name) else {
-            notes.push(format!("Corpus {name} is not named in either run.json; references are not shown."));
+            notes.push(format!(
+                "compare.html: corpus {name}: references are not shown: neither run.json records it"
+            ));
             continue;
         };
-        let slots: HashMap<&str, Vec<usize>> = regressed
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.corpus == name)
-            .fold(HashMap::new(), |mut m, (i, d)| {
-                m.entry(d.doc_id.as_str()).or_default().push(i);
-                m
-            });
-        let ids: Vec<String> = slots.keys().map(|s| s.to_string()).collect();
-        drop(slots);
-        let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();
-        match read_documents(&corpus.path, |id| index.get(id).copied(), ids.len()) {
-            Ok(docs) => {
-                for (k, _, references) in docs {
-                    for d in regressed.iter_mut().filter(|d| d.corpus == name && d.doc_id == ids[k]) {
-                        d.references = Some(references.clone());
-                    }
+        let ids: HashSet<&str> =
+            regressed.iter().filter(|d| d.corpus == name).map(|d| d.doc_id.as_str()).collect();
+        match reread(corpus, &ids) {
+            Ok(found) => {
+                for d in regressed.iter_mut().filter(|d| d.corpus == name) {
+                    d.references = found.get(&d.doc_id).map(|doc| doc.references.clone());
                 }
             }
-            Err(e) => notes.push(format!(
-                "Corpus {name} could not be re-read from {} ({e}); references are not shown.",
-                corpus.path.display()
-            )),
+            Err(reason) => {
+                notes.push(format!("compare.html: corpus {name}: references are not shown: {reason}"))
+            }
         }
     }
-    render_compare(&ComparePage {
+    let page = render_compare(&ComparePage {
         base: base.display().to_string(),
         new: new.display().to_string(),
         comparison: comparison.clone(),
         deltas: RowDeltas::new(base_records, new_records, comparison),
         regressed,
-        notes,
-    })
+        notes: notes.clone(),
+    });
+    (page, notes)
 }

@@ -82,7 +82,8 @@ fn check_shards(shards: &[(RunInfo, PathBuf)]) -> Result<(), HarnessError> {
         }
         let header = RunInfo { shard: Shard::ALL, ..info.clone() }.header();
         let same = header == RunInfo { shard: Shard::ALL, ..first.clone() }.header()
-            && info.corpora == first.corpora;
+            && info.corpora.len() == first.corpora.len()
+            && info.corpora.iter().zip(&first.corpora).all(|(a, b)| a.same_corpus(b));
         if !same {
             return Err(HarnessError::Merge(format!(
                 "{} and {} differ in summarizers, metrics, budget, stemming, seed or corpora",

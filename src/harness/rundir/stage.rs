@@ -90,11 +90,6 @@ impl StagedDir {
         self.close(file)
     }
 
-    /// The staging folder (its closed files can be read back).
-    pub fn path(&self) -> &Path {
-        self.staging.path()
-    }
-
     /// SHA-256 (hex) of every file written so far, by name.
     pub fn sha256(&self) -> &BTreeMap<String, String> {
         &self.sha256

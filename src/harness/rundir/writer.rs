@@ -16,6 +16,7 @@ use crate::harness::HarnessError;
 use crate::harness::plan::{MetricSpec, signature};
 use crate::harness::run::RunOutcome;
 use crate::metrics::{Level, RefCount, SufficientStats, TextTokenizer};
+use crate::report::html::{DocumentSource, MAX_DOCUMENTS, PageCollector};
 use crate::report::{
     Aggregator, CorpusLevel, CorpusLevelRow, RowKey, ScoresCsv, SummaryRecord, aggregate_csv,
     aggregate_markdown, aggregate_svg, corpus_level_csv, corpus_level_markdown,
@@ -32,6 +33,7 @@ pub struct ReportWriter {
     summaries: StagedFile,
     aggregator: Aggregator,
     corpus_level: CorpusLevel,
+    page: PageCollector,
     info: RunInfo,
 }
 
@@ -46,6 +48,7 @@ impl ReportWriter {
         let summaries = staged.stream(files::SUMMARIES).map_err(io)?;
         let aggregator = Aggregator::new(info.summarizers.clone(), info.metrics.clone());
         let corpus_level = CorpusLevel::new(info.summarizers.clone(), &info.metrics);
+        let page = PageCollector::new(info.seed, MAX_DOCUMENTS);
         Ok(ReportWriter {
             dir: staged,
             target: dir.to_path_buf(),
@@ -53,6 +56,7 @@ impl ReportWriter {
             summaries,
             aggregator,
             corpus_level,
+            page,
             info,
         })
     }
@@ -67,6 +71,13 @@ impl ReportWriter {
     pub fn begin_corpus(&mut self, name: &str, documents: usize) {
         self.aggregator.begin_corpus(name, documents);
         self.corpus_level.begin_corpus(name);
+    }
+
+    /// The text and references of document `doc_id` of `corpus` as the run
+    /// read them, given before its summaries, for `report.html` (which keeps
+    /// only what it may embed). A merge gives none: the page re-reads them.
+    pub fn document(&mut self, corpus: &str, doc_id: &str, source: DocumentSource<'_>) {
+        self.page.document(corpus, doc_id, source);
     }
 
     /// Writes one summary by summarizer number `summarizer` (of the run's
@@ -94,6 +105,7 @@ impl ReportWriter {
             return Err(self.io_error(files::SCORES, e));
         }
         self.aggregator.add(summarizer, &record.doc_id, record.words, scores);
+        self.page.summary(record, &self.info.metrics, scores);
         if !corpus_stats.is_empty() {
             self.corpus_level.add(summarizer, corpus_stats);
         }
@@ -116,7 +128,8 @@ impl ReportWriter {
     /// Writes the aggregate reports and `run.json` (with `total_seconds` and
     /// every other file's SHA-256), then puts the directory in place.
     pub fn finish(self, total_seconds: f64) -> Result<RunOutcome, HarnessError> {
-        let ReportWriter { mut dir, target, scores, summaries, aggregator, corpus_level, mut info } = self;
+        let ReportWriter { mut dir, target, scores, summaries, aggregator, corpus_level, page, mut info } =
+            self;
         let io = |file: &str| {
             let path = target.join(file);
             move |error| HarnessError::output(&path, error)
@@ -147,7 +160,7 @@ impl ReportWriter {
             corpus_level: corpus_level.rows(),
             corpus_level_signatures: &corpus_signatures,
         };
-        let html = super::html::run_report(dir.path(), &title, &info, tables);
+        let html = super::html::run_report(&title, &mut info, tables, page.finish());
         dir.write(files::REPORT_HTML, html.as_bytes()).map_err(io(files::REPORT_HTML))?;
         info.files = dir.sha256().clone();
         dir.write(files::RUN, &info.to_json()).map_err(io(files::RUN))?;
