@@ -25,6 +25,7 @@ fn hint(err: &anyhow::Error) -> Option<&'static str> {
     use sumbench::corpus::CorpusError;
     use sumbench::datasets::DatasetError;
     use sumbench::harness::HarnessError;
+    use sumbench::harness::rundir::CompareRunsError;
     use sumbench::summarize::SummarizeError;
     err.chain().find_map(|cause| {
         if let Some(error) = cause.downcast_ref::<DatasetError>() {
@@ -41,6 +42,9 @@ fn hint(err: &anyhow::Error) -> Option<&'static str> {
             }
             Some(SummarizeError::Unknown(_)) => return Some("`sumbench list` describes the summarizers"),
             None => {}
+        }
+        if let Some(CompareRunsError::SignatureMismatch { .. }) = cause.downcast_ref::<CompareRunsError>() {
+            return Some("--allow-signature-mismatch compares them anyway");
         }
         match cause.downcast_ref::<HarnessError>() {
             Some(HarnessError::Corpus(CorpusError::UnknownFormat { .. })) => {

@@ -14,6 +14,7 @@
 //! hidden staging folder that is never the only copy of anything.
 
 mod baseline;
+mod compare;
 mod html;
 mod info;
 mod merge;
@@ -22,6 +23,7 @@ mod stage;
 mod writer;
 
 pub use baseline::{BaselineError, baseline_dir};
+pub use compare::{CompareRunsError, ComparedRuns, compare_run_dirs, compare_run_within, load_scores};
 pub use html::compare_report;
 pub use info::{CorpusInfo, Provenance, RunHeader, RunInfo};
 pub use merge::merge;
