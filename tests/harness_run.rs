@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use sumbench::MetricSpec;
 use sumbench::corpus::ReadOptions;
 use sumbench::harness::external::{ScoreRequest, SystemFile, score};
-use sumbench::harness::plan::{BudgetSpec, default_metrics};
+use sumbench::harness::plan::BudgetSpec;
 use sumbench::harness::run::{RunRequest, run};
 use sumbench::harness::rundir::files;
 use sumbench::harness::rundir::merge;
@@ -37,7 +38,7 @@ fn request(corpus: &Path, shard: Shard, chunk_size: usize) -> RunRequest {
         settings: Settings {
             summarizers: vec!["lead".into(), "random".into(), "luhn".into()],
             budget: BudgetSpec::Reference,
-            metrics: default_metrics(),
+            metrics: MetricSpec::defaults(),
             stem: true,
             rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
             seed: 7,
@@ -104,7 +105,7 @@ fn merged_shards_equal_the_single_run() {
     // With corpus-level metrics, whose statistics the merge must add up.
     let request = |shard, chunk_size| {
         let mut request = request(&corpus, shard, chunk_size);
-        request.settings.metrics.extend(["bleu", "chrf++"].map(|m| m.parse().unwrap()));
+        request.settings.metrics.extend(["bleu", "chrf++"].map(|m| m.parse::<MetricSpec>().unwrap()));
         request
     };
     run(&request(Shard::ALL, 1000), &single, &Silent).unwrap();
@@ -149,7 +150,7 @@ fn score_request(tmp: &Path, summaries: &str) -> ScoreRequest {
         system_field: "system".into(),
         with: None,
         corpora: vec![CorpusInput { path: corpus_file(tmp), options: ReadOptions::default() }],
-        metrics: default_metrics(),
+        metrics: MetricSpec::defaults(),
         stem: true,
         rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
         seed: 0,

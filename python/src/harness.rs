@@ -7,7 +7,7 @@ use std::sync::Arc;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
-use sumbench::harness::plan::{parse_metrics, parse_summarizers};
+use sumbench::harness::plan::parse_summarizers;
 use sumbench::harness::rundir::{
     CompareRunsError, compare_run_dirs, compare_run_within, read_scores as read_records,
 };
@@ -19,8 +19,8 @@ use sumbench::report::compare_format::{
 };
 use sumbench::rouge::RougeTokenizer;
 use sumbench::{
-    BudgetSpec, CorpusInput, Provenance, ReadOptions, RunRequest, Settings, Shard, Silent, Summarizer,
-    default_metrics,
+    BudgetSpec, CorpusInput, MetricSpec, Provenance, ReadOptions, RunRequest, Settings, Shard, Silent,
+    Summarizer,
 };
 
 use crate::custom::PySummarizer;
@@ -91,8 +91,8 @@ pub fn run(
     let rouge_tokenizer: RougeTokenizer = rouge_tokenizer.parse().map_err(|e| errors::value(&e))?;
     let (names, custom) = summarizer_list(&summarizers)?;
     let metrics = match metrics {
-        Some(list) => parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?,
-        None => default_metrics(),
+        Some(list) => MetricSpec::parse_list(&list.join(",")).map_err(|e| errors::value(&e))?,
+        None => MetricSpec::defaults(),
     };
     let budget: BudgetSpec = budget.parse().map_err(|e| errors::value(&e))?;
     let mut paths = Vec::new();

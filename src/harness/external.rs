@@ -23,11 +23,12 @@ use rayon::prelude::*;
 use super::HarnessError;
 use super::engine::{Engine, Settings};
 use super::pitfalls::Pitfalls;
-use super::plan::{BudgetSpec, MetricSpec, Shard};
+use super::plan::{BudgetSpec, Shard};
 use super::run::DEFAULT_CHUNK;
 use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
 use super::source::{CorpusInput, corpus_sha256};
 use crate::corpus::{CorpusError, Document};
+use crate::metrics::MetricSpec;
 use crate::metrics::RefCount;
 use crate::report::html::DocumentSource;
 use crate::report::{SummaryRecord, Timing};
@@ -218,7 +219,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<crate::harness::RunOu
     let header = RunHeader {
         seed: request.seed,
         summarizers: names,
-        metrics: request.metrics.iter().map(ToString::to_string).collect(),
+        metrics: request.metrics.clone(),
         budget: if builtin.summarizers.is_empty() { "none".into() } else { builtin.budget.to_string() },
         stem: request.stem,
         rouge_tokenizer: request.rouge_tokenizer,
@@ -333,7 +334,7 @@ fn score_corpus(
     }
     let info = writer.info_mut();
     info.warnings.extend(pitfalls.warnings(&name, engine.settings().rouge_tokenizer));
-    if info.metrics.iter().any(|m| m == "rougeLsum")
+    if info.metrics.contains(&MetricSpec::Rouge(crate::rouge::Metric::Lsum))
         && scored > 0
         && !info.warnings.iter().any(|w| w.starts_with("rougeLsum:"))
     {

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use crate::corpus::Location;
 
 pub use engine::{Engine, EvalDocument, Settings};
-pub use plan::{BudgetSpec, MetricSpec, Shard};
+pub use plan::{BudgetSpec, Shard};
 pub use progress::{Progress, Silent};
 pub use run::{RunOutcome, RunRequest};
 pub use rundir::{Provenance, RunInfo};

@@ -78,7 +78,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
     let header = RunHeader {
         seed: settings.seed,
         summarizers: settings.summarizers.clone(),
-        metrics: settings.metrics.iter().map(ToString::to_string).collect(),
+        metrics: settings.metrics.clone(),
         budget: settings.budget.to_string(),
         stem: settings.stem,
         rouge_tokenizer: settings.rouge_tokenizer,

@@ -38,7 +38,7 @@ use super::bootstrap::{CONFIDENCE, RESAMPLES, keyed_rng, mean_interval};
 use super::permutation::{PERMUTATIONS, sign_flip_p_value};
 use super::record::ScoreRecord;
 use super::stats::{holm, mean};
-use crate::metrics::Better;
+use crate::metrics::{Better, better};
 
 /// Settings of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -335,12 +335,6 @@ fn paired(
         verdict: Verdict::NoSharedDocuments,
     };
     (stats, gaps)
-}
-
-/// Which way `metric`'s values are better: ROUGE's (and any name that is
-/// not a [`crate::metrics::Metric`]) higher.
-pub fn better(metric: &str) -> Better {
-    metric.parse::<crate::metrics::Metric>().map_or(Better::Higher, |m| m.better())
 }
 
 /// Holm-corrects the tested rows (those with shared documents) together and sets

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::ReadOptions;
 use crate::harness::plan::Shard;
+use crate::metrics::MetricSpec;
 use crate::report::Timing;
 use crate::rouge::RougeTokenizer;
 
@@ -26,8 +27,8 @@ pub struct RunInfo {
     pub threads: usize,
     /// Summarizers (or the outside system), in report order.
     pub summarizers: Vec<String>,
-    /// Metrics, in report order.
-    pub metrics: Vec<String>,
+    /// Metrics, in report order (by name in `run.json`).
+    pub metrics: Vec<MetricSpec>,
     /// The budget as given (`3s`, `ref`, …; `none` for outside summaries).
     pub budget: String,
     /// Whether ROUGE stemmed.
@@ -49,7 +50,7 @@ pub struct RunInfo {
     /// Documents that were scored oddly (e.g. with no sentences), and similar.
     pub warnings: Vec<String>,
     /// Per metric, the signature that pins what decides its numbers (see
-    /// [`crate::harness::plan::signature`]); `compare` refuses runs whose
+    /// [`MetricSpec::signature`]); `compare` refuses runs whose
     /// signatures differ unless told otherwise.
     #[serde(default)]
     pub signatures: BTreeMap<String, String>,
@@ -66,8 +67,8 @@ pub struct RunHeader {
     pub seed: u64,
     /// Summarizers (or the outside system), in report order.
     pub summarizers: Vec<String>,
-    /// Metrics, in report order.
-    pub metrics: Vec<String>,
+    /// Metrics, in report order (by name in `run.json`).
+    pub metrics: Vec<MetricSpec>,
     /// The budget as given (`none` for outside summaries).
     pub budget: String,
     /// Whether ROUGE stemmed.

@@ -133,7 +133,7 @@ impl ShardReader {
         Ok(ShardReader {
             dir: dir.to_path_buf(),
             summarizers: info.summarizers.clone(),
-            metrics: info.metrics.clone(),
+            metrics: info.metrics.iter().map(ToString::to_string).collect(),
             scores,
             summaries: summaries.peekable(),
         })

@@ -13,7 +13,6 @@ use super::files;
 use super::info::RunInfo;
 use super::stage::{StagedDir, StagedFile};
 use crate::harness::HarnessError;
-use crate::harness::plan::{MetricSpec, signature};
 use crate::harness::run::RunOutcome;
 use crate::metrics::{Level, RefCount, SufficientStats, TextTokenizer};
 use crate::report::html::{DocumentSource, MAX_DOCUMENTS, PageCollector};
@@ -34,6 +33,8 @@ pub struct ReportWriter {
     aggregator: Aggregator,
     corpus_level: CorpusLevel,
     page: PageCollector,
+    /// The metrics' names, as every row names them.
+    metric_names: Vec<String>,
     info: RunInfo,
 }
 
@@ -46,7 +47,8 @@ impl ReportWriter {
         let staged = StagedDir::create(dir, &files::ALL).map_err(io)?;
         let scores = staged.stream(files::SCORES).and_then(ScoresCsv::new).map_err(io)?;
         let summaries = staged.stream(files::SUMMARIES).map_err(io)?;
-        let aggregator = Aggregator::new(info.summarizers.clone(), info.metrics.clone());
+        let metric_names: Vec<String> = info.metrics.iter().map(ToString::to_string).collect();
+        let aggregator = Aggregator::new(info.summarizers.clone(), metric_names.clone());
         let corpus_level = CorpusLevel::new(info.summarizers.clone(), &info.metrics);
         let page = PageCollector::new(info.seed, MAX_DOCUMENTS);
         Ok(ReportWriter {
@@ -57,6 +59,7 @@ impl ReportWriter {
             aggregator,
             corpus_level,
             page,
+            metric_names,
             info,
         })
     }
@@ -101,11 +104,11 @@ impl ReportWriter {
             summarizer: &record.summarizer,
             budget: &self.info.budget,
         };
-        if let Err(e) = self.scores.rows(key, &self.info.metrics, scores) {
+        if let Err(e) = self.scores.rows(key, &self.metric_names, scores) {
             return Err(self.io_error(files::SCORES, e));
         }
         self.aggregator.add(summarizer, &record.doc_id, record.words, scores);
-        self.page.summary(record, &self.info.metrics, scores);
+        self.page.summary(record, &self.metric_names, scores);
         if !corpus_stats.is_empty() {
             self.corpus_level.add(summarizer, corpus_stats);
         }
@@ -128,8 +131,9 @@ impl ReportWriter {
     /// Writes the aggregate reports and `run.json` (with `total_seconds` and
     /// every other file's SHA-256), then puts the directory in place.
     pub fn finish(self, total_seconds: f64) -> Result<RunOutcome, HarnessError> {
-        let ReportWriter { mut dir, target, scores, summaries, aggregator, corpus_level, page, mut info } =
-            self;
+        let ReportWriter {
+            mut dir, target, scores, summaries, aggregator, corpus_level, page, mut info, ..
+        } = self;
         let io = |file: &str| {
             let path = target.join(file);
             move |error| HarnessError::output(&path, error)
@@ -199,10 +203,6 @@ fn signatures(info: &RunInfo) -> BTreeMap<String, String> {
     let nrefs = nrefs(info);
     info.metrics
         .iter()
-        .filter_map(|name| {
-            name.parse::<MetricSpec>()
-                .ok()
-                .map(|spec| (name.clone(), signature(&spec, info.stem, info.rouge_tokenizer, nrefs)))
-        })
+        .map(|spec| (spec.to_string(), spec.signature(info.stem, info.rouge_tokenizer, nrefs)))
         .collect()
 }
