@@ -5,6 +5,7 @@
 //! (`sumbench::cleanup`) and exit 130 and 143; a run first removes the staging
 //! folders a killed run left beside its `--out`.
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -92,6 +93,10 @@ pub fn catch_interrupts() {
         if let Some(signal) = signals.forever().next() {
             INTERRUPTED.store(true, Ordering::SeqCst);
             let name = if signal == SIGINT { "SIGINT" } else { "SIGTERM" };
+            if std::io::stderr().is_terminal() {
+                // Clears the progress bar's line (the terminal may have echoed `^C` on it).
+                eprint!("\r\x1b[2K");
+            }
             for (path, result) in sumbench::cleanup::remove_registered_for_exit() {
                 match result {
                     Ok(()) => eprintln!("interrupted ({name}): removed the partial {}", path.display()),
