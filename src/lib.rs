@@ -85,6 +85,7 @@
 //! corpus order, whatever the thread count; no run directory is written, and
 //! the caller gets its own error back in `error`.
 
+pub mod cleanup;
 pub mod corpus;
 pub mod datasets;
 pub mod harness;

@@ -1,5 +1,6 @@
 //! The `sumbench` command: parses arguments (see `cli/`), calls the library,
-//! and maps errors to exit codes (1: error, 2: usage, 3: regression found).
+//! and maps errors to exit codes (1: error, 2: usage, 3: regression found,
+//! 130 and 143: interrupted by SIGINT and SIGTERM, partial output removed).
 
 mod cli;
 
@@ -7,14 +8,17 @@ use clap::Parser;
 
 fn main() {
     let args = cli::Cli::parse();
+    cli::catch_interrupts();
     match cli::run(args) {
-        Ok(code) => std::process::exit(code),
+        Ok(code) => cli::exit(code),
         Err(err) => {
+            // An interrupt being handled explains the error (its output was removed).
+            cli::wait_if_interrupted();
             eprintln!("error: {err:#}");
             if let Some(hint) = hint(&err) {
                 eprintln!("hint: {hint}");
             }
-            std::process::exit(1);
+            cli::exit(1);
         }
     }
 }
@@ -76,7 +80,9 @@ fn dataset_hint(error: &sumbench::datasets::DatasetError) -> Option<&'static str
             "set HF_TOKEN to a token that may read the dataset (gated datasets need their terms accepted)"
         }
         DatasetError::Network { .. } => {
-            "check the network (and HF_ENDPOINT); --offline reads what is already in the cache"
+            "check the network (and HF_ENDPOINT); a slow link may need longer deadlines \
+             (SUMBENCH_DOWNLOAD_CONNECT, SUMBENCH_DOWNLOAD_STALL, SUMBENCH_DOWNLOAD_TOTAL, in seconds); \
+             --offline reads what is already in the cache"
         }
         DatasetError::ChecksumMismatch { .. } => "check --sha256 and the revision (a branch can move)",
         DatasetError::CacheMismatch { .. } => "delete the cached file to download it again",

@@ -1,18 +1,19 @@
 //! Datasets from a hub: a small HTTP/1.1 server on 127.0.0.1 stands in for
 //! the Hugging Face Hub (`HubConfig::endpoint`, `HF_ENDPOINT` for the binary)
 //! and serves the parquet fixtures; nothing here touches the internet.
-//! Downloads, the cache and its checksums, retries, offline use, and a run over
-//! a downloaded dataset against the same run over the equivalent JSONL.
+//! Downloads, the cache and its checksums, retries, deadlines (a server that
+//! stalls after its headers, never answers, or drips), offline use, and a run
+//! over a downloaded dataset against the same run over the equivalent JSONL.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use sumbench::corpus::ReadOptions;
-use sumbench::datasets::{CacheIndex, DatasetSpec, HubConfig, Quiet, Retry, resolve};
+use sumbench::datasets::{CacheIndex, DatasetSpec, Deadlines, HubConfig, Quiet, Retry, resolve};
 
 use crate::util::{fixture, sumbench, summary_without_speed};
 
@@ -25,6 +26,13 @@ enum Reply {
     CutShort(Vec<u8>, usize),
     /// This status, no body.
     Status(u16),
+    /// 200 announcing these bytes, then `sent` of them, then nothing (the
+    /// connection kept open until the client leaves).
+    Stall(Vec<u8>, usize),
+    /// Nothing at all: the request is read, the connection kept open until the client leaves.
+    Silent,
+    /// 200 announcing these bytes, then one byte every `interval`.
+    Drip(Vec<u8>, Duration),
 }
 
 /// A request as the server saw it.
@@ -50,10 +58,12 @@ impl Hub {
         let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
         let (replies2, seen2) = (replies.clone(), seen.clone());
         std::thread::spawn(move || {
-            // Bounded: no test makes more than a few requests.
+            // Bounded: no test makes more than a few requests. A connection per
+            // thread, so one held open by a stalling reply blocks no other.
             for stream in listener.incoming().take(100) {
                 let Ok(stream) = stream else { continue };
-                let _ = serve(stream, &replies2, &seen2);
+                let (replies, seen) = (replies2.clone(), seen2.clone());
+                std::thread::spawn(move || serve(stream, &replies, &seen));
             }
         });
         Hub { endpoint, replies, seen }
@@ -76,6 +86,14 @@ impl Hub {
             ..HubConfig::new(cache.to_path_buf())
         }
     }
+}
+
+/// Keeps `stream` open until the client closes it (or 30 s pass).
+fn hold(mut stream: TcpStream) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut buffer = [0u8; 256];
+    while stream.read(&mut buffer)? > 0 {}
+    Ok(())
 }
 
 fn serve(
@@ -121,6 +139,22 @@ fn serve(
         }
         Reply::Status(status) => {
             write!(out, "HTTP/1.1 {status} Whatever\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")?;
+        }
+        Reply::Stall(bytes, sent) => {
+            write!(out, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", bytes.len())?;
+            out.write_all(&bytes[..sent])?;
+            out.flush()?;
+            return hold(out);
+        }
+        Reply::Silent => return hold(out),
+        Reply::Drip(bytes, interval) => {
+            write!(out, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", bytes.len())?;
+            for byte in bytes {
+                // Fails once the client has gone.
+                out.write_all(&[byte])?;
+                out.flush()?;
+                std::thread::sleep(interval);
+            }
         }
     }
     out.flush()?;
@@ -419,5 +453,136 @@ fn catalogue_entries_download_under_their_own_names() {
              columns   id: id, text: article, reference: highlights\n  licence   Apache-2.0\n"
         ),
         "{list}"
+    );
+}
+
+/// Deadlines short enough for tests: connect 1 s, stall 0.3 s, total `total`.
+fn short(config: HubConfig, total: Duration) -> HubConfig {
+    HubConfig {
+        deadlines: Deadlines { connect: Duration::from_secs(1), stall: Duration::from_millis(300), total },
+        ..config
+    }
+}
+
+/// Resolves `spec` against `hub` (news.parquet served with `reply`) and
+/// returns the error and how long it took; the cache must hold nothing after.
+fn fails_within(hub: &Hub, reply: Reply, total: Duration) -> (String, Duration) {
+    hub.route("test/news", "main", "data/news.parquet", vec![reply]);
+    let cache = tempfile::tempdir().unwrap();
+    let config = short(hub.config(cache.path()), total);
+    let spec = DatasetSpec::parse(NEWS).unwrap();
+    let start = Instant::now();
+    let error = resolve(&spec, &cnn(), &config, &Quiet).unwrap_err().to_string();
+    let elapsed = start.elapsed();
+    assert_eq!(files_under(&config.datasets_dir()), Vec::<String>::new(), "nothing partial is left");
+    let url = format!("{}/datasets/test/news/resolve/main/data/news.parquet", hub.endpoint);
+    assert!(error.starts_with(&format!("{url}: download failed after ")), "{error}");
+    let path = cache.path().join("datasets/test--news/main/data/news.parquet");
+    assert!(error.ends_with(&format!("; nothing was written to {}", path.display())), "{error}");
+    (error, elapsed)
+}
+
+#[test]
+fn a_server_that_stalls_after_its_headers_fails_at_the_stall_deadline_each_attempt() {
+    let hub = Hub::start();
+    let bytes = news_bytes();
+    let (error, elapsed) = fails_within(&hub, Reply::Stall(bytes.clone(), 1000), Duration::from_secs(30));
+    assert!(
+        error.contains(&format!(
+            "download failed after 3 attempts: no byte for 0.3 s (the stall deadline) after 1000 of {} bytes;",
+            bytes.len()
+        )),
+        "{error}"
+    );
+    assert_eq!(hub.requests(), 3, "a stall is retried like any transient failure");
+    // Three attempts of 0.3 s each; far below the 30 s total.
+    assert!(elapsed >= Duration::from_millis(900) && elapsed < Duration::from_secs(5), "{elapsed:?}");
+}
+
+#[test]
+fn a_server_that_never_answers_fails_at_the_stall_deadline_each_attempt() {
+    let hub = Hub::start();
+    let (error, elapsed) = fails_within(&hub, Reply::Silent, Duration::from_secs(30));
+    assert!(
+        error.contains(
+            "download failed after 3 attempts: no byte for 0.3 s (the stall deadline) before the answer's headers;"
+        ),
+        "{error}"
+    );
+    assert_eq!(hub.requests(), 3);
+    assert!(elapsed >= Duration::from_millis(900) && elapsed < Duration::from_secs(5), "{elapsed:?}");
+}
+
+#[test]
+fn a_server_that_drips_fails_at_the_total_deadline_without_another_attempt() {
+    let hub = Hub::start();
+    // A byte every 50 ms never trips the 0.3 s stall deadline; 1.5 s passes after about 30 bytes.
+    let drip = Reply::Drip(news_bytes()[..1000].to_vec(), Duration::from_millis(50));
+    let (error, elapsed) = fails_within(&hub, drip, Duration::from_millis(1500));
+    let reason = "download failed after 1 attempt: the total deadline of 1.5 s passed after ";
+    assert!(error.contains(reason) && error.contains(" of 1000 bytes;"), "{error}");
+    assert_eq!(hub.requests(), 1);
+    assert!(elapsed >= Duration::from_millis(1500) && elapsed < Duration::from_millis(3000), "{elapsed:?}");
+}
+
+#[test]
+fn the_binary_says_each_retry_without_a_terminal_and_reads_the_deadlines_from_the_environment() {
+    let hub = Hub::start();
+    let bytes = news_bytes();
+    hub.route("test/news", "main", "data/news.parquet", vec![Reply::Stall(bytes.clone(), 1000)]);
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    // A partial download a killed process left: removed, and said.
+    let datasets = cache.join("datasets");
+    std::fs::create_dir_all(&datasets).unwrap();
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let mine = sumbench::cleanup::owned_prefix(".download-");
+    let host_part = mine.strip_suffix(&format!("{}-", std::process::id())).unwrap();
+    let stale = datasets.join(format!("{host_part}{dead}-Ab12Cd"));
+    std::fs::write(&stale, b"partial").unwrap();
+
+    let start = Instant::now();
+    let output = sumbench_with(&hub, &cache)
+        .env("SUMBENCH_DOWNLOAD_STALL", "0.3")
+        .env("SUMBENCH_DOWNLOAD_CONNECT", "2")
+        .env("SUMBENCH_DOWNLOAD_TOTAL", "20")
+        .args(["datasets", "download", NEWS])
+        .assert()
+        .code(1);
+    let elapsed = start.elapsed();
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let url = format!("{}/datasets/test/news/resolve/main/data/news.parquet", hub.endpoint);
+    let path = cache.join("datasets/test--news/main/data/news.parquet");
+    let stall = format!("no byte for 0.3 s (the stall deadline) after 1000 of {} bytes", bytes.len());
+    assert_eq!(
+        stderr,
+        format!(
+            "note: removed {}, a partial download left by process {dead}, which is gone\n\
+             warning: {url}: {stall}; retrying in 0.25 s\n\
+             warning: {url}: {stall}; retrying in 0.5 s\n\
+             warning: {url}: {stall}; retrying in 1 s\n\
+             error: {url}: download failed after 4 attempts: {stall}; nothing was written to {}\n\
+             hint: check the network (and HF_ENDPOINT); a slow link may need longer deadlines \
+             (SUMBENCH_DOWNLOAD_CONNECT, SUMBENCH_DOWNLOAD_STALL, SUMBENCH_DOWNLOAD_TOTAL, in seconds); \
+             --offline reads what is already in the cache\n",
+            stale.display(),
+            path.display()
+        )
+    );
+    assert_eq!(hub.requests(), 4, "the default three retries");
+    // 4 × 0.3 s stalled plus 0.25 + 0.5 + 1 s of waits.
+    assert!(elapsed >= Duration::from_millis(2950) && elapsed < Duration::from_secs(10), "{elapsed:?}");
+    assert_eq!(files_under(&cache.join("datasets")), Vec::<String>::new());
+
+    let bad = sumbench_with(&hub, &cache)
+        .env("SUMBENCH_DOWNLOAD_STALL", "soon")
+        .args(["datasets", "download", NEWS])
+        .assert()
+        .code(1);
+    assert_eq!(
+        String::from_utf8_lossy(&bad.get_output().stderr),
+        "error: SUMBENCH_DOWNLOAD_STALL=`soon`: expected a positive number of seconds, e.g. 30 or 0.5\n"
     );
 }

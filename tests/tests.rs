@@ -24,6 +24,7 @@ mod eval;
 mod golden_rules;
 mod harness_run;
 mod html_report;
+mod interrupts;
 mod meta;
 mod metrics_conformance;
 mod oracle;

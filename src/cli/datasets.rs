@@ -3,18 +3,20 @@
 //! the Hugging Face Hub (see `sumbench::datasets`).
 //!
 //! This is where the environment is read (`HF_ENDPOINT`, `HF_TOKEN`,
-//! `HF_HUB_OFFLINE`, `SUMBENCH_CACHE`, `XDG_CACHE_HOME`, `HOME`) into a
-//! [`HubConfig`], and where downloads draw their progress bar.
+//! `HF_HUB_OFFLINE`, `SUMBENCH_CACHE`, `XDG_CACHE_HOME`, `HOME`, the
+//! `SUMBENCH_DOWNLOAD_*` deadlines) into a [`HubConfig`], and where downloads
+//! draw their progress bar and say when they retry.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sumbench::corpus::ReadOptions;
 use sumbench::datasets::{
-    self, CATALOGUE, DEFAULT_ENDPOINT, DatasetSpec, DownloadObserver, HubConfig, cache::default_cache_dir,
+    self, CATALOGUE, DEFAULT_ENDPOINT, DatasetSpec, Deadlines, DownloadObserver, HubConfig,
+    cache::default_cache_dir,
 };
 use sumbench::harness::CorpusInput;
 
@@ -47,7 +49,7 @@ impl DatasetArgs {
     pub fn corpora(&self, corpus_args: &CorpusArgs, quiet: bool) -> anyhow::Result<Vec<CorpusInput>> {
         let config = hub_config(self.offline)?;
         let base = corpus_args.read_options(true);
-        let bar = ByteBar::new(!quiet && std::io::stderr().is_terminal());
+        let bar = ByteBar::new(!quiet && std::io::stderr().is_terminal(), !quiet);
         let mut corpora = Vec::new();
         for spec in &self.datasets {
             let spec = parse(spec, self.sha256.as_deref())?;
@@ -72,9 +74,14 @@ fn parse(spec: &str, sha256: Option<&str>) -> anyhow::Result<DatasetSpec> {
     })
 }
 
+/// The variables that set the download deadlines, in seconds: connect, stall, total.
+const DEADLINE_VARIABLES: [&str; 3] =
+    ["SUMBENCH_DOWNLOAD_CONNECT", "SUMBENCH_DOWNLOAD_STALL", "SUMBENCH_DOWNLOAD_TOTAL"];
+
 /// The hub configuration from the environment: `HF_ENDPOINT` (else the
-/// hub), `HF_TOKEN`, `HF_HUB_OFFLINE` (or `offline`), and the cache folder
-/// (`SUMBENCH_CACHE`, else `XDG_CACHE_HOME/sumbench`, else `~/.cache/sumbench`).
+/// hub), `HF_TOKEN`, `HF_HUB_OFFLINE` (or `offline`), the cache folder
+/// (`SUMBENCH_CACHE`, else `XDG_CACHE_HOME/sumbench`, else `~/.cache/sumbench`),
+/// and the deadlines ([`DEADLINE_VARIABLES`], else [`Deadlines::default`]).
 pub fn hub_config(offline: bool) -> anyhow::Result<HubConfig> {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
     let path = |name: &str| std::env::var_os(name).map(PathBuf::from);
@@ -82,21 +89,46 @@ pub fn hub_config(offline: bool) -> anyhow::Result<HubConfig> {
         .context("no cache folder: set SUMBENCH_CACHE (or XDG_CACHE_HOME or HOME)")?;
     let env_offline = var("HF_HUB_OFFLINE")
         .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"));
+    let default = Deadlines::default();
+    let [connect, stall, total] = DEADLINE_VARIABLES;
+    let seconds = |name: &str, default: Duration| match var(name) {
+        Some(value) => parse_seconds(name, &value),
+        None => Ok(default),
+    };
     Ok(HubConfig {
         endpoint: var("HF_ENDPOINT").unwrap_or_else(|| DEFAULT_ENDPOINT.into()),
         token: var("HF_TOKEN"),
         offline: offline || env_offline,
+        deadlines: Deadlines {
+            connect: seconds(connect, default.connect)?,
+            stall: seconds(stall, default.stall)?,
+            total: seconds(total, default.total)?,
+        },
         ..HubConfig::new(cache_dir)
     })
 }
 
-/// A byte progress bar on stderr for downloads (hidden when not a terminal).
-struct ByteBar(ProgressBar);
+/// A deadline variable's value: a positive number of seconds.
+fn parse_seconds(name: &str, value: &str) -> anyhow::Result<Duration> {
+    match value.trim().parse::<f64>().ok().and_then(|s| Duration::try_from_secs_f64(s).ok()) {
+        Some(duration) if !duration.is_zero() => Ok(duration),
+        _ => bail!("{name}=`{value}`: expected a positive number of seconds, e.g. 30 or 0.5"),
+    }
+}
+
+/// A byte progress bar on stderr for downloads (hidden when not a
+/// terminal), and the download's messages: each retry and each partial
+/// download of a killed process removed, printed once whether or not stderr is
+/// a terminal (unless `say` is false: `--quiet`).
+struct ByteBar {
+    bar: ProgressBar,
+    say: bool,
+}
 
 impl ByteBar {
-    fn new(visible: bool) -> ByteBar {
+    fn new(visible: bool, say: bool) -> ByteBar {
         if !visible {
-            return ByteBar(ProgressBar::hidden());
+            return ByteBar { bar: ProgressBar::hidden(), say };
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         if let Ok(style) =
@@ -104,29 +136,43 @@ impl ByteBar {
         {
             bar.set_style(style.progress_chars("=> "));
         }
-        ByteBar(bar)
+        ByteBar { bar, say }
+    }
+
+    /// Prints one line on stderr, above the bar when it is drawn.
+    fn say(&self, line: String) {
+        match (self.say, self.bar.is_hidden()) {
+            (false, _) => {}
+            (true, true) => eprintln!("{line}"),
+            (true, false) => self.bar.println(line),
+        }
     }
 }
 
 impl DownloadObserver for ByteBar {
     fn started(&self, url: &str, bytes: Option<u64>) {
-        self.0.reset();
-        self.0.set_length(bytes.unwrap_or(0));
-        self.0.set_message(format!("downloading {}", url.rsplit('/').next().unwrap_or(url)));
+        self.bar.reset();
+        self.bar.set_length(bytes.unwrap_or(0));
+        self.bar.set_message(format!("downloading {}", url.rsplit('/').next().unwrap_or(url)));
     }
 
     fn advanced(&self, bytes: u64) {
-        self.0.inc(bytes);
+        self.bar.inc(bytes);
     }
 
     fn retrying(&self, url: &str, error: &str, delay: Duration) {
-        if !self.0.is_hidden() {
-            self.0.println(format!("warning: {url}: {error}; retrying in {:.1} s", delay.as_secs_f64()));
-        }
+        self.say(format!("warning: {url}: {error}; retrying in {} s", delay.as_secs_f64()));
     }
 
     fn finished(&self) {
-        self.0.finish_and_clear();
+        self.bar.finish_and_clear();
+    }
+
+    fn removed_stale(&self, path: &Path, pid: u32) {
+        self.say(format!(
+            "note: removed {}, a partial download left by process {pid}, which is gone",
+            path.display()
+        ));
     }
 }
 
@@ -167,7 +213,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         Command::Download(args) => {
             let config = hub_config(args.offline)?;
             let spec = parse(&args.spec, args.sha256.as_deref())?;
-            let bar = ByteBar::new(std::io::stderr().is_terminal());
+            let bar = ByteBar::new(std::io::stderr().is_terminal(), true);
             let resolved = datasets::resolve(&spec, &ReadOptions::default(), &config, &bar)?;
             for path in resolved.files {
                 println!("{}", path.display());

@@ -20,6 +20,7 @@ pub struct Args {
 
 /// Runs the subcommand.
 pub fn run(args: Args) -> anyhow::Result<i32> {
+    super::edge::remove_stale_staging(&args.out, args.quiet);
     let outcome = merge(&args.shards, &args.out, super::edge::provenance())?;
     print!("{}", outcome.markdown);
     if !args.quiet {

@@ -17,6 +17,8 @@ mod summarize;
 
 use clap::{Parser, Subcommand};
 
+pub use edge::{catch_interrupts, exit, wait_if_interrupted};
+
 /// sumbench: benchmark extractive summarizers with ROUGE.
 #[derive(Debug, Parser)]
 #[command(name = "sumbench", version, about)]

@@ -127,6 +127,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         seed: report.seed,
     };
     let out = report.out_dir()?;
+    super::edge::remove_stale_staging(&out, report.quiet);
     let request = RunRequest {
         corpora: match args.datasets.given() {
             true => args.datasets.corpora(&args.corpus_args, report.quiet)?,

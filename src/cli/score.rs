@@ -92,6 +92,7 @@ impl Args {
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let report = &args.report;
     let out = report.out_dir()?;
+    super::edge::remove_stale_staging(&out, report.quiet);
     let with = match &args.with {
         Some(list) => Some(BuiltIn { summarizers: parse_summarizers(list)?, budget: args.budget }),
         None => None,

@@ -10,7 +10,8 @@
 //! Owns: the catalogue, the cache layout and its index (the SHA-256 of every
 //! file, recorded on first download and checked on every use), downloads
 //! (streamed to a temporary file in the cache, verified, then renamed into
-//! place: nothing partial is ever left), retries with backoff.
+//! place: nothing partial is ever left), deadlines ([`Deadlines`]: connect,
+//! stall, total), retries with backoff.
 //!
 //! Never draws, prints or reads the environment: the caller passes a
 //! [`HubConfig`] (endpoint, token, cache folder, offline) and a
@@ -48,6 +49,8 @@ pub struct HubConfig {
     pub offline: bool,
     /// How transient failures are retried.
     pub retry: Retry,
+    /// How long a download may take.
+    pub deadlines: Deadlines,
 }
 
 impl HubConfig {
@@ -59,6 +62,7 @@ impl HubConfig {
             cache_dir,
             offline: false,
             retry: Retry::default(),
+            deadlines: Deadlines::default(),
         }
     }
 
@@ -86,6 +90,34 @@ impl Default for Retry {
     }
 }
 
+/// How long a download may take. A connection not made within `connect`, or
+/// no byte of the answer (headers or body) for `stall`, fails the attempt,
+/// which is retried like any transient failure ([`Retry`]). `total` bounds the
+/// whole download of one file, every attempt and every wait between them
+/// included: when it passes, the download fails without another attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadlines {
+    /// Establishing the connection (name lookup, TCP, TLS).
+    pub connect: Duration,
+    /// The longest wait for the next byte.
+    pub stall: Duration,
+    /// One file, all attempts included.
+    pub total: Duration,
+}
+
+impl Default for Deadlines {
+    /// Connect 10 s, stall 10 s (huggingface_hub's own download timeout), total
+    /// one hour: a stalled server fails in 4 × 10 s plus the retry waits, 42 s
+    /// with the default retries, and an hour is 3.6 GB at 1 MB/s.
+    fn default() -> Deadlines {
+        Deadlines {
+            connect: Duration::from_secs(10),
+            stall: Duration::from_secs(10),
+            total: Duration::from_secs(3600),
+        }
+    }
+}
+
 /// Told how a download goes, to draw progress. Every method does nothing by default.
 pub trait DownloadObserver {
     /// A download starts (each attempt); `bytes` is its size when the server says.
@@ -96,6 +128,8 @@ pub trait DownloadObserver {
     fn retrying(&self, _url: &str, _error: &str, _delay: Duration) {}
     /// The download ended (well or not).
     fn finished(&self) {}
+    /// A partial download a killed process left in the cache was removed.
+    fn removed_stale(&self, _path: &std::path::Path, _pid: u32) {}
 }
 
 /// An observer that ignores everything.
@@ -359,8 +393,13 @@ pub enum DatasetError {
         /// The HTTP status.
         status: u16,
     },
-    /// No answer after every retry (no network, connection refused, a body cut short, 5xx).
-    #[error("{url}: download failed after {attempts} attempts: {error}; nothing was written to {}", path.display())]
+    /// No answer after every retry (no network, connection refused, a body
+    /// cut short, a stall, 5xx), or the total deadline passed.
+    #[error(
+        "{url}: download failed after {attempts} attempt{}: {error}; nothing was written to {}",
+        if *attempts == 1 { "" } else { "s" },
+        path.display()
+    )]
     Network {
         /// The URL.
         url: String,

@@ -11,7 +11,9 @@
 //! a lock on the target because a lock held by a killed process (a Slurm job
 //! pre-empted mid-run) needs cleaning by hand, and a swap leaves nothing to
 //! clean: a kill before the swap leaves the old directory untouched plus a
-//! hidden staging folder that is never the only copy of anything.
+//! hidden staging folder that is never the only copy of anything, which the
+//! next run beside it removes ([`remove_stale_staging`]); an interrupt the
+//! binary catches removes it at once (see [`crate::cleanup`]).
 
 mod baseline;
 mod compare;
@@ -31,6 +33,7 @@ pub use read::{
     ReadError, ScoresReader, read_corpus_level, read_run_json, read_scores, scores_path, summaries,
     verify_run_dir,
 };
+pub use stage::{STAGING_PREFIX, remove_stale as remove_stale_staging};
 pub use writer::ReportWriter;
 
 /// File names in a run directory.

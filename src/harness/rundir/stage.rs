@@ -9,6 +9,12 @@
 //! staging name) are removed. Elsewhere the old directory is first renamed
 //! aside, which leaves a moment where the path is missing (never mixed).
 //! Every file's SHA-256 is taken while it is written, for `run.json`.
+//!
+//! The staging folder is named after its owner,
+//! `.sumbench-staging-{host}-{pid}-{random}`, and registered for removal on
+//! interrupt while it is written (see [`crate::cleanup`]); the swap runs
+//! under the registry's lock. [`remove_stale`] removes the staging folders
+//! beside a target that a killed process left.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -17,8 +23,13 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-/// Prefix of staging folders (hidden, beside the target). A run killed before
-/// it publishes leaves one behind; it never holds the only copy of anything.
+use crate::cleanup::{self, Registration, Stale};
+
+/// Prefix of staging folders (hidden, beside the target), followed by the
+/// owner's host and pid. A run killed before it publishes (SIGKILL) leaves one
+/// behind, which never holds the only copy of anything and which the next
+/// run removes ([`remove_stale`]); an interrupted one (SIGINT, SIGTERM caught
+/// by the binary) removes its own.
 pub const STAGING_PREFIX: &str = ".sumbench-staging-";
 
 /// A report directory being written: files go into a staging folder beside
@@ -28,6 +39,7 @@ pub const STAGING_PREFIX: &str = ".sumbench-staging-";
 pub struct StagedDir {
     target: PathBuf,
     staging: tempfile::TempDir,
+    registration: Registration,
     sha256: BTreeMap<String, String>,
 }
 
@@ -65,8 +77,10 @@ impl StagedDir {
             return Err(io::Error::other(format!("{} is not a directory", parent.display())));
         }
         std::fs::create_dir_all(parent)?;
-        let staging = tempfile::Builder::new().prefix(STAGING_PREFIX).tempdir_in(parent)?;
-        Ok(StagedDir { target: target.to_path_buf(), staging, sha256: BTreeMap::new() })
+        let staging =
+            tempfile::Builder::new().prefix(&cleanup::owned_prefix(STAGING_PREFIX)).tempdir_in(parent)?;
+        let registration = cleanup::register(staging.path().to_path_buf());
+        Ok(StagedDir { target: target.to_path_buf(), staging, registration, sha256: BTreeMap::new() })
     }
 
     /// Opens file `name` for streaming; give it back with [`StagedDir::close`].
@@ -97,17 +111,24 @@ impl StagedDir {
 
     /// Puts the staged directory in place of the target in one step (see the
     /// module docs), readable by everyone like a directory made by `mkdir`.
+    /// The swap runs under the interrupt registry's lock: an interrupt
+    /// removes the staged folder before it or finds it done. The old report,
+    /// now under the staging name, stays registered until it is removed.
     pub fn publish(self) -> io::Result<()> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(self.staging.path(), std::fs::Permissions::from_mode(0o755))?;
         }
-        let staged = self.staging.keep();
-        let result = swap_into_place(&staged, &self.target);
+        let StagedDir { target, staging, registration, .. } = self;
+        let staged = staging.keep();
+        let result = registration
+            .while_held(|| swap_into_place(&staged, &target))
+            .and_then(|old| if old { std::fs::remove_dir_all(&staged) } else { Ok(()) });
         if result.is_err() {
             let _ = std::fs::remove_dir_all(&staged);
         }
+        drop(registration);
         result
     }
 }
@@ -124,15 +145,26 @@ impl Write for StagedFile {
     }
 }
 
-/// `staged` takes `target`'s name; the old `target`, if any, is removed.
-fn swap_into_place(staged: &Path, target: &Path) -> io::Result<()> {
+/// `staged` takes `target`'s name; returns whether `staged` now names the
+/// old `target` (to be removed).
+fn swap_into_place(staged: &Path, target: &Path) -> io::Result<bool> {
     // A missing (or empty) target is replaced by a plain rename.
     if std::fs::rename(staged, target).is_ok() {
-        return Ok(());
+        return Ok(false);
     }
     exchange(staged, target)?;
-    // `staged` now names the old report.
-    std::fs::remove_dir_all(staged)
+    Ok(true)
+}
+
+/// Removes the staging folders beside `target` whose owner process is gone
+/// (see [`crate::cleanup::remove_stale`]); returns them, for the caller to
+/// report.
+pub fn remove_stale(target: &Path) -> io::Result<Vec<Stale>> {
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    cleanup::remove_stale(parent, STAGING_PREFIX)
 }
 
 #[cfg(target_os = "linux")]
@@ -144,7 +176,8 @@ fn exchange(staged: &Path, target: &Path) -> io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(staged: &Path, target: &Path) -> io::Result<()> {
     let parent = staged.parent().unwrap_or(Path::new("."));
-    let aside = tempfile::Builder::new().prefix(STAGING_PREFIX).tempdir_in(parent)?.keep();
+    let aside =
+        tempfile::Builder::new().prefix(&cleanup::owned_prefix(STAGING_PREFIX)).tempdir_in(parent)?.keep();
     std::fs::remove_dir(&aside)?;
     std::fs::rename(target, &aside)?;
     std::fs::rename(staged, target)?;
