@@ -88,6 +88,7 @@
 pub mod cleanup;
 pub mod corpus;
 pub mod datasets;
+pub mod digest;
 pub mod harness;
 pub mod meta;
 pub mod metrics;
@@ -96,16 +97,17 @@ pub mod pairs;
 pub mod report;
 pub mod rouge;
 pub mod rouge155;
+pub mod rundir;
 pub mod summarize;
 pub mod text;
 
 pub use corpus::{CorpusError, Document, ReadOptions, Source, read_corpus};
 pub use harness::run::run;
 pub use harness::{
-    BudgetSpec, CorpusInput, EvalDocument, HarnessError, Progress, Provenance, RunInfo, RunOutcome,
-    RunRequest, Settings, Shard, Silent,
+    BudgetSpec, CorpusInput, EvalDocument, HarnessError, Progress, RunRequest, Settings, Silent,
 };
 pub use metrics::{CorpusAccumulator, MetricSet, MetricSpec};
 pub use rouge::{Metric, RougeTokenizer, Score, Scorer};
+pub use rundir::{Provenance, RunInfo, RunOutcome, Shard};
 pub use summarize::{Budget, RankError, Ranking, Summarizer, Summary};
 pub use text::PreparedDocument;

@@ -29,7 +29,7 @@ fn hint(err: &anyhow::Error) -> Option<&'static str> {
     use sumbench::corpus::CorpusError;
     use sumbench::datasets::DatasetError;
     use sumbench::harness::HarnessError;
-    use sumbench::harness::rundir::CompareRunsError;
+    use sumbench::rundir::CompareRunsError;
     use sumbench::summarize::SummarizeError;
     err.chain().find_map(|cause| {
         if let Some(error) = cause.downcast_ref::<DatasetError>() {

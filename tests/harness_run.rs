@@ -9,9 +9,10 @@ use sumbench::corpus::ReadOptions;
 use sumbench::harness::external::{ScoreRequest, SystemFile, score};
 use sumbench::harness::plan::BudgetSpec;
 use sumbench::harness::run::{RunRequest, run};
-use sumbench::harness::rundir::files;
-use sumbench::harness::rundir::merge;
-use sumbench::harness::{CorpusInput, HarnessError, Progress, Provenance, Settings, Shard, Silent};
+use sumbench::harness::{CorpusInput, HarnessError, Progress, Settings, Silent};
+use sumbench::rundir::files;
+use sumbench::rundir::merge;
+use sumbench::rundir::{Provenance, RunDirError, Shard};
 
 /// A small JSONL corpus: 7 documents, written here by hand.
 const CORPUS: &str = r#"{"id": "d1", "text": "The council approved the new park on Monday. Work starts in spring. Residents had asked for green space for years.", "references": ["The council approved a new park; work starts in spring."]}
@@ -137,7 +138,7 @@ fn merge_refuses_an_incomplete_set_of_shards() {
     let dir = tmp.path().join("shard1");
     run(&request(&corpus, Shard { index: 1, count: 2 }, 1000), &dir, &Silent).unwrap();
     let err = merge(&[dir], &tmp.path().join("merged"), Provenance::default()).unwrap_err();
-    assert!(matches!(err, HarnessError::Merge(_)), "{err}");
+    assert!(matches!(err, RunDirError::Merge(_)), "{err}");
     assert!(!tmp.path().join("merged").exists());
 }
 

@@ -8,9 +8,6 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use sumbench::harness::plan::parse_summarizers;
-use sumbench::harness::rundir::{
-    CompareRunsError, compare_run_dirs, compare_run_within, read_scores as read_records,
-};
 use sumbench::harness::{HarnessError, run::DEFAULT_CHUNK};
 use sumbench::report::ScoreRecord;
 use sumbench::report::compare::{CompareOptions, PairedStats};
@@ -18,6 +15,7 @@ use sumbench::report::compare_format::{
     Format, comparison_notes, render_comparison, render_within, within_notes,
 };
 use sumbench::rouge::RougeTokenizer;
+use sumbench::rundir::{CompareRunsError, compare_run_dirs, compare_run_within, read_scores as read_records};
 use sumbench::{
     BudgetSpec, CorpusInput, MetricSpec, Provenance, ReadOptions, RunRequest, Settings, Shard, Silent,
     Summarizer,

@@ -1,17 +1,17 @@
 //! `sumbench compare`: compare two runs (or the summarizers of one run) with
 //! paired significance tests. The statistics live in `report::compare`, the
-//! loading and its checks in `harness::rundir::compare_run_dirs`; this file
+//! loading and its checks in `rundir::compare_run_dirs`; this file
 //! prints, and maps a regression to exit code 3.
 
 use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use sumbench::harness::rundir::{compare_report, compare_run_dirs, compare_run_within};
 use sumbench::report::compare::CompareOptions;
 use sumbench::report::compare_format::{
     Format, comparison_notes, render_comparison, render_within, within_notes,
 };
+use sumbench::rundir::{compare_report, compare_run_dirs, compare_run_within};
 
 /// Exit code when `--fail-on-regression` finds a regressed row.
 const EXIT_REGRESSION: i32 = 3;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use sumbench::harness::rundir::merge;
+use sumbench::rundir::merge;
 
 /// Arguments of `sumbench merge`.
 #[derive(Debug, clap::Args)]

@@ -4,12 +4,12 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use sumbench::harness::plan::{BudgetSpec, Shard, parse_summarizers};
+use sumbench::harness::plan::{BudgetSpec, parse_summarizers};
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run as run_harness};
-use sumbench::harness::rundir::{BaselineError, baseline_dir};
 use sumbench::harness::{CorpusInput, HarnessError, Settings};
 use sumbench::metrics::MetricSpec;
 use sumbench::rouge::RougeTokenizer;
+use sumbench::rundir::{BaselineError, Shard, baseline_dir};
 
 use super::corpus::CorpusArgs;
 use super::datasets::DatasetArgs;

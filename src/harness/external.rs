@@ -23,16 +23,16 @@ use rayon::prelude::*;
 use super::HarnessError;
 use super::engine::{Engine, Settings};
 use super::pitfalls::Pitfalls;
-use super::plan::{BudgetSpec, Shard};
+use super::plan::BudgetSpec;
 use super::run::DEFAULT_CHUNK;
-use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
-use super::source::{CorpusInput, corpus_sha256};
+use super::source::CorpusInput;
 use crate::corpus::{CorpusError, Document};
 use crate::metrics::MetricSpec;
 use crate::metrics::RefCount;
 use crate::report::html::DocumentSource;
 use crate::report::{SummaryRecord, Timing};
 use crate::rouge::RougeTokenizer;
+use crate::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo, RunOutcome, Shard};
 use crate::text::CorpusStats;
 use crate::text::sentence_spans;
 
@@ -199,7 +199,7 @@ fn read_systems(request: &ScoreRequest) -> Result<Vec<System>, HarnessError> {
 }
 
 /// Scores the summaries of `request` and writes the reports into `out`.
-pub fn score(request: &ScoreRequest, out: &Path) -> Result<crate::harness::RunOutcome, HarnessError> {
+pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessError> {
     let start = Instant::now();
     let mut systems = read_systems(request)?;
     let builtin =
@@ -235,7 +235,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<crate::harness::RunOu
     if let Some((system, id, pending)) = unused.min_by_key(|(s, _, p)| (s.file.clone(), p.line)) {
         return Err(HarnessError::at_line(&system.file, pending.line, format!("id `{id}` is in no corpus")));
     }
-    writer.finish(start.elapsed().as_secs_f64())
+    Ok(writer.finish(start.elapsed().as_secs_f64())?)
 }
 
 /// Scores one corpus's documents that every system summarized.
@@ -246,7 +246,7 @@ fn score_corpus(
     writer: &mut ReportWriter,
 ) -> Result<(), HarnessError> {
     let name = corpus.name();
-    let sha256 = corpus_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
+    let sha256 = crate::digest::tree_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
     let builtins = engine.settings().summarizers.len();
     // The built-in summarizers see IDF over the whole corpus, as in a run.
     let mut stats = CorpusStats::default();

@@ -1,6 +1,6 @@
-//! What a run is asked to do: the budget, the shard, and the summarizers,
+//! What a run is asked to do: the budget and the summarizers,
 //! parsed from their command-line spellings (the metrics are
-//! `crate::metrics::MetricSpec`s).
+//! `crate::metrics::MetricSpec`s, the shard `crate::rundir::Shard`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -16,9 +16,6 @@ pub enum PlanError {
         "bad budget `{0}`: expected Ns (sentences), Nw (words), Nb (bytes), Fr (ratio in (0, 1]) or `ref`"
     )]
     Budget(String),
-    /// A `--shard` that is not `K/N` with 1 ≤ K ≤ N.
-    #[error("bad shard `{0}`: expected K/N with 1 <= K <= N, e.g. 1/4")]
-    Shard(String),
     /// An empty list, or a name listed twice.
     #[error(transparent)]
     List(#[from] ListError),
@@ -104,48 +101,6 @@ pub fn parse_summarizers(list: &str) -> Result<Vec<String>, PlanError> {
     Ok(names)
 }
 
-/// `--shard K/N`: this process runs the documents whose 0-based index within
-/// their corpus is `K-1` modulo `N`. Index-based (not id-hash-based) so the
-/// shards are balanced to one document, and so `merge` can restore the single
-/// run's document order by taking documents from the shards in turn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Shard {
-    /// 1-based shard number K.
-    pub index: usize,
-    /// Number of shards N.
-    pub count: usize,
-}
-
-impl Shard {
-    /// The whole corpus (shard 1/1).
-    pub const ALL: Shard = Shard { index: 1, count: 1 };
-
-    /// Whether the document at 0-based `position` in its corpus belongs to this shard.
-    pub fn contains(&self, position: usize) -> bool {
-        position % self.count == self.index - 1
-    }
-}
-
-impl FromStr for Shard {
-    type Err = PlanError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || PlanError::Shard(s.to_string());
-        let (k, n) = s.split_once('/').ok_or_else(bad)?;
-        let index: usize = k.trim().parse().map_err(|_| bad())?;
-        let count: usize = n.trim().parse().map_err(|_| bad())?;
-        if index == 0 || index > count {
-            return Err(bad());
-        }
-        Ok(Shard { index, count })
-    }
-}
-
-impl fmt::Display for Shard {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.index, self.count)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,18 +134,6 @@ mod tests {
         assert_eq!(reference_words(&refs("a b", "a b c")), 2);
         assert_eq!(reference_words(&refs("", "")), 1);
         assert_eq!(reference_words(&[]), 1);
-    }
-
-    #[test]
-    fn shards_partition_positions() {
-        let shards: Vec<Shard> = (1..=3).map(|k| format!("{k}/3").parse().unwrap()).collect();
-        for position in 0..10 {
-            assert_eq!(shards.iter().filter(|s| s.contains(position)).count(), 1);
-        }
-        assert!(shards[1].contains(4));
-        for bad in ["0/2", "3/2", "1", "a/b", "1/0"] {
-            assert!(bad.parse::<Shard>().is_err(), "{bad}");
-        }
     }
 
     #[test]

@@ -17,14 +17,14 @@ use std::time::Instant;
 use super::HarnessError;
 use super::engine::{DocumentResult, Engine, EvalDocument, Settings};
 use super::pitfalls::Pitfalls;
-use super::plan::Shard;
 use super::progress::Progress;
-use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
-use super::source::{CorpusInput, DocumentStream, corpus_sha256};
+use super::source::{CorpusInput, DocumentStream};
 use crate::corpus::{CorpusError, Document};
 use crate::metrics::RefCount;
 use crate::report::Timing;
 use crate::report::html::DocumentSource;
+use crate::rundir::Shard;
+use crate::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo, RunOutcome};
 use crate::summarize::Summarizer;
 use crate::text::CorpusStats;
 
@@ -48,15 +48,6 @@ pub struct RunRequest {
     /// What made the run (command line, git commit), for `run.json`; the
     /// caller finds it out.
     pub provenance: Provenance,
-}
-
-/// What a finished run wrote.
-#[derive(Debug, Clone)]
-pub struct RunOutcome {
-    /// The Markdown table (as in `summary.md`).
-    pub markdown: String,
-    /// `run.json`'s content.
-    pub info: RunInfo,
 }
 
 /// Runs `request` on the current rayon pool and writes its reports into
@@ -86,7 +77,8 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
     };
     let mut writer = ReportWriter::create(out, RunInfo::new(header, request.provenance.clone()))?;
     for (corpus, name) in request.corpora.iter().zip(&names) {
-        let sha256 = corpus_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
+        let sha256 =
+            crate::digest::tree_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
         let mut seconds = vec![0.0; settings.summarizers.len()];
         let mut done = 0;
         let mut pitfalls = Pitfalls::default();
@@ -131,7 +123,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         info.corpora.push(record);
     }
     progress.finished();
-    writer.finish(start.elapsed().as_secs_f64())
+    Ok(writer.finish(start.elapsed().as_secs_f64())?)
 }
 
 /// What [`run_corpus`] hands back: how many documents this run will emit

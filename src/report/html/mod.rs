@@ -6,7 +6,7 @@
 //! Owns: the pages' data ([`RunPage`], [`ComparePage`]), the bounded choice of
 //! documents they embed ([`choose_documents`], [`within_budget`]), the significance groups of the
 //! summary table ([`significance_groups`]), the highlights and the charts.
-//! Never opens files: `crate::harness::rundir` reads the run directory and the
+//! Never opens files: `crate::rundir` reads the run directory and the
 //! corpora and hands the pieces over.
 //!
 //! No JSON is embedded in `<script>`: every value is written into the markup

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::Shard;
 use crate::corpus::ReadOptions;
-use crate::harness::plan::Shard;
 use crate::metrics::MetricSpec;
 use crate::report::Timing;
 use crate::rouge::RougeTokenizer;

@@ -18,7 +18,7 @@ use super::files;
 use super::info::{CorpusInfo, RunInfo};
 use super::read::summaries;
 use crate::corpus::open;
-use crate::harness::source::corpus_sha256;
+use crate::digest::tree_sha256;
 use crate::report::compare::Comparison;
 use crate::report::html::{
     CollectedPage, ComparePage, DocumentText, MAX_DOCUMENT_BYTES, MAX_EMBEDDED_BYTES, RowDeltas, RunPage,
@@ -124,7 +124,7 @@ fn reread(corpus: &CorpusInfo, ids: &HashSet<&str>) -> Result<HashMap<String, Re
         let tried: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
         return Err(format!("the corpus is not at {}", tried.join(" nor at ")));
     };
-    let sha256 = corpus_sha256(path).map_err(|e| format!("{} cannot be read: {e}", path.display()))?;
+    let sha256 = tree_sha256(path).map_err(|e| format!("{} cannot be read: {e}", path.display()))?;
     if sha256 != corpus.sha256 {
         return Err(format!(
             "{} has changed since the run (SHA-256 {sha256}, the run read {})",

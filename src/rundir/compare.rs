@@ -6,9 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::RunDirError;
 use super::files;
 use super::read::{read_run_json, read_scores, verify_run_dir};
-use crate::harness::HarnessError;
 use crate::report::ScoreRecord;
 use crate::report::compare::{
     CompareError, CompareOptions, Comparison, WithinComparison, compare_runs, compare_within,
@@ -19,7 +19,7 @@ use crate::report::compare::{
 pub enum CompareRunsError {
     /// A run directory that cannot be read or does not match its `run.json`.
     #[error(transparent)]
-    Run(#[from] HarnessError),
+    Run(#[from] RunDirError),
     /// A `scores.csv` without a row.
     #[error("{}: no score rows", .0.display())]
     NoRows(PathBuf),
@@ -67,7 +67,7 @@ fn run_dir(path: &Path) -> &Path {
 /// files do not match the SHA-256s its `run.json` records, or when it has none.
 pub fn load_scores(path: &Path) -> Result<Vec<ScoreRecord>, CompareRunsError> {
     verify_run_dir(run_dir(path))?;
-    let records = read_scores(path).map_err(HarnessError::from)?;
+    let records = read_scores(path).map_err(RunDirError::from)?;
     if records.is_empty() {
         return Err(CompareRunsError::NoRows(path.to_path_buf()));
     }

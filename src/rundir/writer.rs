@@ -9,11 +9,11 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::RunDirError;
+use super::RunOutcome;
 use super::files;
 use super::info::RunInfo;
 use super::stage::{StagedDir, StagedFile};
-use crate::harness::HarnessError;
-use crate::harness::run::RunOutcome;
 use crate::metrics::{Level, RefCount, SufficientStats, TextTokenizer};
 use crate::report::html::{DocumentSource, MAX_DOCUMENTS, PageCollector};
 use crate::report::{
@@ -42,8 +42,8 @@ impl ReportWriter {
     /// Starts the run directory `dir` of the run `info` describes (its
     /// summarizers, metrics and budget name every row). `dir` must be missing
     /// or hold only report files (see [`files::ALL`]).
-    pub fn create(dir: &Path, info: RunInfo) -> Result<Self, HarnessError> {
-        let io = |error| HarnessError::output(dir, error);
+    pub fn create(dir: &Path, info: RunInfo) -> Result<Self, RunDirError> {
+        let io = |error| RunDirError::output(dir, error);
         let staged = StagedDir::create(dir, &files::ALL).map_err(io)?;
         let scores = staged.stream(files::SCORES).and_then(ScoresCsv::new).map_err(io)?;
         let summaries = staged.stream(files::SUMMARIES).map_err(io)?;
@@ -95,7 +95,7 @@ impl ReportWriter {
         record: &SummaryRecord,
         scores: &[Score],
         corpus_stats: &[SufficientStats],
-    ) -> Result<(), HarnessError> {
+    ) -> Result<(), RunDirError> {
         let line = serde_json::to_string(record).map_err(|e| self.io_error(files::SUMMARIES, e.into()))?;
         writeln!(self.summaries, "{line}").map_err(|e| self.io_error(files::SUMMARIES, e))?;
         let key = RowKey {
@@ -118,11 +118,11 @@ impl ReportWriter {
     /// Adds corpus-level statistics summed elsewhere (a shard's row) to the
     /// run's row of the same corpus, summarizer and metric; an error if the
     /// run has no such row.
-    pub fn add_corpus_level(&mut self, row: &CorpusLevelRow) -> Result<(), HarnessError> {
+    pub fn add_corpus_level(&mut self, row: &CorpusLevelRow) -> Result<(), RunDirError> {
         if self.corpus_level.add_row(row) {
             return Ok(());
         }
-        Err(HarnessError::Merge(format!(
+        Err(RunDirError::Merge(format!(
             "corpus-level row {}/{}/{} belongs to no corpus, summarizer and metric of the run",
             row.corpus, row.summarizer, row.metric
         )))
@@ -130,13 +130,13 @@ impl ReportWriter {
 
     /// Writes the aggregate reports and `run.json` (with `total_seconds` and
     /// every other file's SHA-256), then puts the directory in place.
-    pub fn finish(self, total_seconds: f64) -> Result<RunOutcome, HarnessError> {
+    pub fn finish(self, total_seconds: f64) -> Result<RunOutcome, RunDirError> {
         let ReportWriter {
             mut dir, target, scores, summaries, aggregator, corpus_level, page, mut info, ..
         } = self;
         let io = |file: &str| {
             let path = target.join(file);
-            move |error| HarnessError::output(&path, error)
+            move |error| RunDirError::output(&path, error)
         };
         let scores = scores.into_inner().map_err(io(files::SCORES))?;
         dir.close(scores).map_err(io(files::SCORES))?;
@@ -168,12 +168,12 @@ impl ReportWriter {
         dir.write(files::REPORT_HTML, html.as_bytes()).map_err(io(files::REPORT_HTML))?;
         info.files = dir.sha256().clone();
         dir.write(files::RUN, &info.to_json()).map_err(io(files::RUN))?;
-        dir.publish().map_err(|error| HarnessError::output(&target, error))?;
+        dir.publish().map_err(|error| RunDirError::output(&target, error))?;
         Ok(RunOutcome { markdown, info })
     }
 
-    fn io_error(&self, file: &str, source: std::io::Error) -> HarnessError {
-        HarnessError::output(&self.target.join(file), source)
+    fn io_error(&self, file: &str, source: std::io::Error) -> RunDirError {
+        RunDirError::output(&self.target.join(file), source)
     }
 }
 
