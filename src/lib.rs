@@ -90,6 +90,7 @@ pub mod corpus;
 pub mod datasets;
 pub mod digest;
 pub mod harness;
+pub mod jsonl;
 pub mod meta;
 pub mod metrics;
 pub mod names;

@@ -19,17 +19,20 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::{CorpusError, Document, Location, ReadOptions, Record, check_reference, clean};
+use crate::jsonl::JsonLines;
 
 /// Streams [`Record`]s from JSONL text.
 #[derive(Debug)]
 pub(crate) struct Reader<R> {
+    lines: JsonLines<R>,
+    parser: LineParser,
+}
+
+/// What turns one line into a record: the file (for messages) and the options.
+#[derive(Debug)]
+struct LineParser {
     path: PathBuf,
-    input: R,
     options: ReadOptions,
-    /// Number of the last line read (1-based).
-    line: usize,
-    /// The current line's bytes, reused from line to line.
-    buffer: Vec<u8>,
 }
 
 impl Reader<BufReader<File>> {
@@ -43,13 +46,16 @@ impl Reader<BufReader<File>> {
 impl<R: BufRead> Reader<R> {
     /// Reads JSONL from `input`; `path` is used in error messages.
     pub(crate) fn new(path: &Path, input: R, options: &ReadOptions) -> Self {
-        Reader { path: path.to_path_buf(), input, options: options.clone(), line: 0, buffer: Vec::new() }
+        let parser = LineParser { path: path.to_path_buf(), options: options.clone() };
+        Reader { lines: JsonLines::new(input), parser }
     }
+}
 
-    /// Parses one non-blank line (without its line end). `bom` is the number of
-    /// bytes dropped before it (a byte order mark on line 1), for offsets.
-    fn parse_line(&self, bytes: &[u8], bom: usize) -> Result<Record, CorpusError> {
-        let location = Location::line(&self.path, self.line);
+impl LineParser {
+    /// Parses line `number` (non-blank, without its line end). `bom` is the
+    /// number of bytes dropped before it (a byte order mark on line 1), for offsets.
+    fn parse_line(&self, number: usize, bytes: &[u8], bom: usize) -> Result<Record, CorpusError> {
+        let location = Location::line(&self.path, number);
         let line = std::str::from_utf8(bytes).map_err(|e| CorpusError::InvalidUtf8 {
             location: location.clone(),
             field: field_at(bytes, e.valid_up_to()),
@@ -131,29 +137,10 @@ impl<R: BufRead> Iterator for Reader<R> {
     type Item = Result<Record, CorpusError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            self.buffer.clear();
-            match self.input.read_until(b'\n', &mut self.buffer) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => return Some(Err(CorpusError::io(&self.path, e))),
-            }
-            self.line += 1;
-            let mut bytes = self.buffer.as_slice();
-            bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-            bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-            let mut bom = 0;
-            if self.line == 1
-                && let Some(rest) = bytes.strip_prefix("\u{feff}".as_bytes())
-            {
-                bytes = rest;
-                bom = 3;
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            return Some(self.parse_line(bytes, bom));
-        }
+        Some(match self.lines.next_line()? {
+            Ok(line) => self.parser.parse_line(line.number, line.bytes, line.skipped),
+            Err(e) => Err(CorpusError::io(&self.parser.path, e)),
+        })
     }
 }
 

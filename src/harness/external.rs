@@ -27,6 +27,7 @@ use super::plan::BudgetSpec;
 use super::run::DEFAULT_CHUNK;
 use super::source::CorpusInput;
 use crate::corpus::{CorpusError, Document};
+use crate::jsonl::JsonLines;
 use crate::metrics::MetricSpec;
 use crate::metrics::RefCount;
 use crate::report::html::DocumentSource;
@@ -142,14 +143,13 @@ fn read_systems(request: &ScoreRequest) -> Result<Vec<System>, HarnessError> {
         let path = file.path();
         let text = std::fs::read_to_string(path).map_err(|e| HarnessError::in_file(path, e.to_string()))?;
         let mut first_of_file: HashMap<String, usize> = HashMap::new();
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            if raw.trim().is_empty() {
-                continue;
-            }
+        let mut lines = JsonLines::new(text.as_bytes());
+        while let Some(next) = lines.next_line() {
+            let next = next.map_err(|e| HarnessError::in_file(path, e.to_string()))?;
+            let (line, raw) = (next.number, next.bytes);
             let error = |message: String| HarnessError::at_line(path, line, message);
             let value: serde_json::Value =
-                serde_json::from_str(raw).map_err(|e| error(format!("invalid JSON: {e}")))?;
+                serde_json::from_slice(raw).map_err(|e| error(format!("invalid JSON: {e}")))?;
             let field = |name: &str| -> Result<String, HarnessError> {
                 match value.get(name) {
                     Some(serde_json::Value::String(text)) => Ok(text.clone()),

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::jsonl::JsonLines;
+
 /// The field holding the judgments when none is named (SummEval's).
 pub const DEFAULT_FIELD: &str = "expert_scores";
 
@@ -94,18 +96,17 @@ pub fn parse_judgments(text: &str, file: &Path, field: &str) -> Result<Judgments
     let mut dimensions: Option<Vec<String>> = None;
     let mut cells = BTreeMap::new();
     let mut first_lines: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for (index, raw) in text.lines().enumerate() {
-        let line = index + 1;
-        if raw.trim().is_empty() {
-            continue;
-        }
+    let mut lines = JsonLines::new(text.as_bytes());
+    while let Some(next) = lines.next_line() {
+        let next = next.map_err(|error| JudgmentsError::Io { file: file.into(), error })?;
+        let (line, raw) = (next.number, next.bytes);
         let field_error = |name: &str, problem: String| JudgmentsError::Field {
             file: file.into(),
             line,
             field: name.to_string(),
             problem,
         };
-        let value: Value = serde_json::from_str(raw).map_err(|e| JudgmentsError::NotAnObject {
+        let value: Value = serde_json::from_slice(raw).map_err(|e| JudgmentsError::NotAnObject {
             file: file.into(),
             line,
             message: e.to_string(),

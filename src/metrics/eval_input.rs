@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::corpus::{Location, json_kind};
+use crate::jsonl::JsonLines;
 
 use super::value::MetricValue;
 use super::{Metric, MetricSet};
@@ -77,10 +78,8 @@ impl EvalRecord {
 
 /// Reads [`EvalRecord`]s from JSONL.
 pub struct EvalReader<R> {
-    input: R,
+    lines: JsonLines<R>,
     path: PathBuf,
-    line: usize,
-    buffer: Vec<u8>,
 }
 
 /// The reader of `path`, or of standard input (named `<stdin>` in errors)
@@ -98,84 +97,70 @@ pub fn open_eval_input(path: Option<&Path>) -> Result<EvalReader<Box<dyn BufRead
 impl<R: BufRead> EvalReader<R> {
     /// Reads JSONL from `input`, naming it `path` in errors.
     pub fn new(input: R, path: &Path) -> Self {
-        EvalReader { input, path: path.to_path_buf(), line: 0, buffer: Vec::new() }
+        EvalReader { lines: JsonLines::new(input), path: path.to_path_buf() }
     }
 
     /// The input's name in errors.
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
 
-    fn parse(&self, bytes: &[u8]) -> Result<EvalRecord, EvalError> {
-        let location = Location::line(&self.path, self.line);
-        let fail = |message: String| EvalError::Input { location: location.clone(), message };
-        let line = std::str::from_utf8(bytes)
-            .map_err(|e| fail(format!("invalid UTF-8 at byte offset {} of the line", e.valid_up_to())))?;
-        let value: Value = serde_json::from_str(line).map_err(|e| fail(malformed(&e)))?;
-        let Value::Object(mut object) = value else {
-            return Err(fail(format!("expected a JSON object, found {}", json_kind(&value))));
-        };
-        let field = |name: &str, problem: String| fail(format!("field `{name}`: {problem}"));
-        let expected = |name: &str, wanted: &str, found: &Value| {
-            field(name, format!("expected {wanted}, found {}", json_kind(found)))
-        };
-        let id = match object.remove("id") {
-            Some(Value::String(id)) => id,
-            Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
-            Some(other) => return Err(expected("id", "a string or an integer", &other)),
-            None => return Err(field("id", "missing".into())),
-        };
-        let candidate = match object.remove("candidate") {
-            Some(Value::String(text)) => text,
-            Some(other) => return Err(expected("candidate", "a string", &other)),
-            None => return Err(field("candidate", "missing".into())),
-        };
-        let references = match object.remove("references") {
-            None | Some(Value::Null) => None,
-            Some(Value::Array(items)) => Some(
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| match item {
-                        Value::String(text) => Ok(text),
-                        other => Err(expected(&format!("references[{i}]"), "a string", &other)),
-                    })
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
-            Some(other) => return Err(expected("references", "an array of strings", &other)),
-        };
-        let source = match object.remove("source") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(text)) => Some(text),
-            Some(other) => return Err(expected("source", "a string", &other)),
-        };
-        Ok(EvalRecord { id, candidate, references, source, location })
-    }
+/// Parses line `number` of `path` (non-blank, without its line end).
+fn parse(path: &Path, number: usize, bytes: &[u8]) -> Result<EvalRecord, EvalError> {
+    let location = Location::line(path, number);
+    let fail = |message: String| EvalError::Input { location: location.clone(), message };
+    let line = std::str::from_utf8(bytes)
+        .map_err(|e| fail(format!("invalid UTF-8 at byte offset {} of the line", e.valid_up_to())))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| fail(malformed(&e)))?;
+    let Value::Object(mut object) = value else {
+        return Err(fail(format!("expected a JSON object, found {}", json_kind(&value))));
+    };
+    let field = |name: &str, problem: String| fail(format!("field `{name}`: {problem}"));
+    let expected = |name: &str, wanted: &str, found: &Value| {
+        field(name, format!("expected {wanted}, found {}", json_kind(found)))
+    };
+    let id = match object.remove("id") {
+        Some(Value::String(id)) => id,
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
+        Some(other) => return Err(expected("id", "a string or an integer", &other)),
+        None => return Err(field("id", "missing".into())),
+    };
+    let candidate = match object.remove("candidate") {
+        Some(Value::String(text)) => text,
+        Some(other) => return Err(expected("candidate", "a string", &other)),
+        None => return Err(field("candidate", "missing".into())),
+    };
+    let references = match object.remove("references") {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(items)) => Some(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| match item {
+                    Value::String(text) => Ok(text),
+                    other => Err(expected(&format!("references[{i}]"), "a string", &other)),
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        Some(other) => return Err(expected("references", "an array of strings", &other)),
+    };
+    let source = match object.remove("source") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => Some(text),
+        Some(other) => return Err(expected("source", "a string", &other)),
+    };
+    Ok(EvalRecord { id, candidate, references, source, location })
 }
 
 impl<R: BufRead> Iterator for EvalReader<R> {
     type Item = Result<EvalRecord, EvalError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            self.buffer.clear();
-            match self.input.read_until(b'\n', &mut self.buffer) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(error) => return Some(Err(EvalError::Io { path: self.path.clone(), error })),
-            }
-            self.line += 1;
-            let mut bytes = self.buffer.as_slice();
-            bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-            bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-            if self.line == 1 {
-                bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            return Some(self.parse(bytes));
-        }
+        Some(match self.lines.next_line()? {
+            Ok(line) => parse(&self.path, line.number, line.bytes),
+            Err(error) => Err(EvalError::Io { path: self.path.clone(), error }),
+        })
     }
 }
 

@@ -4,13 +4,14 @@
 //! share. Errors name the file, and for content the line and the column.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use super::RunDirError;
 use super::files;
 use super::info::RunInfo;
 use crate::digest::file_sha256;
+use crate::jsonl::JsonLines;
 use crate::metrics::{Metric, SufficientStats};
 use crate::report::{CORPUS_LEVEL_COLUMNS, CorpusLevelRow, ScoreRecord, SummaryRecord};
 
@@ -240,10 +241,13 @@ pub fn summaries(
 ) -> Result<impl Iterator<Item = Result<SummaryRecord, RunDirError>> + use<>, RunDirError> {
     let file = File::open(path).map_err(|e| RunDirError::in_file(path, e.to_string()))?;
     let path = path.to_path_buf();
-    Ok(BufReader::new(file).lines().enumerate().map(move |(i, line)| {
-        let line_error = |message: String| RunDirError::at_line(&path, i + 1, message);
-        let line = line.map_err(|e| line_error(e.to_string()))?;
-        serde_json::from_str(&line).map_err(|e| line_error(e.to_string()))
+    let mut lines = JsonLines::new(BufReader::new(file));
+    Ok(std::iter::from_fn(move || {
+        Some(match lines.next_line()? {
+            Ok(line) => serde_json::from_slice(line.bytes)
+                .map_err(|e| RunDirError::at_line(&path, line.number, e.to_string())),
+            Err(e) => Err(RunDirError::in_file(&path, e.to_string())),
+        })
     }))
 }
 
