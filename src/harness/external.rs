@@ -326,43 +326,41 @@ fn score_corpus(
                     writer.summary(systems.len() + b, &item.summary, &item.scores, &item.corpus_stats)?;
                     seconds[b] += item.seconds;
                 }
-                let warnings = result.warnings.iter().map(|w| format!("{name}: {w}"));
-                writer.info_mut().warnings.extend(warnings);
+                for warning in &result.warnings {
+                    writer.warn(format!("{name}: {warning}"));
+                }
             }
             scored += 1;
         }
     }
-    let info = writer.info_mut();
-    info.warnings.extend(pitfalls.warnings(&name, engine.settings().rouge_tokenizer));
-    if info.metrics.contains(&MetricSpec::Rouge(crate::rouge::Metric::Lsum))
-        && scored > 0
-        && !info.warnings.iter().any(|w| w.starts_with("rougeLsum:"))
-    {
-        info.warnings.push(
+    for warning in pitfalls.warnings(&name, engine.settings().rouge_tokenizer) {
+        writer.warn(warning);
+    }
+    if engine.settings().metrics.contains(&MetricSpec::Rouge(crate::rouge::Metric::Lsum)) && scored > 0 {
+        writer.warn(
             "rougeLsum: the outside summaries were split into sentences by sumbench's segmenter, one per line, \
-             as the references are (rouge-score leaves this to its caller; unsplit, rougeLsum equals rougeL)"
-                .into(),
+             as the references are (rouge-score leaves this to its caller; unsplit, rougeLsum equals rougeL)",
         );
     }
     for (system, &missing) in systems.iter().zip(&missing) {
         if missing > 0 {
-            info.warnings.push(format!("{name}: {missing} documents have no summary from {}", system.name));
+            writer.warn(format!("{name}: {missing} documents have no summary from {}", system.name));
         }
     }
     if scored < documents && systems.len() > 1 {
-        info.warnings.push(format!(
+        writer.warn(format!(
             "{name}: {scored} of {documents} documents have a summary from every system and are scored"
         ));
     }
     for (summarizer, seconds) in engine.settings().summarizers.iter().zip(seconds) {
         let timing =
             Timing { corpus: name.clone(), summarizer: summarizer.clone(), documents: scored, seconds };
-        info.timings.push(timing);
+        writer.add_timing(timing);
     }
     let mut record = CorpusInfo::new(name, &corpus.path, &corpus.options, sha256);
     record.documents = documents;
     record.nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
-    info.corpora.push(record);
+    writer.add_corpus(record);
     Ok(())
 }
 

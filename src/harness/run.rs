@@ -104,23 +104,25 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
                 *total += item.seconds;
             }
             pitfalls.add(result.pitfalls);
-            let warnings = result.warnings.into_iter().map(|w| format!("{name}: {w}"));
-            writer.info_mut().warnings.extend(warnings);
+            for warning in result.warnings {
+                writer.warn(format!("{name}: {warning}"));
+            }
             done += 1;
             Ok(())
         };
         let (documents, nrefs) = run_corpus(&engine, corpus, name, request, progress, &mut emit)?;
-        let info = writer.info_mut();
-        info.warnings.extend(pitfalls.warnings(name, settings.rouge_tokenizer));
+        for warning in pitfalls.warnings(name, settings.rouge_tokenizer) {
+            writer.warn(warning);
+        }
         for (summarizer, seconds) in settings.summarizers.iter().zip(seconds) {
             let timing =
                 Timing { corpus: name.clone(), summarizer: summarizer.clone(), documents: done, seconds };
-            info.timings.push(timing);
+            writer.add_timing(timing);
         }
         let mut record = CorpusInfo::new(name.clone(), &corpus.path, &corpus.options, sha256);
         record.documents = documents;
         record.nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
-        info.corpora.push(record);
+        writer.add_corpus(record);
     }
     progress.finished();
     Ok(writer.finish(start.elapsed().as_secs_f64())?)

@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 use super::RunDirError;
 use super::RunOutcome;
 use super::files;
-use super::info::RunInfo;
+use super::info::{CorpusInfo, RunInfo};
 use super::stage::{StagedDir, StagedFile};
 use crate::metrics::{Level, RefCount, SufficientStats, TextTokenizer};
 use crate::report::html::{DocumentSource, MAX_DOCUMENTS, PageCollector};
 use crate::report::{
-    Aggregator, CorpusLevel, CorpusLevelRow, RowKey, ScoresCsv, SummaryRecord, aggregate_csv,
+    Aggregator, CorpusLevel, CorpusLevelRow, RowKey, ScoresCsv, SummaryRecord, Timing, aggregate_csv,
     aggregate_markdown, aggregate_svg, corpus_level_csv, corpus_level_markdown,
 };
 use crate::rouge::Score;
@@ -64,9 +64,23 @@ impl ReportWriter {
         })
     }
 
-    /// The `run.json` being built: the caller adds corpora, timings and warnings.
-    pub fn info_mut(&mut self) -> &mut RunInfo {
-        &mut self.info
+    /// Adds a warning to `run.json`, unless the same one is there already
+    /// (each cause is said once).
+    pub fn warn(&mut self, warning: impl Into<String>) {
+        let warning = warning.into();
+        if !self.info.warnings.contains(&warning) {
+            self.info.warnings.push(warning);
+        }
+    }
+
+    /// Records the seconds a summarizer took on a corpus.
+    pub fn add_timing(&mut self, timing: Timing) {
+        self.info.timings.push(timing);
+    }
+
+    /// Records a corpus the run read, once it is read (in report order).
+    pub fn add_corpus(&mut self, corpus: CorpusInfo) {
+        self.info.corpora.push(corpus);
     }
 
     /// Starts corpus `name`, whose summaries follow; `documents` (expected,
