@@ -11,8 +11,9 @@ mod common;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use sumbench::MetricSpec;
 use sumbench::corpus::Document;
-use sumbench::harness::plan::{BudgetSpec, default_metrics, parse_summarizers};
+use sumbench::harness::plan::{BudgetSpec, parse_summarizers};
 use sumbench::harness::{Engine, Settings};
 
 fn harness(c: &mut Criterion) {
@@ -27,7 +28,7 @@ fn harness_on(c: &mut Criterion, name: &str, docs: &[Document]) {
     let engine = Engine::new(Settings {
         summarizers: parse_summarizers("all").expect("the registry is not empty"),
         budget: BudgetSpec::Reference,
-        metrics: default_metrics(),
+        metrics: MetricSpec::defaults(),
         stem: true,
         rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
         seed: 0,

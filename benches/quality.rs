@@ -11,14 +11,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use sumbench::MetricSpec;
 use sumbench::corpus::{ReadOptions, corpora_in};
-use sumbench::harness::plan::{BudgetSpec, default_metrics, parse_summarizers};
+use sumbench::harness::plan::{BudgetSpec, parse_summarizers};
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run};
-use sumbench::harness::rundir::files;
-use sumbench::harness::rundir::read_scores;
-use sumbench::harness::{CorpusInput, Provenance, Settings, Shard, Silent};
+use sumbench::harness::{CorpusInput, Settings, Silent};
 use sumbench::report::compare::{CompareError, CompareOptions, compare_runs};
 use sumbench::report::compare_format::{Format, render_comparison};
+use sumbench::rundir::files;
+use sumbench::rundir::read_scores;
+use sumbench::rundir::{Provenance, Shard};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -54,7 +56,7 @@ fn request(corpora: Vec<PathBuf>) -> Result<RunRequest, String> {
         settings: Settings {
             summarizers: parse_summarizers("all").map_err(|e| e.to_string())?,
             budget: BudgetSpec::Reference,
-            metrics: default_metrics(),
+            metrics: MetricSpec::defaults(),
             stem: true,
             rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
             seed: 0,

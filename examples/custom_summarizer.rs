@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use sumbench::corpus::corpora_in;
 use sumbench::{
-    Budget, BudgetSpec, CorpusInput, PreparedDocument, Provenance, Ranking, ReadOptions, RunRequest,
-    Settings, Shard, Silent, Summarizer, default_metrics, run,
+    Budget, BudgetSpec, CorpusInput, MetricSpec, PreparedDocument, Provenance, Ranking, ReadOptions,
+    RunRequest, Settings, Shard, Silent, Summarizer, run,
 };
 
 /// Prefers sentences with many distinct content words (a crude "informativeness").
@@ -52,7 +52,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         settings: Settings {
             summarizers: vec!["lead".into(), "textrank".into(), "distinct-words".into(), "oracle".into()],
             budget: BudgetSpec::Reference,
-            metrics: default_metrics(),
+            metrics: MetricSpec::defaults(),
             stem: true,
             rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
             seed: 0,

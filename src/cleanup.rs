@@ -1,5 +1,5 @@
 //! Partial output that must not outlive the process writing it: a run's
-//! staging folder (`harness::rundir::stage`), a download's temporary file
+//! staging folder (`rundir::stage`), a download's temporary file
 //! (`datasets`).
 //!
 //! Two mechanisms, one for each way a process can end early:

@@ -27,7 +27,7 @@
 //! use std::sync::Arc;
 //! use sumbench::{
 //!     Budget, BudgetSpec, CorpusInput, PreparedDocument, Provenance, Ranking, ReadOptions,
-//!     RougeTokenizer, RunRequest, Settings, Shard, Silent, Summarizer, default_metrics, run,
+//!     MetricSpec, RougeTokenizer, RunRequest, Settings, Shard, Silent, Summarizer, run,
 //! };
 //!
 //! /// Longest sentences first.
@@ -61,7 +61,7 @@
 //!     settings: Settings {
 //!         summarizers: vec!["lead".into(), "longest".into()],
 //!         budget: BudgetSpec::Fixed(Budget::Sentences(1)),
-//!         metrics: default_metrics(),
+//!         metrics: MetricSpec::defaults(),
 //!         stem: true,
 //!         rouge_tokenizer: RougeTokenizer::RougeScore,
 //!         seed: 0,
@@ -88,6 +88,7 @@
 pub mod cleanup;
 pub mod corpus;
 pub mod datasets;
+pub mod digest;
 pub mod harness;
 pub mod meta;
 pub mod metrics;
@@ -96,17 +97,17 @@ pub mod pairs;
 pub mod report;
 pub mod rouge;
 pub mod rouge155;
+pub mod rundir;
 pub mod summarize;
 pub mod text;
 
 pub use corpus::{CorpusError, Document, ReadOptions, Source, read_corpus};
-pub use harness::plan::default_metrics;
 pub use harness::run::run;
 pub use harness::{
-    BudgetSpec, CorpusInput, EvalDocument, HarnessError, Progress, Provenance, RunInfo, RunOutcome,
-    RunRequest, Settings, Shard, Silent,
+    BudgetSpec, CorpusInput, EvalDocument, HarnessError, Progress, RunRequest, Settings, Silent,
 };
-pub use metrics::{CorpusAccumulator, MetricSet};
+pub use metrics::{CorpusAccumulator, MetricSet, MetricSpec};
 pub use rouge::{Metric, RougeTokenizer, Score, Scorer};
+pub use rundir::{Provenance, RunInfo, RunOutcome, Shard};
 pub use summarize::{Budget, RankError, Ranking, Summarizer, Summary};
 pub use text::PreparedDocument;

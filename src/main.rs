@@ -29,6 +29,7 @@ fn hint(err: &anyhow::Error) -> Option<&'static str> {
     use sumbench::corpus::CorpusError;
     use sumbench::datasets::DatasetError;
     use sumbench::harness::HarnessError;
+    use sumbench::rundir::CompareRunsError;
     use sumbench::summarize::SummarizeError;
     if err.downcast_ref::<cli::NoDefaultCorpus>().is_some() {
         return Some(
@@ -51,6 +52,9 @@ fn hint(err: &anyhow::Error) -> Option<&'static str> {
             }
             Some(SummarizeError::Unknown(_)) => return Some("`sumbench list` describes the summarizers"),
             None => {}
+        }
+        if let Some(CompareRunsError::SignatureMismatch { .. }) = cause.downcast_ref::<CompareRunsError>() {
+            return Some("--allow-signature-mismatch compares them anyway");
         }
         match cause.downcast_ref::<HarnessError>() {
             Some(HarnessError::Corpus(CorpusError::UnknownFormat { .. })) => {

@@ -483,7 +483,7 @@ fn a_killed_run_leaves_the_previous_reports_whole() {
         let now = std::fs::read(out.join(file)).unwrap_or_else(|e| panic!("{file} after the kill: {e}"));
         assert!(&now == old, "{file} changed by a killed run");
     }
-    sumbench::harness::rundir::read_scores(&out.join("scores.csv")).expect("scores.csv still readable");
+    sumbench::rundir::read_scores(&out.join("scores.csv")).expect("scores.csv still readable");
     let run_json = std::fs::read_to_string(out.join("run.json")).expect("run.json");
     serde_json::from_str::<serde_json::Value>(&run_json).expect("run.json still valid JSON");
 }

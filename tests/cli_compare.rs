@@ -323,7 +323,7 @@ fn runs_with_different_signatures_are_refused_unless_allowed() {
         String::from_utf8_lossy(&output.stderr),
         format!(
             "error: {} and {} computed metrics differently:\n  metric `rouge1`: `{}` in the first run, `{}` in the second\n\
-             (--allow-signature-mismatch compares them anyway)\n",
+             hint: --allow-signature-mismatch compares them anyway\n",
             stemmed.display(),
             unstemmed.display(),
             sign("porter-nltk"),

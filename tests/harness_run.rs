@@ -4,13 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use sumbench::MetricSpec;
 use sumbench::corpus::ReadOptions;
 use sumbench::harness::external::{ScoreRequest, SystemFile, score};
-use sumbench::harness::plan::{BudgetSpec, default_metrics};
+use sumbench::harness::plan::BudgetSpec;
 use sumbench::harness::run::{RunRequest, run};
-use sumbench::harness::rundir::files;
-use sumbench::harness::rundir::merge;
-use sumbench::harness::{CorpusInput, HarnessError, Progress, Provenance, Settings, Shard, Silent};
+use sumbench::harness::{CorpusInput, HarnessError, Progress, Settings, Silent};
+use sumbench::rundir::files;
+use sumbench::rundir::merge;
+use sumbench::rundir::{Provenance, RunDirError, Shard};
 
 /// A small JSONL corpus: 7 documents, written here by hand.
 const CORPUS: &str = r#"{"id": "d1", "text": "The council approved the new park on Monday. Work starts in spring. Residents had asked for green space for years.", "references": ["The council approved a new park; work starts in spring."]}
@@ -37,7 +39,7 @@ fn request(corpus: &Path, shard: Shard, chunk_size: usize) -> RunRequest {
         settings: Settings {
             summarizers: vec!["lead".into(), "random".into(), "luhn".into()],
             budget: BudgetSpec::Reference,
-            metrics: default_metrics(),
+            metrics: MetricSpec::defaults(),
             stem: true,
             rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
             seed: 7,
@@ -104,7 +106,7 @@ fn merged_shards_equal_the_single_run() {
     // With corpus-level metrics, whose statistics the merge must add up.
     let request = |shard, chunk_size| {
         let mut request = request(&corpus, shard, chunk_size);
-        request.settings.metrics.extend(["bleu", "chrf++"].map(|m| m.parse().unwrap()));
+        request.settings.metrics.extend(["bleu", "chrf++"].map(|m| m.parse::<MetricSpec>().unwrap()));
         request
     };
     run(&request(Shard::ALL, 1000), &single, &Silent).unwrap();
@@ -136,7 +138,7 @@ fn merge_refuses_an_incomplete_set_of_shards() {
     let dir = tmp.path().join("shard1");
     run(&request(&corpus, Shard { index: 1, count: 2 }, 1000), &dir, &Silent).unwrap();
     let err = merge(&[dir], &tmp.path().join("merged"), Provenance::default()).unwrap_err();
-    assert!(matches!(err, HarnessError::Merge(_)), "{err}");
+    assert!(matches!(err, RunDirError::Merge(_)), "{err}");
     assert!(!tmp.path().join("merged").exists());
 }
 
@@ -149,7 +151,7 @@ fn score_request(tmp: &Path, summaries: &str) -> ScoreRequest {
         system_field: "system".into(),
         with: None,
         corpora: vec![CorpusInput { path: corpus_file(tmp), options: ReadOptions::default() }],
-        metrics: default_metrics(),
+        metrics: MetricSpec::defaults(),
         stem: true,
         rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
         seed: 0,

@@ -3,12 +3,12 @@
 //! the intervals; scores.csv read back from disk equals what was written. The
 //! aggregation tested is the one `run`, `score` and `merge` use.
 
-use sumbench::harness::rundir::read_scores;
 use sumbench::report::{
     AggregateRow, Aggregator, ScoreRecord, Timing, aggregate_csv, aggregate_markdown, aggregate_svg,
     scores_csv,
 };
 use sumbench::rouge::Score;
+use sumbench::rundir::read_scores;
 
 const CORPORA: [&str; 2] = ["seed", "bbc"];
 const SUMMARIZERS: [&str; 3] = ["lead", "textrank", "lex,rank"];

@@ -32,6 +32,7 @@ mod oracle;
 mod properties;
 mod quality;
 mod report_determinism;
+mod report_sources;
 mod resource_bounds;
 mod rouge155_conformance;
 mod rouge155_oracle;

@@ -1,5 +1,5 @@
 //! Fuzzes the run directory's validated `scores.csv` reader
-//! (`harness::rundir::ScoresReader`), which `compare`, `merge` and `meta` use.
+//! (`rundir::ScoresReader`), which `compare`, `merge` and `meta` use.
 //!
 //! Any result is fine but a panic; what it accepts must survive a round trip
 //! through the writer (`report::scores_csv`) unchanged (compared as written
@@ -10,7 +10,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use sumbench::harness::rundir::ScoresReader;
+use sumbench::rundir::ScoresReader;
 use sumbench::report::{ScoreRecord, scores_csv};
 
 fn parse(bytes: &[u8]) -> Option<Vec<ScoreRecord>> {

@@ -1,24 +1,24 @@
 //! The harness from Python: `run` (built-in and Python summarizers),
 //! `read_scores` (a run's rows as dicts) and `compare`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
-use sumbench::harness::plan::{parse_metrics, parse_summarizers};
-use sumbench::harness::rundir::{files, read_run_json, read_scores as read_records, verify_run_dir};
+use sumbench::harness::plan::parse_summarizers;
 use sumbench::harness::{HarnessError, run::DEFAULT_CHUNK};
 use sumbench::report::ScoreRecord;
-use sumbench::report::compare::{CompareOptions, PairedStats, compare_runs, compare_within};
+use sumbench::report::compare::{CompareOptions, PairedStats};
 use sumbench::report::compare_format::{
     Format, comparison_notes, render_comparison, render_within, within_notes,
 };
 use sumbench::rouge::RougeTokenizer;
+use sumbench::rundir::{CompareRunsError, compare_run_dirs, compare_run_within, read_scores as read_records};
 use sumbench::{
-    BudgetSpec, CorpusInput, Provenance, ReadOptions, RunRequest, Settings, Shard, Silent, Summarizer,
-    default_metrics,
+    BudgetSpec, CorpusInput, MetricSpec, Provenance, ReadOptions, RunRequest, Settings, Shard, Silent,
+    Summarizer,
 };
 
 use crate::custom::PySummarizer;
@@ -89,8 +89,8 @@ pub fn run(
     let rouge_tokenizer: RougeTokenizer = rouge_tokenizer.parse().map_err(|e| errors::value(&e))?;
     let (names, custom) = summarizer_list(&summarizers)?;
     let metrics = match metrics {
-        Some(list) => parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?,
-        None => default_metrics(),
+        Some(list) => MetricSpec::parse_list(&list.join(",")).map_err(|e| errors::value(&e))?,
+        None => MetricSpec::defaults(),
     };
     let budget: BudgetSpec = budget.parse().map_err(|e| errors::value(&e))?;
     let mut paths = Vec::new();
@@ -158,39 +158,16 @@ fn record_dict<'py>(py: Python<'py>, r: &ScoreRecord) -> PyResult<Bound<'py, PyD
     Ok(dict)
 }
 
-/// The run directory a compare argument stands for (a `scores.csv`'s folder).
-fn run_dir(path: &Path) -> &Path {
-    if path.is_dir() { path } else { path.parent().unwrap_or(Path::new(".")) }
-}
-
-/// The score rows of a run, refused when its files do not match `run.json`
-/// (as `sumbench compare` loads them).
-fn load(path: &Path) -> PyResult<Vec<ScoreRecord>> {
-    verify_run_dir(run_dir(path)).map_err(|e| harness_error(&e))?;
-    let records = read_records(path).map_err(|e| errors::input(&e))?;
-    if records.is_empty() {
-        return Err(errors::SumbenchError::new_err(format!("{}: no score rows", path.display())));
+/// A compare error as Python sees it: the command line's message, with the
+/// keyword that overrides a signature mismatch in Python's words.
+fn compare_error(err: &CompareRunsError) -> PyErr {
+    match err {
+        CompareRunsError::SignatureMismatch { .. } => errors::SumbenchError::new_err(format!(
+            "{}\n(allow_signature_mismatch=True compares them anyway)",
+            errors::chain(err)
+        )),
+        _ => errors::input(err),
     }
-    Ok(records)
-}
-
-/// Refuses runs whose metrics were computed differently, unless `allow`.
-fn check_signatures(base: &Path, new: &Path, allow: bool) -> PyResult<Vec<String>> {
-    let (base_dir, new_dir) = (run_dir(base), run_dir(new));
-    if !base_dir.join(files::RUN).is_file() || !new_dir.join(files::RUN).is_file() {
-        return Ok(Vec::new());
-    }
-    let read = |dir: &Path| read_run_json(dir).map_err(|e| harness_error(&e));
-    let differences = read(base_dir)?.signature_differences(&read(new_dir)?);
-    if differences.is_empty() || allow {
-        return Ok(differences);
-    }
-    Err(errors::SumbenchError::new_err(format!(
-        "{} and {} computed metrics differently:\n  {}\n(allow_signature_mismatch=True compares them anyway)",
-        base.display(),
-        new.display(),
-        differences.join("\n  ")
-    )))
 }
 
 /// The paired statistics of a row, into `dict`.
@@ -228,9 +205,7 @@ pub fn compare(
     let result = PyDict::new(py);
     let rows = PyList::empty(py);
     let Some(new) = new else {
-        let records = load(&base)?;
-        let within = compare_within(&records, options)
-            .map_err(|e| errors::input_in(&format!("comparing {}", base.display()), &e))?;
+        let within = py.detach(|| compare_run_within(&base, options)).map_err(|e| compare_error(&e))?;
         for row in &within.rows {
             let dict = PyDict::new(py);
             dict.set_item("corpus", &row.corpus)?;
@@ -247,11 +222,12 @@ pub fn compare(
         result.set_item("regressed", false)?;
         return Ok(result);
     };
-    let differences = check_signatures(&base, &new, allow_signature_mismatch)?;
-    let (base_records, new_records) = (load(&base)?, load(&new)?);
-    let comparison = compare_runs(&base_records, &new_records, options)
-        .map_err(|e| errors::input_in(&format!("comparing {} with {}", base.display(), new.display()), &e))?;
-    let notes = comparison_notes(&comparison);
+    let runs = py
+        .detach(|| compare_run_dirs(&base, &new, options, allow_signature_mismatch))
+        .map_err(|e| compare_error(&e))?;
+    let comparison = &runs.comparison;
+    let differences = &runs.signature_differences;
+    let notes = comparison_notes(comparison);
     for row in &comparison.rows {
         let dict = PyDict::new(py);
         dict.set_item("corpus", &row.corpus)?;
@@ -266,8 +242,8 @@ pub fn compare(
         all_notes.insert(0, format!("the runs' signatures differ:\n  {}", differences.join("\n  ")));
     }
     result.set_item("notes", all_notes)?;
-    result.set_item("text", render_comparison(&comparison, Format::Text))?;
-    result.set_item("markdown", render_comparison(&comparison, Format::Markdown))?;
+    result.set_item("text", render_comparison(comparison, Format::Text))?;
+    result.set_item("markdown", render_comparison(comparison, Format::Markdown))?;
     result.set_item("regressed", comparison.has_regression())?;
     Ok(result)
 }

@@ -6,39 +6,14 @@ use std::path::{Path, PathBuf};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use serde::ser::{SerializeMap, Serializer};
 use sumbench::meta::{self as library, MetaOptions, Resample, ScoreColumn};
-use sumbench::metrics::{
-    CorpusAccumulator, Level, Metric, MetricSet, MetricValue, RefCount, TextTokenizer, open_eval_input,
-    parse_metrics,
-};
+use sumbench::metrics::{EvalOptions, TextTokenizer, evaluate, open_eval_input, parse_metrics};
 
 use crate::errors;
 
-/// One output object of `sumbench eval`, as JSON: the leading entry, each
-/// metric's value, the signatures.
-fn json_object(
-    (key, first): (&str, serde_json::Value),
-    values: &[MetricValue],
-    signatures: &[(Metric, String)],
-) -> PyResult<String> {
-    let mut out = Vec::new();
-    let mut serializer = serde_json::Serializer::new(&mut out);
-    let fail = |e: serde_json::Error| PyValueError::new_err(e.to_string());
-    let mut map = serializer.serialize_map(None).map_err(fail)?;
-    map.serialize_entry(key, &first).map_err(fail)?;
-    for value in values {
-        map.serialize_entry(&value.metric.to_string(), value).map_err(fail)?;
-    }
-    let signatures: serde_json::Map<String, serde_json::Value> =
-        signatures.iter().map(|(m, s)| (m.to_string(), s.as_str().into())).collect();
-    map.serialize_entry("signatures", &signatures).map_err(fail)?;
-    map.end().map_err(fail)?;
-    String::from_utf8(out).map_err(|e| PyValueError::new_err(e.to_string()))
-}
-
 /// `sumbench eval` on the JSONL file `path`: one JSON object (text) per
-/// record, or one for the whole input with `corpus_level`.
+/// record, or one for the whole input with `corpus_level`. The GIL is
+/// released while it scores.
 #[pyfunction]
 #[pyo3(signature = (path, metrics=None, tokenizer="default", corpus_level=false))]
 pub fn eval(
@@ -48,42 +23,21 @@ pub fn eval(
     tokenizer: &str,
     corpus_level: bool,
 ) -> PyResult<Vec<String>> {
-    let explicit = match metrics {
+    let metrics = match metrics {
         Some(list) => Some(parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?),
         None => None,
     };
     let tokenizer: TextTokenizer = tokenizer.parse().map_err(|e| errors::value(&e))?;
-    let mut records = open_eval_input(Some(&path)).map_err(|e| errors::input(&e))?;
+    let options = EvalOptions { metrics, tokenizer, corpus_level };
     let mut lines = Vec::new();
-    let mut state: Option<(MetricSet, CorpusAccumulator)> = None;
-    for record in records.by_ref() {
-        let record = record.map_err(|e| errors::input(&e))?;
-        if state.is_none() {
-            let metrics = match &explicit {
-                Some(metrics) => metrics.clone(),
-                None => record.available_metrics().map_err(|e| errors::input(&e))?,
-            };
-            let set = MetricSet::new(metrics, tokenizer);
-            let corpus = CorpusAccumulator::new(set.metrics());
-            state = Some((set, corpus));
-        }
-        let (set, corpus) = state.as_mut().expect("set up on the first record");
-        let values = py.detach(|| record.score(set)).map_err(|e| errors::input(&e))?;
-        let nrefs = record.references.as_ref().map(Vec::len);
-        if corpus_level {
-            corpus.add(&values, nrefs);
-        } else {
-            let signatures = set.signatures(nrefs.map(RefCount::Fixed), Level::Sentence);
-            lines.push(json_object(("id", record.id.into()), &values, &signatures)?);
-        }
-    }
-    if corpus_level {
-        let Some((set, corpus)) = &state else {
-            return Err(errors::SumbenchError::new_err(format!("{}: no documents to score", path.display())));
-        };
-        let signatures = set.signatures(corpus.nrefs(), Level::Corpus);
-        lines.push(json_object(("documents", corpus.documents().into()), &corpus.finish(), &signatures)?);
-    }
+    py.detach(|| {
+        let records = open_eval_input(Some(&path))?;
+        evaluate(records, &options, &mut |output| {
+            lines.push(output.to_json());
+            Ok(())
+        })
+    })
+    .map_err(|e| errors::input(&e))?;
     Ok(lines)
 }
 

@@ -1,17 +1,17 @@
 //! `sumbench compare`: compare two runs (or the summarizers of one run) with
-//! paired significance tests. The statistics live in `report::compare`; this
-//! file reads the inputs, prints, and maps a regression to exit code 3.
+//! paired significance tests. The statistics live in `report::compare`, the
+//! loading and its checks in `rundir::compare_run_dirs`; this file
+//! prints, and maps a regression to exit code 3.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use sumbench::harness::rundir::{compare_report, files, read_run_json, read_scores, verify_run_dir};
-use sumbench::report::ScoreRecord;
-use sumbench::report::compare::{CompareOptions, compare_runs, compare_within};
+use sumbench::report::compare::CompareOptions;
 use sumbench::report::compare_format::{
     Format, comparison_notes, render_comparison, render_within, within_notes,
 };
+use sumbench::rundir::{compare_report, compare_run_dirs, compare_run_within};
 
 /// Exit code when `--fail-on-regression` finds a regressed row.
 const EXIT_REGRESSION: i32 = 3;
@@ -85,44 +85,6 @@ fn parse_alpha(text: &str) -> Result<f64, String> {
     }
 }
 
-/// The score rows of a run directory (or a `scores.csv`), refused when the
-/// directory's files do not match the SHA-256s its `run.json` records.
-fn load(path: &Path) -> anyhow::Result<Vec<ScoreRecord>> {
-    let dir = if path.is_dir() { path } else { path.parent().unwrap_or(Path::new(".")) };
-    verify_run_dir(dir)?;
-    let records = read_scores(path)?;
-    anyhow::ensure!(!records.is_empty(), "{}: no score rows", path.display());
-    Ok(records)
-}
-
-/// The run directory a compare argument stands for (a `scores.csv`'s folder).
-fn run_dir(path: &Path) -> &Path {
-    if path.is_dir() { path } else { path.parent().unwrap_or(Path::new(".")) }
-}
-
-/// Refuses runs whose metrics were computed differently (their `run.json`
-/// signatures differ), unless `allow`, which prints the differences instead.
-fn check_signatures(base: &Path, new: &Path, allow: bool) -> anyhow::Result<()> {
-    let (base_dir, new_dir) = (run_dir(base), run_dir(new));
-    if !base_dir.join(files::RUN).is_file() || !new_dir.join(files::RUN).is_file() {
-        return Ok(());
-    }
-    let differences = read_run_json(base_dir)?.signature_differences(&read_run_json(new_dir)?);
-    if differences.is_empty() {
-        return Ok(());
-    }
-    let list = differences.join("\n  ");
-    if allow {
-        eprintln!("note: the runs' signatures differ:\n  {list}");
-        return Ok(());
-    }
-    anyhow::bail!(
-        "{} and {} computed metrics differently:\n  {list}\n(--allow-signature-mismatch compares them anyway)",
-        base.display(),
-        new.display()
-    )
-}
-
 /// The file `--html OUT` names: OUT, or `OUT/compare.html` when OUT is a
 /// folder (an existing one, or a path ending in a separator).
 fn html_file(out: &Path) -> PathBuf {
@@ -150,24 +112,25 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         OutputFormat::Csv => Format::Csv,
     };
     let (output, notes, regressed) = if let Some(dir) = &args.within {
-        let records = load(dir)?;
-        let within =
-            compare_within(&records, options).with_context(|| format!("comparing {}", dir.display()))?;
+        let within = compare_run_within(dir, options)?;
         (render_within(&within, format), within_notes(&within), false)
     } else {
         let (Some(base_path), Some(new_path)) = (&args.base, &args.new) else {
             anyhow::bail!("compare needs BASE and NEW, or --within DIR");
         };
-        check_signatures(base_path, new_path, args.allow_signature_mismatch)?;
-        let base = load(base_path)?;
-        let new = load(new_path)?;
-        let comparison = compare_runs(&base, &new, options)
-            .with_context(|| format!("comparing {} with {}", base_path.display(), new_path.display()))?;
-        if let Some(out) = &args.html {
-            let page = compare_report(base_path, new_path, &base, &new, &comparison);
-            write_page(out, &page)?;
+        let runs = compare_run_dirs(base_path, new_path, options, args.allow_signature_mismatch)?;
+        if !runs.signature_differences.is_empty() {
+            eprintln!("note: the runs' signatures differ:\n  {}", runs.signature_differences.join("\n  "));
         }
-        (render_comparison(&comparison, format), comparison_notes(&comparison), comparison.has_regression())
+        let comparison = &runs.comparison;
+        if let Some(out) = &args.html {
+            let (page, warnings) = compare_report(base_path, new_path, &runs.base, &runs.new, comparison);
+            write_page(out, &page)?;
+            for warning in warnings {
+                eprintln!("warning: {warning}");
+            }
+        }
+        (render_comparison(comparison, format), comparison_notes(comparison), comparison.has_regression())
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(output.as_bytes()).context("writing to stdout")?;

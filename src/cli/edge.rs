@@ -10,8 +10,8 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sumbench::harness::rundir::remove_stale_staging as remove_stale_staging_dirs;
-use sumbench::harness::{Progress, Provenance};
+use sumbench::harness::Progress;
+use sumbench::rundir::{Provenance, remove_stale_staging as remove_stale_staging_dirs};
 
 /// A progress bar on stderr: "elapsed [bar] done/planned summaries (eta)".
 /// Plain (uncoloured) when `NO_COLOR` is set.

@@ -14,12 +14,7 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
-use serde::ser::{SerializeMap, Serializer};
-use sumbench::metrics::{
-    CorpusAccumulator, Level, Metric, MetricSet, MetricValue, RefCount, TextTokenizer, open_eval_input,
-    parse_metrics,
-};
+use sumbench::metrics::{EvalError, EvalOptions, TextTokenizer, evaluate, open_eval_input, parse_metrics};
 
 /// Arguments of `sumbench eval`.
 #[derive(Debug, clap::Args)]
@@ -42,72 +37,13 @@ pub struct Args {
 
 /// Scores the input and writes JSONL to stdout.
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    let explicit = if args.metrics.is_empty() { None } else { Some(parse_metrics(&args.metrics.join(","))?) };
-    let mut records = open_eval_input(args.input.as_deref())?;
-    let name = records.path().display().to_string();
+    let metrics = if args.metrics.is_empty() { None } else { Some(parse_metrics(&args.metrics.join(","))?) };
+    let options = EvalOptions { metrics, tokenizer: args.tokenizer, corpus_level: args.corpus_level };
+    let records = open_eval_input(args.input.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut state: Option<(MetricSet, CorpusAccumulator)> = None;
-    for record in records.by_ref() {
-        let record = record?;
-        if state.is_none() {
-            let metrics = match &explicit {
-                Some(metrics) => metrics.clone(),
-                None => record.available_metrics()?,
-            };
-            let set = MetricSet::new(metrics, args.tokenizer);
-            let corpus = CorpusAccumulator::new(set.metrics());
-            state = Some((set, corpus));
-        }
-        let (set, corpus) = state.as_mut().expect("set up on the first record");
-        let values = record.score(set)?;
-        let nrefs = record.references.as_ref().map(Vec::len);
-        if args.corpus_level {
-            corpus.add(&values, nrefs);
-        } else {
-            let signatures = set.signatures(nrefs.map(RefCount::Fixed), Level::Sentence);
-            write_object(&mut out, ("id", record.id.into()), &values, &signatures)?;
-        }
-    }
-    if args.corpus_level {
-        let Some((set, corpus)) = &state else { bail!("{name}: no documents to score") };
-        let signatures = set.signatures(corpus.nrefs(), Level::Corpus);
-        write_object(&mut out, ("documents", corpus.documents().into()), &corpus.finish(), &signatures)?;
-    }
-    out.flush().context("cannot write to stdout")?;
+    let stdout_error = |error| EvalError::Io { path: PathBuf::from("<stdout>"), error };
+    evaluate(records, &options, &mut |output| writeln!(out, "{}", output.to_json()).map_err(stdout_error))?;
+    out.flush().map_err(stdout_error)?;
     Ok(0)
-}
-
-/// Writes one output line: the leading entry, the values, the signatures.
-fn write_object(
-    out: &mut impl Write,
-    (key, first): (&str, serde_json::Value),
-    values: &[MetricValue],
-    signatures: &[(Metric, String)],
-) -> anyhow::Result<()> {
-    let mut serializer = serde_json::Serializer::new(&mut *out);
-    let mut map = serializer.serialize_map(None)?;
-    map.serialize_entry(key, &first)?;
-    for value in values {
-        map.serialize_entry(&value.metric.to_string(), value)?;
-    }
-    let signatures: Vec<(String, &str)> =
-        signatures.iter().map(|(m, s)| (m.to_string(), s.as_str())).collect();
-    map.serialize_entry("signatures", &Signatures(&signatures))?;
-    map.end()?;
-    writeln!(out).context("cannot write to stdout")?;
-    Ok(())
-}
-
-/// The signatures as a JSON object in metric order.
-struct Signatures<'a>(&'a [(String, &'a str)]);
-
-impl serde::Serialize for Signatures<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (metric, signature) in self.0 {
-            map.serialize_entry(metric, signature)?;
-        }
-        map.end()
-    }
 }

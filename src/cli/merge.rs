@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use sumbench::harness::rundir::merge;
+use sumbench::rundir::merge;
 
 /// Arguments of `sumbench merge`.
 #[derive(Debug, clap::Args)]
@@ -24,6 +24,9 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let outcome = merge(&args.shards, &args.out, super::edge::provenance())?;
     print!("{}", outcome.markdown);
     if !args.quiet {
+        for warning in &outcome.info.warnings {
+            eprintln!("warning: {warning}");
+        }
         eprintln!("merged {} shards into {}", args.shards.len(), args.out.display());
     }
     Ok(0)

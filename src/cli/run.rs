@@ -4,13 +4,12 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use sumbench::harness::plan::{
-    BudgetSpec, MetricSpec, Shard, default_metrics, parse_metrics, parse_summarizers,
-};
+use sumbench::harness::plan::{BudgetSpec, parse_summarizers};
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run as run_harness};
-use sumbench::harness::rundir::{BaselineError, baseline_dir};
 use sumbench::harness::{CorpusInput, HarnessError, Settings};
+use sumbench::metrics::MetricSpec;
 use sumbench::rouge::RougeTokenizer;
+use sumbench::rundir::{BaselineError, Shard, baseline_dir};
 
 use super::corpus::CorpusArgs;
 use super::datasets::DatasetArgs;
@@ -100,8 +99,8 @@ impl ReportArgs {
     /// The metrics asked for, or the default four.
     pub fn metrics(&self) -> anyhow::Result<Vec<MetricSpec>> {
         Ok(match &self.metrics {
-            Some(list) => parse_metrics(list)?,
-            None => default_metrics(),
+            Some(list) => MetricSpec::parse_list(list)?,
+            None => MetricSpec::defaults(),
         })
     }
 

@@ -71,8 +71,9 @@ impl From<Document> for Source {
     }
 }
 
-/// On-disk corpus formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// On-disk corpus formats (in `run.json`, by their [`fmt::Display`] names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// One JSON object per line.
     Jsonl,
@@ -113,8 +114,10 @@ pub const DEFAULT_TITLE_FIELD: &str = "title";
 /// without an id column (most Hugging Face datasets).
 pub const ROW_NUMBER_ID: &str = "#row";
 
-/// How to read a corpus.
-#[derive(Debug, Clone)]
+/// How to read a corpus. `run.json` records it (all but
+/// `require_references`) so a run's corpora are re-read the same way.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ReadOptions {
     /// Format; detected from the path when `None` (see [`detect_format`]).
     pub format: Option<Format>,
@@ -129,6 +132,7 @@ pub struct ReadOptions {
     /// JSONL field holding the optional title.
     pub title_field: String,
     /// Whether every document must have at least one reference (scoring runs).
+    #[serde(skip)]
     pub require_references: bool,
 }
 

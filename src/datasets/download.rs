@@ -8,8 +8,7 @@
 //! next download removes. Deadlines ([`Deadlines`]) bound the connection, each
 //! wait for a byte, and the whole file.
 
-use std::fs::File;
-use std::io::{BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -282,7 +281,7 @@ fn copy_hashing(
     if let Some(length) = length.filter(|&l| l != total) {
         return Err(Copy::Read(format!("the body ended after {total} of {length} bytes")));
     }
-    Ok((hex(&hasher.finalize()), total))
+    Ok((crate::digest::finish(hasher), total))
 }
 
 /// A failed write into the cache: a full disk is named as such.
@@ -297,25 +296,9 @@ fn write_error(url: &str, dir: &Path, path: &Path, error: std::io::Error) -> Dat
     DatasetError::Io { path: dir.to_path_buf(), error }
 }
 
-/// The SHA-256 of a file, lowercase hex.
+/// The SHA-256 of a file, lowercase hex (see [`crate::digest`]).
 pub(crate) fn sha256_file(path: &Path) -> Result<String, DatasetError> {
-    let io = |error| DatasetError::Io { path: path.to_path_buf(), error };
-    let mut file = BufReader::with_capacity(1 << 16, File::open(path).map_err(io)?);
-    let mut hasher = Sha256::new();
-    let mut buffer = vec![0; 1 << 16];
-    loop {
-        match file.read(&mut buffer) {
-            Ok(0) => return Ok(hex(&hasher.finalize())),
-            Ok(n) => hasher.update(&buffer[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(io(e)),
-        }
-    }
-}
-
-/// Lowercase hex.
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::digest::file_sha256(path).map_err(|error| DatasetError::Io { path: path.to_path_buf(), error })
 }
 
 #[cfg(test)]
@@ -334,7 +317,7 @@ mod tests {
         assert_eq!(sha, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         #[cfg(target_os = "linux")]
         {
-            let full = File::options().write(true).open("/dev/full").unwrap();
+            let full = std::fs::File::options().write(true).open("/dev/full").unwrap();
             let mut body: &[u8] = b"abc";
             let Err(Copy::Write(error)) = copy_hashing(&mut body, full, None, &Quiet, &Deadlines::default())
             else {

@@ -12,8 +12,9 @@ use rayon::prelude::*;
 
 use super::HarnessError;
 use super::pitfalls::Pitfalls;
-use super::plan::{BudgetSpec, MetricSpec};
+use super::plan::BudgetSpec;
 use crate::corpus::Document;
+use crate::metrics::MetricSpec;
 use crate::metrics::{MetricSet, SufficientStats, TextTokenizer};
 use crate::report::SummaryRecord;
 use crate::rouge::{DocumentScorer, Metric, RougeTokenizer, Score, Scorer, sentence_per_line};
@@ -458,7 +459,7 @@ mod tests {
         Settings {
             summarizers: summarizers.iter().map(|s| s.to_string()).collect(),
             budget: BudgetSpec::Fixed(crate::summarize::Budget::Sentences(1)),
-            metrics: super::super::plan::default_metrics(),
+            metrics: MetricSpec::defaults(),
             stem: true,
             rouge_tokenizer: RougeTokenizer::RougeScore,
             seed: 0,
@@ -557,7 +558,7 @@ mod tests {
     #[test]
     fn rouge155_metrics_take_their_place_in_the_metric_order() {
         let mut s = settings(&["lead"]);
-        s.metrics = super::super::plan::parse_metrics("rougeSU4,rouge1").unwrap();
+        s.metrics = MetricSpec::parse_list("rougeSU4,rouge1").unwrap();
         let engine = Engine::new(s).unwrap();
         let docs = engine.prepare(vec![doc("a", "Cats sleep all day. Dogs bark.", "Cats sleep.")]);
         let item = &engine.evaluate("c", &docs, &|| {}).unwrap()[0].items[0];

@@ -23,15 +23,18 @@ use rayon::prelude::*;
 use super::HarnessError;
 use super::engine::{Engine, Settings};
 use super::pitfalls::Pitfalls;
-use super::plan::{BudgetSpec, MetricSpec, Shard};
+use super::plan::BudgetSpec;
 use super::run::DEFAULT_CHUNK;
-use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
-use super::source::{CorpusInput, corpus_sha256};
+use super::source::CorpusInput;
 use crate::corpus::{CorpusError, Document};
+use crate::metrics::MetricSpec;
 use crate::metrics::RefCount;
+use crate::report::html::DocumentSource;
 use crate::report::{SummaryRecord, Timing};
 use crate::rouge::RougeTokenizer;
+use crate::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo, RunOutcome, Shard};
 use crate::text::CorpusStats;
+use crate::text::sentence_spans;
 
 /// One file of outside summaries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,7 +199,7 @@ fn read_systems(request: &ScoreRequest) -> Result<Vec<System>, HarnessError> {
 }
 
 /// Scores the summaries of `request` and writes the reports into `out`.
-pub fn score(request: &ScoreRequest, out: &Path) -> Result<crate::harness::RunOutcome, HarnessError> {
+pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessError> {
     let start = Instant::now();
     let mut systems = read_systems(request)?;
     let builtin =
@@ -216,7 +219,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<crate::harness::RunOu
     let header = RunHeader {
         seed: request.seed,
         summarizers: names,
-        metrics: request.metrics.iter().map(ToString::to_string).collect(),
+        metrics: request.metrics.clone(),
         budget: if builtin.summarizers.is_empty() { "none".into() } else { builtin.budget.to_string() },
         stem: request.stem,
         rouge_tokenizer: request.rouge_tokenizer,
@@ -232,7 +235,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<crate::harness::RunOu
     if let Some((system, id, pending)) = unused.min_by_key(|(s, _, p)| (s.file.clone(), p.line)) {
         return Err(HarnessError::at_line(&system.file, pending.line, format!("id `{id}` is in no corpus")));
     }
-    writer.finish(start.elapsed().as_secs_f64())
+    Ok(writer.finish(start.elapsed().as_secs_f64())?)
 }
 
 /// Scores one corpus's documents that every system summarized.
@@ -243,7 +246,7 @@ fn score_corpus(
     writer: &mut ReportWriter,
 ) -> Result<(), HarnessError> {
     let name = corpus.name();
-    let sha256 = corpus_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
+    let sha256 = crate::digest::tree_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
     let builtins = engine.settings().summarizers.len();
     // The built-in summarizers see IDF over the whole corpus, as in a run.
     let mut stats = CorpusStats::default();
@@ -258,7 +261,8 @@ fn score_corpus(
         }
     }
     writer.begin_corpus(&name, 0);
-    let mut seconds = vec![0.0; systems.len() + builtins];
+    // Outside systems ran elsewhere: only the built-in summarizers have timings.
+    let mut seconds = vec![0.0; builtins];
     let (mut documents, mut scored) = (0, 0);
     let mut nrefs = None;
     let mut pitfalls = Pitfalls::default();
@@ -291,20 +295,21 @@ fn score_corpus(
         if chunk.is_empty() {
             break;
         }
-        let timed = Instant::now();
         let outside: Vec<Vec<_>> = chunk
             .par_iter()
             .map(|(doc, texts)| texts.iter().map(|text| engine.score_text(doc, text)).collect())
             .collect();
-        let per_system = timed.elapsed().as_secs_f64() / systems.len().max(1) as f64;
-        seconds[..systems.len()].iter_mut().for_each(|s| *s += per_system);
         let (docs, texts): (Vec<Document>, Vec<Vec<String>>) = chunk.into_iter().unzip();
-        let inside = if builtins > 0 {
-            engine.evaluate(&name, &engine.prepare_with_idf(docs.clone(), &stats), &|| {})?
-        } else {
-            Vec::new()
-        };
+        let prepared = if builtins > 0 { engine.prepare_with_idf(docs.clone(), &stats) } else { Vec::new() };
+        let inside = if builtins > 0 { engine.evaluate(&name, &prepared, &|| {})? } else { Vec::new() };
         for (d, (doc, texts)) in docs.iter().zip(texts).enumerate() {
+            // The sentences the built-in summarizers chose from, else the segmenter's.
+            let spans: Vec<_> = match prepared.get(d) {
+                Some(eval) => eval.doc.sentences.iter().map(|s| s.span.clone()).collect(),
+                None => sentence_spans(&doc.text),
+            };
+            let source = DocumentSource { text: &doc.text, sentences: &spans, references: &doc.references };
+            writer.document(&name, &doc.id, source);
             for (s, (text, (scores, corpus_stats))) in texts.into_iter().zip(&outside[d]).enumerate() {
                 let record = SummaryRecord {
                     corpus: name.clone(),
@@ -319,7 +324,7 @@ fn score_corpus(
             if let Some(result) = inside.get(d) {
                 for (b, item) in result.items.iter().enumerate() {
                     writer.summary(systems.len() + b, &item.summary, &item.scores, &item.corpus_stats)?;
-                    seconds[systems.len() + b] += item.seconds;
+                    seconds[b] += item.seconds;
                 }
                 let warnings = result.warnings.iter().map(|w| format!("{name}: {w}"));
                 writer.info_mut().warnings.extend(warnings);
@@ -329,7 +334,7 @@ fn score_corpus(
     }
     let info = writer.info_mut();
     info.warnings.extend(pitfalls.warnings(&name, engine.settings().rouge_tokenizer));
-    if info.metrics.iter().any(|m| m == "rougeLsum")
+    if info.metrics.contains(&MetricSpec::Rouge(crate::rouge::Metric::Lsum))
         && scored > 0
         && !info.warnings.iter().any(|w| w.starts_with("rougeLsum:"))
     {
@@ -349,13 +354,15 @@ fn score_corpus(
             "{name}: {scored} of {documents} documents have a summary from every system and are scored"
         ));
     }
-    let all_names =
-        systems.iter().map(|s| s.name.clone()).chain(engine.settings().summarizers.iter().cloned());
-    for (summarizer, seconds) in all_names.zip(seconds) {
-        info.timings.push(Timing { corpus: name.clone(), summarizer, documents: scored, seconds });
+    for (summarizer, seconds) in engine.settings().summarizers.iter().zip(seconds) {
+        let timing =
+            Timing { corpus: name.clone(), summarizer: summarizer.clone(), documents: scored, seconds };
+        info.timings.push(timing);
     }
-    let nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
-    info.corpora.push(CorpusInfo { name, path: corpus.path.clone(), sha256, documents, nrefs });
+    let mut record = CorpusInfo::new(name, &corpus.path, &corpus.options, sha256);
+    record.documents = documents;
+    record.nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
+    info.corpora.push(record);
     Ok(())
 }
 

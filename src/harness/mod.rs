@@ -3,9 +3,9 @@
 //!
 //! Owns: the run plan ([`plan`]), the parallel work ([`engine`]), reading
 //! corpora in chunks (`source.rs`, [`run`]), outside systems' summaries
-//! ([`external`]) and the run directory ([`rundir`]: layout, `run.json`,
-//! writer, readers, shard merging, baselines); progress goes to a
-//! [`Progress`] observer the caller gives.
+//! ([`external`]); what it computes goes into a run directory through
+//! [`crate::rundir::ReportWriter`]; progress goes to a [`Progress`]
+//! observer the caller gives.
 //! Never draws, prints, runs subprocesses or reads the environment, and never implements a summarizer, a ROUGE variant, a corpus
 //! format or a report format: those come from `summarize`, `rouge`,
 //! `corpus` and `report`.
@@ -20,7 +20,6 @@ pub mod pitfalls;
 pub mod plan;
 mod progress;
 pub mod run;
-pub mod rundir;
 mod source;
 
 use std::path::{Path, PathBuf};
@@ -28,10 +27,9 @@ use std::path::{Path, PathBuf};
 use crate::corpus::Location;
 
 pub use engine::{Engine, EvalDocument, Settings};
-pub use plan::{BudgetSpec, MetricSpec, Shard};
+pub use plan::BudgetSpec;
 pub use progress::{Progress, Silent};
-pub use run::{RunOutcome, RunRequest};
-pub use rundir::{Provenance, RunInfo};
+pub use run::RunRequest;
 pub use source::CorpusInput;
 
 /// Everything that can stop a run, naming the file (and line) at fault.
@@ -54,21 +52,9 @@ pub enum HarnessError {
         /// What is wrong.
         message: String,
     },
-    /// An output file or directory that cannot be written. The I/O error is
-    /// part of the message (not a `source()`), so an error chain prints it once.
-    #[error("cannot write {}: {error}", path.display())]
-    Output {
-        /// The file or directory.
-        path: PathBuf,
-        /// The underlying error.
-        error: std::io::Error,
-    },
-    /// A baseline that cannot be written.
+    /// The run directory cannot be written, or a shard's read back.
     #[error(transparent)]
-    Baseline(#[from] rundir::BaselineError),
-    /// A `scores.csv` that cannot be read.
-    #[error(transparent)]
-    Scores(#[from] rundir::ReadError),
+    RunDir(#[from] crate::rundir::RunDirError),
     /// Two corpora with the same report name.
     #[error("corpora {} and {} are both named `{name}` in reports; rename one", .first.display(), .second.display())]
     DuplicateCorpus {
@@ -79,9 +65,6 @@ pub enum HarnessError {
         /// The second one.
         second: PathBuf,
     },
-    /// Shard outputs that do not form one run.
-    #[error("cannot merge: {0}")]
-    Merge(String),
     /// A summarizer that could not rank a document (see
     /// [`crate::Summarizer::try_rank`]): the first such document in corpus
     /// order. Its error is part of the message (not a `source()`), so an
@@ -106,10 +89,5 @@ impl HarnessError {
     /// A whole input file that is bad or cannot be read.
     pub(crate) fn in_file(path: &Path, message: impl Into<String>) -> HarnessError {
         HarnessError::Input { location: Location::file(path), message: message.into() }
-    }
-
-    /// An output that cannot be written.
-    pub(crate) fn output(path: &Path, error: std::io::Error) -> HarnessError {
-        HarnessError::Output { path: path.to_path_buf(), error }
     }
 }

@@ -15,15 +15,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use super::HarnessError;
-use super::engine::{DocumentResult, Engine, Settings};
+use super::engine::{DocumentResult, Engine, EvalDocument, Settings};
 use super::pitfalls::Pitfalls;
-use super::plan::Shard;
 use super::progress::Progress;
-use super::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo};
-use super::source::{CorpusInput, DocumentStream, corpus_sha256};
+use super::source::{CorpusInput, DocumentStream};
 use crate::corpus::{CorpusError, Document};
 use crate::metrics::RefCount;
 use crate::report::Timing;
+use crate::report::html::DocumentSource;
+use crate::rundir::Shard;
+use crate::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo, RunOutcome};
 use crate::summarize::Summarizer;
 use crate::text::CorpusStats;
 
@@ -49,15 +50,6 @@ pub struct RunRequest {
     pub provenance: Provenance,
 }
 
-/// What a finished run wrote.
-#[derive(Debug, Clone)]
-pub struct RunOutcome {
-    /// The Markdown table (as in `summary.md`).
-    pub markdown: String,
-    /// `run.json`'s content.
-    pub info: RunInfo,
-}
-
 /// Runs `request` on the current rayon pool and writes its reports into
 /// `out`, telling `progress` how the work goes.
 pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<RunOutcome, HarnessError> {
@@ -77,7 +69,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
     let header = RunHeader {
         seed: settings.seed,
         summarizers: settings.summarizers.clone(),
-        metrics: settings.metrics.iter().map(ToString::to_string).collect(),
+        metrics: settings.metrics.clone(),
         budget: settings.budget.to_string(),
         stem: settings.stem,
         rouge_tokenizer: settings.rouge_tokenizer,
@@ -85,7 +77,8 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
     };
     let mut writer = ReportWriter::create(out, RunInfo::new(header, request.provenance.clone()))?;
     for (corpus, name) in request.corpora.iter().zip(&names) {
-        let sha256 = corpus_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
+        let sha256 =
+            crate::digest::tree_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;
         let mut seconds = vec![0.0; settings.summarizers.len()];
         let mut done = 0;
         let mut pitfalls = Pitfalls::default();
@@ -95,7 +88,16 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
                     writer.begin_corpus(name, documents);
                     return Ok(());
                 }
-                Emit::Document(result) => result,
+                Emit::Document(document, result) => {
+                    let spans: Vec<_> = document.doc.sentences.iter().map(|s| s.span.clone()).collect();
+                    let source = DocumentSource {
+                        text: &document.doc.source.text,
+                        sentences: &spans,
+                        references: &document.references,
+                    };
+                    writer.document(name, &document.doc.source.id, source);
+                    result
+                }
             };
             for (s, (item, total)) in result.items.iter().zip(seconds.iter_mut()).enumerate() {
                 writer.summary(s, &item.summary, &item.scores, &item.corpus_stats)?;
@@ -115,26 +117,22 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
                 Timing { corpus: name.clone(), summarizer: summarizer.clone(), documents: done, seconds };
             info.timings.push(timing);
         }
-        let nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
-        info.corpora.push(CorpusInfo {
-            name: name.clone(),
-            path: corpus.path.clone(),
-            sha256,
-            documents,
-            nrefs,
-        });
+        let mut record = CorpusInfo::new(name.clone(), &corpus.path, &corpus.options, sha256);
+        record.documents = documents;
+        record.nrefs = nrefs.map(|n| n.to_string()).unwrap_or_default();
+        info.corpora.push(record);
     }
     progress.finished();
-    writer.finish(start.elapsed().as_secs_f64())
+    Ok(writer.finish(start.elapsed().as_secs_f64())?)
 }
 
 /// What [`run_corpus`] hands back: how many documents this run will emit
 /// (once known, before the first), then each document's results.
-enum Emit {
+enum Emit<'a> {
     /// The number of documents to come.
     Expect(usize),
-    /// One document's results.
-    Document(DocumentResult),
+    /// One document (as the run read it) and its results.
+    Document(&'a EvalDocument, DocumentResult),
 }
 
 /// Evaluates one corpus chunk by chunk, passing each document's results to
@@ -145,7 +143,7 @@ fn run_corpus(
     name: &str,
     request: &RunRequest,
     progress: &dyn Progress,
-    emit: &mut dyn FnMut(Emit) -> Result<(), HarnessError>,
+    emit: &mut dyn FnMut(Emit<'_>) -> Result<(), HarnessError>,
 ) -> Result<(usize, Option<RefCount>), HarnessError> {
     let chunk_size = request.chunk_size.max(1);
     let shard = request.shard;
@@ -168,7 +166,8 @@ fn run_corpus(
             prepared.into_iter().enumerate().filter(|(i, _)| shard.contains(*i)).map(|(_, d)| d).collect();
         progress.planned(mine.len() as u64 * per_doc);
         emit(Emit::Expect(mine.len()))?;
-        engine.evaluate(name, &mine, &tick)?.into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
+        let results = engine.evaluate(name, &mine, &tick)?;
+        mine.iter().zip(results).try_for_each(|(d, r)| emit(Emit::Document(d, r)))?;
         progress.done(ticks.load(Ordering::Relaxed) % 64);
         return Ok((total, nrefs));
     }
@@ -195,7 +194,8 @@ fn run_corpus(
         }
         progress.planned(chunk.len() as u64 * per_doc);
         let prepared = engine.prepare_with_idf(chunk, &stats);
-        engine.evaluate(name, &prepared, &tick)?.into_iter().try_for_each(|r| emit(Emit::Document(r)))?;
+        let results = engine.evaluate(name, &prepared, &tick)?;
+        prepared.iter().zip(results).try_for_each(|(d, r)| emit(Emit::Document(d, r)))?;
     }
 }
 

@@ -44,15 +44,15 @@ pub enum MetaError {
     Judgments(#[from] JudgmentsError),
     /// A `scores.csv` is unreadable or invalid.
     #[error(transparent)]
-    Scores(#[from] crate::harness::rundir::ReadError),
+    Scores(#[from] crate::rundir::ReadError),
     /// A run directory does not match its `run.json`.
-    #[error("{}: {source}", dir.display())]
+    #[error("{}: {error}", dir.display())]
     Run {
         /// The run directory.
         dir: PathBuf,
-        /// What the check found.
-        #[source]
-        source: Box<crate::harness::HarnessError>,
+        /// What the check found (part of the message, not a `source()`, so
+        /// an error chain prints it once).
+        error: Box<crate::rundir::RunDirError>,
     },
     /// One (metric, system, document) has two scores.
     #[error(

@@ -3,8 +3,8 @@
 //!
 //! Owns: which `scores.csv` column is a metric's score ([`ScoreColumn`], the one
 //! place that choice is made) and merging several runs. Parsing is
-//! [`crate::harness::rundir::read_scores`]'s; checking a run directory against its
-//! `run.json` is [`crate::harness::rundir::verify_run_dir`]'s.
+//! [`crate::rundir::read_scores`]'s; checking a run directory against its
+//! `run.json` is [`crate::rundir::verify_run_dir`]'s.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -67,16 +67,16 @@ pub struct MetricScores {
 /// one run — is an error naming where it was found.
 ///
 /// A directory with a `run.json` is first checked against it
-/// ([`crate::harness::rundir::verify_run_dir`]).
+/// ([`crate::rundir::verify_run_dir`]).
 pub fn read_runs(dirs: &[PathBuf], column: ScoreColumn) -> Result<MetricScores, MetaError> {
     let mut scores = MetricScores::default();
     let mut origin: BTreeMap<(String, Cell), &Path> = BTreeMap::new();
     for dir in dirs {
         if dir.is_dir() {
-            crate::harness::rundir::verify_run_dir(dir)
-                .map_err(|source| MetaError::Run { dir: dir.clone(), source: Box::new(source) })?;
+            crate::rundir::verify_run_dir(dir)
+                .map_err(|error| MetaError::Run { dir: dir.clone(), error: Box::new(error) })?;
         }
-        for record in crate::harness::rundir::read_scores(dir)? {
+        for record in crate::rundir::read_scores(dir)? {
             let cell = (record.summarizer.clone(), record.doc_id.clone());
             if let Some(first) = origin.insert((record.metric.clone(), cell.clone()), dir) {
                 return Err(MetaError::DuplicateScore {

@@ -12,8 +12,8 @@
 //! Owns: the metrics' tokenizers (`tok13a`, `tokenizer`, Python's string
 //! rules in `pystr`), their arithmetic (one file per metric), the metric
 //! names ([`Metric`]), signatures, [`MetricSet`] (score one document),
-//! [`CorpusAccumulator`] (corpus level) and the JSONL input of
-//! `sumbench eval` (`eval_input`). Never writes files or knows about
+//! [`CorpusAccumulator`] (corpus level), the JSONL input of
+//! `sumbench eval` (`eval_input`) and `eval` itself ([`evaluate`]). Never writes files or knows about
 //! summarizers or ROUGE.
 //!
 //! ```
@@ -34,6 +34,7 @@
 pub mod bleu;
 pub mod chrf;
 mod corpus;
+mod eval;
 pub mod eval_input;
 pub mod fragments;
 pub mod jsd;
@@ -42,14 +43,17 @@ pub mod novelty;
 pub mod pystr;
 mod set;
 pub mod signature;
+mod spec;
 pub mod tok13a;
 mod tokenizer;
 mod value;
 
 pub use corpus::{BadStats, CorpusAccumulator, SufficientStats};
+pub use eval::{EvalOptions, EvalOutput, evaluate};
 pub use eval_input::{EvalError, EvalReader, EvalRecord, open_eval_input};
 pub use metric::{Better, Metric, MetricListError, Needs, parse_metrics};
 pub use set::{MetricSet, MissingInput};
 pub use signature::{Level, RefCount, SUMBENCH_VERSION, signature};
+pub use spec::{MetricSpec, MetricSpecError, better};
 pub use tokenizer::{TextTokenizer, UnknownTokenizer};
 pub use value::{Details, MetricValue};

@@ -35,11 +35,10 @@ use std::fmt;
 use rayon::prelude::*;
 
 use super::bootstrap::{CONFIDENCE, RESAMPLES, keyed_rng, mean_interval};
-use super::compare_format::comparison_notes;
 use super::permutation::{PERMUTATIONS, sign_flip_p_value};
 use super::record::ScoreRecord;
 use super::stats::{holm, mean};
-use crate::metrics::Better;
+use crate::metrics::{Better, better};
 
 /// Settings of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -63,6 +62,15 @@ pub enum Side {
     Base,
     /// The new run (`NEW`), or summarizer B in `--within`.
     New,
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Side::Base => "BASE",
+            Side::New => "NEW",
+        })
+    }
 }
 
 /// The outcome of one row's test.
@@ -158,6 +166,27 @@ pub struct UnmatchedRow {
     pub metric: String,
     /// Documents it scored.
     pub n_docs: usize,
+}
+
+impl fmt::Display for UnmatchedRow {
+    /// `only in BASE: corpus / summarizer / metric (N documents)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "only in {}: {} / {} / {} ({} documents)",
+            self.side, self.corpus, self.summarizer, self.metric, self.n_docs
+        )
+    }
+}
+
+/// "Rows in only one run (not compared):" and one indented line per row.
+pub fn unmatched_note(unmatched: &[UnmatchedRow]) -> String {
+    let mut note = "Rows in only one run (not compared):".to_string();
+    for row in unmatched {
+        note.push_str("\n  ");
+        note.push_str(&row.to_string());
+    }
+    note
 }
 
 /// The result of `compare BASE NEW`.
@@ -308,12 +337,6 @@ fn paired(
     (stats, gaps)
 }
 
-/// Which way `metric`'s values are better: ROUGE's (and any name that is
-/// not a [`crate::metrics::Metric`]) higher.
-pub fn better(metric: &str) -> Better {
-    metric.parse::<crate::metrics::Metric>().map_or(Better::Higher, |m| m.better())
-}
-
 /// Holm-corrects the tested rows (those with shared documents) together and sets
 /// each verdict at `alpha`, by the direction of each row's metric.
 fn finish<'a>(rows: impl Iterator<Item = (&'a str, &'a mut PairedStats)>, alpha: f64) {
@@ -412,7 +435,7 @@ pub fn compare_runs(
     let budgets_differ = (base_budgets != new_budgets).then_some((base_budgets, new_budgets));
     let comparison = Comparison { options, rows, unmatched, metrics_only_in, budgets_differ };
     if comparison.rows.is_empty() {
-        return Err(CompareError::NothingShared { notes: comparison_notes(&comparison).join(" ") });
+        return Err(CompareError::NothingShared { notes: unmatched_note(&comparison.unmatched) });
     }
     Ok(comparison)
 }

@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::compare::{Comparison, PairedStats, Side, Verdict, WithinComparison};
+use super::compare::{Comparison, PairedStats, Side, Verdict, WithinComparison, unmatched_note};
 use super::markdown::cell;
 
 /// Output format of a comparison.
@@ -142,13 +142,6 @@ fn render(header: &[&str], align: &[bool], rows: &[Vec<String>], notes: &[String
     }
 }
 
-fn side_name(side: Side) -> &'static str {
-    match side {
-        Side::Base => "BASE",
-        Side::New => "NEW",
-    }
-}
-
 /// The one-line count of verdicts and the method, e.g. "1 improved, 0 regressed,
 /// 5 no significant change (…)"; `labels` name improved, regressed and
 /// no-change verdicts.
@@ -240,7 +233,7 @@ pub fn comparison_notes(c: &Comparison) -> Vec<String> {
         .flat_map(|r| {
             r.gaps.iter().map(|g| Gap {
                 corpus: &r.corpus,
-                who: side_name(g.side).to_string(),
+                who: g.side.to_string(),
                 doc_ids: &g.doc_ids,
                 row: format!("{}/{}", r.summarizer, r.metric),
             })
@@ -252,19 +245,7 @@ pub fn comparison_notes(c: &Comparison) -> Vec<String> {
         &rows_in_corpus,
     ));
     if !c.unmatched.is_empty() {
-        let mut note = "Rows in only one run (not compared):".to_string();
-        for u in &c.unmatched {
-            let _ = write!(
-                note,
-                "\n  only in {}: {} / {} / {} ({} documents)",
-                side_name(u.side),
-                u.corpus,
-                u.summarizer,
-                u.metric,
-                u.n_docs
-            );
-        }
-        notes.push(note);
+        notes.push(unmatched_note(&c.unmatched));
     }
     if !c.metrics_only_in.is_empty() {
         let list = |side| {

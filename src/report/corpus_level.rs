@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::markdown::cell;
-use crate::metrics::{Metric, SufficientStats};
+use crate::metrics::{Metric, MetricSpec, SufficientStats};
 
 /// The columns of `corpus_level.csv`, in order.
 pub const CORPUS_LEVEL_COLUMNS: [&str; 7] =
@@ -50,13 +50,15 @@ pub struct CorpusLevel {
 }
 
 impl CorpusLevel {
-    /// Sums for `summarizers` and those of `metric_names` that are scored
-    /// from summed statistics ([`SufficientStats::sums`]); other names are skipped.
-    pub fn new(summarizers: Vec<String>, metric_names: &[String]) -> Self {
-        let metrics = metric_names
+    /// Sums for `summarizers` and those of `metrics` that are scored from
+    /// summed statistics ([`SufficientStats::sums`]); the others are skipped.
+    pub fn new(summarizers: Vec<String>, metrics: &[MetricSpec]) -> Self {
+        let metrics = metrics
             .iter()
-            .filter_map(|name| name.parse::<Metric>().ok())
-            .filter(|&metric| SufficientStats::sums(metric))
+            .filter_map(|spec| match spec {
+                MetricSpec::Other(metric) if SufficientStats::sums(*metric) => Some(*metric),
+                _ => None,
+            })
             .collect();
         CorpusLevel { summarizers, metrics, rows: Vec::new(), current: 0 }
     }
@@ -188,8 +190,8 @@ mod tests {
 
     #[test]
     fn sums_per_corpus_and_summarizer_in_report_order() {
-        let names = ["rouge1", "bleu", "novel-1"].map(String::from);
-        let mut level = CorpusLevel::new(vec!["a".into(), "b".into()], &names);
+        let metrics = MetricSpec::parse_list("rouge1,bleu,novel-1").unwrap();
+        let mut level = CorpusLevel::new(vec!["a".into(), "b".into()], &metrics);
         assert_eq!(level.metrics(), [Metric::Bleu]);
         level.begin_corpus("c1");
         level.add(1, &[bleu([2, 1, 0, 0], [3, 2, 1, 0], 3, 4)]);

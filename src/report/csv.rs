@@ -4,7 +4,7 @@
 //! (shortest string that round-trips), so the same rows always give the same
 //! bytes. Never opens files: [`ScoresCsv`] streams into any writer, the other
 //! writers return bytes. Reading `scores.csv` back is the run directory's
-//! (`crate::harness::rundir::read`).
+//! (`crate::rundir::read`).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};

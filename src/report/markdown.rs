@@ -1,8 +1,10 @@
 //! `summary.md`: the aggregate rows as one Markdown table, one line per
 //! summarizer and a column per metric (also printed by `run`).
 //!
-//! Owns: the human-facing rounding (scores to 4 decimals, words and speed to 1).
+//! Owns: the human-facing rounding (scores to 4 decimals, words to 1).
 //! Never computes statistics; the exact values live in `summary.csv`.
+//! Holds only numbers that repeat: the same inputs and seed give the same
+//! table, so timings stay out of it (they are in `run.json` and `summary.csv`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -26,8 +28,8 @@ fn score(value: f64) -> String {
 /// `rows` as the table people paste into papers: one line per corpus ×
 /// summarizer (in the order the rows come, which is the order the
 /// summarizers were listed), a column per metric holding the mean F with its
-/// 95% bootstrap interval, then the documents, the mean summary words and the
-/// speed. Precision and recall stay in `summary.csv`. Ends with a newline.
+/// 95% bootstrap interval, then the documents and the mean summary words.
+/// Precision, recall and the speed stay in `summary.csv`. Ends with a newline.
 ///
 /// A footer lists each metric's signature from `signatures`, when it has one.
 pub fn aggregate_markdown(rows: &[AggregateRow], signatures: &BTreeMap<String, String>) -> String {
@@ -45,9 +47,9 @@ pub fn aggregate_markdown(rows: &[AggregateRow], signatures: &BTreeMap<String, S
     for metric in &metrics {
         let _ = write!(out, " {} F (95% CI) |", cell(metric));
     }
-    out.push_str(" docs | words | docs/s |\n|---|---|");
+    out.push_str(" docs | words |\n|---|---|");
     out.push_str(&":-:|".repeat(metrics.len()));
-    out.push_str("--:|--:|--:|\n");
+    out.push_str("--:|--:|\n");
     for (corpus, summarizer) in lines {
         let here: Vec<&AggregateRow> =
             rows.iter().filter(|r| r.corpus == corpus && r.summarizer == summarizer).collect();
@@ -68,12 +70,7 @@ pub fn aggregate_markdown(rows: &[AggregateRow], signatures: &BTreeMap<String, S
         }
         let first = here[0];
         let docs = here.iter().map(|r| r.n_docs).max().unwrap_or(0);
-        let _ = writeln!(
-            out,
-            " {docs} | {} | {} |",
-            optional(first.summary_words_mean),
-            optional(first.docs_per_second)
-        );
+        let _ = writeln!(out, " {docs} | {} |", optional(first.summary_words_mean));
     }
     let signed: Vec<(&str, &String)> =
         metrics.iter().filter_map(|m| signatures.get(*m).map(|s| (*m, s))).collect();
@@ -103,7 +100,7 @@ mod tests {
             fmeasure_ci_low: 0.15,
             fmeasure_ci_high: 0.25,
             summary_words_mean: Some(61.26),
-            docs_per_second: None,
+            docs_per_second: Some(1234.5),
         };
         let bleu = AggregateRow {
             metric: "bleu".into(),
@@ -117,9 +114,9 @@ mod tests {
                 &[row, bleu],
                 &BTreeMap::from([("bleu".to_string(), "nrefs:1|tok:13a".to_string())])
             ),
-            "| corpus | summarizer | rouge1 F (95% CI) | bleu F (95% CI) | docs | words | docs/s |\n\
-             |---|---|:-:|:-:|--:|--:|--:|\n\
-             | seed | a\\|b | 0.2000 [0.1500, 0.2500] | 12.3457 [–, 20.0000] | 3 | 61.3 | – |\n\
+            "| corpus | summarizer | rouge1 F (95% CI) | bleu F (95% CI) | docs | words |\n\
+             |---|---|:-:|:-:|--:|--:|\n\
+             | seed | a\\|b | 0.2000 [0.1500, 0.2500] | 12.3457 [–, 20.0000] | 3 | 61.3 |\n\
              \nSignatures:\n\n- `bleu`: `nrefs:1|tok:13a`\n"
         );
     }

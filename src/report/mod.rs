@@ -4,7 +4,7 @@
 //! Owns: the report file formats and the statistics over records. Never runs
 //! summarizers or computes ROUGE, and never writes files itself: writers return
 //! bytes or stream into a writer the caller gives (the run directory's, see
-//! `crate::harness::rundir`).
+//! `crate::rundir`).
 
 mod aggregate;
 pub mod bootstrap;

@@ -30,14 +30,19 @@ impl ScoreGrid {
 
     /// Adds one score row of this corpus (a repeated row overwrites).
     pub fn add(&mut self, record: &ScoreRecord) {
-        let s = position(&mut self.summarizers, &record.summarizer);
-        let m = position(&mut self.metrics, &record.metric);
+        self.add_score(&record.doc_id, &record.summarizer, &record.metric, record.fmeasure);
+    }
+
+    /// Sets F of `doc_id` by `summarizer` under `metric` (a repeated cell overwrites).
+    pub fn add_score(&mut self, doc_id: &str, summarizer: &str, metric: &str, fmeasure: f64) {
+        let s = position(&mut self.summarizers, summarizer);
+        let m = position(&mut self.metrics, metric);
         let docs = self.doc_ids.len();
-        let d = match self.index.get(&record.doc_id) {
+        let d = match self.index.get(doc_id) {
             Some(&d) => d,
             None => {
-                self.index.insert(record.doc_id.clone(), docs);
-                self.doc_ids.push(record.doc_id.clone());
+                self.index.insert(doc_id.to_string(), docs);
+                self.doc_ids.push(doc_id.to_string());
                 for column in self.columns.iter_mut().flatten() {
                     column.push(f64::NAN);
                 }
@@ -53,7 +58,7 @@ impl ScoreGrid {
                 row.push(vec![f64::NAN; docs]);
             }
         }
-        self.columns[s][m][d] = record.fmeasure;
+        self.columns[s][m][d] = fmeasure;
     }
 
     /// F of every document for summarizer `s` and metric `m` (NaN where not
@@ -99,20 +104,47 @@ impl GridBuilder {
 
     /// Adds one score row to its corpus's grid.
     pub fn add(&mut self, record: &ScoreRecord) {
-        let g = match self.grids.iter().rposition(|g| g.corpus == record.corpus) {
+        self.add_score(&record.corpus, &record.doc_id, &record.summarizer, &record.metric, record.fmeasure);
+    }
+
+    /// Sets F of `doc_id` of `corpus` by `summarizer` under `metric`.
+    pub fn add_score(&mut self, corpus: &str, doc_id: &str, summarizer: &str, metric: &str, fmeasure: f64) {
+        let g = match self.grids.iter().rposition(|g| g.corpus == corpus) {
             Some(g) => g,
             None => {
-                self.grids.push(ScoreGrid::new(&record.corpus));
+                self.grids.push(ScoreGrid::new(corpus));
                 self.grids.len() - 1
             }
         };
-        self.grids[g].add(record);
+        self.grids[g].add_score(doc_id, summarizer, metric, fmeasure);
+    }
+
+    /// The grid index and document index of `doc_id` of `corpus`, once scored.
+    pub fn position(&self, corpus: &str, doc_id: &str) -> Option<(usize, usize)> {
+        let g = self.grids.iter().rposition(|g| g.corpus == corpus)?;
+        Some((g, self.grids[g].doc(doc_id)?))
     }
 
     /// The grids, in corpus first-appearance order.
     pub fn finish(self) -> Vec<ScoreGrid> {
         self.grids
     }
+}
+
+/// The best and the worst document of summarizer `s` under metric `m` (the
+/// first of equals), if it scored any.
+pub fn extremes(grid: &ScoreGrid, s: usize, m: usize) -> Option<(usize, usize)> {
+    let column = grid.column(s, m);
+    let scored = || column.iter().enumerate().filter(|(_, f)| !f.is_nan());
+    let best = scored().fold(None, |acc: Option<(usize, f64)>, (d, &f)| match acc {
+        Some((_, b)) if b >= f => acc,
+        _ => Some((d, f)),
+    })?;
+    let worst = scored().fold(None, |acc: Option<(usize, f64)>, (d, &f)| match acc {
+        Some((_, w)) if w <= f => acc,
+        _ => Some((d, f)),
+    })?;
+    Some((best.0, worst.0))
 }
 
 #[cfg(test)]

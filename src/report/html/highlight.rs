@@ -127,11 +127,14 @@ pub struct DocumentText {
 impl DocumentText {
     /// Segments `text` and keeps its first `max` bytes.
     pub fn new(text: &str, max: usize) -> Self {
-        let spans = sentence_spans(text);
+        Self::with_spans(text, &sentence_spans(text), max)
+    }
+
+    /// `text` with its sentence spans as the run segmented it, cut to its first `max` bytes.
+    pub fn with_spans(text: &str, spans: &[Range<usize>], max: usize) -> Self {
         let cut = truncate(text, max);
-        let full_sentences = spans.len();
-        let sentences = spans.into_iter().take_while(|s| s.end <= cut.len()).collect();
-        DocumentText { text: cut.to_string(), full_bytes: text.len(), full_sentences, sentences }
+        let sentences = spans.iter().take_while(|s| s.end <= cut.len()).cloned().collect();
+        DocumentText { text: cut.to_string(), full_bytes: text.len(), full_sentences: spans.len(), sentences }
     }
 
     /// Whether the text was cut.

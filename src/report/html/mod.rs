@@ -6,7 +6,7 @@
 //! Owns: the pages' data ([`RunPage`], [`ComparePage`]), the bounded choice of
 //! documents they embed ([`choose_documents`], [`within_budget`]), the significance groups of the
 //! summary table ([`significance_groups`]), the highlights and the charts.
-//! Never opens files: `crate::harness::rundir` reads the run directory and the
+//! Never opens files: `crate::rundir` reads the run directory and the
 //! corpora and hands the pieces over.
 //!
 //! No JSON is embedded in `<script>`: every value is written into the markup
@@ -15,6 +15,7 @@
 
 mod assets;
 mod chart;
+mod collect;
 mod compare_page;
 mod grid;
 mod groups;
@@ -22,14 +23,15 @@ mod highlight;
 mod run_page;
 mod select;
 
+pub use collect::{CollectedPage, DocumentSource, PageCollector};
 pub use compare_page::{
     ComparePage, MAX_REGRESSED, RegressedDocument, RowDeltas, most_regressed, render_compare,
 };
-pub use grid::{GridBuilder, ScoreGrid};
+pub use grid::{GridBuilder, ScoreGrid, extremes};
 pub use groups::{GROUP_MAX_DOCUMENTS, Groups, significance_groups};
 pub use highlight::{DocumentText, Mark, Token, ngram_marks, tokens, truncate};
 pub use run_page::{DocumentDetail, RunPage, render_run};
-pub use select::{Chosen, choose_documents, extremes, within_budget};
+pub use select::{Chosen, SampleKey, choose_documents, sample_key, within_budget};
 
 /// At most this many documents are embedded with their texts, references and
 /// summaries (each summarizer's best and worst, then a seeded sample).

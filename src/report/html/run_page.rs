@@ -7,10 +7,9 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::assets::{CSS, JS};
 use super::chart::{Series, domain, strip_plot};
-use super::grid::ScoreGrid;
+use super::grid::{ScoreGrid, extremes};
 use super::groups::Groups;
 use super::highlight::{DocumentText, Mark, ngram_marks, truncate};
-use super::select::extremes;
 use super::{MAX_DOCUMENTS, MAX_EMBEDDED_BYTES, MAX_SUMMARY_BYTES};
 use crate::report::{AggregateRow, CorpusLevelRow, SummaryRecord};
 
@@ -23,9 +22,9 @@ pub struct DocumentDetail {
     pub doc: usize,
     /// Why it is embedded.
     pub reasons: Vec<String>,
-    /// Its text, or `None` when the corpus could not be re-read.
+    /// Its text, or `None` when it could not be had (see the page's notes).
     pub text: Option<DocumentText>,
-    /// Its references (empty when the corpus could not be re-read).
+    /// Its references (empty when they could not be had).
     pub references: Vec<String>,
     /// Its summaries, in summaries.jsonl order.
     pub summaries: Vec<SummaryRecord>,

@@ -1,15 +1,36 @@
 //! The bounded set of documents a page embeds: every summarizer's best and
 //! worst document on each corpus (by the first metric's F), then a seeded
-//! sample of the rest, [`super::MAX_DOCUMENTS`] in all at most, and sampled
+//! sample of the rest (the documents with the smallest [`sample_key`]s, so a
+//! run can keep the candidates while it streams: see `collect.rs`),
+//! [`super::MAX_DOCUMENTS`] in all at most, and sampled
 //! documents only while the embedded texts stay within
 //! [`super::MAX_EMBEDDED_BYTES`] ([`within_budget`]). The CSV stays the full
 //! record; the page says how many documents it embeds.
 
 use std::collections::HashMap;
 
-use super::grid::ScoreGrid;
+use sha2::{Digest, Sha256};
+
+use super::grid::{ScoreGrid, extremes};
 use super::run_page::DocumentDetail;
-use crate::report::bootstrap::keyed_rng;
+
+/// A document's place in the seeded sample: smaller comes first.
+pub type SampleKey = u64;
+
+/// The sample key of document `doc_id` of `corpus` under `seed`: the first 8
+/// bytes of SHA-256 over the seed and the length-prefixed names, so it
+/// depends on nothing but the document (not on the order or the thread
+/// count of the run, nor on the other documents).
+pub fn sample_key(seed: u64, corpus: &str, doc_id: &str) -> SampleKey {
+    let mut hasher = Sha256::new();
+    hasher.update(seed.to_le_bytes());
+    for part in ["html-sample", corpus, doc_id] {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    let digest = hasher.finalize();
+    u64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
+}
 
 /// One embedded document and why it was chosen.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,24 +45,9 @@ pub struct Chosen {
     pub sample: Option<usize>,
 }
 
-/// The best and the worst document of summarizer `s` under metric `m` (the
-/// first of equals), if it scored any.
-pub fn extremes(grid: &ScoreGrid, s: usize, m: usize) -> Option<(usize, usize)> {
-    let column = grid.column(s, m);
-    let scored = || column.iter().enumerate().filter(|(_, f)| !f.is_nan());
-    let best = scored().fold(None, |acc: Option<(usize, f64)>, (d, &f)| match acc {
-        Some((_, b)) if b >= f => acc,
-        _ => Some((d, f)),
-    })?;
-    let worst = scored().fold(None, |acc: Option<(usize, f64)>, (d, &f)| match acc {
-        Some((_, w)) if w <= f => acc,
-        _ => Some((d, f)),
-    })?;
-    Some((best.0, worst.0))
-}
-
 /// At most `max` documents: the extremes first (in corpus and summarizer
-/// order), then a sample seeded by `seed`; sorted by corpus and document.
+/// order), then the rest with the smallest [`sample_key`]s under `seed`;
+/// sorted by corpus and document.
 pub fn choose_documents(grids: &[ScoreGrid], seed: u64, max: usize) -> Vec<Chosen> {
     let mut chosen: Vec<Chosen> = Vec::new();
     let mut at: HashMap<(usize, usize), usize> = HashMap::new();
@@ -62,22 +68,19 @@ pub fn choose_documents(grids: &[ScoreGrid], seed: u64, max: usize) -> Vec<Chose
             }
         }
     }
-    let mut rest: Vec<(usize, usize)> = grids
+    let mut rest: Vec<(SampleKey, usize, usize)> = grids
         .iter()
         .enumerate()
-        .flat_map(|(g, grid)| (0..grid.doc_ids.len()).map(move |d| (g, d)))
-        .filter(|key| !at_contains(&chosen, *key))
+        .flat_map(|(g, grid)| {
+            grid.doc_ids.iter().enumerate().map(move |(d, id)| (sample_key(seed, &grid.corpus, id), g, d))
+        })
+        .filter(|&(_, g, d)| !at_contains(&chosen, (g, d)))
         .collect();
     let room = max.saturating_sub(chosen.len()).min(rest.len());
     if room > 0 {
-        use rand::RngExt;
-        let mut rng = keyed_rng(seed, &["html-sample"]);
-        // A partial Fisher–Yates shuffle: the first `room` entries are the sample.
-        for i in 0..room {
-            let j = rng.random_range(i..rest.len());
-            rest.swap(i, j);
-        }
-        for (place, &(g, d)) in rest[..room].iter().enumerate() {
+        rest.select_nth_unstable(room - 1);
+        rest[..room].sort_unstable();
+        for (place, &(_, g, d)) in rest[..room].iter().enumerate() {
             add(&mut chosen, g, d, "seeded sample".to_string());
             if let Some(last) = chosen.last_mut() {
                 last.sample = Some(place);

@@ -93,7 +93,7 @@ impl StagedDir {
     pub fn close(&mut self, file: StagedFile) -> io::Result<()> {
         let StagedFile { name, file, hasher } = file;
         file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        self.sha256.insert(name, hex(&hasher.finalize()));
+        self.sha256.insert(name, crate::digest::finish(hasher));
         Ok(())
     }
 
@@ -102,11 +102,6 @@ impl StagedDir {
         let mut file = self.stream(name)?;
         file.write_all(bytes)?;
         self.close(file)
-    }
-
-    /// The staging folder (its closed files can be read back).
-    pub fn path(&self) -> &Path {
-        self.staging.path()
     }
 
     /// SHA-256 (hex) of every file written so far, by name.
@@ -200,25 +195,6 @@ fn foreign_entries(dir: &Path, allowed: &[&str]) -> io::Result<Vec<String>> {
     }
     foreign.sort();
     Ok(foreign)
-}
-
-/// Lower-case hex of a digest.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// SHA-256 (hex) of a file's bytes, streamed.
-pub fn file_sha256(path: &Path) -> io::Result<String> {
-    use std::io::Read;
-    let mut file = File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buffer = vec![0; 1 << 16];
-    loop {
-        match file.read(&mut buffer)? {
-            0 => return Ok(hex(&hasher.finalize())),
-            n => hasher.update(&buffer[..n]),
-        }
-    }
 }
 
 #[cfg(test)]

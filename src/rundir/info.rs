@@ -2,11 +2,13 @@
 //! oddly, and the SHA-256 of every other file.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::harness::plan::Shard;
+use super::Shard;
+use crate::corpus::ReadOptions;
+use crate::metrics::MetricSpec;
 use crate::report::Timing;
 use crate::rouge::RougeTokenizer;
 
@@ -25,8 +27,8 @@ pub struct RunInfo {
     pub threads: usize,
     /// Summarizers (or the outside system), in report order.
     pub summarizers: Vec<String>,
-    /// Metrics, in report order.
-    pub metrics: Vec<String>,
+    /// Metrics, in report order (by name in `run.json`).
+    pub metrics: Vec<MetricSpec>,
     /// The budget as given (`3s`, `ref`, …; `none` for outside summaries).
     pub budget: String,
     /// Whether ROUGE stemmed.
@@ -48,7 +50,7 @@ pub struct RunInfo {
     /// Documents that were scored oddly (e.g. with no sentences), and similar.
     pub warnings: Vec<String>,
     /// Per metric, the signature that pins what decides its numbers (see
-    /// [`crate::harness::plan::signature`]); `compare` refuses runs whose
+    /// [`MetricSpec::signature`]); `compare` refuses runs whose
     /// signatures differ unless told otherwise.
     #[serde(default)]
     pub signatures: BTreeMap<String, String>,
@@ -65,8 +67,8 @@ pub struct RunHeader {
     pub seed: u64,
     /// Summarizers (or the outside system), in report order.
     pub summarizers: Vec<String>,
-    /// Metrics, in report order.
-    pub metrics: Vec<String>,
+    /// Metrics, in report order (by name in `run.json`).
+    pub metrics: Vec<MetricSpec>,
     /// The budget as given (`none` for outside summaries).
     pub budget: String,
     /// Whether ROUGE stemmed.
@@ -84,6 +86,15 @@ pub struct CorpusInfo {
     pub name: String,
     /// The path as given.
     pub path: PathBuf,
+    /// The absolute path, symbolic links resolved, when it was read (absent
+    /// from `run.json` files written before it existed): `merge` and
+    /// `compare --html` re-read the corpus from it whatever their folder.
+    #[serde(default)]
+    pub canonical_path: Option<PathBuf>,
+    /// How it was read (format and field names; the defaults in `run.json`
+    /// files written before it existed), so it is re-read the same way.
+    #[serde(default)]
+    pub read_options: ReadOptions,
     /// SHA-256 of the corpus file (of its files, for a folder), as read.
     pub sha256: String,
     /// Documents in the whole corpus (all shards).
@@ -92,6 +103,39 @@ pub struct CorpusInfo {
     /// `nrefs:` (a number, or `var` when documents differ).
     #[serde(default)]
     pub nrefs: String,
+}
+
+impl CorpusInfo {
+    /// The record of the corpus at `path` read with `options`: its canonical
+    /// path (when the path resolves) and content hash; `documents` and
+    /// `nrefs` are filled in once read.
+    pub fn new(name: String, path: &Path, options: &ReadOptions, sha256: String) -> Self {
+        CorpusInfo {
+            name,
+            path: path.to_path_buf(),
+            canonical_path: std::fs::canonicalize(path).ok(),
+            read_options: options.clone(),
+            sha256,
+            documents: 0,
+            nrefs: String::new(),
+        }
+    }
+
+    /// The path to name in messages: the canonical one when known.
+    pub fn shown_path(&self) -> &Path {
+        self.canonical_path.as_deref().unwrap_or(&self.path)
+    }
+
+    /// Whether `other` is the same corpus read the same way (name, content,
+    /// reader options, counts), wherever each was found: shards of one run
+    /// may have run in different folders or on different machines.
+    pub fn same_corpus(&self, other: &CorpusInfo) -> bool {
+        self.name == other.name
+            && self.sha256 == other.sha256
+            && self.read_options == other.read_options
+            && self.documents == other.documents
+            && self.nrefs == other.nrefs
+    }
 }
 
 /// What made a run, as `run.json` records it. The caller finds it out (the

@@ -9,13 +9,13 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::RunDirError;
+use super::RunOutcome;
 use super::files;
 use super::info::RunInfo;
 use super::stage::{StagedDir, StagedFile};
-use crate::harness::HarnessError;
-use crate::harness::plan::{MetricSpec, signature};
-use crate::harness::run::RunOutcome;
 use crate::metrics::{Level, RefCount, SufficientStats, TextTokenizer};
+use crate::report::html::{DocumentSource, MAX_DOCUMENTS, PageCollector};
 use crate::report::{
     Aggregator, CorpusLevel, CorpusLevelRow, RowKey, ScoresCsv, SummaryRecord, aggregate_csv,
     aggregate_markdown, aggregate_svg, corpus_level_csv, corpus_level_markdown,
@@ -32,6 +32,9 @@ pub struct ReportWriter {
     summaries: StagedFile,
     aggregator: Aggregator,
     corpus_level: CorpusLevel,
+    page: PageCollector,
+    /// The metrics' names, as every row names them.
+    metric_names: Vec<String>,
     info: RunInfo,
 }
 
@@ -39,13 +42,15 @@ impl ReportWriter {
     /// Starts the run directory `dir` of the run `info` describes (its
     /// summarizers, metrics and budget name every row). `dir` must be missing
     /// or hold only report files (see [`files::ALL`]).
-    pub fn create(dir: &Path, info: RunInfo) -> Result<Self, HarnessError> {
-        let io = |error| HarnessError::output(dir, error);
+    pub fn create(dir: &Path, info: RunInfo) -> Result<Self, RunDirError> {
+        let io = |error| RunDirError::output(dir, error);
         let staged = StagedDir::create(dir, &files::ALL).map_err(io)?;
         let scores = staged.stream(files::SCORES).and_then(ScoresCsv::new).map_err(io)?;
         let summaries = staged.stream(files::SUMMARIES).map_err(io)?;
-        let aggregator = Aggregator::new(info.summarizers.clone(), info.metrics.clone());
+        let metric_names: Vec<String> = info.metrics.iter().map(ToString::to_string).collect();
+        let aggregator = Aggregator::new(info.summarizers.clone(), metric_names.clone());
         let corpus_level = CorpusLevel::new(info.summarizers.clone(), &info.metrics);
+        let page = PageCollector::new(info.seed, MAX_DOCUMENTS);
         Ok(ReportWriter {
             dir: staged,
             target: dir.to_path_buf(),
@@ -53,6 +58,8 @@ impl ReportWriter {
             summaries,
             aggregator,
             corpus_level,
+            page,
+            metric_names,
             info,
         })
     }
@@ -69,6 +76,13 @@ impl ReportWriter {
         self.corpus_level.begin_corpus(name);
     }
 
+    /// The text and references of document `doc_id` of `corpus` as the run
+    /// read them, given before its summaries, for `report.html` (which keeps
+    /// only what it may embed). A merge gives none: the page re-reads them.
+    pub fn document(&mut self, corpus: &str, doc_id: &str, source: DocumentSource<'_>) {
+        self.page.document(corpus, doc_id, source);
+    }
+
     /// Writes one summary by summarizer number `summarizer` (of the run's
     /// list) with its scores, one per metric in the run's order, and the
     /// statistics of its corpus-level metrics (one per BLEU, chrF or chrF++
@@ -81,7 +95,7 @@ impl ReportWriter {
         record: &SummaryRecord,
         scores: &[Score],
         corpus_stats: &[SufficientStats],
-    ) -> Result<(), HarnessError> {
+    ) -> Result<(), RunDirError> {
         let line = serde_json::to_string(record).map_err(|e| self.io_error(files::SUMMARIES, e.into()))?;
         writeln!(self.summaries, "{line}").map_err(|e| self.io_error(files::SUMMARIES, e))?;
         let key = RowKey {
@@ -90,10 +104,11 @@ impl ReportWriter {
             summarizer: &record.summarizer,
             budget: &self.info.budget,
         };
-        if let Err(e) = self.scores.rows(key, &self.info.metrics, scores) {
+        if let Err(e) = self.scores.rows(key, &self.metric_names, scores) {
             return Err(self.io_error(files::SCORES, e));
         }
         self.aggregator.add(summarizer, &record.doc_id, record.words, scores);
+        self.page.summary(record, &self.metric_names, scores);
         if !corpus_stats.is_empty() {
             self.corpus_level.add(summarizer, corpus_stats);
         }
@@ -103,11 +118,11 @@ impl ReportWriter {
     /// Adds corpus-level statistics summed elsewhere (a shard's row) to the
     /// run's row of the same corpus, summarizer and metric; an error if the
     /// run has no such row.
-    pub fn add_corpus_level(&mut self, row: &CorpusLevelRow) -> Result<(), HarnessError> {
+    pub fn add_corpus_level(&mut self, row: &CorpusLevelRow) -> Result<(), RunDirError> {
         if self.corpus_level.add_row(row) {
             return Ok(());
         }
-        Err(HarnessError::Merge(format!(
+        Err(RunDirError::Merge(format!(
             "corpus-level row {}/{}/{} belongs to no corpus, summarizer and metric of the run",
             row.corpus, row.summarizer, row.metric
         )))
@@ -115,11 +130,13 @@ impl ReportWriter {
 
     /// Writes the aggregate reports and `run.json` (with `total_seconds` and
     /// every other file's SHA-256), then puts the directory in place.
-    pub fn finish(self, total_seconds: f64) -> Result<RunOutcome, HarnessError> {
-        let ReportWriter { mut dir, target, scores, summaries, aggregator, corpus_level, mut info } = self;
+    pub fn finish(self, total_seconds: f64) -> Result<RunOutcome, RunDirError> {
+        let ReportWriter {
+            mut dir, target, scores, summaries, aggregator, corpus_level, page, mut info, ..
+        } = self;
         let io = |file: &str| {
             let path = target.join(file);
-            move |error| HarnessError::output(&path, error)
+            move |error| RunDirError::output(&path, error)
         };
         let scores = scores.into_inner().map_err(io(files::SCORES))?;
         dir.close(scores).map_err(io(files::SCORES))?;
@@ -147,16 +164,16 @@ impl ReportWriter {
             corpus_level: corpus_level.rows(),
             corpus_level_signatures: &corpus_signatures,
         };
-        let html = super::html::run_report(dir.path(), &title, &info, tables);
+        let html = super::html::run_report(&title, &mut info, tables, page.finish());
         dir.write(files::REPORT_HTML, html.as_bytes()).map_err(io(files::REPORT_HTML))?;
         info.files = dir.sha256().clone();
         dir.write(files::RUN, &info.to_json()).map_err(io(files::RUN))?;
-        dir.publish().map_err(|error| HarnessError::output(&target, error))?;
+        dir.publish().map_err(|error| RunDirError::output(&target, error))?;
         Ok(RunOutcome { markdown, info })
     }
 
-    fn io_error(&self, file: &str, source: std::io::Error) -> HarnessError {
-        HarnessError::output(&self.target.join(file), source)
+    fn io_error(&self, file: &str, source: std::io::Error) -> RunDirError {
+        RunDirError::output(&self.target.join(file), source)
     }
 }
 
@@ -186,10 +203,6 @@ fn signatures(info: &RunInfo) -> BTreeMap<String, String> {
     let nrefs = nrefs(info);
     info.metrics
         .iter()
-        .filter_map(|name| {
-            name.parse::<MetricSpec>()
-                .ok()
-                .map(|spec| (name.clone(), signature(&spec, info.stem, info.rouge_tokenizer, nrefs)))
-        })
+        .map(|spec| (spec.to_string(), spec.signature(info.stem, info.rouge_tokenizer, nrefs)))
         .collect()
 }

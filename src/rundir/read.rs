@@ -7,10 +7,10 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use super::RunDirError;
 use super::files;
 use super::info::RunInfo;
-use super::stage::file_sha256;
-use crate::harness::HarnessError;
+use crate::digest::file_sha256;
 use crate::metrics::{Metric, SufficientStats};
 use crate::report::{CORPUS_LEVEL_COLUMNS, CorpusLevelRow, ScoreRecord, SummaryRecord};
 
@@ -237,11 +237,11 @@ pub fn read_scores(path: &Path) -> Result<Vec<ScoreRecord>, ReadError> {
 /// the line.
 pub fn summaries(
     path: &Path,
-) -> Result<impl Iterator<Item = Result<SummaryRecord, HarnessError>> + use<>, HarnessError> {
-    let file = File::open(path).map_err(|e| HarnessError::in_file(path, e.to_string()))?;
+) -> Result<impl Iterator<Item = Result<SummaryRecord, RunDirError>> + use<>, RunDirError> {
+    let file = File::open(path).map_err(|e| RunDirError::in_file(path, e.to_string()))?;
     let path = path.to_path_buf();
     Ok(BufReader::new(file).lines().enumerate().map(move |(i, line)| {
-        let line_error = |message: String| HarnessError::at_line(&path, i + 1, message);
+        let line_error = |message: String| RunDirError::at_line(&path, i + 1, message);
         let line = line.map_err(|e| line_error(e.to_string()))?;
         serde_json::from_str(&line).map_err(|e| line_error(e.to_string()))
     }))
@@ -250,17 +250,16 @@ pub fn summaries(
 /// The rows of `dir`'s `corpus_level.csv`, validated: known metrics,
 /// statistics that fit them, a document count. A run directory written
 /// before the file existed has none. Errors name the line and the column.
-pub fn read_corpus_level(dir: &Path) -> Result<Vec<CorpusLevelRow>, HarnessError> {
+pub fn read_corpus_level(dir: &Path) -> Result<Vec<CorpusLevelRow>, RunDirError> {
     let path = dir.join(files::CORPUS_LEVEL);
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let mut reader =
-        csv::Reader::from_path(&path).map_err(|e| HarnessError::in_file(&path, e.to_string()))?;
-    let header = reader.headers().map_err(|e| HarnessError::at_line(&path, 1, e.to_string()))?.clone();
+    let mut reader = csv::Reader::from_path(&path).map_err(|e| RunDirError::in_file(&path, e.to_string()))?;
+    let header = reader.headers().map_err(|e| RunDirError::at_line(&path, 1, e.to_string()))?.clone();
     if header.iter().ne(CORPUS_LEVEL_COLUMNS) {
         let found = header.iter().collect::<Vec<_>>().join(",");
-        return Err(HarnessError::at_line(
+        return Err(RunDirError::at_line(
             &path,
             1,
             format!("expected the header `{}`, found `{found}`", CORPUS_LEVEL_COLUMNS.join(",")),
@@ -269,11 +268,11 @@ pub fn read_corpus_level(dir: &Path) -> Result<Vec<CorpusLevelRow>, HarnessError
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            HarnessError::at_line(&path, e.position().map_or(1, |p| p.line() as usize), e.to_string())
+            RunDirError::at_line(&path, e.position().map_or(1, |p| p.line() as usize), e.to_string())
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         let column = |name: &str, message: String| {
-            HarnessError::at_line(&path, line, format!("column `{name}`: {message}"))
+            RunDirError::at_line(&path, line, format!("column `{name}`: {message}"))
         };
         let metric: Metric =
             record[2].parse().map_err(|_| column("metric", format!("`{}` is not a metric", &record[2])))?;
@@ -298,7 +297,7 @@ pub fn read_corpus_level(dir: &Path) -> Result<Vec<CorpusLevelRow>, HarnessError
 /// Checks that every file `run.json` lists in `dir` has the SHA-256 recorded
 /// there: a directory whose files were changed or mixed with another run's is
 /// refused. A directory without `run.json` (a hand-made `scores.csv`) passes.
-pub fn verify_run_dir(dir: &Path) -> Result<(), HarnessError> {
+pub fn verify_run_dir(dir: &Path) -> Result<(), RunDirError> {
     if !dir.join(files::RUN).is_file() {
         return Ok(());
     }
@@ -310,9 +309,9 @@ pub fn verify_run_dir(dir: &Path) -> Result<(), HarnessError> {
         if file == files::REPORT_HTML && !path.exists() {
             continue;
         }
-        let actual = file_sha256(&path).map_err(|e| HarnessError::in_file(&path, e.to_string()))?;
+        let actual = file_sha256(&path).map_err(|e| RunDirError::in_file(&path, e.to_string()))?;
         if &actual != expected {
-            return Err(HarnessError::in_file(
+            return Err(RunDirError::in_file(
                 &path,
                 "does not match its SHA-256 in run.json (the directory was changed after the run wrote it)",
             ));
@@ -322,10 +321,10 @@ pub fn verify_run_dir(dir: &Path) -> Result<(), HarnessError> {
 }
 
 /// Reads the `run.json` of `dir`.
-pub fn read_run_json(dir: &Path) -> Result<RunInfo, HarnessError> {
+pub fn read_run_json(dir: &Path) -> Result<RunInfo, RunDirError> {
     let path = dir.join(files::RUN);
-    let text = std::fs::read_to_string(&path).map_err(|e| HarnessError::in_file(&path, e.to_string()))?;
-    serde_json::from_str(&text).map_err(|e| HarnessError::at_line(&path, e.line(), e.to_string()))
+    let text = std::fs::read_to_string(&path).map_err(|e| RunDirError::in_file(&path, e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| RunDirError::at_line(&path, e.line(), e.to_string()))
 }
 
 #[cfg(test)]

@@ -13,18 +13,18 @@ use std::iter::Peekable;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::RunDirError;
+use super::RunOutcome;
+use super::Shard;
 use super::files;
 use super::info::{Provenance, RunInfo};
 use super::read::{ScoresReader, read_corpus_level, read_run_json, summaries, verify_run_dir};
 use super::writer::ReportWriter;
-use crate::harness::HarnessError;
-use crate::harness::plan::Shard;
-use crate::harness::run::RunOutcome;
 use crate::report::{ScoreRecord, SummaryRecord, Timing};
 use crate::rouge::Score;
 
 /// Merges the shard directories `dirs` into `out`.
-pub fn merge(dirs: &[PathBuf], out: &Path, provenance: Provenance) -> Result<RunOutcome, HarnessError> {
+pub fn merge(dirs: &[PathBuf], out: &Path, provenance: Provenance) -> Result<RunOutcome, RunDirError> {
     let start = Instant::now();
     let mut shards = dirs
         .iter()
@@ -32,7 +32,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path, provenance: Provenance) -> Result<Run
             verify_run_dir(d)?;
             Ok((read_run_json(d)?, d.clone()))
         })
-        .collect::<Result<Vec<_>, HarnessError>>()?;
+        .collect::<Result<Vec<_>, RunDirError>>()?;
     shards.sort_by_key(|(info, _)| info.shard.index);
     check_shards(&shards)?;
     let mut readers: Vec<ShardReader> =
@@ -68,13 +68,13 @@ pub fn merge(dirs: &[PathBuf], out: &Path, provenance: Provenance) -> Result<Run
 
 /// Checks the shards are 1/N … N/N of one run (`shards` sorted by index):
 /// one N, no shard twice, none missing, each named in the error.
-fn check_shards(shards: &[(RunInfo, PathBuf)]) -> Result<(), HarnessError> {
+fn check_shards(shards: &[(RunInfo, PathBuf)]) -> Result<(), RunDirError> {
     let Some((first, first_dir)) = shards.first() else {
-        return Err(HarnessError::Merge("no shard directories given".into()));
+        return Err(RunDirError::Merge("no shard directories given".into()));
     };
     let count = first.shard.count;
     if let Some((info, dir)) = shards.iter().find(|(info, _)| info.shard.count != count) {
-        return Err(HarnessError::Merge(format!(
+        return Err(RunDirError::Merge(format!(
             "{} is shard {} but {} is shard {}: the shards of one run share their N",
             first_dir.display(),
             first.shard,
@@ -85,7 +85,7 @@ fn check_shards(shards: &[(RunInfo, PathBuf)]) -> Result<(), HarnessError> {
     for pair in shards.windows(2) {
         let ((a, a_dir), (b, b_dir)) = (&pair[0], &pair[1]);
         if a.shard == b.shard {
-            return Err(HarnessError::Merge(format!(
+            return Err(RunDirError::Merge(format!(
                 "shard {} is given twice: {} and {}",
                 a.shard,
                 a_dir.display(),
@@ -99,7 +99,7 @@ fn check_shards(shards: &[(RunInfo, PathBuf)]) -> Result<(), HarnessError> {
     if !missing.is_empty() {
         let have: Vec<String> = have.iter().map(|k| format!("{k}/{count}")).collect();
         let (noun, verb) = if missing.len() == 1 { ("shard", "is") } else { ("shards", "are") };
-        return Err(HarnessError::Merge(format!(
+        return Err(RunDirError::Merge(format!(
             "{noun} {} {verb} missing (have {})",
             and_list(&missing),
             and_list(&have)
@@ -108,9 +108,10 @@ fn check_shards(shards: &[(RunInfo, PathBuf)]) -> Result<(), HarnessError> {
     for (info, dir) in shards {
         let header = RunInfo { shard: Shard::ALL, ..info.clone() }.header();
         let same = header == RunInfo { shard: Shard::ALL, ..first.clone() }.header()
-            && info.corpora == first.corpora;
+            && info.corpora.len() == first.corpora.len()
+            && info.corpora.iter().zip(&first.corpora).all(|(a, b)| a.same_corpus(b));
         if !same {
-            return Err(HarnessError::Merge(format!(
+            return Err(RunDirError::Merge(format!(
                 "{} and {} differ in summarizers, metrics, budget, stemming, seed or corpora",
                 first_dir.display(),
                 dir.display()
@@ -154,27 +155,27 @@ struct ShardReader {
     summarizers: Vec<String>,
     metrics: Vec<String>,
     scores: Peekable<ScoresReader>,
-    summaries: Peekable<Box<dyn Iterator<Item = Result<SummaryRecord, HarnessError>>>>,
+    summaries: Peekable<Box<dyn Iterator<Item = Result<SummaryRecord, RunDirError>>>>,
 }
 
 /// One document of a shard: per summarizer, its summary and its scores.
 type DocumentRows = Vec<(SummaryRecord, Vec<Score>)>;
 
 impl ShardReader {
-    fn open(dir: &Path, info: &RunInfo) -> Result<Self, HarnessError> {
+    fn open(dir: &Path, info: &RunInfo) -> Result<Self, RunDirError> {
         let scores = ScoresReader::open(&dir.join(files::SCORES))?.peekable();
         let summaries: Box<dyn Iterator<Item = _>> = Box::new(summaries(&dir.join(files::SUMMARIES))?);
         Ok(ShardReader {
             dir: dir.to_path_buf(),
             summarizers: info.summarizers.clone(),
-            metrics: info.metrics.clone(),
+            metrics: info.metrics.iter().map(ToString::to_string).collect(),
             scores,
             summaries: summaries.peekable(),
         })
     }
 
     /// The next document's rows, if the next summary belongs to `corpus`.
-    fn next_document(&mut self, corpus: &str) -> Result<Option<DocumentRows>, HarnessError> {
+    fn next_document(&mut self, corpus: &str) -> Result<Option<DocumentRows>, RunDirError> {
         match self.summaries.peek() {
             Some(Ok(summary)) if summary.corpus == corpus => {}
             Some(Ok(_)) | None => return Ok(None),
@@ -215,14 +216,14 @@ impl ShardReader {
     }
 
     /// Fails when rows are left after the shard's last turn.
-    fn expect_end(&mut self) -> Result<(), HarnessError> {
+    fn expect_end(&mut self) -> Result<(), RunDirError> {
         if self.summaries.peek().is_some() || self.scores.peek().is_some() {
             return Err(self.broken("has rows beyond the shard's turn"));
         }
         Ok(())
     }
 
-    fn broken(&self, what: &str) -> HarnessError {
-        HarnessError::Merge(format!("{} {what}", self.dir.display()))
+    fn broken(&self, what: &str) -> RunDirError {
+        RunDirError::Merge(format!("{} {what}", self.dir.display()))
     }
 }

@@ -1,0 +1,198 @@
+//! [`MetricSpec`]: any metric a run reports, by the name it has in reports:
+//! rouge-score's (`rouge1`…`rouge9`, `rougeL`, `rougeLsum`), ROUGE-1.5.5's
+//! (`rougeW-<weight>`, `rougeS<k>`, `rougeSU<k>`, `rougeS*`, `rougeSU*`) or
+//! one of this module's [`Metric`]s; its signature in a run and which way
+//! its values are better. The one home of these facts: nothing else works
+//! them back out of a name.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::signature::{Level, RefCount, SUMBENCH_VERSION, signature as metric_signature};
+use super::{Better, Metric, TextTokenizer};
+use crate::names::{ListError, check_list, split_list};
+use crate::rouge::RougeTokenizer;
+
+/// One metric to report. Names both implementations know (`rouge1`…`rouge9`,
+/// `rougeL`) are rouge-score's; the names only ROUGE-1.5.5 has are its (see
+/// `crate::rouge155`). In `run.json`, a metric is its name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MetricSpec {
+    /// A rouge-score metric (rouge1…rouge9, rougeL, rougeLsum).
+    Rouge(crate::rouge::Metric),
+    /// A metric only ROUGE-1.5.5 has, scored with its rules (`-f A`, `-m`
+    /// when stemming).
+    Rouge155(crate::rouge155::Metric),
+    /// A single-valued metric beyond ROUGE (BLEU, chrF, fragments, novel
+    /// n-grams, JS divergence): its score is the F column, P and R are empty.
+    Other(Metric),
+}
+
+/// A metric name no scorer knows, or a bad list of names.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum MetricSpecError {
+    /// A metric name that no scorer knows.
+    #[error(
+        "unknown metric `{0}` (expected rouge1…rouge9, rougeL, rougeLsum; ROUGE-1.5.5's \
+         rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*; or bleu, chrf, chrf++, \
+         coverage, density, compression, novel-1…novel-4, repeated-1…repeated-4, js-divergence)"
+    )]
+    Unknown(String),
+    /// An empty list, or a name listed twice.
+    #[error(transparent)]
+    List(#[from] ListError),
+}
+
+impl FromStr for MetricSpec {
+    type Err = MetricSpecError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let unknown = || MetricSpecError::Unknown(s.to_string());
+        if crate::rouge155::is_rouge155_only(s) {
+            return s.parse().map(MetricSpec::Rouge155).map_err(|_| unknown());
+        }
+        if let Ok(metric) = s.parse::<crate::rouge::Metric>() {
+            return Ok(MetricSpec::Rouge(metric));
+        }
+        s.parse().map(MetricSpec::Other).map_err(|_| unknown())
+    }
+}
+
+impl fmt::Display for MetricSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MetricSpec::Rouge(m) => m.fmt(f),
+            MetricSpec::Rouge155(m) => m.fmt(f),
+            MetricSpec::Other(m) => m.fmt(f),
+        }
+    }
+}
+
+impl serde::Serialize for MetricSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for MetricSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl MetricSpec {
+    /// Which way its values are better: ROUGE's higher.
+    pub fn better(&self) -> Better {
+        match self {
+            MetricSpec::Rouge(_) | MetricSpec::Rouge155(_) => Better::Higher,
+            MetricSpec::Other(m) => m.better(),
+        }
+    }
+
+    /// Its signature in a run (sacreBLEU style: `key:value|…`): what decides
+    /// its numbers. ROUGE: the implementation it equals, its tokenizer, the
+    /// stemmer, the multi-reference rule, for rougeLsum how texts are split
+    /// into lines, and sumbench's version. ROUGE-1.5.5 metrics: the script's
+    /// options (they keep the script's own tokenizer whatever `tokenizer`
+    /// is). The others: [`super::signature()`] at sentence (document) level
+    /// with `nrefs`, the references per document over the run's corpora.
+    pub fn signature(&self, stem: bool, tokenizer: RougeTokenizer, nrefs: Option<RefCount>) -> String {
+        let version = SUMBENCH_VERSION;
+        match self {
+            MetricSpec::Rouge(m) => {
+                let stem = if stem && tokenizer.stems() { "porter-nltk" } else { "none" };
+                let tok = tokenizer.signature();
+                let lsum = if *m == crate::rouge::Metric::Lsum { "|lsum:sumbench-sentences" } else { "" };
+                format!("impl:rouge-score-0.1.2|tok:{tok}|stem:{stem}|multiref:max-f{lsum}|version:{version}")
+            }
+            MetricSpec::Rouge155(_) => {
+                let stem = if stem { "-m" } else { "none" };
+                format!(
+                    "impl:ROUGE-1.5.5|stem:{stem}|multiref:-f A|lines:sumbench-sentences|version:{version}"
+                )
+            }
+            MetricSpec::Other(m) => metric_signature(*m, TextTokenizer::default(), nrefs, Level::Sentence),
+        }
+    }
+
+    /// The default metrics: rouge1, rouge2, rougeL, rougeLsum.
+    pub fn defaults() -> Vec<MetricSpec> {
+        use crate::rouge::Metric::{L, Lsum, N};
+        [N(1), N(2), L, Lsum].into_iter().map(MetricSpec::Rouge).collect()
+    }
+
+    /// Parses a comma-separated list of names, keeping its order (not
+    /// empty, no name twice).
+    pub fn parse_list(list: &str) -> Result<Vec<MetricSpec>, MetricSpecError> {
+        let metrics: Vec<MetricSpec> = split_list(list).map(str::parse).collect::<Result<_, _>>()?;
+        check_list("metric", metrics.iter().map(ToString::to_string).collect())?;
+        Ok(metrics)
+    }
+}
+
+/// Which way the values of the metric named `name` are better: a name that
+/// is no metric (a column of someone else's `scores.csv`) is taken as higher.
+pub fn better(name: &str) -> Better {
+    name.parse::<MetricSpec>().map_or(Better::Higher, |m| m.better())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_to_their_implementation_and_print_back() {
+        for (name, kind) in
+            [("rouge1", 0), ("rougeLsum", 0), ("rougeSU4", 1), ("rougeW-1.2", 1), ("chrf++", 2)]
+        {
+            let spec: MetricSpec = name.parse().unwrap();
+            let got = match spec {
+                MetricSpec::Rouge(_) => 0,
+                MetricSpec::Rouge155(_) => 1,
+                MetricSpec::Other(_) => 2,
+            };
+            assert_eq!((got, spec.to_string()), (kind, name.to_string()));
+        }
+        assert_eq!("rouge0".parse::<MetricSpec>(), Err(MetricSpecError::Unknown("rouge0".into())));
+    }
+
+    #[test]
+    fn directions_and_lists() {
+        assert_eq!(better("rouge2"), Better::Higher);
+        assert_eq!(better("js-divergence"), Better::Lower);
+        assert_eq!(better("density"), Better::Neither);
+        assert_eq!(better("someone-elses-column"), Better::Higher);
+        let list = MetricSpec::parse_list("rouge1, bleu").unwrap();
+        assert_eq!(list.iter().map(ToString::to_string).collect::<Vec<_>>(), ["rouge1", "bleu"]);
+        assert_eq!(
+            MetricSpec::parse_list("rouge1,rouge1").unwrap_err().to_string(),
+            "metric `rouge1` is listed twice"
+        );
+    }
+
+    #[test]
+    fn lists_keep_order_and_name_what_is_wrong() {
+        let parse = MetricSpec::parse_list;
+        let metrics = parse("rougeLsum, rouge1").unwrap();
+        assert_eq!(metrics.iter().map(ToString::to_string).collect::<Vec<_>>(), ["rougeLsum", "rouge1"]);
+        assert_eq!(
+            parse("rouge1,rouge1"),
+            Err(MetricSpecError::List(ListError::Duplicate("metric", "rouge1".into())))
+        );
+        assert_eq!(parse("bleurt"), Err(MetricSpecError::Unknown("bleurt".into())));
+        assert!(matches!(parse("bleu").unwrap()[..], [MetricSpec::Other(Metric::Bleu)]));
+        let mixed = parse("rougeL,rougeSU4,rougeW-1.2").unwrap();
+        assert!(matches!(mixed[0], MetricSpec::Rouge(crate::rouge::Metric::L)));
+        assert!(matches!(mixed[1], MetricSpec::Rouge155(_)) && matches!(mixed[2], MetricSpec::Rouge155(_)));
+        assert_eq!(mixed[2].to_string(), "rougeW-1.2");
+        assert_eq!(parse(" , "), Err(MetricSpecError::List(ListError::Empty("metric"))));
+    }
+
+    #[test]
+    fn a_metric_is_its_name_in_json() {
+        let spec: MetricSpec = "rougeSU4".parse().unwrap();
+        assert_eq!(serde_json::to_string(&spec).unwrap(), "\"rougeSU4\"");
+        assert_eq!(serde_json::from_str::<MetricSpec>("\"rougeSU4\"").unwrap(), spec);
+        assert!(serde_json::from_str::<MetricSpec>("\"nope\"").is_err());
+    }
+}

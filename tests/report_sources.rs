@@ -1,0 +1,167 @@
+//! Pages built from the run (issue #21): `report.html` shows the texts and
+//! references the run itself read, whatever the corpus's reader options and
+//! the folder a later command runs in; `merge` and `compare --html` re-read
+//! the corpora `run.json` records (canonical path, reader options, SHA-256)
+//! and say once, on stderr, in `run.json` and on the page, why a text
+//! cannot be had.
+
+use std::path::Path;
+
+use crate::util::sumbench;
+
+/// Writes `news.csv` as the Kaggle CNN/DailyMail files are laid out
+/// (`id,article,highlights`): `docs` documents whose texts and references
+/// carry their number, so a page can be searched for them.
+fn write_news_csv(path: &Path, docs: usize) {
+    let mut csv = String::from("id,article,highlights\n");
+    for i in 0..docs {
+        csv.push_str(&format!(
+            "n{i},\"Article {i} opens the story. The mayor of town {i} spoke on Monday. \
+             Residents of town {i} cheered.\",\"Mayor {i} spoke; residents cheered.\"\n"
+        ));
+    }
+    std::fs::write(path, csv).unwrap();
+}
+
+/// `sumbench run` in `cwd` on the relative corpus `news.csv`, with the field flags.
+fn run_flagged(cwd: &Path, out: &str, extra: &[&str]) -> String {
+    let output = sumbench()
+        .current_dir(cwd)
+        .args(["run", "--corpus", "news.csv", "--text-field", "article", "--ref-field", "highlights"])
+        .args(["--summarizers", "lead,random", "--out", out])
+        .args(extra)
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    String::from_utf8(output).unwrap()
+}
+
+/// The page shows document `i`'s text and reference.
+fn assert_shows_document(html: &str, i: usize) {
+    assert!(html.contains(&format!("Article {i} opens the story.")), "document n{i}'s text is on the page");
+    assert!(html.contains(&format!("Mayor {i} spoke; residents cheered.")), "its reference is on the page");
+}
+
+const NOT_AVAILABLE: &str = "The document text is not available";
+
+#[test]
+fn a_flagged_csv_run_shows_its_texts_and_records_how_it_was_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_news_csv(&tmp.path().join("news.csv"), 6);
+    let stderr = run_flagged(tmp.path(), "run", &[]);
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let html = std::fs::read_to_string(tmp.path().join("run/report.html")).unwrap();
+    assert!(!html.contains(NOT_AVAILABLE));
+    for i in 0..6 {
+        assert_shows_document(&html, i);
+    }
+    let info: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tmp.path().join("run/run.json")).unwrap()).unwrap();
+    let corpus = &info["corpora"][0];
+    assert_eq!(corpus["path"], "news.csv", "the path as given");
+    let canonical = std::fs::canonicalize(tmp.path().join("news.csv")).unwrap();
+    assert_eq!(corpus["canonical_path"], canonical.to_str().unwrap());
+    let options = &corpus["read_options"];
+    assert_eq!(options["text_field"], "article");
+    assert_eq!(options["ref_field"], "highlights");
+    assert_eq!(options["id_field"], "id");
+    assert!(options["format"].is_null(), "detected from the extension, as given: {options}");
+}
+
+#[test]
+fn a_chunked_run_embeds_texts_for_every_chosen_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_news_csv(&tmp.path().join("news.csv"), 40);
+    run_flagged(tmp.path(), "run", &["--chunk-size", "3"]);
+    let html = std::fs::read_to_string(tmp.path().join("run/report.html")).unwrap();
+    assert!(html.contains("embeds 40 of 40 documents"), "every document is embedded");
+    assert!(!html.contains(NOT_AVAILABLE));
+    for i in 0..40 {
+        assert_shows_document(&html, i);
+    }
+}
+
+#[test]
+fn shards_merged_from_another_folder_show_the_texts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    write_news_csv(&data.join("news.csv"), 9);
+    run_flagged(&data, "s1", &["--shard", "1/3"]);
+    run_flagged(&data, "s2", &["--shard", "2/3"]);
+    run_flagged(&data, "s3", &["--shard", "3/3"]);
+    let output = sumbench()
+        .current_dir(&elsewhere)
+        .args(["merge", "../data/s2", "../data/s1", "../data/s3", "--out", "merged"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let html = std::fs::read_to_string(elsewhere.join("merged/report.html")).unwrap();
+    assert!(!html.contains(NOT_AVAILABLE));
+    for i in 0..9 {
+        assert_shows_document(&html, i);
+    }
+}
+
+#[test]
+fn a_corpus_changed_or_gone_since_the_shards_is_said_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_news_csv(&tmp.path().join("news.csv"), 4);
+    run_flagged(tmp.path(), "s1", &["--shard", "1/2"]);
+    run_flagged(tmp.path(), "s2", &["--shard", "2/2"]);
+    write_news_csv(&tmp.path().join("news.csv"), 5);
+    let merge = |out: &str| {
+        let output = sumbench()
+            .current_dir(tmp.path())
+            .args(["merge", "s1", "s2", "--out", out])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let stderr = merge("changed");
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
+    assert!(stderr.contains("report.html: corpus news: document texts and references are not shown: "));
+    assert!(stderr.contains("has changed since the run (SHA-256 "), "{stderr}");
+    let info = std::fs::read_to_string(tmp.path().join("changed/run.json")).unwrap();
+    assert!(info.contains("has changed since the run"), "the warning is in run.json");
+    let html = std::fs::read_to_string(tmp.path().join("changed/report.html")).unwrap();
+    assert!(html.contains("has changed since the run") && html.contains(NOT_AVAILABLE));
+
+    std::fs::remove_file(tmp.path().join("news.csv")).unwrap();
+    let stderr = merge("gone");
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
+    assert!(stderr.contains("the corpus is not at "), "{stderr}");
+}
+
+#[test]
+fn compare_html_from_another_folder_shows_the_references() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    write_news_csv(&data.join("news.csv"), 8);
+    run_flagged(&data, "base", &["--seed", "1"]);
+    run_flagged(&data, "new", &["--seed", "2"]);
+    let output = sumbench()
+        .current_dir(&elsewhere)
+        .args(["compare", "../data/base", "../data/new", "--html", "compare.html"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let html = std::fs::read_to_string(elsewhere.join("compare.html")).unwrap();
+    assert!(!html.contains("references are not shown"), "references found");
+    assert!(html.contains("residents cheered."), "a reference is on the page");
+}
