@@ -149,7 +149,7 @@ pub struct Stale {
 /// `host` is this machine and whose process `pid` is gone; returns them. An
 /// entry of another machine (a shared folder), of a live process, or named
 /// otherwise is left alone, and so is everything when liveness cannot be
-/// told (see the module docs). A missing `dir` holds nothing.
+/// told (see the module docs). A missing `dir` (or a file) holds nothing.
 pub fn remove_stale(dir: &Path, prefix: &str) -> io::Result<Vec<Stale>> {
     if !can_tell_liveness() {
         return Ok(Vec::new());
@@ -157,7 +157,9 @@ pub fn remove_stale(dir: &Path, prefix: &str) -> io::Result<Vec<Stale>> {
     let host = host();
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+            return Ok(Vec::new());
+        }
         Err(e) => return Err(e),
     };
     let mut stale = Vec::new();

@@ -31,6 +31,12 @@ fn hint(err: &anyhow::Error) -> Option<&'static str> {
     use sumbench::harness::HarnessError;
     use sumbench::rundir::CompareRunsError;
     use sumbench::summarize::SummarizeError;
+    if err.downcast_ref::<cli::NoDefaultCorpus>().is_some() {
+        return Some(
+            "the default corpus folder is the sumbench repository's corpus/ (run from a clone of it); \
+             elsewhere pass --corpus FILE|DIR or --dataset NAME (`sumbench datasets list`)",
+        );
+    }
     err.chain().find_map(|cause| {
         if let Some(error) = cause.downcast_ref::<DatasetError>() {
             return dataset_hint(error);

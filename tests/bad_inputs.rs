@@ -240,7 +240,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a negative budget",
             setup: |d| with_flag(run(d, write(d, "c.jsonl", good_line("a"))), "--budget", "-1w"),
-            expect: Rejected(&["-1w"]),
+            expect: Rejected(&["bad budget `-1w`: the number must be positive"]),
         },
         Case {
             name: "a ratio budget above 1",

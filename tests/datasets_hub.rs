@@ -586,3 +586,59 @@ fn the_binary_says_each_retry_without_a_terminal_and_reads_the_deadlines_from_th
         "error: SUMBENCH_DOWNLOAD_STALL=`soon`: expected a positive number of seconds, e.g. 30 or 0.5\n"
     );
 }
+
+/// The names of the entries of `dir` (not recursive), sorted.
+#[cfg(target_os = "linux")]
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_interrupted_download_leaves_nothing_in_the_cache() {
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let hub = Hub::start();
+        hub.route("test/news", "main", "data/news.parquet", vec![Reply::Stall(news_bytes(), 1000)]);
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = tmp.path().join("cache");
+        let datasets = cache.join("datasets");
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_sumbench"))
+            .env("HF_ENDPOINT", &hub.endpoint)
+            .env("SUMBENCH_CACHE", &cache)
+            .env("SUMBENCH_DOWNLOAD_STALL", "60")
+            .env_remove("HF_TOKEN")
+            .env_remove("HF_HUB_OFFLINE")
+            .args(["datasets", "download", NEWS])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Wait for the temporary file to hold the first 1000 bytes.
+        let start = Instant::now();
+        let partial = loop {
+            let found = names_in(&datasets).into_iter().find(|n| n.starts_with(".download-"));
+            if let Some(name) =
+                found.filter(|n| std::fs::metadata(datasets.join(n)).is_ok_and(|m| m.len() == 1000))
+            {
+                break datasets.join(name);
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "no partial download after 30 s");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let kill = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.code(), Some(code), "{stderr}");
+        assert_eq!(stderr, format!("interrupted (SIG{signal}): removed the partial {}\n", partial.display()));
+        assert_eq!(files_under(&cache), Vec::<String>::new(), "nothing is left in the cache");
+        assert_eq!(names_in(&datasets), Vec::<String>::new(), "no folder either");
+    }
+}

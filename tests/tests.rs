@@ -21,6 +21,7 @@ mod datasets_hub;
 mod determinism;
 mod error_messages;
 mod eval;
+mod first_contact;
 mod golden_rules;
 mod harness_run;
 mod html_report;

@@ -4,7 +4,7 @@
 //! prints, and maps a regression to exit code 3.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use sumbench::report::compare::CompareOptions;
@@ -68,8 +68,9 @@ pub struct Args {
     /// Seed of the bootstrap and permutation streams.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
-    /// Also write a self-contained HTML page of the comparison to this file
-    /// (rows, per-document differences, the documents that regressed most).
+    /// Also write a self-contained HTML page of the comparison to this file, or
+    /// to compare.html in this folder (an existing one, or a path ending in /):
+    /// rows, per-document differences, the documents that regressed most.
     #[arg(long, value_name = "OUT", conflicts_with = "within")]
     pub html: Option<PathBuf>,
     /// Family-wise significance level (applied after Holm correction).
@@ -82,6 +83,24 @@ fn parse_alpha(text: &str) -> Result<f64, String> {
         Ok(a) if a > 0.0 && a < 1.0 => Ok(a),
         _ => Err(format!("`{text}` is not a level strictly between 0 and 1")),
     }
+}
+
+/// The file `--html OUT` names: OUT, or `OUT/compare.html` when OUT is a
+/// folder (an existing one, or a path ending in a separator).
+fn html_file(out: &Path) -> PathBuf {
+    let as_folder = out.is_dir() || out.as_os_str().to_string_lossy().ends_with(std::path::is_separator);
+    if as_folder { out.join("compare.html") } else { out.to_path_buf() }
+}
+
+/// Writes the comparison page where `--html OUT` says (see [`html_file`]),
+/// creating missing folders; before anything is printed, so a failure here
+/// follows no output.
+fn write_page(out: &Path, page: &str) -> anyhow::Result<()> {
+    let file = html_file(out);
+    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    }
+    std::fs::write(&file, page).with_context(|| format!("writing {}", file.display()))
 }
 
 /// Runs the subcommand; returns 3 when `--fail-on-regression` finds a regression.
@@ -106,7 +125,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         let comparison = &runs.comparison;
         if let Some(out) = &args.html {
             let (page, warnings) = compare_report(base_path, new_path, &runs.base, &runs.new, comparison);
-            std::fs::write(out, page).with_context(|| format!("writing {}", out.display()))?;
+            write_page(out, &page)?;
             for warning in warnings {
                 eprintln!("warning: {warning}");
             }

@@ -18,6 +18,7 @@ mod summarize;
 use clap::{Parser, Subcommand};
 
 pub use edge::{catch_interrupts, exit, wait_if_interrupted};
+pub use run::NoDefaultCorpus;
 
 /// sumbench: benchmark extractive summarizers with ROUGE.
 #[derive(Debug, Parser)]

@@ -9,6 +9,7 @@ use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use sumbench::harness::pitfalls::{Pitfalls, dropped_letters_in_pairs};
 use sumbench::names::check_list;
 use sumbench::pairs::{Pair, PairsError, STDIN, read_aligned, read_jsonl, write_row};
 use sumbench::rouge::{self, Score};
@@ -171,8 +172,16 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut lsum_warned = !metrics.iter().any(|m| m == "rougeLsum");
+    // Letters rouge-score's tokenizer drops (the rule of a run's corpus warning).
+    let ascii_only =
+        args.mode == Mode::RougeScore && args.rouge_tokenizer == rouge::RougeTokenizer::RougeScore;
+    let (mut pairs_seen, mut dropping) = (0, 0);
     for pair in pairs {
         let pair = pair?;
+        pairs_seen += 1;
+        if ascii_only && Pitfalls::of_document(&pair.candidate, &pair.references).drops_letters() {
+            dropping += 1;
+        }
         if !lsum_warned && !pair.candidate.contains('\n') && pair.references.iter().all(|r| !r.contains('\n'))
         {
             eprintln!(
@@ -186,5 +195,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         write_row(&mut out, &pair.id, &metrics, &scores).context("cannot write to stdout")?;
     }
     out.flush().context("cannot write to stdout")?;
+    if let Some(warning) = dropped_letters_in_pairs(dropping, pairs_seen) {
+        eprintln!("warning: {warning}\nhint: --rouge-tokenizer unicode scores text in any script");
+    }
     Ok(0)
 }

@@ -17,12 +17,23 @@ use super::datasets::DatasetArgs;
 /// Where `--out` goes by default (ignored by git).
 pub const DEFAULT_OUT: &str = "results/latest";
 
+/// The corpus read when no `--corpus` is given: the repository's folder of corpora.
+pub const DEFAULT_CORPUS: &str = "corpus/";
+
+/// `sumbench run` without `--corpus` where the default corpus folder is
+/// missing (an installed binary run outside the repository); `main` adds the hint.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{DEFAULT_CORPUS}: No such file or directory (the default corpus, read when neither --corpus nor --dataset is given)"
+)]
+pub struct NoDefaultCorpus;
+
 /// Arguments of `sumbench run`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// A corpus (JSONL file, directory corpus, .story files, or a folder of
     /// corpora such as corpus/, one corpus per subfolder); repeat for several.
-    #[arg(long = "corpus", value_name = "PATH", default_value = "corpus/")]
+    #[arg(long = "corpus", value_name = "PATH", default_value = DEFAULT_CORPUS)]
     corpora: Vec<PathBuf>,
     #[command(flatten)]
     corpus_args: CorpusArgs,
@@ -33,7 +44,7 @@ pub struct Args {
     summarizers: String,
     /// Summary length: Ns sentences, Nw words, Nb bytes, Fr a fraction of the
     /// document's words, or `ref` (mean reference length in words, rounded half to even).
-    #[arg(long, default_value = "ref")]
+    #[arg(long, allow_hyphen_values = true, default_value = "ref")]
     budget: BudgetSpec,
     #[command(flatten)]
     report: ReportArgs,
@@ -126,6 +137,10 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         rouge_tokenizer: report.rouge_tokenizer,
         seed: report.seed,
     };
+    let only_default = args.corpora.len() == 1 && args.corpora[0] == Path::new(DEFAULT_CORPUS);
+    if !args.datasets.given() && only_default && !Path::new(DEFAULT_CORPUS).exists() {
+        return Err(NoDefaultCorpus.into());
+    }
     let out = report.out_dir()?;
     super::edge::remove_stale_staging(&out, report.quiet);
     let request = RunRequest {

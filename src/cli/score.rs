@@ -36,7 +36,7 @@ pub struct Args {
     #[arg(long, value_name = "LIST")]
     with: Option<String>,
     /// Summary length of the --with summarizers.
-    #[arg(long, default_value = "ref")]
+    #[arg(long, allow_hyphen_values = true, default_value = "ref")]
     budget: BudgetSpec,
     /// Corpus holding the documents and references; repeat for several.
     #[arg(long = "corpus", value_name = "PATH", required_unless_present = "datasets")]

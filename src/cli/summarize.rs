@@ -19,7 +19,7 @@ pub struct Args {
     #[arg(long, short = 's', default_value = "lexrank")]
     summarizer: String,
     /// Summary length: `3s` sentences, `100w` words, `665b` bytes or `0.1r` of the text.
-    #[arg(long, short = 'b', default_value = "3s")]
+    #[arg(long, short = 'b', allow_hyphen_values = true, default_value = "3s")]
     budget: BudgetSpec,
     /// Seed for `random`.
     #[arg(long, default_value_t = 0)]

@@ -63,8 +63,7 @@ pub(crate) fn fetch(
     if config.offline {
         return Err(DatasetError::NotCached { url: download.url.clone(), path });
     }
-    let parent = path.parent().unwrap_or(&dir).to_path_buf();
-    std::fs::create_dir_all(&parent).map_err(|error| DatasetError::Io { path: parent.clone(), error })?;
+    std::fs::create_dir_all(&dir).map_err(|error| DatasetError::Io { path: dir.clone(), error })?;
     for stale in cleanup::remove_stale(&dir, DOWNLOAD_PREFIX)
         .map_err(|error| DatasetError::Io { path: dir.clone(), error })?
     {
@@ -120,6 +119,9 @@ pub(crate) fn fetch(
             actual: sha256,
         });
     }
+    // The file's folders are made only now, so a failed download leaves none.
+    let parent = path.parent().unwrap_or(&dir).to_path_buf();
+    std::fs::create_dir_all(&parent).map_err(|error| DatasetError::Io { path: parent.clone(), error })?;
     registration
         .while_held(|| temporary.persist(&path))
         .map_err(|e| DatasetError::Io { path: path.clone(), error: e.error })?;

@@ -1,11 +1,17 @@
 //! Known pitfalls of ROUGE on a corpus, counted as documents go by and
 //! reported once per corpus as `run.json` warnings: letters rouge-score's
 //! ASCII-only tokenizer drops, and references of very different lengths.
+//! The same letter rule warns about candidate–reference pairs scored outside a
+//! run (`sumbench rouge`, [`dropped_letters_in_pairs`]).
 
 use crate::rouge::RougeTokenizer;
 
 /// Above this share of non-ASCII letters a corpus is warned about.
 const NON_ASCII_SHARE: f64 = 0.01;
+
+/// Why dropped letters matter, said by both warnings.
+const DROPPED_LETTERS_WHY: &str = "ROUGE sees only ASCII letters and digits: text in other scripts scores 0; \
+                                   the `unicode` ROUGE tokenizer keeps them";
 
 /// References of one document whose word counts differ by this factor or more are "uneven".
 const UNEVEN_FACTOR: usize = 3;
@@ -48,20 +54,27 @@ impl Pitfalls {
         self.uneven_references += other.uneven_references;
     }
 
+    /// The share of the letters that are not ASCII (0 without letters).
+    fn non_ascii_share(&self) -> f64 {
+        if self.letters == 0 { 0.0 } else { self.non_ascii_letters as f64 / self.letters as f64 }
+    }
+
+    /// Whether rouge-score's tokenizer drops enough of these letters to warn:
+    /// more than 1% of them are not ASCII.
+    pub fn drops_letters(&self) -> bool {
+        self.non_ascii_share() > NON_ASCII_SHARE
+    }
+
     /// The warnings for corpus `name` scored with ROUGE `tokenizer`, each
     /// one line (the Unicode profile drops no letters).
     pub fn warnings(&self, name: &str, tokenizer: RougeTokenizer) -> Vec<String> {
         let mut warnings = Vec::new();
-        if self.letters > 0 && tokenizer == RougeTokenizer::RougeScore {
-            let share = self.non_ascii_letters as f64 / self.letters as f64;
-            if share > NON_ASCII_SHARE {
-                warnings.push(format!(
-                    "{name}: {:.1}% of the letters are not ASCII, and rouge-score's tokenizer drops them \
-                     (ROUGE sees only ASCII letters and digits: text in other scripts scores 0; \
-                     the `unicode` ROUGE tokenizer keeps them)",
-                    share * 100.0
-                ));
-            }
+        if tokenizer == RougeTokenizer::RougeScore && self.drops_letters() {
+            warnings.push(format!(
+                "{name}: {:.1}% of the letters are not ASCII, and rouge-score's tokenizer drops them \
+                 ({DROPPED_LETTERS_WHY})",
+                self.non_ascii_share() * 100.0
+            ));
         }
         if self.uneven_references > 0 {
             warnings.push(format!(
@@ -72,6 +85,19 @@ impl Pitfalls {
         }
         warnings
     }
+}
+
+/// The warning for `affected` of `pairs` candidate–reference pairs whose
+/// letters rouge-score's tokenizer drops ([`Pitfalls::drops_letters`] of the
+/// pair's candidate and references), or `None` when no pair is affected.
+pub fn dropped_letters_in_pairs(affected: usize, pairs: usize) -> Option<String> {
+    let percent = NON_ASCII_SHARE * 100.0;
+    (affected > 0).then(|| {
+        format!(
+            "{affected} of {pairs} pairs have more than {percent}% of their letters outside ASCII, and \
+             rouge-score's tokenizer drops them ({DROPPED_LETTERS_WHY})"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -98,5 +124,25 @@ mod tests {
         assert!(p.warnings("c", RougeTokenizer::Unicode).is_empty(), "the Unicode profile keeps ë");
         let even = Pitfalls::of_document("plain", &["one two".into(), "one".into()]);
         assert!(even.warnings("c", RougeTokenizer::RougeScore).is_empty());
+    }
+
+    #[test]
+    fn pairs_are_warned_about_by_the_same_rule() {
+        // "Кот спит" + "кот": 10 letters, all Cyrillic.
+        let cyrillic = Pitfalls::of_document("Кот спит", &["кот".into()]);
+        assert_eq!((cyrillic.letters, cyrillic.non_ascii_letters), (10, 10));
+        assert!(cyrillic.drops_letters());
+        // One ë in 101 letters is 0.99%: under the 1% line. One in 99 is over it.
+        let under = Pitfalls::of_document(&format!("ë{}", "a".repeat(100)), &[]);
+        let over = Pitfalls::of_document(&format!("ë{}", "a".repeat(98)), &[]);
+        assert!(!under.drops_letters() && over.drops_letters());
+        assert!(!Pitfalls::of_document("", &[]).drops_letters());
+        assert_eq!(dropped_letters_in_pairs(0, 5), None);
+        assert_eq!(
+            dropped_letters_in_pairs(2, 3).unwrap(),
+            "2 of 3 pairs have more than 1% of their letters outside ASCII, and rouge-score's tokenizer \
+             drops them (ROUGE sees only ASCII letters and digits: text in other scripts scores 0; \
+             the `unicode` ROUGE tokenizer keeps them)"
+        );
     }
 }

@@ -16,6 +16,9 @@ pub enum PlanError {
         "bad budget `{0}`: expected Ns (sentences), Nw (words), Nb (bytes), Fr (ratio in (0, 1]) or `ref`"
     )]
     Budget(String),
+    /// A `--budget` whose count or ratio is zero or negative (`0s`, `-1w`, `-0.2r`).
+    #[error("bad budget `{0}`: the number must be positive, e.g. 3s, 100w, 665b or 0.2r")]
+    BudgetNotPositive(String),
     /// An empty list, or a name listed twice.
     #[error(transparent)]
     List(#[from] ListError),
@@ -58,7 +61,11 @@ impl FromStr for BudgetSpec {
         if s == "ref" {
             return Ok(BudgetSpec::Reference);
         }
-        let (number, unit) = s.split_at(s.len().saturating_sub(1));
+        let last = s.char_indices().last().map_or(0, |(i, _)| i);
+        let (number, unit) = s.split_at(last);
+        if "swbr".contains(unit) && number.parse::<f64>().is_ok_and(|n| n <= 0.0) {
+            return Err(PlanError::BudgetNotPositive(s.to_string()));
+        }
         let count = || number.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(bad);
         let budget = match unit {
             "s" => Budget::Sentences(count()?),
@@ -121,9 +128,16 @@ mod tests {
 
     #[test]
     fn rejects_bad_budgets() {
-        for text in ["", "3", "0s", "-1w", "1.5r", "0r", "3x", "w", "refs", "nanr"] {
+        for text in ["", "3", "1.5r", "3x", "w", "refs", "nanr", "1.5w", "-w", "3é", "é"] {
             assert_eq!(text.parse::<BudgetSpec>(), Err(PlanError::Budget(text.into())), "{text}");
         }
+        for text in ["0s", "-1w", "-3b", "0r", "-0.2r", "-0w"] {
+            assert_eq!(text.parse::<BudgetSpec>(), Err(PlanError::BudgetNotPositive(text.into())), "{text}");
+        }
+        assert_eq!(
+            "-1w".parse::<BudgetSpec>().unwrap_err().to_string(),
+            "bad budget `-1w`: the number must be positive, e.g. 3s, 100w, 665b or 0.2r"
+        );
     }
 
     #[test]

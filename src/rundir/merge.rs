@@ -66,20 +66,46 @@ pub fn merge(dirs: &[PathBuf], out: &Path, provenance: Provenance) -> Result<Run
     writer.finish(shard_seconds + start.elapsed().as_secs_f64())
 }
 
-/// Checks the shards are 1/N … N/N of one run.
+/// Checks the shards are 1/N … N/N of one run (`shards` sorted by index):
+/// one N, no shard twice, none missing, each named in the error.
 fn check_shards(shards: &[(RunInfo, PathBuf)]) -> Result<(), RunDirError> {
     let Some((first, first_dir)) = shards.first() else {
         return Err(RunDirError::Merge("no shard directories given".into()));
     };
-    let n = shards.len();
-    for (k, (info, dir)) in shards.iter().enumerate() {
-        if info.shard != (Shard { index: k + 1, count: n }) {
+    let count = first.shard.count;
+    if let Some((info, dir)) = shards.iter().find(|(info, _)| info.shard.count != count) {
+        return Err(RunDirError::Merge(format!(
+            "{} is shard {} but {} is shard {}: the shards of one run share their N",
+            first_dir.display(),
+            first.shard,
+            dir.display(),
+            info.shard
+        )));
+    }
+    for pair in shards.windows(2) {
+        let ((a, a_dir), (b, b_dir)) = (&pair[0], &pair[1]);
+        if a.shard == b.shard {
             return Err(RunDirError::Merge(format!(
-                "{} is shard {} but {n} directories need shards 1/{n} … {n}/{n}, each once",
-                dir.display(),
-                info.shard
+                "shard {} is given twice: {} and {}",
+                a.shard,
+                a_dir.display(),
+                b_dir.display()
             )));
         }
+    }
+    let have: Vec<usize> = shards.iter().map(|(info, _)| info.shard.index).collect();
+    let missing: Vec<String> =
+        (1..=count).filter(|k| !have.contains(k)).map(|k| format!("{k}/{count}")).collect();
+    if !missing.is_empty() {
+        let have: Vec<String> = have.iter().map(|k| format!("{k}/{count}")).collect();
+        let (noun, verb) = if missing.len() == 1 { ("shard", "is") } else { ("shards", "are") };
+        return Err(RunDirError::Merge(format!(
+            "{noun} {} {verb} missing (have {})",
+            and_list(&missing),
+            and_list(&have)
+        )));
+    }
+    for (info, dir) in shards {
         let header = RunInfo { shard: Shard::ALL, ..info.clone() }.header();
         let same = header == RunInfo { shard: Shard::ALL, ..first.clone() }.header()
             && info.corpora.len() == first.corpora.len()
@@ -93,6 +119,15 @@ fn check_shards(shards: &[(RunInfo, PathBuf)]) -> Result<(), RunDirError> {
         }
     }
     Ok(())
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The merged run's `run.json` (before its rows are written): the shards'
