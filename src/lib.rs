@@ -89,6 +89,7 @@ pub mod cleanup;
 pub mod corpus;
 pub mod datasets;
 pub mod digest;
+mod error;
 pub mod harness;
 pub mod jsonl;
 pub mod meta;
@@ -103,6 +104,7 @@ pub mod summarize;
 pub mod text;
 
 pub use corpus::{CorpusError, Document, ReadOptions, Source, read_corpus};
+pub use error::Error;
 pub use harness::run::run;
 pub use harness::{
     BudgetSpec, CorpusInput, EvalDocument, HarnessError, Progress, RunRequest, Settings, Silent,
