@@ -5,7 +5,7 @@
 //! and say once, on stderr, in `run.json` and on the page, why a text
 //! cannot be had.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::util::sumbench;
 
@@ -42,6 +42,17 @@ fn run_flagged(cwd: &Path, out: &str, extra: &[&str]) -> String {
 fn assert_shows_document(html: &str, i: usize) {
     assert!(html.contains(&format!("Article {i} opens the story.")), "document n{i}'s text is on the page");
     assert!(html.contains(&format!("Mayor {i} spoke; residents cheered.")), "its reference is on the page");
+}
+
+/// A temporary folder with `data/news.csv` (`docs` documents) and an empty
+/// `elsewhere/` to run later commands from.
+fn two_folders(docs: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, elsewhere) = (tmp.path().join("data"), tmp.path().join("elsewhere"));
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    write_news_csv(&data.join("news.csv"), docs);
+    (tmp, data, elsewhere)
 }
 
 const NOT_AVAILABLE: &str = "The document text is not available";
@@ -85,12 +96,7 @@ fn a_chunked_run_embeds_texts_for_every_chosen_document() {
 
 #[test]
 fn shards_merged_from_another_folder_show_the_texts() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let elsewhere = tmp.path().join("elsewhere");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::create_dir_all(&elsewhere).unwrap();
-    write_news_csv(&data.join("news.csv"), 9);
+    let (_tmp, data, elsewhere) = two_folders(9);
     run_flagged(&data, "s1", &["--shard", "1/3"]);
     run_flagged(&data, "s2", &["--shard", "2/3"]);
     run_flagged(&data, "s3", &["--shard", "3/3"]);
@@ -144,12 +150,7 @@ fn a_corpus_changed_or_gone_since_the_shards_is_said_once() {
 
 #[test]
 fn compare_html_from_another_folder_shows_the_references() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let elsewhere = tmp.path().join("elsewhere");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::create_dir_all(&elsewhere).unwrap();
-    write_news_csv(&data.join("news.csv"), 8);
+    let (_tmp, data, elsewhere) = two_folders(8);
     run_flagged(&data, "base", &["--seed", "1"]);
     run_flagged(&data, "new", &["--seed", "2"]);
     let output = sumbench()
