@@ -184,6 +184,11 @@ fn outside_summaries_are_scored_into_the_same_reports() {
             "news: 5 documents have no summary from abstractive"
         ]
     );
+    // An outside system ran elsewhere: no timing, so no speed, and no speed in the paper table.
+    assert!(outcome.info.timings.is_empty(), "{:?}", outcome.info.timings);
+    let summary = read(&out, files::SUMMARY_CSV);
+    assert!(summary.lines().skip(1).all(|l| l.ends_with(',')), "empty docs_per_second: {summary}");
+    assert!(!read(&out, files::SUMMARY_MD).contains("docs/s"));
 }
 
 #[test]
