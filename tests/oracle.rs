@@ -1,4 +1,4 @@
-//! The greedy ROUGE oracle on real data: it beats every registered summarizer,
+//! The ROUGE oracle on real data: it beats every registered summarizer,
 //! and it honours every budget kind.
 
 use sumbench::summarize::{Budget, BuildOptions, build};
