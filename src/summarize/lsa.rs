@@ -28,6 +28,13 @@
 //!   times a term seen once.
 //! - Ranking: descending score, ties in document order (sumy's stable sort).
 //!
+//! - Rows: the document's content stems that are words and not common
+//!   words. A word starts with a letter and holds no digit, as sumy's
+//!   tokenizer keeps only such tokens (numbers, years, "p53" are no terms).
+//!   Common words: the tokenizer's stop words and the SMART list (the 598
+//!   words shipped for ROUGE-1.5.5's `-s`, compared by stem), as sumy leaves
+//!   out its 579-word SMART-style English list.
+//!
 //! What differs from sumy: the sentence splitter, tokenizer and stop words are
 //! this crate's (`text`), not NLTK's punkt and sumy's lists.
 //!
@@ -221,8 +228,14 @@ impl SparseColumns {
 impl Lsa {
     /// The weighted content-term × sentence matrix of `sentences`.
     fn matrix(&self, doc: &PreparedDocument, sentences: &[crate::text::Sentence]) -> SparseColumns {
-        // Term id → row, for the terms used as content words; row → term id.
+        // Term id → row, for the content terms that are words and not SMART
+        // common words; row → term id.
         let mut row = vec![usize::MAX; doc.num_terms()];
+        let is_word: Vec<bool> = doc
+            .vocabulary
+            .iter()
+            .map(|stem| super::luhn::is_word(stem) && !super::luhn::SMART_STEMS.contains(&**stem))
+            .collect();
         let mut terms: Vec<u32> = Vec::new();
         let mut cells: Vec<(usize, f64)> = Vec::new();
         let mut starts = Vec::with_capacity(sentences.len() + 1);
@@ -232,7 +245,7 @@ impl Lsa {
         for s in sentences {
             let start = cells.len();
             // Count occurrences first: every cell holds the term frequency.
-            for &t in &s.content {
+            for &t in s.content.iter().filter(|&&t| is_word[t as usize]) {
                 if row[t as usize] == usize::MAX {
                     row[t as usize] = terms.len();
                     terms.push(t);
@@ -469,6 +482,16 @@ mod tests {
         assert_close(&r.scores, &[1.65f64.sqrt(), 1.32f64.sqrt(), 0.0]);
         assert_close(&r.scores, &[1.2845232578665131, 1.148912529307606, 0.0]);
         assert_eq!(r.order, [0, 1, 2]);
+    }
+
+    #[test]
+    fn tokens_with_digits_are_no_terms() {
+        // "Cat 1999 1999 1999. Dog bird.": rows cat, dog, bird (1999 is no word).
+        // S0: cat tf 1 = max → 1, dog and bird 0.4: ‖a0‖² = 1 + 2 · 0.16 = 1.32.
+        // S1: dog, bird → 1 each, cat 0.4: ‖a1‖² = 2 + 0.16 = 2.16.
+        // (With 1999 a term, S0 would be 1999 → 1, cat → 0.6, and a fourth row.)
+        let r = rank("Cat 1999 1999 1999. Dog bird.", Params::default());
+        assert_close(&r.scores, &[1.32f64.sqrt(), 2.16f64.sqrt()]);
     }
 
     #[test]
