@@ -76,8 +76,7 @@ use crate::text::PreparedDocument;
 /// Registry name.
 pub const NAME: &str = "oracle";
 /// One-line description for `sumbench list`.
-pub const DESCRIPTION: &str =
-    "extractive oracle maximising mean ROUGE-1/2 F of the output summary (greedy or lead start, then local search; upper bound)";
+pub const DESCRIPTION: &str = "extractive oracle maximising mean ROUGE-1/2 F of the output summary (greedy or lead start, then local search; upper bound)";
 
 /// The oracle's parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,13 +97,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params {
-            stem: true,
-            beam: 1,
-            max_passes: 50,
-            max_candidates: 15,
-            candidates_per_sentence: 3,
-        }
+        Params { stem: true, beam: 1, max_passes: 50, max_candidates: 15, candidates_per_sentence: 3 }
     }
 }
 
@@ -339,7 +332,7 @@ impl<'s, 'r> Search<'s, 'r> {
                 let start = self.doc.sentences[i].span.start;
                 let whole = &self.sentences[i];
                 let mut cut = Grams::default();
-                self.references.span_token_ids(&[start..start + len], &mut cut.tokens);
+                self.references.span_token_ids(std::slice::from_ref(&(start..start + len)), &mut cut.tokens);
                 if whole.tokens.starts_with(&cut.tokens) {
                     // A cut between tokens: the first tokens and their pairs.
                     let kept = cut.tokens.len().saturating_sub(1);
@@ -387,7 +380,8 @@ impl<'s, 'r> Search<'s, 'r> {
             for state in &beam {
                 for &i in candidates.iter().filter(|i| state.sentences.binary_search(i).is_err()) {
                     let extended = self.with(&state.sentences, Some(i), None);
-                    if extended.value > state.value && !next.iter().any(|s| s.sentences == extended.sentences) {
+                    if extended.value > state.value && !next.iter().any(|s| s.sentences == extended.sentences)
+                    {
                         next.push(extended);
                     }
                 }
@@ -415,7 +409,9 @@ impl<'s, 'r> Search<'s, 'r> {
                 .iter()
                 .map(|&i| (Some(i), None))
                 .chain(state.sentences.iter().map(|&r| (None, Some(r))))
-                .chain(state.sentences.iter().flat_map(|&r| outside.iter().map(move |&i| (Some(i), Some(r)))));
+                .chain(
+                    state.sentences.iter().flat_map(|&r| outside.iter().map(move |&i| (Some(i), Some(r)))),
+                );
             for (add, remove) in moves {
                 let next = self.with(&state.sentences, add, remove);
                 if next.value > state.value {
@@ -446,7 +442,8 @@ impl ReadsReferences for Oracle {
         let mut by_value: Vec<usize> = (0..n).filter(|&i| alone[i] > 0.0).collect();
         by_value.sort_by(|&a, &b| alone[b].total_cmp(&alone[a]));
         let lead = search.evaluate((0..n).collect());
-        let wanted = self.max_candidates.max(self.candidates_per_sentence.saturating_mul(lead.sentences.len()));
+        let wanted =
+            self.max_candidates.max(self.candidates_per_sentence.saturating_mul(lead.sentences.len()));
         let mut candidates: Vec<usize> = by_value.iter().copied().take(wanted).collect();
         candidates.sort_unstable();
         let searched = search.beam(&candidates, self.beam);

@@ -219,10 +219,7 @@ mod tests {
         // Sentences 0 and 1 under a 4-word budget: "One two.\nThree four" (8 + 1 + 10 bytes).
         assert_eq!(summary_extents(&[0, 1], "One two.\nThree four", text, &spans), [(0, 0..8), (1, 9..19)]);
         // Whole sentences: whole spans.
-        assert_eq!(
-            summary_extents(&[0, 2], "One two.\nSeven.", text, &spans),
-            [(0, 0..8), (2, 30..36)]
-        );
+        assert_eq!(summary_extents(&[0, 2], "One two.\nSeven.", text, &spans), [(0, 0..8), (2, 30..36)]);
         // A text that is not the sentences' (an outside summary): whole spans.
         assert_eq!(summary_extents(&[1], "Something else", text, &spans), [(1, 9..29)]);
         // A chosen sentence beyond the page's cut is left out, and the one shown is whole.
