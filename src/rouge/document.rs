@@ -29,6 +29,8 @@ pub struct DocumentScorer<'a> {
     /// `(span start, sentence index)`, sorted, to find a span's sentence.
     by_start: Vec<(usize, usize)>,
     references: Vec<DocumentReference>,
+    /// Each reference's tokens as document ids.
+    reference_ids: Vec<Vec<u32>>,
     /// Reference token → document id, for text tokenized after construction.
     vocabulary: FxHashMap<Box<str>, u32>,
     /// Number of source lines with tokens (rougeLsum sentences of the source).
@@ -134,6 +136,7 @@ impl<'a> DocumentScorer<'a> {
         let lines = sentences.iter().map(|s| s.lines.len()).sum();
         let other = vocabulary.len();
         let mut rows = 0;
+        let reference_ids = reference_tokens.iter().map(|(tokens, _)| tokens.clone()).collect();
         let references: Vec<DocumentReference> = reference_tokens
             .into_iter()
             .map(|(tokens, lines)| {
@@ -157,6 +160,7 @@ impl<'a> DocumentScorer<'a> {
             sentences,
             by_start,
             references,
+            reference_ids,
             vocabulary,
             lines,
             memo: (0..memo_len).map(|_| OnceLock::new()).collect(),
@@ -232,6 +236,32 @@ impl<'a> DocumentScorer<'a> {
             counts = view.into_buffer();
         }
         best.into_scores()
+    }
+
+    /// Appends to `out` the token ids of the candidate made of `spans`, the
+    /// one flat sequence [`DocumentScorer::score_spans`] counts n-grams on
+    /// (lines joined): the distinct reference tokens are `0..U` and every
+    /// other token is `U` ([`DocumentScorer::other_token`]).
+    ///
+    /// # Panics
+    /// If a span is not a char-boundary range of the text.
+    pub fn span_token_ids(&self, spans: &[Range<usize>], out: &mut Vec<u32>) {
+        let mut pieces = Vec::new();
+        for span in spans {
+            self.push_span(span.clone(), out, &mut pieces);
+        }
+    }
+
+    /// Each reference's token ids (as [`DocumentScorer::span_token_ids`]
+    /// numbers them), in the order the references were given.
+    pub fn reference_token_ids(&self) -> impl Iterator<Item = &[u32]> {
+        self.reference_ids.iter().map(Vec::as_slice)
+    }
+
+    /// The id of every token that no reference holds: the number of distinct
+    /// reference tokens.
+    pub fn other_token(&self) -> u32 {
+        self.vocabulary.len() as u32
     }
 
     /// Appends the tokens and rougeLsum pieces of one span.
@@ -371,6 +401,21 @@ mod tests {
             let text = format!("{}\n{}", &RU[36..58], &RU[0..end]);
             assert_eq!(document.score_spans(&cut), scorer.score_multi(&references, &text), "cut {end}");
         }
+    }
+
+    #[test]
+    fn token_ids_number_reference_tokens_first() {
+        // Stemmed reference tokens: cat (0), run (1), dog (2); "the", "were", "home" are others (3).
+        let scorer = scorer();
+        let references = vec!["cats running".to_string(), "dogs".to_string()];
+        let document = DocumentScorer::new(&scorer, &references, TEXT, &spans());
+        let ids: Vec<&[u32]> = document.reference_token_ids().collect();
+        assert_eq!(ids, [&[0, 1][..], &[2][..]]);
+        assert_eq!(document.other_token(), 3);
+        let mut out = Vec::new();
+        // "The cats were running home." then the cut "Dogs ran": dogs → 2, ran → 3 (not "run").
+        document.span_token_ids(&[0..27, 28..36], &mut out);
+        assert_eq!(out, [3, 0, 3, 1, 3, 2, 3]);
     }
 
     #[test]

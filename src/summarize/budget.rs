@@ -53,9 +53,17 @@ impl Budget {
     }
 }
 
+/// `order` without repeats, first occurrences kept.
 fn distinct(order: &[usize]) -> impl Iterator<Item = usize> + '_ {
-    let mut seen = std::collections::HashSet::new();
-    order.iter().copied().filter(move |&i| seen.insert(i))
+    // A flag per index (indices are sentence numbers): cheaper than hashing
+    // for the oracle, which fills thousands of candidate orders per document.
+    let mut seen: Vec<bool> = Vec::new();
+    order.iter().copied().filter(move |&i| {
+        if i >= seen.len() {
+            seen.resize(i + 1, false);
+        }
+        !std::mem::replace(&mut seen[i], true)
+    })
 }
 
 fn with_scores(sentences: Vec<usize>, ranking: &Ranking, truncated_len: Option<usize>) -> Summary {

@@ -83,13 +83,13 @@ pub struct Luhn {
 }
 
 /// Stems of the SMART common words (stemmed as the tokenizer stems words).
-static SMART_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub(super) static SMART_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let tokenizer = WordTokenizer::english();
     crate::rouge155::tokenize::SMART_STOPWORDS.lines().map(|w| tokenizer.stem(w)).collect()
 });
 
 /// Whether a stem counts as a word: it starts with a letter and holds no digit.
-fn is_word(stem: &str) -> bool {
+pub(super) fn is_word(stem: &str) -> bool {
     stem.chars().next().is_some_and(char::is_alphabetic) && !stem.chars().any(char::is_numeric)
 }
 

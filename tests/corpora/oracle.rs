@@ -1,4 +1,4 @@
-//! The greedy ROUGE oracle beats every registered summarizer on SummEval.
+//! The ROUGE oracle beats every registered summarizer on SummEval.
 
 use crate::util::{assert_oracle_beats_every_summarizer, outside_corpus, prepare};
 

@@ -80,15 +80,17 @@ pub const JS: &str = r##"
     var select = article.querySelector("select.hl-select");
     if (!select) return;
     var chosen = select.value;
+    var seen = {};
     var count = 0;
     article.querySelectorAll(".s").forEach(function (s) {
       var by = (s.getAttribute("data-by") || "").split(" ");
       var on = by.indexOf(chosen) >= 0;
       s.classList.toggle("hl", on);
-      if (on) count++;
+      var i = s.getAttribute("data-i");
+      if (on && !seen[i]) { seen[i] = true; count++; }
     });
     var out = article.querySelector(".hl-count");
-    if (out) out.textContent = count + " sentence(s) highlighted";
+    if (out) out.textContent = count + " sentence(s) highlighted (a sentence cut to fit the budget only up to the cut)";
   }
   document.querySelectorAll("select.hl-select").forEach(function (select) {
     select.addEventListener("change", function () { highlight(select.closest("article")); });

@@ -1,6 +1,8 @@
 //! What the pages highlight: a document's sentences (the spans of
-//! [`crate::text::sentence_spans`], the ones summaries.jsonl's indices count)
-//! and a summary's unigrams and bigrams that occur in a reference.
+//! [`crate::text::sentence_spans`], the ones summaries.jsonl's indices count),
+//! only as far as a summary holds them (a sentence cut to fit a word or byte
+//! budget is highlighted up to the cut, see [`summary_extents`]), and a
+//! summary's unigrams and bigrams that occur in a reference.
 //!
 //! Matching uses simple tokens, not ROUGE's: maximal runs of alphanumeric
 //! characters (`char::is_alphanumeric`), lowercased, no stemming. A token is
@@ -110,6 +112,42 @@ pub fn ngram_marks(summary: &str, references: &[String]) -> Vec<(Range<usize>, M
     out
 }
 
+/// The part of the document each chosen sentence gives the summary:
+/// `(sentence, byte range in text)` for each index of `chosen` (document
+/// order) that has a span in `spans`. `summary` is the chosen spans' texts
+/// joined by newlines, the last one possibly cut to a budget (as
+/// summaries.jsonl holds it), so the last sentence keeps what is left of
+/// `summary` after the others and their newlines. When that rest is not the
+/// start of the sentence (a summary not made that way), the sentence counts
+/// whole.
+pub fn summary_extents(
+    chosen: &[usize],
+    summary: &str,
+    text: &str,
+    spans: &[Range<usize>],
+) -> Vec<(usize, Range<usize>)> {
+    let shown: Vec<usize> = chosen.iter().copied().filter(|&i| i < spans.len()).collect();
+    let before: usize = match shown.split_last() {
+        Some((_, rest)) => rest.iter().map(|&i| spans[i].len() + 1).sum(),
+        None => 0,
+    };
+    shown
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let span = spans[i].clone();
+            let is_last = k + 1 == shown.len() && shown.len() == chosen.len();
+            let kept = summary.len().checked_sub(before).filter(|&kept| {
+                is_last
+                    && kept < span.len()
+                    && text.is_char_boundary(span.start + kept)
+                    && summary.ends_with(&text[span.start..span.start + kept])
+            });
+            (i, span.start..kept.map_or(span.end, |kept| span.start + kept))
+        })
+        .collect()
+}
+
 /// A document's text as the page shows it: cut to a bound, with the sentence
 /// spans that lie inside the cut.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,6 +213,20 @@ mod tests {
                 (".", Mark::None)
             ]
         );
+    }
+
+    #[test]
+    fn a_cut_last_sentence_is_highlighted_up_to_the_cut() {
+        let text = "One two. Three four five six. Seven.";
+        let spans = [0..8, 9..29, 30..36];
+        // Sentences 0 and 1 under a 4-word budget: "One two.\nThree four" (8 + 1 + 10 bytes).
+        assert_eq!(summary_extents(&[0, 1], "One two.\nThree four", text, &spans), [(0, 0..8), (1, 9..19)]);
+        // Whole sentences: whole spans.
+        assert_eq!(summary_extents(&[0, 2], "One two.\nSeven.", text, &spans), [(0, 0..8), (2, 30..36)]);
+        // A text that is not the sentences' (an outside summary): whole spans.
+        assert_eq!(summary_extents(&[1], "Something else", text, &spans), [(1, 9..29)]);
+        // A chosen sentence beyond the page's cut is left out, and the one shown is whole.
+        assert_eq!(summary_extents(&[0, 5], "One two.\nEl", text, &spans), [(0, 0..8)]);
     }
 
     #[test]

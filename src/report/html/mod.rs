@@ -29,7 +29,7 @@ pub use compare_page::{
 };
 pub use grid::{GridBuilder, ScoreGrid, extremes};
 pub use groups::{GROUP_MAX_DOCUMENTS, Groups, significance_groups};
-pub use highlight::{DocumentText, Mark, Token, ngram_marks, tokens, truncate};
+pub use highlight::{DocumentText, Mark, Token, ngram_marks, summary_extents, tokens, truncate};
 pub use run_page::{DocumentDetail, RunPage, render_run};
 pub use select::{Chosen, SampleKey, choose_documents, sample_key, within_budget};
 

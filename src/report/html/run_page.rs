@@ -9,7 +9,7 @@ use super::assets::{CSS, JS};
 use super::chart::{Series, domain, strip_plot};
 use super::grid::{ScoreGrid, extremes};
 use super::groups::Groups;
-use super::highlight::{DocumentText, Mark, ngram_marks, truncate};
+use super::highlight::{DocumentText, Mark, ngram_marks, summary_extents, truncate};
 use super::{MAX_DOCUMENTS, MAX_EMBEDDED_BYTES, MAX_SUMMARY_BYTES};
 use crate::report::{AggregateRow, CorpusLevelRow, SummaryRecord};
 
@@ -218,24 +218,36 @@ fn charts(page: &RunPage, grid: &ScoreGrid) -> Markup {
     }
 }
 
-/// The document text with each sentence in a `span.s` whose `data-by` lists
-/// the summarizers (by number) that chose it.
+/// The document text with each sentence in `span.s` pieces (`data-i` its
+/// number) whose `data-by` lists the summarizers (by number) whose summary
+/// holds that piece: a sentence a summary cut to fit the budget is split at
+/// the cut ([`summary_extents`]), so only the words the summary has are
+/// highlighted.
 fn sentences(grid: &ScoreGrid, detail: &DocumentDetail, text: &DocumentText) -> Markup {
+    // Per sentence: (summarizer number, end of the part its summary holds).
+    let mut held: Vec<Vec<(usize, usize)>> = vec![Vec::new(); text.sentences.len()];
+    for r in &detail.summaries {
+        let Some(s) = grid.summarizers.iter().position(|n| *n == r.summarizer) else { continue };
+        for (i, range) in summary_extents(&r.sentences, &r.text, &text.text, &text.sentences) {
+            held[i].push((s, range.end));
+        }
+    }
     let mut out = String::new();
     let mut at = 0;
     for (i, span) in text.sentences.iter().enumerate() {
-        let by: Vec<String> = detail
-            .summaries
-            .iter()
-            .filter(|r| r.sentences.contains(&i))
-            .filter_map(|r| grid.summarizers.iter().position(|n| *n == r.summarizer))
-            .map(|s| s.to_string())
-            .collect();
-        let piece = html! {
-            (&text.text[at..span.start])
-            span.s data-by=(by.join(" ")) { (&text.text[span.clone()]) }
-        };
-        out.push_str(&piece.into_string());
+        out.push_str(&html! { (&text.text[at..span.start]) }.into_string());
+        let mut cuts: Vec<usize> = held[i].iter().map(|&(_, end)| end).filter(|&e| e > span.start).collect();
+        cuts.push(span.end);
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut from = span.start;
+        for cut in cuts.into_iter().filter(|&c| c <= span.end) {
+            let by: Vec<String> =
+                held[i].iter().filter(|&&(_, end)| end >= cut).map(|(s, _)| s.to_string()).collect();
+            let piece = html! { span.s data-by=(by.join(" ")) data-i=(i) { (&text.text[from..cut]) } };
+            out.push_str(&piece.into_string());
+            from = cut;
+        }
         at = span.end;
     }
     out.push_str(&html! { (&text.text[at..]) }.into_string());
