@@ -61,7 +61,10 @@ fn no_summarizer_beats_the_oracle_on_its_objective_where_the_greedy_oracle_was_b
         .filter(|(i, e)| *i < 10 || beaten_before.contains(&e.doc.source.id.as_str()))
         .map(|(_, e)| e)
         .collect();
-    assert_eq!(chosen.len(), 16, "the six documents are in corpus/billsum");
+    assert!(
+        beaten_before.iter().all(|id| chosen.iter().any(|e| e.doc.source.id == *id)),
+        "the six documents are in corpus/billsum"
+    );
     for eval in chosen {
         let oracle = objective(eval, "oracle");
         for entry in sumbench::summarize::registry().iter().filter(|e| e.name != "oracle") {
