@@ -55,6 +55,13 @@ fn two_folders(docs: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
     (tmp, data, elsewhere)
 }
 
+/// Runs `sumbench ARGS` in `cwd`: it succeeds and warns of nothing.
+fn succeeds_without_warnings(cwd: &Path, args: &[&str]) {
+    let output = sumbench().current_dir(cwd).args(args).assert().success().get_output().clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains("warning"), "{stderr}");
+}
+
 const NOT_AVAILABLE: &str = "The document text is not available";
 
 #[test]
@@ -100,15 +107,10 @@ fn shards_merged_from_another_folder_show_the_texts() {
     run_flagged(&data, "s1", &["--shard", "1/3"]);
     run_flagged(&data, "s2", &["--shard", "2/3"]);
     run_flagged(&data, "s3", &["--shard", "3/3"]);
-    let output = sumbench()
-        .current_dir(&elsewhere)
-        .args(["merge", "../data/s2", "../data/s1", "../data/s3", "--out", "merged"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(!stderr.contains("warning"), "{stderr}");
+    succeeds_without_warnings(
+        &elsewhere,
+        &["merge", "../data/s2", "../data/s1", "../data/s3", "--out", "merged"],
+    );
     let html = std::fs::read_to_string(elsewhere.join("merged/report.html")).unwrap();
     assert!(!html.contains(NOT_AVAILABLE));
     for i in 0..9 {
@@ -153,15 +155,10 @@ fn compare_html_from_another_folder_shows_the_references() {
     let (_tmp, data, elsewhere) = two_folders(8);
     run_flagged(&data, "base", &["--seed", "1"]);
     run_flagged(&data, "new", &["--seed", "2"]);
-    let output = sumbench()
-        .current_dir(&elsewhere)
-        .args(["compare", "../data/base", "../data/new", "--html", "compare.html"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(!stderr.contains("warning"), "{stderr}");
+    succeeds_without_warnings(
+        &elsewhere,
+        &["compare", "../data/base", "../data/new", "--html", "compare.html"],
+    );
     let html = std::fs::read_to_string(elsewhere.join("compare.html")).unwrap();
     assert!(!html.contains("references are not shown"), "references found");
     assert!(html.contains("residents cheered."), "a reference is on the page");

@@ -662,6 +662,19 @@ mod tests {
         });
     }
 
+    /// The summary `fill` makes of `set` and its objective by `DocumentScorer`
+    /// (rouge-score's numbers, checked against rouge-score 0.1.2 in `rouge`).
+    fn scored_by_document_scorer(
+        doc: &PreparedDocument,
+        scorer: &DocumentScorer<'_>,
+        budget: &Budget,
+        set: Vec<usize>,
+    ) -> (Vec<usize>, f64) {
+        let summary = budget.fill(doc, &Ranking { order: set, scores: Vec::new() });
+        let s = scorer.score_spans_for(&[Metric::N(1), Metric::N(2)], &summary.spans(doc));
+        (summary.sentences, (s[0].fmeasure + s[1].fmeasure) / 2.0)
+    }
+
     #[test]
     fn the_token_objective_equals_the_document_scorer_on_every_subset_and_cut() {
         // The fast objective against `DocumentScorer::score_spans` (rouge-score's numbers,
@@ -678,10 +691,9 @@ mod tests {
                 for mask in 0u32..32 {
                     let set: Vec<usize> = (0..5).filter(|i| mask & (1 << i) != 0).collect();
                     let state = search.evaluate(set.clone());
-                    let summary = budget.fill(doc, &Ranking { order: set, scores: Vec::new() });
-                    let s = scorer.score_spans_for(&[Metric::N(1), Metric::N(2)], &summary.spans(doc));
-                    assert_eq!(state.sentences, summary.sentences);
-                    assert_eq!(state.value, (s[0].fmeasure + s[1].fmeasure) / 2.0, "{budget:?} {mask}");
+                    let (sentences, value) = scored_by_document_scorer(doc, scorer, &budget, set);
+                    assert_eq!(state.sentences, sentences);
+                    assert_eq!(state.value, value, "{budget:?} {mask}");
                 }
             }
         });
@@ -704,10 +716,7 @@ mod tests {
                     for mask in 1u32..32 {
                         let set: Vec<usize> = (0..5).filter(|i| mask & (1 << i) != 0).collect();
                         if set.len() <= k {
-                            let summary = budget.fill(doc, &Ranking { order: set, scores: Vec::new() });
-                            let s =
-                                scorer.score_spans_for(&[Metric::N(1), Metric::N(2)], &summary.spans(doc));
-                            want = want.max((s[0].fmeasure + s[1].fmeasure) / 2.0);
+                            want = want.max(scored_by_document_scorer(doc, scorer, &budget, set).1);
                         }
                     }
                     let got = search.exhaustive(&all, k, usize::MAX).expect("no limit");
