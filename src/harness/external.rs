@@ -303,13 +303,6 @@ fn score_corpus(
         let prepared = if builtins > 0 { engine.prepare_with_idf(docs.clone(), &stats) } else { Vec::new() };
         let inside = if builtins > 0 { engine.evaluate(&name, &prepared, &|| {})? } else { Vec::new() };
         for (d, (doc, texts)) in docs.iter().zip(texts).enumerate() {
-            // The sentences the built-in summarizers chose from, else the segmenter's.
-            let spans: Vec<_> = match prepared.get(d) {
-                Some(eval) => eval.doc.sentences.iter().map(|s| s.span.clone()).collect(),
-                None => sentence_spans(&doc.text),
-            };
-            let source = DocumentSource { text: &doc.text, sentences: &spans, references: &doc.references };
-            writer.document(&name, &doc.id, source);
             for (s, (text, (scores, corpus_stats))) in texts.into_iter().zip(&outside[d]).enumerate() {
                 let record = SummaryRecord {
                     corpus: name.clone(),
@@ -330,6 +323,13 @@ fn score_corpus(
                     writer.warn(format!("{name}: {warning}"));
                 }
             }
+            // The sentences the built-in summarizers chose from, else the segmenter's.
+            let spans: Vec<_> = match prepared.get(d) {
+                Some(eval) => eval.doc.sentences.iter().map(|s| s.span.clone()).collect(),
+                None => sentence_spans(&doc.text),
+            };
+            let source = DocumentSource { text: &doc.text, sentences: &spans, references: &doc.references };
+            writer.document(&name, &doc.id, source);
             scored += 1;
         }
     }

@@ -83,26 +83,24 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         let mut done = 0;
         let mut pitfalls = Pitfalls::default();
         let mut emit = |event: Emit| -> Result<(), HarnessError> {
-            let result = match event {
+            let (document, result) = match event {
                 Emit::Expect(documents) => {
                     writer.begin_corpus(name, documents);
                     return Ok(());
                 }
-                Emit::Document(document, result) => {
-                    let spans: Vec<_> = document.doc.sentences.iter().map(|s| s.span.clone()).collect();
-                    let source = DocumentSource {
-                        text: &document.doc.source.text,
-                        sentences: &spans,
-                        references: &document.references,
-                    };
-                    writer.document(name, &document.doc.source.id, source);
-                    result
-                }
+                Emit::Document(document, result) => (document, result),
             };
             for (s, (item, total)) in result.items.iter().zip(seconds.iter_mut()).enumerate() {
                 writer.summary(s, &item.summary, &item.scores, &item.corpus_stats)?;
                 *total += item.seconds;
             }
+            let spans: Vec<_> = document.doc.sentences.iter().map(|s| s.span.clone()).collect();
+            let source = DocumentSource {
+                text: &document.doc.source.text,
+                sentences: &spans,
+                references: &document.references,
+            };
+            writer.document(name, &document.doc.source.id, source);
             pitfalls.add(result.pitfalls);
             for warning in result.warnings {
                 writer.warn(format!("{name}: {warning}"));

@@ -91,7 +91,7 @@ impl ReportWriter {
     }
 
     /// The text and references of document `doc_id` of `corpus` as the run
-    /// read them, given before its summaries, for `report.html` (which keeps
+    /// read them, given after its summaries, for `report.html` (which copies
     /// only what it may embed). A merge gives none: the page re-reads them.
     pub fn document(&mut self, corpus: &str, doc_id: &str, source: DocumentSource<'_>) {
         self.page.document(corpus, doc_id, source);

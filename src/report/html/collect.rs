@@ -46,7 +46,6 @@ struct Kept {
 struct Pending {
     corpus: String,
     doc_id: String,
-    source: Option<(DocumentText, Vec<String>)>,
     summaries: Vec<SummaryRecord>,
     /// Per summarizer (in arrival order), F under the document's first metric.
     first_metric: Vec<(String, f64)>,
@@ -60,9 +59,9 @@ struct Extreme {
 }
 
 /// Collects a run's scores, summaries and document texts for `report.html`
-/// (see the module docs). Feed it [`PageCollector::document`] (optional: a
-/// merge has no texts) and [`PageCollector::summary`] for each document in
-/// run order, every summary of a document before the next document's.
+/// (see the module docs). Feed it, for each document in run order, its
+/// summaries ([`PageCollector::summary`]) and then its text
+/// ([`PageCollector::document`]; optional: a merge has no texts).
 #[derive(Debug)]
 pub struct PageCollector {
     seed: u64,
@@ -102,14 +101,15 @@ impl PageCollector {
         }
     }
 
-    /// The text and references of document `doc_id` of `corpus`, given before
-    /// its summaries. Only the first [`super::MAX_DOCUMENT_BYTES`] bytes are
-    /// kept, and only if the document may be embedded.
+    /// The text and references of document `doc_id` of `corpus`, given after
+    /// its summaries: it ends the document. Its first
+    /// [`super::MAX_DOCUMENT_BYTES`] bytes and references are copied only if
+    /// the document may be embedded. (A document never given, as in a merge,
+    /// ends when the next one's summaries begin.)
     pub fn document(&mut self, corpus: &str, doc_id: &str, source: DocumentSource<'_>) {
-        self.begin(corpus, doc_id);
-        let text = DocumentText::with_spans(source.text, source.sentences, super::MAX_DOCUMENT_BYTES);
-        let pending = self.pending.as_mut().expect("begun");
-        pending.source = Some((text, source.references.to_vec()));
+        if self.pending.as_ref().is_some_and(|p| p.corpus == corpus && p.doc_id == doc_id) {
+            self.close_pending(Some(source));
+        }
     }
 
     /// One summary with its scores, one per metric of `metrics`.
@@ -130,14 +130,14 @@ impl PageCollector {
         if self.pending.as_ref().is_some_and(|p| p.corpus == corpus && p.doc_id == doc_id) {
             return;
         }
-        self.close_pending();
+        self.close_pending(None);
         self.pending =
             Some(Pending { corpus: corpus.to_string(), doc_id: doc_id.to_string(), ..Pending::default() });
     }
 
     /// Decides whether the pending document may be embedded, keeps it if so,
     /// and drops documents no longer anybody's best, worst or sample candidate.
-    fn close_pending(&mut self) {
+    fn close_pending(&mut self, source: Option<DocumentSource<'_>>) {
         let Some(pending) = self.pending.take() else { return };
         let Some((g, d)) = self.grids.position(&pending.corpus, &pending.doc_id) else {
             // No scores (a document without summaries): never embedded.
@@ -182,7 +182,9 @@ impl PageCollector {
             wanted = true;
         }
         if wanted {
-            let (text, references) = pending.source.map_or((None, Vec::new()), |(t, r)| (Some(t), r));
+            let text =
+                source.map(|s| DocumentText::with_spans(s.text, s.sentences, super::MAX_DOCUMENT_BYTES));
+            let references = source.map_or_else(Vec::new, |s| s.references.to_vec());
             self.kept.insert((g, d), Kept { text, references, summaries: pending.summaries });
         }
         for key in dropped {
@@ -209,7 +211,7 @@ impl PageCollector {
     /// are not, and any non-extreme document outside them has a larger key
     /// than all of those: the `room` smallest are all kept.
     pub fn finish(mut self) -> CollectedPage {
-        self.close_pending();
+        self.close_pending(None);
         let grids = self.grids.finish();
         let chosen = choose_documents(&grids, self.seed, self.max);
         let documents = chosen
@@ -262,11 +264,6 @@ mod tests {
             let text = format!("Text of {id}. Second sentence.");
             let references = vec![format!("reference of {id}")];
             let sentences = [0..12, 13..29];
-            collector.document(
-                corpus,
-                &id,
-                DocumentSource { text: &text, sentences: &sentences, references: &references },
-            );
             for (s, &f) in row.iter().enumerate() {
                 collector.summary(
                     &summary(corpus, &id, &format!("s{s}")),
@@ -274,6 +271,11 @@ mod tests {
                     &[score(f), score(1.0 - f)],
                 );
             }
+            collector.document(
+                corpus,
+                &id,
+                DocumentSource { text: &text, sentences: &sentences, references: &references },
+            );
         }
         collector.finish()
     }
