@@ -662,6 +662,12 @@ mod tests {
         });
     }
 
+    /// Five sentences and two references for the checks over every subset.
+    const FIVE: &str = "The cats were running home. Dogs ran, too! Then the rain fell hard. \
+                        Cats and dogs hid. The end came late at night.";
+    const FIVE_REFERENCES: [&str; 2] =
+        ["cats ran home\nthe rain fell", "dogs were running at night, the cats hid"];
+
     /// The summary `fill` makes of `set` and its objective by `DocumentScorer`
     /// (rouge-score's numbers, checked against rouge-score 0.1.2 in `rouge`).
     fn scored_by_document_scorer(
@@ -680,11 +686,8 @@ mod tests {
         // The fast objective against `DocumentScorer::score_spans` (rouge-score's numbers,
         // checked against rouge-score 0.1.2 in `rouge`): every subset of five sentences,
         // two references, under word budgets that cut and byte budgets that cut inside a word.
-        let text = "The cats were running home. Dogs ran, too! Then the rain fell hard. \
-                    Cats and dogs hid. The end came late at night.";
-        let references = ["cats ran home\nthe rain fell", "dogs were running at night, the cats hid"];
         let oracle = Oracle::default();
-        on(&oracle, text, &references, |doc, scorer| {
+        on(&oracle, FIVE, &FIVE_REFERENCES, |doc, scorer| {
             assert_eq!(doc.sentences.len(), 5);
             for budget in [Budget::Sentences(2), Budget::Words(7), Budget::Words(13), Budget::Bytes(40)] {
                 let search = Search::new(doc, scorer, &budget);
@@ -703,11 +706,8 @@ mod tests {
     fn the_exhaustive_step_finds_the_best_subset_and_respects_its_limit() {
         // Against every subset scored by `DocumentScorer` (rouge-score's numbers): the
         // best summary of at most k of the five sentences, for each k and budget.
-        let text = "The cats were running home. Dogs ran, too! Then the rain fell hard. \
-                    Cats and dogs hid. The end came late at night.";
-        let references = ["cats ran home\nthe rain fell", "dogs were running at night, the cats hid"];
         let oracle = Oracle::default();
-        on(&oracle, text, &references, |doc, scorer| {
+        on(&oracle, FIVE, &FIVE_REFERENCES, |doc, scorer| {
             let all: Vec<usize> = (0..5).collect();
             for budget in [Budget::Sentences(2), Budget::Words(7), Budget::Words(13), Budget::Bytes(40)] {
                 let search = Search::new(doc, scorer, &budget);
