@@ -92,6 +92,7 @@ pub mod digest;
 mod error;
 pub mod harness;
 pub mod jsonl;
+pub mod lang;
 pub mod meta;
 pub mod metrics;
 pub mod names;
@@ -109,6 +110,7 @@ pub use harness::run::run;
 pub use harness::{
     BudgetSpec, CorpusInput, EvalDocument, HarnessError, Progress, RunRequest, Settings, Silent,
 };
+pub use lang::{Language, LanguageChoice};
 pub use metrics::{CorpusAccumulator, MetricSet, MetricSpec};
 pub use rouge::{Metric, RougeTokenizer, Score, Scorer};
 pub use rundir::{Provenance, RunInfo, RunOutcome, Shard};

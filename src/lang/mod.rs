@@ -1,0 +1,288 @@
+//! Languages: the names users give (`--language`), detection, and each
+//! language's word resources (NLTK's stop words, the stemmer XL-Sum's
+//! multilingual ROUGE uses, a word splitter for unspaced scripts).
+//!
+//! Owns: what a language is and which resources it has. One table
+//! ([`LANGUAGES`]) lists every language with its ISO 639-1 code, XL-Sum's
+//! English name and the other names XL-Sum's scorer accepts; everything else
+//! is derived from it. Never reads files or prints.
+
+mod stem;
+mod words;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use stem::Stemmer;
+pub use words::split_words;
+
+/// One language's row of [`LANGUAGES`].
+struct Row {
+    language: Language,
+    /// ISO 639-1 (639-3 where there is none).
+    code: &'static str,
+    /// XL-Sum's English name: the `lang` value its scorer takes.
+    name: &'static str,
+    /// Further names accepted (XL-Sum's scorer's conversions and folder names).
+    aliases: &'static [&'static str],
+    /// `whatlang`'s code for it, if whatlang detects it.
+    detected_as: Option<whatlang::Lang>,
+    /// Whether NLTK has a stop-word list for it (in the `stop-words` crate).
+    nltk_stop_words: bool,
+}
+
+macro_rules! languages {
+    ($($variant:ident $code:literal $name:literal [$($alias:literal),*] $detected:expr, $stop:expr;)*) => {
+        /// A language, by ISO 639-1 code or XL-Sum's English name.
+        ///
+        /// The default is English, which keeps every score as it was before
+        /// languages existed.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Language {
+            $(
+                #[doc = concat!("`", $code, "`, `", $name, "`")]
+                $variant,
+            )*
+        }
+
+        const LANGUAGES: &[Row] = &[
+            $(Row {
+                language: Language::$variant,
+                code: $code,
+                name: $name,
+                aliases: &[$($alias),*],
+                detected_as: $detected,
+                nltk_stop_words: $stop,
+            },)*
+        ];
+    };
+}
+
+use whatlang::Lang as W;
+
+languages! {
+    English "en" "english" [] Some(W::Eng), true;
+    Arabic "ar" "arabic" [] Some(W::Ara), true;
+    Amharic "am" "amharic" [] Some(W::Amh), false;
+    Azerbaijani "az" "azerbaijani" [] Some(W::Aze), true;
+    Bengali "bn" "bengali" ["bangla"] Some(W::Ben), true;
+    Burmese "my" "burmese" [] Some(W::Mya), false;
+    Catalan "ca" "catalan" [] Some(W::Cat), true;
+    Chinese "zh" "chinese" ["chinese_simplified", "chinese_traditional"] Some(W::Cmn), true;
+    Czech "cs" "czech" [] Some(W::Ces), false;
+    Danish "da" "danish" [] Some(W::Dan), true;
+    Dutch "nl" "dutch" [] Some(W::Nld), true;
+    Finnish "fi" "finnish" [] Some(W::Fin), true;
+    French "fr" "french" [] Some(W::Fra), true;
+    German "de" "german" [] Some(W::Deu), true;
+    Greek "el" "greek" [] Some(W::Ell), true;
+    Gujarati "gu" "gujarati" [] Some(W::Guj), false;
+    Hausa "ha" "hausa" [] None, false;
+    Hebrew "he" "hebrew" [] Some(W::Heb), true;
+    Hindi "hi" "hindi" [] Some(W::Hin), false;
+    Hungarian "hu" "hungarian" [] Some(W::Hun), true;
+    Igbo "ig" "igbo" [] None, false;
+    Indonesian "id" "indonesian" [] Some(W::Ind), true;
+    Italian "it" "italian" [] Some(W::Ita), true;
+    Japanese "ja" "japanese" [] Some(W::Jpn), false;
+    Kirundi "rn" "kirundi" [] None, false;
+    Korean "ko" "korean" [] Some(W::Kor), false;
+    Kyrgyz "ky" "kyrgyz" [] None, false;
+    Marathi "mr" "marathi" [] Some(W::Mar), false;
+    Nepali "ne" "nepali" [] Some(W::Nep), true;
+    Norwegian "no" "norwegian" ["nb"] Some(W::Nob), true;
+    Oromo "om" "oromo" [] None, false;
+    Pashto "ps" "pashto" [] None, false;
+    Persian "fa" "persian" [] Some(W::Pes), false;
+    Pidgin "pcm" "pidgin" [] None, false;
+    Polish "pl" "polish" [] Some(W::Pol), false;
+    Portuguese "pt" "portuguese" [] Some(W::Por), true;
+    Punjabi "pa" "punjabi" [] Some(W::Pan), false;
+    Romanian "ro" "romanian" [] Some(W::Ron), true;
+    Russian "ru" "russian" [] Some(W::Rus), true;
+    ScottishGaelic "gd" "scottish_gaelic" [] None, false;
+    Serbian "sr" "serbian" ["serbian_cyrillic", "serbian_latin"] Some(W::Srp), false;
+    Sinhala "si" "sinhala" [] Some(W::Sin), false;
+    Somali "so" "somali" [] None, false;
+    Spanish "es" "spanish" ["mundo"] Some(W::Spa), true;
+    Swahili "sw" "swahili" [] None, false;
+    Swedish "sv" "swedish" [] Some(W::Swe), true;
+    Tamil "ta" "tamil" [] Some(W::Tam), true;
+    Telugu "te" "telugu" [] Some(W::Tel), false;
+    Thai "th" "thai" [] Some(W::Tha), false;
+    Tigrinya "ti" "tigrinya" [] None, false;
+    Turkish "tr" "turkish" ["turkce"] Some(W::Tur), true;
+    Ukrainian "uk" "ukrainian" [] Some(W::Ukr), false;
+    Urdu "ur" "urdu" [] Some(W::Urd), false;
+    Uzbek "uz" "uzbek" [] Some(W::Uzb), true;
+    Vietnamese "vi" "vietnamese" [] Some(W::Vie), false;
+    Welsh "cy" "welsh" [] Some(W::Cym), false;
+}
+
+impl Default for Language {
+    fn default() -> Self {
+        Language::English
+    }
+}
+
+impl Language {
+    /// Every language, English first, then by XL-Sum name.
+    pub fn all() -> impl Iterator<Item = Language> {
+        LANGUAGES.iter().map(|row| row.language)
+    }
+
+    fn row(self) -> &'static Row {
+        LANGUAGES.iter().find(|row| row.language == self).expect("every language has a row")
+    }
+
+    /// The ISO 639-1 code (`zh`); ISO 639-3 where there is none (`pcm`).
+    pub fn code(self) -> &'static str {
+        self.row().code
+    }
+
+    /// XL-Sum's English name (`chinese`): the `lang` its scorer takes.
+    pub fn name(self) -> &'static str {
+        self.row().name
+    }
+
+    /// NLTK's stop words for this language (the `stop-words` crate's `nltk`
+    /// lists), or `None` where NLTK has none.
+    pub fn stop_words(self) -> Option<&'static [&'static str]> {
+        let row = self.row();
+        if row.nltk_stop_words { stop_words::lookup(row.code) } else { None }
+    }
+
+    /// Whether words are written without spaces between them, so that a
+    /// word splitter ([`split_words`]) is needed to find them.
+    pub fn is_unspaced(self) -> bool {
+        matches!(self, Language::Chinese | Language::Japanese | Language::Thai | Language::Burmese)
+    }
+
+    /// The language of `text` by `whatlang`'s detector, if it finds one it
+    /// is confident of and sumbench knows.
+    pub fn detect(text: &str) -> Option<Language> {
+        let info = whatlang::detect(text)?;
+        if !info.is_reliable() {
+            // Short or mixed texts: a guess from the script alone is still
+            // right for scripts one language owns.
+            return match info.script() {
+                whatlang::Script::Hiragana | whatlang::Script::Katakana => Some(Language::Japanese),
+                whatlang::Script::Mandarin => Some(Language::Chinese),
+                whatlang::Script::Thai => Some(Language::Thai),
+                whatlang::Script::Hangul => Some(Language::Korean),
+                _ => None,
+            };
+        }
+        LANGUAGES.iter().find(|row| row.detected_as == Some(info.lang())).map(|row| row.language)
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A language name sumbench does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown language `{0}` (expected an ISO 639-1 code such as de or zh, or XL-Sum's name such as german or chinese; `sumbench languages` lists them)"
+)]
+pub struct UnknownLanguage(pub String);
+
+impl FromStr for Language {
+    type Err = UnknownLanguage;
+
+    /// Parses an ISO 639-1 code, XL-Sum's name or one of the other names
+    /// XL-Sum's scorer accepts (`bangla`, `chinese_simplified`, …), in any
+    /// case; `-` and `_` are interchangeable.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase().replace('-', "_");
+        LANGUAGES
+            .iter()
+            .find(|row| row.code == wanted || row.name == wanted || row.aliases.contains(&wanted.as_str()))
+            .map(|row| row.language)
+            .ok_or_else(|| UnknownLanguage(s.to_string()))
+    }
+}
+
+impl serde::Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// What `--language` asks for: one language for every text, or each
+/// document's own, detected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum LanguageChoice {
+    /// Every text is in this language.
+    Fixed(Language),
+    /// Each document's language is detected from its text (`auto`); where
+    /// detection fails, English.
+    #[default]
+    Auto,
+}
+
+impl FromStr for LanguageChoice {
+    type Err = UnknownLanguage;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().eq_ignore_ascii_case("auto") {
+            Ok(LanguageChoice::Auto)
+        } else {
+            s.parse().map(LanguageChoice::Fixed)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_codes_and_aliases_parse() {
+        assert_eq!("zh".parse(), Ok(Language::Chinese));
+        assert_eq!("Chinese".parse(), Ok(Language::Chinese));
+        assert_eq!("chinese_simplified".parse(), Ok(Language::Chinese));
+        assert_eq!("chinese-traditional".parse(), Ok(Language::Chinese));
+        assert_eq!("bangla".parse(), Ok(Language::Bengali));
+        assert_eq!("turkce".parse(), Ok(Language::Turkish));
+        assert_eq!("mundo".parse(), Ok(Language::Spanish));
+        assert_eq!("pcm".parse(), Ok(Language::Pidgin));
+        assert_eq!("auto".parse(), Ok(LanguageChoice::Auto));
+        assert_eq!("de".parse(), Ok(LanguageChoice::Fixed(Language::German)));
+        let err = "klingon".parse::<Language>().unwrap_err().to_string();
+        assert!(err.starts_with("unknown language `klingon`"), "{err}");
+    }
+
+    #[test]
+    fn every_row_is_unique_and_round_trips() {
+        let mut seen = std::collections::HashSet::new();
+        for row in LANGUAGES {
+            for name in [row.code, row.name].iter().chain(row.aliases) {
+                assert!(seen.insert(*name), "{name} twice");
+            }
+            assert_eq!(row.code.parse(), Ok(row.language));
+            assert_eq!(row.name.parse(), Ok(row.language));
+            assert_eq!(row.language.row().code, row.code);
+        }
+        assert_eq!(Language::default(), Language::English);
+    }
+
+    #[test]
+    fn nltk_stop_words_are_there_where_nltk_has_them() {
+        // NLTK 3.10's stopwords corpus: German starts "aber", "alle", "allem".
+        let german = Language::German.stop_words().unwrap();
+        assert_eq!(&german[..3], ["aber", "alle", "allem"]);
+        assert!(Language::English.stop_words().unwrap().contains(&"the"));
+        assert!(Language::Thai.stop_words().is_none());
+    }
+}
