@@ -59,6 +59,7 @@ fn request(corpora: Vec<PathBuf>) -> Result<RunRequest, String> {
             metrics: MetricSpec::defaults(),
             stem: true,
             rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
+            language: sumbench::LanguageChoice::default(),
             seed: 0,
         },
         custom_summarizers: Vec::new(),

@@ -27,7 +27,7 @@
 //! use std::sync::Arc;
 //! use sumbench::{
 //!     Budget, BudgetSpec, CorpusInput, PreparedDocument, Provenance, Ranking, ReadOptions,
-//!     MetricSpec, RougeTokenizer, RunRequest, Settings, Shard, Silent, Summarizer, run,
+//!     LanguageChoice, MetricSpec, RougeTokenizer, RunRequest, Settings, Shard, Silent, Summarizer, run,
 //! };
 //!
 //! /// Longest sentences first.
@@ -64,6 +64,7 @@
 //!         metrics: MetricSpec::defaults(),
 //!         stem: true,
 //!         rouge_tokenizer: RougeTokenizer::RougeScore,
+//!         language: LanguageChoice::default(),
 //!         seed: 0,
 //!     },
 //!     custom_summarizers: vec![Arc::new(Longest)],

@@ -142,13 +142,15 @@ fn story_directories_and_forced_formats() {
                 id: "a".into(),
                 title: None,
                 text: "(CNN) First.\n\nMore.".into(),
-                references: vec!["A one".into()]
+                references: vec!["A one".into()],
+                language: None
             },
             Document {
                 id: "b".into(),
                 title: None,
                 text: "Second story.".into(),
-                references: vec!["B one\nB two".into()]
+                references: vec!["B one\nB two".into()],
+                language: None
             },
         ]
     );

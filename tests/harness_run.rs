@@ -42,6 +42,7 @@ fn request(corpus: &Path, shard: Shard, chunk_size: usize) -> RunRequest {
             metrics: MetricSpec::defaults(),
             stem: true,
             rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
+            language: sumbench::LanguageChoice::default(),
             seed: 7,
         },
         custom_summarizers: Vec::new(),
@@ -154,6 +155,7 @@ fn score_request(tmp: &Path, summaries: &str) -> ScoreRequest {
         metrics: MetricSpec::defaults(),
         stem: true,
         rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
+        language: sumbench::LanguageChoice::default(),
         seed: 0,
         provenance: Provenance::default(),
     }

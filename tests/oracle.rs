@@ -16,7 +16,13 @@ fn oracle_honours_every_budget_kind() {
     let oracle = build("oracle", &BuildOptions::default()).expect("registered");
     for eval in &prepared {
         let doc = &eval.doc;
-        for budget in [Budget::Sentences(2), Budget::Words(30), Budget::Bytes(120), Budget::Ratio(0.1)] {
+        for budget in [
+            Budget::Sentences(2),
+            Budget::Words(30),
+            Budget::Bytes(120),
+            Budget::Chars(100),
+            Budget::Ratio(0.1),
+        ] {
             let summary = eval.summarize(oracle.as_ref(), &budget);
             assert!(!summary.sentences.is_empty(), "{}: empty oracle summary for {budget:?}", doc.source.id);
             assert!(summary.sentences.windows(2).all(|w| w[0] < w[1]));
@@ -25,6 +31,10 @@ fn oracle_honours_every_budget_kind() {
                 Budget::Sentences(k) => assert!(summary.sentences.len() <= k),
                 Budget::Words(w) => assert!(text.split_whitespace().count() <= w),
                 Budget::Bytes(b) => assert!(text.len() - (summary.sentences.len() - 1) <= b),
+                Budget::Chars(c) => {
+                    use unicode_segmentation::UnicodeSegmentation;
+                    assert!(text.graphemes(true).count() - (summary.sentences.len() - 1) <= c);
+                }
                 Budget::Ratio(r) => {
                     let limit = (r * doc.total_words() as f64).ceil() as usize;
                     assert!(text.split_whitespace().count() <= limit);

@@ -121,6 +121,7 @@ fn budget() -> impl Strategy<Value = Budget> {
         (0usize..6).prop_map(Budget::Sentences),
         (0usize..60).prop_map(Budget::Words),
         (0usize..300).prop_map(Budget::Bytes),
+        (0usize..300).prop_map(Budget::Chars),
         (0.0f64..=1.0).prop_map(Budget::Ratio),
     ]
 }
@@ -136,7 +137,7 @@ proptest! {
         budget in budget(),
         seed in any::<u64>(),
     ) {
-        let document = Document { id: "d".into(), title, text, references: vec![reference] };
+        let document = Document { id: "d".into(), title, text, references: vec![reference], language: None };
         let eval = EvalDocument::new(document, &WordTokenizer::english());
         let doc = &eval.doc;
         let source = doc.source.text.as_str();
@@ -175,6 +176,11 @@ proptest! {
                 Budget::Bytes(n) => {
                     let bytes: usize = spans.iter().map(|s| s.len()).sum();
                     prop_assert!(bytes <= n, "{name}: {bytes} bytes > {n}: {text:?}");
+                }
+                Budget::Chars(n) => {
+                    use unicode_segmentation::UnicodeSegmentation;
+                    let chars: usize = spans.iter().map(|s| source[s.clone()].graphemes(true).count()).sum();
+                    prop_assert!(chars <= n, "{name}: {chars} characters > {n}: {text:?}");
                 }
                 Budget::Ratio(r) => {
                     let limit = (r * words(source) as f64).ceil() as usize;

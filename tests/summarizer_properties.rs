@@ -60,8 +60,13 @@ fn summarizers() -> Vec<Box<dyn Summarizer>> {
 /// A document with two references (which only the oracle reads).
 fn prepare(id: &str, text: String) -> EvalDocument {
     let references = vec!["The market fell after bank shares rose.".to_string(), "Oil prices jumped.".into()];
-    let d =
-        Document { id: id.into(), title: Some("Market falls as oil prices jump".into()), text, references };
+    let d = Document {
+        id: id.into(),
+        title: Some("Market falls as oil prices jump".into()),
+        text,
+        references,
+        language: None,
+    };
     EvalDocument::new(d, &WordTokenizer::english())
 }
 
@@ -90,6 +95,7 @@ fn budget_strategy() -> impl Strategy<Value = Budget> {
         (0usize..6).prop_map(Budget::Sentences),
         (0usize..80).prop_map(Budget::Words),
         (0usize..400).prop_map(Budget::Bytes),
+        (0usize..400).prop_map(Budget::Chars),
         (0.0f64..=1.0).prop_map(Budget::Ratio),
     ]
 }
@@ -120,6 +126,11 @@ fn check(name: &str, doc: &PreparedDocument, budget: &Budget, summary: &Summary)
         Budget::Sentences(k) => assert!(summary.sentences.len() <= k, "{name}: over {k} sentences"),
         Budget::Words(k) => assert!(words <= k, "{name}: {words} words over {k}"),
         Budget::Bytes(k) => assert!(bytes <= k, "{name}: {bytes} bytes over {k}"),
+        Budget::Chars(k) => {
+            use unicode_segmentation::UnicodeSegmentation;
+            let chars: usize = spans.iter().map(|s| text[s.clone()].graphemes(true).count()).sum();
+            assert!(chars <= k, "{name}: {chars} characters over {k}");
+        }
         Budget::Ratio(r) => {
             let k = (r * doc.total_words() as f64).ceil() as usize;
             assert!(words <= k, "{name}: {words} words over ratio {r} of {}", doc.total_words());

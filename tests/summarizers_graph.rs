@@ -36,7 +36,7 @@ fn synthetic_document(n: usize) -> Document {
         }
         text.push(' ');
     }
-    Document { id: "long".into(), title: None, text, references: vec![] }
+    Document { id: "long".into(), title: None, text, references: vec![], language: None }
 }
 
 #[test]
@@ -54,9 +54,15 @@ fn twenty_thousand_sentences_complete_with_valid_summaries() {
 #[test]
 fn empty_and_one_sentence_documents_are_handled() {
     let tokenizer = WordTokenizer::english();
-    let empty = Document { id: "e".into(), title: None, text: String::new(), references: vec![] };
-    let one =
-        Document { id: "o".into(), title: None, text: "Cats sleep all day.".into(), references: vec![] };
+    let empty =
+        Document { id: "e".into(), title: None, text: String::new(), references: vec![], language: None };
+    let one = Document {
+        id: "o".into(),
+        title: None,
+        text: "Cats sleep all day.".into(),
+        references: vec![],
+        language: None,
+    };
     let (empty, one) = (PreparedDocument::new(empty, &tokenizer), PreparedDocument::new(one, &tokenizer));
     for name in GRAPH_SUMMARIZERS {
         let summarizer = build(name, &BuildOptions::default()).expect("registered");

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use sumbench::LanguageChoice;
 use sumbench::harness::plan::parse_summarizers;
 use sumbench::harness::{HarnessError, run::DEFAULT_CHUNK};
 use sumbench::report::ScoreRecord;
@@ -71,7 +72,7 @@ fn summarizer_list(summarizers: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec
 /// Runs summarizers over corpora into `out` (the library's `run`, with the
 /// GIL released); returns the Markdown table and the run's warnings.
 #[pyfunction]
-#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score"))]
+#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score", language="en"))]
 #[allow(clippy::too_many_arguments)]
 pub fn run(
     py: Python<'_>,
@@ -85,8 +86,10 @@ pub fn run(
     threads: Option<usize>,
     chunk_size: usize,
     rouge_tokenizer: &str,
+    language: &str,
 ) -> PyResult<(String, Vec<String>)> {
     let rouge_tokenizer: RougeTokenizer = rouge_tokenizer.parse().map_err(|e| errors::value(&e))?;
+    let language: LanguageChoice = language.parse().map_err(|e| errors::value(&e))?;
     let (names, custom) = summarizer_list(&summarizers)?;
     let metrics = match metrics {
         Some(list) => MetricSpec::parse_list(&list.join(",")).map_err(|e| errors::value(&e))?,
@@ -102,7 +105,7 @@ pub fn run(
             .into_iter()
             .map(|path| CorpusInput { path, options: ReadOptions::default() })
             .collect(),
-        settings: Settings { summarizers: names, budget, metrics, stem, rouge_tokenizer, seed },
+        settings: Settings { summarizers: names, budget, metrics, stem, rouge_tokenizer, language, seed },
         custom_summarizers: custom,
         shard: Shard::ALL,
         chunk_size,

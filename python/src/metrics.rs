@@ -28,7 +28,8 @@ pub fn eval(
         None => None,
     };
     let tokenizer: TextTokenizer = tokenizer.parse().map_err(|e| errors::value(&e))?;
-    let options = EvalOptions { metrics, tokenizer, corpus_level };
+    let options =
+        EvalOptions { metrics, tokenizer, corpus_level, language: sumbench::LanguageChoice::default() };
     let mut lines = Vec::new();
     py.detach(|| {
         let records = open_eval_input(Some(&path))?;

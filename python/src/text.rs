@@ -142,7 +142,7 @@ pub fn summarize(
     };
     let summarizer = build(method, params, &BuildOptions { seed, ..BuildOptions::default() })?;
     let (doc, summary) = py
-        .detach(|| summarize_text_with(text, summarizer.as_ref(), &budget))
+        .detach(|| summarize_text_with(text, sumbench::Language::English, summarizer.as_ref(), &budget))
         .map_err(|e| errors::value(&e))?;
     let spans = summary.spans(&doc);
     Ok(summary

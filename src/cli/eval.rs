@@ -31,6 +31,12 @@ pub struct Args {
     /// Print one object for the whole input instead of one per document.
     #[arg(long)]
     pub corpus_level: bool,
+    /// The texts' language: an ISO 639-1 code or XL-Sum's name, or auto to detect
+    /// each record's (from its source, else its first reference, else its summary).
+    /// It decides the JS divergence's words, stop words and stemmer, and is in
+    /// every signature.
+    #[arg(long, value_name = "CODE", default_value = "en")]
+    pub language: sumbench::LanguageChoice,
     /// JSONL input; `-` or nothing reads stdin.
     pub input: Option<PathBuf>,
 }
@@ -38,7 +44,12 @@ pub struct Args {
 /// Scores the input and writes JSONL to stdout.
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let metrics = if args.metrics.is_empty() { None } else { Some(parse_metrics(&args.metrics.join(","))?) };
-    let options = EvalOptions { metrics, tokenizer: args.tokenizer, corpus_level: args.corpus_level };
+    let options = EvalOptions {
+        metrics,
+        tokenizer: args.tokenizer,
+        corpus_level: args.corpus_level,
+        language: args.language,
+    };
     let records = open_eval_input(args.input.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use sumbench::LanguageChoice;
 use sumbench::harness::plan::{BudgetSpec, parse_summarizers};
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run as run_harness};
 use sumbench::harness::{CorpusInput, HarnessError, Settings};
@@ -75,6 +76,13 @@ pub struct ReportArgs {
     /// script; never stems). ROUGE-1.5.5's metrics keep the script's own tokenizer.
     #[arg(long, value_name = "PROFILE", default_value = "rouge-score")]
     pub rouge_tokenizer: RougeTokenizer,
+    /// The documents' language, where a corpus does not give each document's own
+    /// (a JSONL `language` field): an ISO 639-1 code (de, zh, …), XL-Sum's name
+    /// (german, chinese, …), or auto to detect it per document. It decides
+    /// sentences, words, stop words and stemming for the summarizers, and for
+    /// the xlsum and multilingual ROUGE profiles the tokenizer and stemmer.
+    #[arg(long, value_name = "CODE", default_value = "en")]
+    pub language: LanguageChoice,
     /// Seed for randomized summarizers and the bootstrap.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
@@ -135,6 +143,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         metrics: report.metrics()?,
         stem: report.stem(),
         rouge_tokenizer: report.rouge_tokenizer,
+        language: report.language,
         seed: report.seed,
     };
     let only_default = args.corpora.len() == 1 && args.corpora[0] == Path::new(DEFAULT_CORPUS);

@@ -18,12 +18,17 @@ pub struct Args {
     /// The summarizer (see `sumbench list`); any but `oracle`, which needs references.
     #[arg(long, short = 's', default_value = "lexrank")]
     summarizer: String,
-    /// Summary length: `3s` sentences, `100w` words, `665b` bytes or `0.1r` of the text.
+    /// Summary length: `3s` sentences, `100w` words, `280c` characters, `665b` bytes or
+    /// `0.1r` of the text.
     #[arg(long, short = 'b', allow_hyphen_values = true, default_value = "3s")]
     budget: BudgetSpec,
     /// Seed for `random`.
     #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// The text's language: an ISO 639-1 code or XL-Sum's name, or auto to detect it.
+    /// It decides sentences, words, stop words and stemming.
+    #[arg(long, value_name = "CODE", default_value = "en")]
+    language: sumbench::LanguageChoice,
     /// Print JSON: each chosen sentence's index, score, byte span and text.
     #[arg(long)]
     json: bool,
@@ -58,11 +63,13 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         .map_err(|e| anyhow::anyhow!("{name}: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
     let BudgetSpec::Fixed(budget) = args.budget else {
         bail!(
-            "budget `ref` is the references' length, and a text on its own has none: give 3s, 100w, 665b or 0.1r"
+            "budget `ref` is the references' length, and a text on its own has none: give 3s, 100w, 280c, 665b or 0.1r"
         );
     };
+    let language = args.language.resolve(&text);
     let (doc, summary) = summarize_text(
         &text,
+        language,
         &args.summarizer,
         &budget,
         &BuildOptions { seed: args.seed, ..BuildOptions::default() },

@@ -134,7 +134,7 @@ impl Reader {
             }
             _ => Vec::new(),
         };
-        Ok(Record { document: Document { id, title, text, references }, location })
+        Ok(Record { document: Document { id, title, text, references, language: None }, location })
     }
 }
 

@@ -50,7 +50,10 @@ impl Reader {
             false => None,
         };
         let references = self.references(&dir.join("references"))?;
-        Ok(Record { document: Document { id, title, text, references }, location: Location::file(dir) })
+        Ok(Record {
+            document: Document { id, title, text, references, language: None },
+            location: Location::file(dir),
+        })
     }
 
     /// Reads `references/*.txt` in file-name order.
@@ -129,12 +132,19 @@ mod tests {
         assert_eq!(
             docs,
             [
-                Document { id: "a".into(), title: None, text: "First.".into(), references: vec![] },
+                Document {
+                    id: "a".into(),
+                    title: None,
+                    text: "First.".into(),
+                    references: vec![],
+                    language: None
+                },
                 Document {
                     id: "b".into(),
                     title: Some("A title".into()),
                     text: "Second.\n\nPara.\n".into(),
                     references: vec!["ten".into(), "two".into()],
+                    language: None,
                 },
             ]
         );

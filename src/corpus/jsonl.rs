@@ -51,6 +51,10 @@ impl<R: BufRead> Reader<R> {
     }
 }
 
+/// The optional field naming a document's language (an ISO 639-1 code or
+/// XL-Sum's name): it wins over the run's `--language`.
+pub const LANGUAGE_FIELD: &str = "language";
+
 impl LineParser {
     /// Parses line `number` (non-blank, without its line end). `bom` is the
     /// number of bytes dropped before it (a byte order mark on line 1), for offsets.
@@ -89,7 +93,14 @@ impl LineParser {
             Some(other) => return Err(expected(&location, &options.title_field, "a string", &other)),
         };
         let references = self.references(object.remove(&options.ref_field), &location)?;
-        Ok(Record { document: Document { id, title, text, references }, location })
+        let language = match object.remove(LANGUAGE_FIELD) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(name)) => Some(name.parse().map_err(|e: crate::lang::UnknownLanguage| {
+                CorpusError::field(&location, LANGUAGE_FIELD, &e.to_string())
+            })?),
+            Some(other) => return Err(expected(&location, LANGUAGE_FIELD, "a string", &other)),
+        };
+        Ok(Record { document: Document { id, title, text, references, language }, location })
     }
 
     /// Reads the reference field: absent or null → none; a string → one
@@ -237,11 +248,18 @@ mod tests {
                 title: Some("T".into()),
                 text: "Hello.".into(),
                 references: vec!["r1".into(), "r2".into()],
+                language: None,
             }
         );
         assert_eq!(
             docs[1],
-            &Document { id: "7".into(), title: None, text: "World.".into(), references: vec![] }
+            &Document {
+                id: "7".into(),
+                title: None,
+                text: "World.".into(),
+                references: vec![],
+                language: None
+            }
         );
         assert_eq!(docs[2].text, "Line\nbreak.");
         assert_eq!(docs[2].references, vec!["h1\nh2".to_string()], "a string is one reference");
@@ -356,7 +374,13 @@ mod tests {
     fn document() -> impl proptest::strategy::Strategy<Value = Document> {
         use proptest::prelude::*;
         (NON_BLANK, proptest::option::of(NON_BLANK), TEXT, proptest::collection::vec(NON_BLANK, 0..4))
-            .prop_map(|(id, title, text, references)| Document { id, title, text, references })
+            .prop_map(|(id, title, text, references)| Document {
+                id,
+                title,
+                text,
+                references,
+                language: None,
+            })
     }
 
     proptest::proptest! {

@@ -42,6 +42,10 @@ pub struct Document {
     pub text: String,
     /// Human reference summaries (may be empty when no scoring is asked for).
     pub references: Vec<String>,
+    /// The document's language, when its corpus says (a JSONL `language`
+    /// field); otherwise the run's `--language` decides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::lang::Language>,
 }
 
 /// What a summarizer may read of a [`Document`]: everything but the references.
@@ -59,7 +63,7 @@ impl Document {
     /// The document split into what summarizers see and the references they
     /// must not see.
     pub fn into_parts(self) -> (Source, Vec<String>) {
-        let Document { id, title, text, references } = self;
+        let Document { id, title, text, references, language: _ } = self;
         (Source { id, title, text }, references)
     }
 }

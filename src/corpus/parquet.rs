@@ -183,7 +183,7 @@ impl Reader {
                 "no references, but scoring needs at least one per document",
             ));
         }
-        Ok(Record { document: Document { id, title, text, references }, location })
+        Ok(Record { document: Document { id, title, text, references, language: None }, location })
     }
 
     /// The references of row `i`: one per list element, or the string as one.

@@ -72,7 +72,10 @@ fn read_story(path: &Path) -> Result<Record, CorpusError> {
         other => other,
     })?;
     let (text, reference) = parse(&content, path)?;
-    Ok(Record { document: Document { id, title: None, text, references: vec![reference] }, location })
+    Ok(Record {
+        document: Document { id, title: None, text, references: vec![reference], language: None },
+        location,
+    })
 }
 
 /// Splits a story into its text and its one reference (highlights joined with
@@ -146,7 +149,13 @@ mod tests {
         let docs: Vec<Document> = Reader::open(tmp.path()).unwrap().map(|r| r.unwrap().document).collect();
         assert_eq!(
             docs[0],
-            Document { id: "a".into(), title: None, text: "Text.".into(), references: vec!["H.".into()] }
+            Document {
+                id: "a".into(),
+                title: None,
+                text: "Text.".into(),
+                references: vec!["H.".into()],
+                language: None
+            }
         );
         assert_eq!(docs[1].id, "b");
         assert_eq!(docs[1].text, "(CNN) -- First paragraph.\n\nSecond paragraph.");

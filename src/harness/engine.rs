@@ -14,6 +14,7 @@ use super::HarnessError;
 use super::pitfalls::Pitfalls;
 use super::plan::BudgetSpec;
 use crate::corpus::Document;
+use crate::lang::{Language, LanguageChoice};
 use crate::metrics::MetricSpec;
 use crate::metrics::{MetricSet, SufficientStats, TextTokenizer};
 use crate::report::SummaryRecord;
@@ -38,6 +39,9 @@ pub struct Settings {
     pub stem: bool,
     /// ROUGE's tokenizer profile (rouge-score's unless asked otherwise).
     pub rouge_tokenizer: RougeTokenizer,
+    /// The documents' language, where a document does not say its own
+    /// ([`Document::language`]): one for all, or detected per document.
+    pub language: LanguageChoice,
     /// Seed for randomized summarizers.
     pub seed: u64,
 }
@@ -124,7 +128,6 @@ pub struct Engine {
     scorer155: Option<rouge155::Scorer>,
     /// The metrics beyond ROUGE (`None` without any).
     others: Option<MetricSet>,
-    tokenizer: WordTokenizer,
 }
 
 /// What every work item of one document shares, prepared once: its budget
@@ -194,7 +197,19 @@ impl Engine {
                 ..rouge155::Config::default()
             })
         });
-        Ok(Engine { settings, summarizers, scorer, scorer155, others, tokenizer: WordTokenizer::english() })
+        Ok(Engine { settings, summarizers, scorer, scorer155, others })
+    }
+
+    /// The language `doc` is prepared and scored in: its own, else the
+    /// settings' (detected from its text under `auto`).
+    pub fn language_of(&self, doc: &Document) -> Language {
+        doc.language.unwrap_or_else(|| self.settings.language.resolve(&doc.text))
+    }
+
+    /// Prepares one document by its language's rules.
+    fn prepare_one(&self, doc: Document) -> EvalDocument {
+        let tokenizer = WordTokenizer::shared(self.language_of(&doc));
+        EvalDocument::new(doc, tokenizer)
     }
 
     /// The settings this engine was built with.
@@ -204,13 +219,17 @@ impl Engine {
 
     /// Segments and tokenizes `docs` (in parallel), keeping their order.
     pub fn prepare(&self, docs: Vec<Document>) -> Vec<EvalDocument> {
-        docs.into_par_iter().map(|d| EvalDocument::new(d, &self.tokenizer)).collect()
+        docs.into_par_iter().map(|d| self.prepare_one(d)).collect()
     }
 
     /// Prepares a whole in-memory corpus with IDF over it (each document
     /// prepared once).
     pub fn prepare_corpus(&self, docs: Vec<Document>) -> Vec<EvalDocument> {
-        EvalDocument::prepare_corpus(docs, &self.tokenizer)
+        let mut prepared = self.prepare(docs);
+        let mut stats = CorpusStats::default();
+        prepared.iter().for_each(|d| stats.add(&d.doc));
+        prepared.par_iter_mut().for_each(|d| d.doc.apply_corpus_idf(&stats));
+        prepared
     }
 
     /// Adds the document frequencies of `docs` to `stats`, preparing them in
@@ -224,7 +243,7 @@ impl Engine {
     pub fn prepare_with_idf(&self, docs: Vec<Document>, stats: &CorpusStats) -> Vec<EvalDocument> {
         docs.into_par_iter()
             .map(|d| {
-                let mut e = EvalDocument::new(d, &self.tokenizer);
+                let mut e = self.prepare_one(d);
                 e.doc.apply_corpus_idf(stats);
                 e
             })
@@ -299,7 +318,7 @@ impl Engine {
             .find(|wanted| !suits(&self.scorer, wanted))
             .map(|wanted| DocumentScorer::new(wanted, &references, &doc.source.text, &spans));
         DocumentWork {
-            budget: self.settings.budget.resolve(&eval.references),
+            budget: self.settings.budget.resolve(&eval.references, eval.doc.language),
             references: &eval.references,
             rouge,
             rouge155: self.scorer155.as_ref().map(|s| s.prepare(&references)),
@@ -334,8 +353,18 @@ impl Engine {
         summary: &str,
         references: &[String],
         source: &str,
+        language: Language,
     ) -> (Vec<Score>, Vec<SufficientStats>) {
         let Some(set) = &self.others else { return (Vec::new(), Vec::new()) };
+        let in_language;
+        let set = if set.language() == language {
+            set
+        } else {
+            let mut other = set.clone();
+            other.set_language(language);
+            in_language = other;
+            &in_language
+        };
         let undefined = Score { precision: f64::NAN, recall: f64::NAN, fmeasure: f64::NAN };
         match set.score(summary, Some(references), Some(source)) {
             Ok(values) => (
@@ -386,15 +415,17 @@ impl Engine {
             (Some(scorer), Some(references)) => scorer.score(references, &text),
             _ => Vec::new(),
         };
-        let (others, corpus_stats) = self.other_scores(&text, work.references, &doc.source.text);
+        let (others, corpus_stats) =
+            self.other_scores(&text, work.references, &doc.source.text, doc.language);
         let scores = self.in_metric_order(rouge, only155, others);
         let summary = SummaryRecord {
             corpus: corpus.to_string(),
             doc_id: doc.source.id.clone(),
             summarizer: self.settings.summarizers[which].clone(),
             sentences: summary.sentences,
-            words: text.split_whitespace().count(),
+            words: crate::lang::word_count(doc.language, &text),
             text,
+            language: doc.language,
         };
         Ok(ItemResult { summary, scores, corpus_stats, seconds })
     }
@@ -410,7 +441,8 @@ impl Engine {
             Some(scorer) => scorer.score(&scorer.prepare(&references), &summary),
             None => Vec::new(),
         };
-        let (others, corpus_stats) = self.other_scores(&summary, &doc.references, &doc.text);
+        let (others, corpus_stats) =
+            self.other_scores(&summary, &doc.references, &doc.text, self.language_of(doc));
         (self.in_metric_order(rouge, only155, others), corpus_stats)
     }
 }
@@ -462,12 +494,19 @@ mod tests {
             metrics: MetricSpec::defaults(),
             stem: true,
             rouge_tokenizer: RougeTokenizer::RougeScore,
+            language: LanguageChoice::default(),
             seed: 0,
         }
     }
 
     fn doc(id: &str, text: &str, reference: &str) -> Document {
-        Document { id: id.into(), title: None, text: text.into(), references: vec![reference.into()] }
+        Document {
+            id: id.into(),
+            title: None,
+            text: text.into(),
+            references: vec![reference.into()],
+            language: None,
+        }
     }
 
     #[test]

@@ -109,6 +109,8 @@ pub struct ScoreRequest {
     pub stem: bool,
     /// ROUGE's tokenizer profile.
     pub rouge_tokenizer: RougeTokenizer,
+    /// The documents' language where a document does not say its own.
+    pub language: crate::lang::LanguageChoice,
     /// Seed for the bootstrap (and randomized built-in summarizers).
     pub seed: u64,
     /// What made the run, for `run.json`.
@@ -210,6 +212,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
         metrics: request.metrics.clone(),
         stem: request.stem,
         rouge_tokenizer: request.rouge_tokenizer,
+        language: request.language,
         seed: request.seed,
     };
     let engine = Engine::new(settings)?;
@@ -303,14 +306,16 @@ fn score_corpus(
         let prepared = if builtins > 0 { engine.prepare_with_idf(docs.clone(), &stats) } else { Vec::new() };
         let inside = if builtins > 0 { engine.evaluate(&name, &prepared, &|| {})? } else { Vec::new() };
         for (d, (doc, texts)) in docs.iter().zip(texts).enumerate() {
+            let language = engine.language_of(doc);
             for (s, (text, (scores, corpus_stats))) in texts.into_iter().zip(&outside[d]).enumerate() {
                 let record = SummaryRecord {
                     corpus: name.clone(),
                     doc_id: doc.id.clone(),
                     summarizer: systems[s].name.clone(),
                     sentences: Vec::new(),
-                    words: text.split_whitespace().count(),
+                    words: crate::lang::word_count(language, &text),
                     text,
+                    language,
                 };
                 writer.summary(s, &record, scores, corpus_stats)?;
             }
@@ -378,6 +383,7 @@ mod tests {
             metrics: Vec::new(),
             stem: true,
             rouge_tokenizer: RougeTokenizer::RougeScore,
+            language: crate::lang::LanguageChoice::default(),
             seed: 0,
             provenance: Provenance::default(),
         }

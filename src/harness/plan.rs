@@ -5,15 +5,16 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::lang::Language;
 use crate::names::{ListError, check_list, split_list};
 use crate::summarize::Budget;
 
 /// Errors in a run's settings, each naming the bad value.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PlanError {
-    /// A `--budget` that is none of `3s`, `100w`, `665b`, `0.2r`, `ref`.
+    /// A `--budget` that is none of `3s`, `100w`, `300c`, `665b`, `0.2r`, `ref`.
     #[error(
-        "bad budget `{0}`: expected Ns (sentences), Nw (words), Nb (bytes), Fr (ratio in (0, 1]) or `ref`"
+        "bad budget `{0}`: expected Ns (sentences), Nw (words), Nc (characters), Nb (bytes), Fr (ratio in (0, 1]) or `ref`"
     )]
     Budget(String),
     /// A `--budget` whose count or ratio is zero or negative (`0s`, `-1w`, `-0.2r`).
@@ -29,27 +30,28 @@ pub enum PlanError {
 pub enum BudgetSpec {
     /// The same budget for every document.
     Fixed(Budget),
-    /// `ref`: the mean whitespace word count of the document's references,
-    /// rounded half to even, at least 1 (as `sumy_baseline.py --length ref-words`).
+    /// `ref`: the mean word count of the document's references, rounded
+    /// half to even, at least 1 (as `sumy_baseline.py --length ref-words`);
+    /// words as [`crate::lang::word_count`] counts them in the document's language.
     Reference,
 }
 
 impl BudgetSpec {
-    /// The budget for a document with these `references`.
-    pub fn resolve(&self, references: &[String]) -> Budget {
+    /// The budget for a document in `language` with these `references`.
+    pub fn resolve(&self, references: &[String], language: Language) -> Budget {
         match *self {
             BudgetSpec::Fixed(budget) => budget,
-            BudgetSpec::Reference => Budget::Words(reference_words(references)),
+            BudgetSpec::Reference => Budget::Words(reference_words(references, language)),
         }
     }
 }
 
-/// Mean whitespace words of `references`, rounded half to even, at least 1.
-pub fn reference_words(references: &[String]) -> usize {
+/// Mean words of `references` in `language`, rounded half to even, at least 1.
+pub fn reference_words(references: &[String], language: Language) -> usize {
     if references.is_empty() {
         return 1;
     }
-    let total: usize = references.iter().map(|r| r.split_whitespace().count()).sum();
+    let total: usize = references.iter().map(|r| crate::lang::word_count(language, r)).sum();
     let mean = total as f64 / references.len() as f64;
     (mean.round_ties_even() as usize).max(1)
 }
@@ -63,13 +65,14 @@ impl FromStr for BudgetSpec {
         }
         let last = s.char_indices().last().map_or(0, |(i, _)| i);
         let (number, unit) = s.split_at(last);
-        if "swbr".contains(unit) && number.parse::<f64>().is_ok_and(|n| n <= 0.0) {
+        if "swcbr".contains(unit) && number.parse::<f64>().is_ok_and(|n| n <= 0.0) {
             return Err(PlanError::BudgetNotPositive(s.to_string()));
         }
         let count = || number.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(bad);
         let budget = match unit {
             "s" => Budget::Sentences(count()?),
             "w" => Budget::Words(count()?),
+            "c" => Budget::Chars(count()?),
             "b" => Budget::Bytes(count()?),
             "r" => {
                 let r: f64 = number.parse().map_err(|_| bad())?;
@@ -90,6 +93,7 @@ impl fmt::Display for BudgetSpec {
             BudgetSpec::Reference => f.write_str("ref"),
             BudgetSpec::Fixed(Budget::Sentences(n)) => write!(f, "{n}s"),
             BudgetSpec::Fixed(Budget::Words(n)) => write!(f, "{n}w"),
+            BudgetSpec::Fixed(Budget::Chars(n)) => write!(f, "{n}c"),
             BudgetSpec::Fixed(Budget::Bytes(n)) => write!(f, "{n}b"),
             BudgetSpec::Fixed(Budget::Ratio(r)) => write!(f, "{r}r"),
         }
@@ -117,6 +121,7 @@ mod tests {
         for (text, budget) in [
             ("3s", BudgetSpec::Fixed(Budget::Sentences(3))),
             ("100w", BudgetSpec::Fixed(Budget::Words(100))),
+            ("280c", BudgetSpec::Fixed(Budget::Chars(280))),
             ("665b", BudgetSpec::Fixed(Budget::Bytes(665))),
             ("0.2r", BudgetSpec::Fixed(Budget::Ratio(0.2))),
             ("ref", BudgetSpec::Reference),
@@ -144,10 +149,10 @@ mod tests {
     fn reference_budget_is_the_mean_rounded_half_to_even() {
         // 3 and 4 words: mean 3.5 → 4 (even); 2 and 3: 2.5 → 2 (even).
         let refs = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
-        assert_eq!(reference_words(&refs("a b c", "a b c d")), 4);
-        assert_eq!(reference_words(&refs("a b", "a b c")), 2);
-        assert_eq!(reference_words(&refs("", "")), 1);
-        assert_eq!(reference_words(&[]), 1);
+        assert_eq!(reference_words(&refs("a b c", "a b c d"), Language::English), 4);
+        assert_eq!(reference_words(&refs("a b", "a b c"), Language::English), 2);
+        assert_eq!(reference_words(&refs("", ""), Language::English), 1);
+        assert_eq!(reference_words(&[], Language::English), 1);
     }
 
     #[test]

@@ -220,16 +220,64 @@ impl<'de> serde::Deserialize<'de> for Language {
     }
 }
 
+/// How much of a text `--language auto` reads to detect its language.
+pub const DETECTION_BYTES: usize = 4096;
+
 /// What `--language` asks for: one language for every text, or each
-/// document's own, detected.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+/// document's own, detected. The default is English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LanguageChoice {
     /// Every text is in this language.
     Fixed(Language),
     /// Each document's language is detected from its text (`auto`); where
     /// detection fails, English.
-    #[default]
     Auto,
+}
+
+impl Default for LanguageChoice {
+    fn default() -> Self {
+        LanguageChoice::Fixed(Language::English)
+    }
+}
+
+impl LanguageChoice {
+    /// The language of `text` under this choice. `auto` looks at the first
+    /// [`DETECTION_BYTES`] of the text only: enough for the detector, and the
+    /// cost stays bounded on long documents.
+    pub fn resolve(self, text: &str) -> Language {
+        match self {
+            LanguageChoice::Fixed(language) => language,
+            LanguageChoice::Auto => {
+                let mut end = text.len().min(DETECTION_BYTES);
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                Language::detect(&text[..end]).unwrap_or_default()
+            }
+        }
+    }
+}
+
+impl fmt::Display for LanguageChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LanguageChoice::Fixed(language) => language.fmt(f),
+            LanguageChoice::Auto => f.write_str("auto"),
+        }
+    }
+}
+
+impl serde::Serialize for LanguageChoice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LanguageChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
 }
 
 impl FromStr for LanguageChoice {
@@ -239,6 +287,54 @@ impl FromStr for LanguageChoice {
             Ok(LanguageChoice::Auto)
         } else {
             s.parse().map(LanguageChoice::Fixed)
+        }
+    }
+}
+
+/// Number of words of `text` as budgets count them: whitespace-separated
+/// words, or in unspaced scripts the word splitter's words that contain a
+/// letter or digit.
+pub fn word_count(language: Language, text: &str) -> usize {
+    match split_words(language, text) {
+        Some(words) => words.iter().filter(|w| w.chars().any(char::is_alphanumeric)).count(),
+        None => text.split_whitespace().count(),
+    }
+}
+
+/// Byte length of the prefix of `text` that holds its first `words` words as
+/// [`word_count`] counts them (all of `text` if it has fewer).
+pub fn word_prefix(language: Language, text: &str, words: usize) -> usize {
+    match split_words(language, text) {
+        Some(pieces) => {
+            let mut seen = 0;
+            for piece in pieces {
+                if piece.chars().any(char::is_alphanumeric) {
+                    seen += 1;
+                    if seen == words {
+                        // Pieces are slices of `text`, in order.
+                        return piece.as_ptr() as usize - text.as_ptr() as usize + piece.len();
+                    }
+                }
+            }
+            text.len()
+        }
+        None => {
+            let mut seen = 0;
+            let mut in_word = false;
+            for (pos, c) in text.char_indices() {
+                if c.is_whitespace() {
+                    if in_word {
+                        seen += 1;
+                        if seen == words {
+                            return pos;
+                        }
+                    }
+                    in_word = false;
+                } else {
+                    in_word = true;
+                }
+            }
+            text.len()
         }
     }
 }
@@ -275,6 +371,16 @@ mod tests {
             assert_eq!(row.language.row().code, row.code);
         }
         assert_eq!(Language::default(), Language::English);
+    }
+
+    #[test]
+    fn unspaced_words_are_counted_as_segmented() {
+        // jieba: 北京 / 今天 / 下雨 / 。 — three words with letters.
+        assert_eq!(word_count(Language::Chinese, "北京今天下雨。"), 3);
+        assert_eq!(word_count(Language::English, "one two  three"), 3);
+        assert_eq!(&"北京今天下雨。"[..word_prefix(Language::Chinese, "北京今天下雨。", 2)], "北京今天");
+        assert_eq!(&"a b c"[..word_prefix(Language::English, "a b c", 2)], "a b");
+        assert_eq!(word_prefix(Language::English, "a b", 5), 3);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::corpus::Location;
 use super::eval_input::{EvalError, EvalReader};
 use super::signature::{Level, RefCount};
 use super::{CorpusAccumulator, Metric, MetricSet, MetricValue, TextTokenizer};
+use crate::lang::LanguageChoice;
 
 /// How to evaluate.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +25,10 @@ pub struct EvalOptions {
     /// One output for the whole input (BLEU and chrF from summed statistics,
     /// the other metrics the mean where defined) instead of one per record.
     pub corpus_level: bool,
+    /// The texts' language (for the JS divergence's words, and every
+    /// signature); under `auto`, each record's, detected from its source,
+    /// else its first reference, else its summary.
+    pub language: LanguageChoice,
 }
 
 /// One output object: `{"id": …}` (or `{"documents": n}` at corpus level),
@@ -94,6 +99,9 @@ pub fn evaluate<R: BufRead>(
             state = Some((set, corpus));
         }
         let (set, corpus) = state.as_mut().expect("set up on the first record");
+        let text =
+            record.source.as_deref().or_else(|| record.references.as_ref()?.first().map(String::as_str));
+        set.set_language(options.language.resolve(text.unwrap_or(&record.candidate)));
         let values = record.score(set)?;
         let nrefs = record.references.as_ref().map(Vec::len);
         if options.corpus_level {
@@ -139,6 +147,7 @@ mod tests {
             metrics: Some(vec![Metric::Coverage, Metric::Density]),
             tokenizer: TextTokenizer::Whitespace,
             corpus_level: false,
+            language: LanguageChoice::default(),
         };
         let lines =
             outputs("{\"id\": 7, \"candidate\": \"a b\", \"source\": \"a b c\"}\n", &options).unwrap();

@@ -1,6 +1,7 @@
 //! [`MetricSet`]: a list of metrics scored together on one document, each
 //! input tokenized once.
 
+use crate::lang::Language;
 use crate::text::WordTokenizer;
 
 use super::bleu::sentence_bleu;
@@ -28,10 +29,12 @@ pub enum MissingInput {
 }
 
 /// Metrics scored together. Build once, then [`MetricSet::score`] each document.
+#[derive(Clone)]
 pub struct MetricSet {
     metrics: Vec<Metric>,
     tokenizer: TextTokenizer,
-    words: WordTokenizer,
+    /// The words of the JS divergence: its texts' language's.
+    words: &'static WordTokenizer,
 }
 
 impl std::fmt::Debug for MetricSet {
@@ -47,7 +50,18 @@ impl MetricSet {
     /// A set scoring `metrics` (values come back in this order), fragment and
     /// n-gram metrics on `tokenizer`'s tokens.
     pub fn new(metrics: Vec<Metric>, tokenizer: TextTokenizer) -> Self {
-        MetricSet { metrics, tokenizer, words: WordTokenizer::english() }
+        MetricSet { metrics, tokenizer, words: WordTokenizer::shared(Language::English) }
+    }
+
+    /// The language of the texts scored next (English until set): its words,
+    /// stop words and stemmer make the JS divergence's unigrams.
+    pub fn set_language(&mut self, language: Language) {
+        self.words = WordTokenizer::shared(language);
+    }
+
+    /// The language of the texts scored next.
+    pub fn language(&self) -> Language {
+        self.words.language()
     }
 
     /// The metrics whose inputs are present: BLEU, chrF and chrF++ when there
@@ -152,16 +166,22 @@ impl MetricSet {
                 value(metric, score, Details::None)
             }
             Metric::JsDivergence => {
-                value(metric, js_divergence(candidate, source, &self.words), Details::None)
+                value(metric, js_divergence(candidate, source, self.words), Details::None)
             }
         });
         Ok(values.collect())
     }
 
-    /// Each metric's signature, in order. `nrefs` is the document's (or the
-    /// corpus's) reference count, for BLEU and chrF.
+    /// Each metric's signature, in order, with the set's language. `nrefs`
+    /// is the document's (or the corpus's) reference count, for BLEU and chrF.
     pub fn signatures(&self, nrefs: Option<RefCount>, level: Level) -> Vec<(Metric, String)> {
-        self.metrics.iter().map(|&m| (m, signature(m, self.tokenizer, nrefs, level))).collect()
+        let language = self.language().code();
+        self.metrics
+            .iter()
+            .map(|&m| {
+                (m, super::signature::with_language(signature(m, self.tokenizer, nrefs, level), language))
+            })
+            .collect()
     }
 
     fn needs_fragments(&self) -> bool {

@@ -70,6 +70,14 @@ pub fn chrf_signature(nrefs: RefCount, word_order: usize) -> String {
     )
 }
 
+/// `signature` with `lang:` and `languages` (ISO 639-1 codes joined by `+`)
+/// added before its version, which sacreBLEU's signatures keep last.
+pub fn with_language(mut signature: String, languages: &str) -> String {
+    let at = signature.rfind("|version:").unwrap_or(signature.len());
+    signature.insert_str(at, &format!("|lang:{languages}"));
+    signature
+}
+
 /// The signature of `metric`. `nrefs` matters only to BLEU and chrF (`None`
 /// when there are no references: `nrefs:0`), `level` only to BLEU,
 /// `tokenizer` only to the fragment and n-gram metrics.

@@ -96,7 +96,25 @@ impl MetricSpec {
     /// options (they keep the script's own tokenizer whatever `tokenizer`
     /// is). The others: [`super::signature()`] at sentence (document) level
     /// with `nrefs`, the references per document over the run's corpora.
-    pub fn signature(&self, stem: bool, tokenizer: RougeTokenizer, nrefs: Option<RefCount>) -> String {
+    ///
+    /// Every signature carries `lang:` with `languages`, the languages of
+    /// the texts scored (ISO 639-1 codes joined by `+`), before its version.
+    pub fn signature(
+        &self,
+        stem: bool,
+        tokenizer: RougeTokenizer,
+        nrefs: Option<RefCount>,
+        languages: &str,
+    ) -> String {
+        super::signature::with_language(self.signature_without_language(stem, tokenizer, nrefs), languages)
+    }
+
+    fn signature_without_language(
+        &self,
+        stem: bool,
+        tokenizer: RougeTokenizer,
+        nrefs: Option<RefCount>,
+    ) -> String {
         let version = SUMBENCH_VERSION;
         match self {
             MetricSpec::Rouge(m) => {

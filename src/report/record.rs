@@ -38,6 +38,11 @@ pub struct SummaryRecord {
     pub sentences: Vec<usize>,
     /// The summary text, one sentence per line.
     pub text: String,
-    /// Whitespace words in `text`.
+    /// Words in `text` (whitespace-separated, or in unspaced scripts the
+    /// word splitter's: see [`crate::lang::word_count`]).
     pub words: usize,
+    /// The document's language, as given or detected (`en` in files written
+    /// before languages existed).
+    #[serde(default)]
+    pub language: crate::lang::Language,
 }

@@ -103,6 +103,11 @@ pub struct CorpusInfo {
     /// `nrefs:` (a number, or `var` when documents differ).
     #[serde(default)]
     pub nrefs: String,
+    /// Documents per language (ISO 639-1 code), as given or detected, over
+    /// the documents this run scored (empty in `run.json` files written
+    /// before languages existed).
+    #[serde(default)]
+    pub languages: BTreeMap<String, usize>,
 }
 
 impl CorpusInfo {
@@ -118,6 +123,7 @@ impl CorpusInfo {
             sha256,
             documents: 0,
             nrefs: String::new(),
+            languages: BTreeMap::new(),
         }
     }
 
@@ -174,6 +180,15 @@ impl RunInfo {
             signatures: BTreeMap::new(),
             files: BTreeMap::new(),
         }
+    }
+
+    /// The languages of the run's documents, as signatures name them: the
+    /// ISO 639-1 codes over every corpus, sorted and joined by `+` (`en`
+    /// for a run without documents).
+    pub fn language_signature(&self) -> String {
+        let codes: std::collections::BTreeSet<&str> =
+            self.corpora.iter().flat_map(|c| c.languages.keys()).map(String::as_str).collect();
+        if codes.is_empty() { "en".to_string() } else { codes.into_iter().collect::<Vec<_>>().join("+") }
     }
 
     /// What decides this run's numbers.

@@ -14,6 +14,7 @@ use super::RunOutcome;
 use super::files;
 use super::info::{CorpusInfo, RunInfo};
 use super::stage::{StagedDir, StagedFile};
+use crate::metrics::signature::with_language;
 use crate::metrics::{Level, RefCount, SufficientStats, TextTokenizer};
 use crate::report::html::{DocumentSource, MAX_DOCUMENTS, PageCollector};
 use crate::report::{
@@ -35,6 +36,8 @@ pub struct ReportWriter {
     page: PageCollector,
     /// The metrics' names, as every row names them.
     metric_names: Vec<String>,
+    /// Documents per corpus and language (counted at each document's first summary).
+    languages: BTreeMap<String, BTreeMap<String, usize>>,
     info: RunInfo,
 }
 
@@ -60,6 +63,7 @@ impl ReportWriter {
             corpus_level,
             page,
             metric_names,
+            languages: BTreeMap::new(),
             info,
         })
     }
@@ -121,6 +125,10 @@ impl ReportWriter {
         if let Err(e) = self.scores.rows(key, &self.metric_names, scores) {
             return Err(self.io_error(files::SCORES, e));
         }
+        if summarizer == 0 {
+            let counts = self.languages.entry(record.corpus.clone()).or_default();
+            *counts.entry(record.language.code().to_string()).or_default() += 1;
+        }
         self.aggregator.add(summarizer, &record.doc_id, record.words, scores);
         self.page.summary(record, &self.metric_names, scores);
         if !corpus_stats.is_empty() {
@@ -146,8 +154,20 @@ impl ReportWriter {
     /// every other file's SHA-256), then puts the directory in place.
     pub fn finish(self, total_seconds: f64) -> Result<RunOutcome, RunDirError> {
         let ReportWriter {
-            mut dir, target, scores, summaries, aggregator, corpus_level, page, mut info, ..
+            mut dir,
+            target,
+            scores,
+            summaries,
+            aggregator,
+            corpus_level,
+            page,
+            mut info,
+            mut languages,
+            ..
         } = self;
+        for corpus in &mut info.corpora {
+            corpus.languages = languages.remove(&corpus.name).unwrap_or_default();
+        }
         let io = |file: &str| {
             let path = target.join(file);
             move |error| RunDirError::output(&path, error)
@@ -206,7 +226,8 @@ fn corpus_level_signatures(info: &RunInfo, metrics: &[crate::metrics::Metric]) -
     metrics
         .iter()
         .map(|&m| {
-            (m.to_string(), crate::metrics::signature(m, TextTokenizer::default(), nrefs, Level::Corpus))
+            let signature = crate::metrics::signature(m, TextTokenizer::default(), nrefs, Level::Corpus);
+            (m.to_string(), with_language(signature, &info.language_signature()))
         })
         .collect()
 }
@@ -217,6 +238,10 @@ fn signatures(info: &RunInfo) -> BTreeMap<String, String> {
     let nrefs = nrefs(info);
     info.metrics
         .iter()
-        .map(|spec| (spec.to_string(), spec.signature(info.stem, info.rouge_tokenizer, nrefs)))
+        .map(|spec| {
+            let signature =
+                spec.signature(info.stem, info.rouge_tokenizer, nrefs, &info.language_signature());
+            (spec.to_string(), signature)
+        })
         .collect()
 }

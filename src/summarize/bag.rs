@@ -65,6 +65,7 @@ mod tests {
             title: None,
             text: "Cat dog cat. The dog.".into(),
             references: vec![],
+            language: None,
         };
         let doc = PreparedDocument::new(d, &WordTokenizer::english());
         let bags = Bags::new(&doc);

@@ -9,10 +9,16 @@ use crate::text::PreparedDocument;
 pub enum Budget {
     /// At most N sentences.
     Sentences(usize),
-    /// N whitespace-separated words: sentences are taken in rank order until
-    /// the count reaches N, put back in document order, and the text is cut
-    /// at N words (ROUGE-1.5.5's `-l`).
+    /// N words: sentences are taken in rank order until the count reaches
+    /// N, put back in document order, and the text is cut at N words
+    /// (ROUGE-1.5.5's `-l`). Words are whitespace-separated, or in unspaced
+    /// scripts (Chinese, Japanese, Thai, Burmese) the word splitter's words
+    /// (see [`crate::lang::word_count`]).
     Words(usize),
+    /// N characters (extended grapheme clusters) of sentence text,
+    /// separators not counted, filled and cut like `Words`: a length that
+    /// means the same in every script.
+    Chars(usize),
     /// N bytes of sentence text (separators not counted), filled and cut like
     /// `Words` (ROUGE-1.5.5's `-b`); a cut never splits a UTF-8 character.
     Bytes(usize),
@@ -29,8 +35,17 @@ impl Budget {
                 chosen.sort_unstable();
                 with_scores(chosen, ranking, None)
             }
-            Budget::Words(n) => fill_units(doc, ranking, n, |i| doc.sentences[i].words, cut_words),
+            Budget::Words(n) => fill_units(
+                doc,
+                ranking,
+                n,
+                |i| doc.sentences[i].words,
+                |s, n| crate::lang::word_prefix(doc.language, s, n),
+            ),
             Budget::Bytes(n) => fill_units(doc, ranking, n, |i| doc.sentences[i].span.len(), cut_bytes),
+            Budget::Chars(n) => {
+                fill_units(doc, ranking, n, |i| graphemes(doc.sentence_text(i)), cut_graphemes)
+            }
             Budget::Ratio(r) => {
                 let words = (r.clamp(0.0, 1.0) * doc.total_words() as f64).ceil() as usize;
                 Budget::Words(words).fill(doc, ranking)
@@ -45,6 +60,7 @@ impl Budget {
             Budget::Sentences(n) => chosen.len() >= n,
             Budget::Words(n) => chosen.iter().map(|&i| doc.sentences[i].words).sum::<usize>() >= n,
             Budget::Bytes(n) => chosen.iter().map(|&i| doc.sentences[i].span.len()).sum::<usize>() >= n,
+            Budget::Chars(n) => chosen.iter().map(|&i| graphemes(doc.sentence_text(i))).sum::<usize>() >= n,
             Budget::Ratio(r) => {
                 let words = (r.clamp(0.0, 1.0) * doc.total_words() as f64).ceil() as usize;
                 Budget::Words(words).is_filled(doc, chosen)
@@ -78,7 +94,7 @@ fn fill_units(
     ranking: &Ranking,
     limit: usize,
     units: impl Fn(usize) -> usize,
-    cut: fn(&str, usize) -> usize,
+    cut: impl Fn(&str, usize) -> usize,
 ) -> Summary {
     let mut chosen = Vec::new();
     let mut total = 0;
@@ -112,24 +128,16 @@ fn fill_units(
     with_scores(kept, ranking, truncated_len)
 }
 
-/// Byte length of the prefix of `s` holding its first `words` whitespace words.
-fn cut_words(s: &str, words: usize) -> usize {
-    let mut seen = 0;
-    let mut in_word = false;
-    for (pos, c) in s.char_indices() {
-        if c.is_whitespace() {
-            if in_word {
-                seen += 1;
-                if seen == words {
-                    return pos;
-                }
-            }
-            in_word = false;
-        } else {
-            in_word = true;
-        }
-    }
-    s.len()
+/// Extended grapheme clusters of `s` (user-perceived characters).
+fn graphemes(s: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.graphemes(true).count()
+}
+
+/// Byte length of the prefix of `s` holding its first `n` grapheme clusters.
+fn cut_graphemes(s: &str, n: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.grapheme_indices(true).nth(n).map_or(s.len(), |(pos, _)| pos)
 }
 
 /// The longest prefix of `s` of at most `bytes` bytes ending on a char boundary.
@@ -145,7 +153,8 @@ mod tests {
 
     fn doc() -> PreparedDocument {
         let text = "One two three four. Five six. Seven eight nine.";
-        let d = Document { id: "d".into(), title: None, text: text.into(), references: vec![] };
+        let d =
+            Document { id: "d".into(), title: None, text: text.into(), references: vec![], language: None };
         PreparedDocument::new(d, &WordTokenizer::english())
     }
 

@@ -250,6 +250,7 @@ mod tests {
             title: Some("Cheap solar power".into()),
             text: TEXT.into(),
             references: vec![],
+            language: None,
         };
         let doc = PreparedDocument::new(d, &WordTokenizer::english());
         params.build(&BuildOptions::default()).rank(&doc, &Budget::Sentences(1))

@@ -133,7 +133,8 @@ mod tests {
 
     #[test]
     fn greedily_minimises_kl_of_document_to_summary() {
-        let d = Document { id: "d".into(), title: None, text: TEXT.into(), references: vec![] };
+        let d =
+            Document { id: "d".into(), title: None, text: TEXT.into(), references: vec![], language: None };
         let doc = PreparedDocument::new(d, &WordTokenizer::english());
         let r = Params { smoothing: 1.0 }.build(&BuildOptions::default()).rank(&doc, &Budget::Sentences(3));
         assert_eq!(r.order, [1, 0, 2]);
@@ -144,7 +145,8 @@ mod tests {
 
     #[test]
     fn stops_once_the_budget_is_filled() {
-        let d = Document { id: "d".into(), title: None, text: TEXT.into(), references: vec![] };
+        let d =
+            Document { id: "d".into(), title: None, text: TEXT.into(), references: vec![], language: None };
         let doc = PreparedDocument::new(d, &WordTokenizer::english());
         let one = Params::default().build(&BuildOptions::default()).rank(&doc, &Budget::Sentences(1));
         assert_eq!(one.order, [1]);

@@ -45,7 +45,13 @@ mod tests {
 
     #[test]
     fn takes_the_first_sentences() {
-        let d = Document { id: "d".into(), title: None, text: "A b. C d. E f.".into(), references: vec![] };
+        let d = Document {
+            id: "d".into(),
+            title: None,
+            text: "A b. C d. E f.".into(),
+            references: vec![],
+            language: None,
+        };
         let doc = PreparedDocument::new(d, &WordTokenizer::english());
         let s = Lead.summarize(&doc, &Budget::Sentences(2));
         assert_eq!(s.sentences, [0, 1]);

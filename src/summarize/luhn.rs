@@ -188,7 +188,8 @@ mod tests {
                         Nothing matters.";
 
     fn doc() -> PreparedDocument {
-        let d = Document { id: "d".into(), title: None, text: TEXT.into(), references: vec![] };
+        let d =
+            Document { id: "d".into(), title: None, text: TEXT.into(), references: vec![], language: None };
         PreparedDocument::new(d, &WordTokenizer::english())
     }
 
@@ -236,7 +237,8 @@ mod tests {
         // said box said." clusters fox … box over 3 words, 2² / 3; with stop words only,
         // said, fox, said, box, said is one cluster of 5, 5² / 5 = 5.
         let text = "Said fox said box said. Fox box. Fox box.";
-        let d = Document { id: "d".into(), title: None, text: text.into(), references: vec![] };
+        let d =
+            Document { id: "d".into(), title: None, text: text.into(), references: vec![], language: None };
         let d = PreparedDocument::new(d, &WordTokenizer::english());
         let score = |common_words| {
             Params { common_words, ..Params::default() }

@@ -103,8 +103,13 @@ mod tests {
     use crate::text::WordTokenizer;
 
     fn prepared(text: &str, title: Option<&str>) -> PreparedDocument {
-        let d =
-            Document { id: "d".into(), title: title.map(Into::into), text: text.into(), references: vec![] };
+        let d = Document {
+            id: "d".into(),
+            title: title.map(Into::into),
+            text: text.into(),
+            references: vec![],
+            language: None,
+        };
         PreparedDocument::new(d, &WordTokenizer::english())
     }
 

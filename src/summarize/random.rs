@@ -76,7 +76,7 @@ mod tests {
 
     fn doc(id: &str) -> PreparedDocument {
         let text = (0..40).map(|i| format!("Sentence number {i} is here.")).collect::<Vec<_>>().join(" ");
-        let d = Document { id: id.into(), title: None, text, references: vec![] };
+        let d = Document { id: id.into(), title: None, text, references: vec![], language: None };
         PreparedDocument::new(d, &WordTokenizer::english())
     }
 

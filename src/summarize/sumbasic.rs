@@ -115,7 +115,8 @@ mod tests {
     const TEXT: &str = "Fish fish. Cat cow. Cat cat cat cat dog.";
 
     fn rank(require_top_word: bool) -> Ranking {
-        let d = Document { id: "d".into(), title: None, text: TEXT.into(), references: vec![] };
+        let d =
+            Document { id: "d".into(), title: None, text: TEXT.into(), references: vec![], language: None };
         let doc = PreparedDocument::new(d, &WordTokenizer::english());
         Params { require_top_word }.build(&BuildOptions::default()).rank(&doc, &Budget::Sentences(3))
     }
@@ -148,7 +149,8 @@ mod tests {
 
     #[test]
     fn stops_once_the_budget_is_filled() {
-        let d = Document { id: "d".into(), title: None, text: TEXT.into(), references: vec![] };
+        let d =
+            Document { id: "d".into(), title: None, text: TEXT.into(), references: vec![], language: None };
         let doc = PreparedDocument::new(d, &WordTokenizer::english());
         let r = Params::default().build(&BuildOptions::default()).rank(&doc, &Budget::Sentences(1));
         assert_eq!(r.order, [2]);

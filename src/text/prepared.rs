@@ -6,7 +6,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::corpus::Source;
-use crate::text::segment::sentence_spans;
+use crate::lang::Language;
+use crate::text::segment::sentence_spans_in;
 use crate::text::tokens::{TermId, WordTokenizer};
 
 /// One sentence of a prepared document.
@@ -18,7 +19,8 @@ pub struct Sentence {
     pub terms: Vec<TermId>,
     /// Stems of the non-stop words, in order.
     pub content: Vec<TermId>,
-    /// Whitespace-separated words in the span (the unit of word budgets).
+    /// Words in the span (the unit of word budgets): whitespace-separated,
+    /// or in unspaced scripts the word splitter's (see [`crate::lang::word_count`]).
     pub words: usize,
     /// 0-based paragraph index (paragraphs are separated by blank lines).
     pub paragraph: usize,
@@ -32,6 +34,8 @@ pub struct PreparedDocument {
     /// summarizer never sees them (the oracle gets them from the harness, see
     /// `crate::summarize::ReadsReferences`).
     pub source: Source,
+    /// The language it was prepared in (its tokenizer's).
+    pub language: Language,
     /// Sentences in document order.
     pub sentences: Vec<Sentence>,
     /// Stems of the title's non-stop words (empty without a title).
@@ -48,10 +52,12 @@ pub struct PreparedDocument {
 }
 
 impl PreparedDocument {
-    /// Segments and tokenizes `source` once (a [`crate::corpus::Document`] converts into
-    /// its source, its references dropped).
+    /// Segments and tokenizes `source` once, by the rules of `tokenizer`'s
+    /// language (a [`crate::corpus::Document`] converts into its source, its
+    /// references dropped).
     pub fn new(source: impl Into<Source>, tokenizer: &WordTokenizer) -> Self {
         let source = source.into();
+        let language = tokenizer.language();
         let mut terms_of = tokenizer.document_terms();
         let text = source.text.as_str();
         // News prose has about one distinct term per 12 bytes: one allocation, no regrowth.
@@ -60,7 +66,7 @@ impl PreparedDocument {
         let mut last_end = 0;
         // Reused buffers: each sentence's vectors are then allocated once, at their size.
         let (mut terms, mut content) = (Vec::new(), Vec::new());
-        let sentences: Vec<Sentence> = sentence_spans(text)
+        let sentences: Vec<Sentence> = sentence_spans_in(text, language)
             .into_iter()
             .map(|span| {
                 if has_blank_line(&text[last_end..span.start]) && last_end > 0 {
@@ -75,7 +81,7 @@ impl PreparedDocument {
                         content.push(id);
                     }
                 });
-                let words = whitespace_words(&text[span.clone()]);
+                let words = words_in(language, &text[span.clone()]);
                 Sentence { span, terms: terms.to_vec(), content: content.to_vec(), words, paragraph }
             })
             .collect();
@@ -85,7 +91,7 @@ impl PreparedDocument {
         }
         let (vocabulary, is_stop) = terms_of.finish();
         let idf = sentence_idf(&sentences, vocabulary.len());
-        PreparedDocument { source, sentences, title_terms, vocabulary, is_stop, idf }
+        PreparedDocument { source, language, sentences, title_terms, vocabulary, is_stop, idf }
     }
 
     /// Test helper: a document with id `d` and no title.
@@ -104,11 +110,11 @@ impl PreparedDocument {
         self.vocabulary.len()
     }
 
-    /// Whitespace-separated words of the whole text (the base of ratio
-    /// budgets). Counted on the text, not summed over sentences: a sentence
-    /// boundary inside a whitespace word (`?0`) would count it twice.
+    /// Words of the whole text (the base of ratio budgets), counted as
+    /// [`Sentence::words`]. Counted on the text, not summed over sentences: a
+    /// sentence boundary inside a whitespace word (`?0`) would count it twice.
     pub fn total_words(&self) -> usize {
-        whitespace_words(&self.source.text)
+        words_in(self.language, &self.source.text)
     }
 
     /// Replaces the per-document IDF with IDF over a corpus.
@@ -173,6 +179,12 @@ fn sentence_idf(sentences: &[Sentence], num_terms: usize) -> Vec<f64> {
 }
 
 /// `s.split_whitespace().count()`, 8 bytes at a time for ASCII text.
+/// Words of `s` in `language`: [`crate::lang::word_count`], with a fast path
+/// for spaced scripts.
+fn words_in(language: Language, s: &str) -> usize {
+    if language.is_unspaced() { crate::lang::word_count(language, s) } else { whitespace_words(s) }
+}
+
 fn whitespace_words(s: &str) -> usize {
     if !s.is_ascii() {
         return s.split_whitespace().count();
@@ -217,7 +229,7 @@ mod tests {
     use crate::corpus::Document;
 
     fn doc(text: &str) -> Document {
-        Document { id: "d".into(), title: None, text: text.into(), references: vec![] }
+        Document { id: "d".into(), title: None, text: text.into(), references: vec![], language: None }
     }
 
     #[test]
@@ -252,7 +264,7 @@ mod tests {
             })
         };
         let mut sentences = Vec::new();
-        for span in sentence_spans(&doc.text) {
+        for span in crate::text::segment::sentence_spans(&doc.text) {
             let (mut terms, mut content) = (Vec::new(), Vec::new());
             for w in t.words(&doc.text[span]) {
                 let id = intern(w.stem, w.is_stop);

@@ -1,5 +1,6 @@
-//! Word tokens for summarizers: Unicode word segmentation (UAX #29), case
-//! folding, an English stop-word list and Snowball stemming.
+//! Word tokens for summarizers: Unicode word segmentation (UAX #29) or a
+//! language's word splitter, case folding, the language's stop words and
+//! its Snowball stemmer.
 //!
 //! This is *not* the ROUGE tokenizer (see `rouge`), which must follow
 //! rouge-score's rules exactly; this one serves the summarizers' statistics.
@@ -20,6 +21,8 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::lang::Language;
+
 /// A term id, interned per document: an index into
 /// [`crate::text::PreparedDocument::vocabulary`].
 pub type TermId = u32;
@@ -38,17 +41,20 @@ pub struct Word {
     pub is_stop: bool,
 }
 
-/// The normalization rules a cache was filled with (one per constructor).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Language {
-    English,
-}
-
 /// Splits text into normalized words; cheap to share across threads.
 pub struct WordTokenizer {
     language: Language,
-    stemmer: rust_stemmers::Stemmer,
+    stemmer: Stemming,
     stop_words: FxHashSet<&'static str>,
+}
+
+/// How a tokenizer stems: the Snowball stemmer of its language where
+/// `rust-stemmers` has one, else the language's own stemmer (Hindi,
+/// Bengali, see [`crate::lang::Stemmer`]), else not at all.
+enum Stemming {
+    Snowball(rust_stemmers::Stemmer),
+    Language(crate::lang::Stemmer),
+    None,
 }
 
 impl Default for WordTokenizer {
@@ -61,11 +67,40 @@ impl WordTokenizer {
     /// English: NLTK's stop-word list (via the `stop-words` crate) and the
     /// Snowball English stemmer.
     pub fn english() -> Self {
-        WordTokenizer {
-            language: Language::English,
-            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            stop_words: stop_words::get(stop_words::Language::English).iter().copied().collect(),
-        }
+        Self::for_language(Language::English)
+    }
+
+    /// `language`'s rules: NLTK's stop words (none where NLTK has no list),
+    /// the Snowball stemmer where one exists, and for unspaced scripts the
+    /// language's word splitter ([`crate::lang::split_words`]).
+    pub fn for_language(language: Language) -> Self {
+        let stemmer = match snowball(language) {
+            Some(algorithm) => Stemming::Snowball(rust_stemmers::Stemmer::create(algorithm)),
+            None => crate::lang::Stemmer::for_language(language).map_or(Stemming::None, Stemming::Language),
+        };
+        let stop_words = language.stop_words().unwrap_or_default().iter().copied().collect();
+        WordTokenizer { language, stemmer, stop_words }
+    }
+
+    /// The tokenizer of `language`, built once per process and shared: what
+    /// the harness prepares each document with.
+    pub fn shared(language: Language) -> &'static WordTokenizer {
+        static SHARED: std::sync::LazyLock<std::sync::Mutex<FxHashMap<Language, &'static WordTokenizer>>> =
+            std::sync::LazyLock::new(Default::default);
+        let mut shared = SHARED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // One per language at most, for the life of the process: leaked on purpose.
+        shared.entry(language).or_insert_with(|| Box::leak(Box::new(WordTokenizer::for_language(language))))
+    }
+
+    /// The language whose rules this tokenizer follows.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Whether this language has a stemmer and a stop-word list, i.e.
+    /// whether its words are normalized as English words are.
+    pub fn has_full_rules(&self) -> bool {
+        !matches!(self.stemmer, Stemming::None) && !self.stop_words.is_empty()
     }
 
     /// Whether a lower-cased word is a stop word.
@@ -75,18 +110,43 @@ impl WordTokenizer {
 
     /// The stem of a lower-cased word.
     pub fn stem(&self, lowercase_word: &str) -> String {
-        self.stemmer.stem(lowercase_word).into_owned()
+        match &self.stemmer {
+            Stemming::Snowball(stemmer) => stemmer.stem(lowercase_word).into_owned(),
+            Stemming::Language(stemmer) => stemmer.stem(lowercase_word).into_owned(),
+            Stemming::None => lowercase_word.to_string(),
+        }
     }
 
-    /// The words of `text`: UAX #29 words containing a letter or digit,
-    /// lower-cased, stemmed and flagged as stop words. Uncached, one `String`
-    /// per word: the plain definition that [`WordTokenizer::document_terms`]
-    /// computes faster.
+    /// The words of `text`: UAX #29 words containing a letter or digit (for
+    /// unspaced scripts, the word splitter's), lower-cased, stemmed and
+    /// flagged as stop words. Uncached, one `String` per word: the plain
+    /// definition that [`WordTokenizer::document_terms`] computes faster.
     pub fn words<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Word> + 'a {
-        text.unicode_words().map(move |w| {
+        let mut words = Vec::new();
+        self.each_word(text, |w| words.push(w));
+        words.into_iter().map(move |w| {
             let lower = w.to_lowercase();
             Word { is_stop: self.is_stop_word(&lower), stem: self.stem(&lower) }
         })
+    }
+
+    /// Number of words of `text`, as [`WordTokenizer::words`] finds them.
+    pub fn count_words(&self, text: &str) -> usize {
+        let mut count = 0;
+        self.each_word(text, |_| count += 1);
+        count
+    }
+
+    /// Calls `f` on each word of `text` as written: the word splitter's words
+    /// that contain a letter or digit for unspaced scripts, otherwise UAX #29
+    /// words (see [`each_word`]).
+    fn each_word<'a>(&self, text: &'a str, mut f: impl FnMut(&'a str)) {
+        match crate::lang::split_words(self.language, text) {
+            Some(words) => {
+                words.into_iter().filter(|w| w.chars().any(char::is_alphanumeric)).for_each(f);
+            }
+            None => each_word(text, &mut f),
+        }
     }
 
     /// Starts interning the terms of one document with this thread's cache.
@@ -102,8 +162,34 @@ impl WordTokenizer {
     /// Normalizes a word missing from the cache.
     fn normalize(&self, word: &str) -> (String, bool) {
         let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
-        (self.stemmer.stem(&lower).into_owned(), self.is_stop_word(&lower))
+        (self.stem(&lower), self.is_stop_word(&lower))
     }
+}
+
+/// The Snowball stemmer `rust-stemmers` has for `language`.
+fn snowball(language: Language) -> Option<rust_stemmers::Algorithm> {
+    use rust_stemmers::Algorithm as A;
+    Some(match language {
+        Language::Arabic => A::Arabic,
+        Language::Danish => A::Danish,
+        Language::Dutch => A::Dutch,
+        Language::English => A::English,
+        Language::Finnish => A::Finnish,
+        Language::French => A::French,
+        Language::German => A::German,
+        Language::Greek => A::Greek,
+        Language::Hungarian => A::Hungarian,
+        Language::Italian => A::Italian,
+        Language::Norwegian => A::Norwegian,
+        Language::Portuguese => A::Portuguese,
+        Language::Romanian => A::Romanian,
+        Language::Russian => A::Russian,
+        Language::Spanish => A::Spanish,
+        Language::Swedish => A::Swedish,
+        Language::Tamil => A::Tamil,
+        Language::Turkish => A::Turkish,
+        _ => return None,
+    })
 }
 
 /// A word as cached: its global stem id and stop flag.
@@ -196,7 +282,7 @@ impl<'t> DocumentTerms<'t> {
                 };
                 f(term, entry.is_stop);
             };
-            each_word(text, add);
+            self.tokenizer.each_word(text, add);
         });
     }
 

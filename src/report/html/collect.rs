@@ -247,6 +247,7 @@ mod tests {
             sentences: vec![0],
             text: format!("{summarizer} on {doc}"),
             words: 3,
+            language: crate::lang::Language::English,
         }
     }
 
