@@ -26,6 +26,7 @@ mod golden_rules;
 mod harness_run;
 mod html_report;
 mod interrupts;
+mod languages;
 mod meta;
 mod metrics_conformance;
 mod oracle;

@@ -287,6 +287,7 @@ impl Engine {
         for outcome in outcomes.into_iter().flatten() {
             items.push(outcome?);
         }
+        let mut pitfalls: Vec<Pitfalls> = docs.par_iter().map(|d| self.pitfalls(d)).collect();
         let mut results = Vec::with_capacity(docs.len());
         for EvalDocument { doc, references } in docs.iter().rev() {
             let tail = items.split_off(items.len() - per_doc);
@@ -294,11 +295,29 @@ impl Engine {
             warnings.extend(self.summarizers.iter().filter_map(|s| {
                 s.approximation(doc).map(|note| format!("document `{}`: {}: {note}", doc.source.id, s.name()))
             }));
-            let pitfalls = Pitfalls::of_document(&doc.source.text, references);
+            // Said once per run: the report keeps one copy of a warning.
+            warnings.extend(
+                self.summarizers.iter().filter_map(|s| {
+                    s.language_note(doc.language).map(|note| format!("{}: {note}", s.name()))
+                }),
+            );
+            warnings.extend(language_rules_note(doc.language));
+            let pitfalls = pitfalls.pop().expect("one per document");
             results.push(DocumentResult { items: tail, warnings, pitfalls });
         }
         results.reverse();
         Ok(results)
+    }
+
+    /// A document's counts of the corpus-level pitfalls; unless the run
+    /// detects each document's language, whether it looks to be in the one
+    /// it was read in.
+    fn pitfalls(&self, eval: &EvalDocument) -> Pitfalls {
+        let mut pitfalls = Pitfalls::of_document(&eval.doc.source.text, &eval.references);
+        if self.settings.language != LanguageChoice::Auto {
+            pitfalls.check_language(&eval.doc.source.text, eval.doc.language);
+        }
+        pitfalls
     }
 
     /// A document's budget and scorers: references split into sentences joined
@@ -445,6 +464,23 @@ impl Engine {
             self.other_scores(&summary, &doc.references, &doc.text, self.language_of(doc));
         (self.in_metric_order(rouge, only155, others), corpus_stats)
     }
+}
+
+/// The note for documents in `language` when the summarizers have less
+/// than full rules for it (no stop words or no stemmer), said once per run.
+fn language_rules_note(language: Language) -> Option<String> {
+    let tokenizer = WordTokenizer::shared(language);
+    (!tokenizer.has_full_rules()).then(|| {
+        let missing = match (language.stop_words().is_some(), tokenizer.has_stemmer()) {
+            (false, false) => "no stop-word list and no stemmer",
+            (false, true) => "no stop-word list",
+            _ => "no stemmer",
+        };
+        format!(
+            "summarizers: {} ({language}) has {missing} in sumbench (NLTK has none): its words are compared as written",
+            language.name()
+        )
+    })
 }
 
 /// Whether references prepared by `have` serve a summarizer that wants them

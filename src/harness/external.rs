@@ -226,6 +226,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
         budget: if builtin.summarizers.is_empty() { "none".into() } else { builtin.budget.to_string() },
         stem: request.stem,
         rouge_tokenizer: request.rouge_tokenizer,
+        language: request.language,
         shard: Shard::ALL,
     };
     let mut writer = ReportWriter::create(out, RunInfo::new(header, request.provenance.clone()))?;
@@ -288,7 +289,11 @@ fn score_corpus(
                 }
             }
             if texts.len() == systems.len() {
-                pitfalls.add(Pitfalls::of_document(&doc.text, &doc.references));
+                let mut counts = Pitfalls::of_document(&doc.text, &doc.references);
+                if engine.settings().language != crate::lang::LanguageChoice::Auto {
+                    counts.check_language(&doc.text, engine.language_of(&doc));
+                }
+                pitfalls.add(counts);
                 chunk.push((doc, texts));
             }
             if chunk.len() == DEFAULT_CHUNK {

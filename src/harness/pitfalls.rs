@@ -1,10 +1,16 @@
 //! Known pitfalls of ROUGE on a corpus, counted as documents go by and
 //! reported once per corpus as `run.json` warnings: letters rouge-score's
-//! ASCII-only tokenizer drops, and references of very different lengths.
+//! ASCII-only tokenizer drops, references of very different lengths, and
+//! documents read by another language's rules than the one they look to be in.
 //! The same letter rule warns about candidate–reference pairs scored outside a
 //! run (`sumbench rouge`, [`dropped_letters_in_pairs`]).
 
+use crate::lang::{Language, LanguageChoice};
 use crate::rouge::RougeTokenizer;
+
+/// How much of a document the language check reads: enough for the
+/// detector, and cheap on long documents.
+const LANGUAGE_CHECK_BYTES: usize = 1024;
 
 /// Above this share of non-ASCII letters a corpus is warned about.
 const NON_ASCII_SHARE: f64 = 0.01;
@@ -25,6 +31,15 @@ pub struct Pitfalls {
     pub non_ascii_letters: usize,
     /// Documents whose longest reference has at least three times the words of the shortest.
     pub uneven_references: usize,
+    /// Documents whose text looks to be in another language than the one
+    /// they were read in (see [`Pitfalls::check_language`]).
+    pub misread: usize,
+    /// The language the first misread document looks to be in; else that of
+    /// the first document checked, when it is not English.
+    pub detected: Option<Language>,
+    /// The language the first misread document was read in; else that of
+    /// the first document checked.
+    pub read_as: Option<Language>,
 }
 
 impl Pitfalls {
@@ -47,11 +62,37 @@ impl Pitfalls {
         counts
     }
 
+    /// Checks that `text`, read in `language`, looks to be in it (by its
+    /// first [`LANGUAGE_CHECK_BYTES`], with [`Language::detect`]); a text
+    /// the detector is unsure of counts as fine.
+    pub fn check_language(&mut self, text: &str, language: Language) {
+        let Some(detected) = LanguageChoice::Auto.resolve_prefix(text, LANGUAGE_CHECK_BYTES) else { return };
+        if self.read_as.is_none() {
+            self.read_as = Some(language);
+        }
+        if detected != language {
+            if self.misread == 0 {
+                self.detected = Some(detected);
+                self.read_as = Some(language);
+            }
+            self.misread += 1;
+        } else if self.detected.is_none() && detected != Language::English {
+            self.detected = Some(detected);
+        }
+    }
+
     /// Adds another document's (or corpus part's) counts.
     pub fn add(&mut self, other: Pitfalls) {
         self.letters += other.letters;
         self.non_ascii_letters += other.non_ascii_letters;
         self.uneven_references += other.uneven_references;
+        if self.misread == 0 && other.misread > 0 {
+            self.detected = other.detected;
+            self.read_as = other.read_as;
+        }
+        self.misread += other.misread;
+        self.detected = self.detected.or(other.detected);
+        self.read_as = self.read_as.or(other.read_as);
     }
 
     /// The share of the letters that are not ASCII (0 without letters).
@@ -70,10 +111,33 @@ impl Pitfalls {
     pub fn warnings(&self, name: &str, tokenizer: RougeTokenizer) -> Vec<String> {
         let mut warnings = Vec::new();
         if tokenizer == RougeTokenizer::RougeScore && self.drops_letters() {
+            let fix = match (self.detected, self.read_as) {
+                (Some(language), Some(read_as)) if language == read_as => format!(
+                    "; the texts are {} ({language}): --rouge-tokenizer multilingual scores every letter",
+                    language.name()
+                ),
+                (Some(language), _) => format!(
+                    "; the texts look {} ({language}): give --rouge-tokenizer multilingual --language {language}",
+                    language.name()
+                ),
+                (None, _) => String::new(),
+            };
             warnings.push(format!(
                 "{name}: {:.1}% of the letters are not ASCII, and rouge-score's tokenizer drops them \
-                 ({DROPPED_LETTERS_WHY})",
+                 ({DROPPED_LETTERS_WHY}){fix}",
                 self.non_ascii_share() * 100.0
+            ));
+        }
+        if let (Some(detected), Some(read_as)) = (self.detected, self.read_as)
+            && self.misread > 0
+        {
+            warnings.push(format!(
+                "{name}: {} documents look {} ({detected}) or another language than {} ({read_as}), the \
+                 language they were read in: their sentences, stop words and stemming followed {read_as} \
+                 rules; give --language {detected}, or --language auto to detect each document's",
+                self.misread,
+                detected.name(),
+                read_as.name(),
             ));
         }
         if self.uneven_references > 0 {

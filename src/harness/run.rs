@@ -73,6 +73,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         budget: settings.budget.to_string(),
         stem: settings.stem,
         rouge_tokenizer: settings.rouge_tokenizer,
+        language: settings.language,
         shard: request.shard,
     };
     let mut writer = ReportWriter::create(out, RunInfo::new(header, request.provenance.clone()))?;

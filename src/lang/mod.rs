@@ -245,14 +245,20 @@ impl LanguageChoice {
     /// [`DETECTION_BYTES`] of the text only: enough for the detector, and the
     /// cost stays bounded on long documents.
     pub fn resolve(self, text: &str) -> Language {
+        self.resolve_prefix(text, DETECTION_BYTES).unwrap_or_default()
+    }
+
+    /// The language of `text` under this choice, detecting (under `auto`)
+    /// on its first `bytes` only; `None` where the detector is unsure.
+    pub fn resolve_prefix(self, text: &str, bytes: usize) -> Option<Language> {
         match self {
-            LanguageChoice::Fixed(language) => language,
+            LanguageChoice::Fixed(language) => Some(language),
             LanguageChoice::Auto => {
-                let mut end = text.len().min(DETECTION_BYTES);
+                let mut end = text.len().min(bytes);
                 while !text.is_char_boundary(end) {
                     end -= 1;
                 }
-                Language::detect(&text[..end]).unwrap_or_default()
+                Language::detect(&text[..end])
             }
         }
     }

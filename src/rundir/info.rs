@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Shard;
 use crate::corpus::ReadOptions;
+use crate::lang::LanguageChoice;
 use crate::metrics::MetricSpec;
 use crate::report::Timing;
 use crate::rouge::RougeTokenizer;
@@ -37,6 +38,10 @@ pub struct RunInfo {
     /// it existed: those used rouge-score's).
     #[serde(default)]
     pub rouge_tokenizer: RougeTokenizer,
+    /// `--language`: the documents' language where a document does not say
+    /// its own, or `auto` (English in `run.json` files written before it existed).
+    #[serde(default)]
+    pub language: LanguageChoice,
     /// The shard this run covered (1/1 for a whole or merged run).
     pub shard: Shard,
     /// Shard directories a merged report was built from (empty otherwise).
@@ -75,6 +80,8 @@ pub struct RunHeader {
     pub stem: bool,
     /// ROUGE's tokenizer profile.
     pub rouge_tokenizer: RougeTokenizer,
+    /// `--language`.
+    pub language: LanguageChoice,
     /// The shard the run covers.
     pub shard: Shard,
 }
@@ -159,7 +166,7 @@ impl RunInfo {
     /// the current rayon pool; corpora, timings and warnings are added as the
     /// run goes, the total time and file hashes when it is written.
     pub fn new(header: RunHeader, provenance: Provenance) -> RunInfo {
-        let RunHeader { seed, summarizers, metrics, budget, stem, rouge_tokenizer, shard } = header;
+        let RunHeader { seed, summarizers, metrics, budget, stem, rouge_tokenizer, language, shard } = header;
         RunInfo {
             sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
             git_commit: provenance.git_commit,
@@ -171,6 +178,7 @@ impl RunInfo {
             budget,
             stem,
             rouge_tokenizer,
+            language,
             shard,
             merged_from: Vec::new(),
             corpora: Vec::new(),
@@ -200,6 +208,7 @@ impl RunInfo {
             budget: self.budget.clone(),
             stem: self.stem,
             rouge_tokenizer: self.rouge_tokenizer,
+            language: self.language,
             shard: self.shard,
         }
     }

@@ -18,8 +18,15 @@
 //! Parameters and defaults: `cue_weight = 1`, `key_weight = 0`,
 //! `title_weight = 1`, `location_weight = 1` (Edmundson's preferred
 //! Cue + Title + Location), `key_threshold = 0.5`, and the two word lists.
+//!
+//! Languages: the two lists of [`Params`] are for English documents;
+//! documents in German, French, Spanish, Italian, Portuguese and Dutch get
+//! sumbench's lists for their language (`cue_words.rs`), matched by that
+//! language's stems. Other languages have no cue words: the cue method adds
+//! nothing, title and location decide, and the run says so once.
 
 use super::{Budget, BuildOptions, Ranking, Summarizer};
+use crate::lang::Language;
 use crate::text::{PreparedDocument, WordTokenizer};
 
 /// Registry name.
@@ -133,16 +140,42 @@ impl Default for Params {
 }
 
 impl Params {
-    /// Builds the summarizer, stemming the cue words as documents are stemmed.
+    /// Builds the summarizer, stemming the cue words as documents in their
+    /// language are stemmed.
     pub fn build(self, _options: &BuildOptions) -> Edmundson {
-        let tokenizer = WordTokenizer::english();
-        let stems = |words: &[String]| -> Vec<String> {
+        let mut cues = vec![CueStems::new(Language::English, &self.bonus_words, &self.stigma_words)];
+        for language in super::cue_words::LANGUAGES {
+            let (bonus, stigma) = super::cue_words::cue_words(language).expect("listed");
+            cues.push(CueStems::new(language, bonus, stigma));
+        }
+        Edmundson { cues, params: self }
+    }
+}
+
+/// One language's cue words as stems.
+#[derive(Debug, Clone)]
+struct CueStems {
+    language: Language,
+    /// Stems of the bonus words, sorted (binary search beats hashing for a few dozen).
+    bonus: Vec<String>,
+    /// Stems of the stigma words, sorted.
+    stigma: Vec<String>,
+}
+
+impl CueStems {
+    fn new<B: AsRef<str>, S: AsRef<str>>(language: Language, bonus: &[B], stigma: &[S]) -> Self {
+        let tokenizer = WordTokenizer::shared(language);
+        let stems = |words: Vec<&str>| -> Vec<String> {
             let mut stems: Vec<String> = words.iter().map(|w| tokenizer.stem(&w.to_lowercase())).collect();
             stems.sort_unstable();
             stems.dedup();
             stems
         };
-        Edmundson { bonus: stems(&self.bonus_words), stigma: stems(&self.stigma_words), params: self }
+        CueStems {
+            language,
+            bonus: stems(bonus.iter().map(AsRef::as_ref).collect()),
+            stigma: stems(stigma.iter().map(AsRef::as_ref).collect()),
+        }
     }
 }
 
@@ -150,10 +183,8 @@ impl Params {
 #[derive(Debug, Clone)]
 pub struct Edmundson {
     params: Params,
-    /// Stems of the bonus words, sorted (binary search beats hashing for a few dozen).
-    bonus: Vec<String>,
-    /// Stems of the stigma words, sorted.
-    stigma: Vec<String>,
+    /// Cue words of every language that has them, English first.
+    cues: Vec<CueStems>,
 }
 
 /// What one term contributes to each method.
@@ -167,6 +198,12 @@ struct TermWeights {
 impl Edmundson {
     /// Cue, key and title contribution of every term of `doc`.
     fn term_weights(&self, doc: &PreparedDocument) -> Vec<TermWeights> {
+        let none = (&[][..], &[][..]);
+        let (bonus, stigma) = self
+            .cues
+            .iter()
+            .find(|cues| cues.language == doc.language)
+            .map_or(none, |cues| (&cues.bonus[..], &cues.stigma[..]));
         let mut weights: Vec<TermWeights> = doc
             .vocabulary
             .iter()
@@ -174,7 +211,7 @@ impl Edmundson {
                 let listed = |list: &[String]| {
                     f64::from(u8::from(list.binary_search_by(|w| w.as_str().cmp(stem)).is_ok()))
                 };
-                let (bonus, stigma) = (listed(&self.bonus), listed(&self.stigma));
+                let (bonus, stigma) = (listed(bonus), listed(stigma));
                 TermWeights { cue: bonus - stigma, ..TermWeights::default() }
             })
             .collect();
@@ -208,6 +245,15 @@ impl Edmundson {
 impl Summarizer for Edmundson {
     fn name(&self) -> &str {
         NAME
+    }
+
+    fn language_note(&self, language: Language) -> Option<String> {
+        (!self.cues.iter().any(|cues| cues.language == language)).then(|| {
+            format!(
+                "no cue words for {} ({language}): the cue method adds nothing, title and location rank the sentences",
+                language.name()
+            )
+        })
     }
 
     fn rank(&self, doc: &PreparedDocument, _budget: &Budget) -> Ranking {

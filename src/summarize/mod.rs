@@ -14,6 +14,7 @@ mod registry;
 mod similarity;
 
 pub mod centroid;
+mod cue_words;
 pub mod edmundson;
 pub mod kl;
 pub mod lead;
@@ -113,6 +114,13 @@ pub trait Summarizer: Send + Sync {
     /// departs from its paper on `doc`, e.g. a long document ranked in
     /// blocks to bound a quadratic cost; `None` (the default) otherwise.
     fn approximation(&self, _doc: &PreparedDocument) -> Option<String> {
+        None
+    }
+
+    /// A note for the run report, said once per run, when this summarizer
+    /// has less to go on for documents in `language` than in English (e.g.
+    /// no cue words); `None` (the default) otherwise.
+    fn language_note(&self, _language: crate::lang::Language) -> Option<String> {
         None
     }
 

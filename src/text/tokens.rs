@@ -100,7 +100,12 @@ impl WordTokenizer {
     /// Whether this language has a stemmer and a stop-word list, i.e.
     /// whether its words are normalized as English words are.
     pub fn has_full_rules(&self) -> bool {
-        !matches!(self.stemmer, Stemming::None) && !self.stop_words.is_empty()
+        self.has_stemmer() && !self.stop_words.is_empty()
+    }
+
+    /// Whether this language's words are stemmed.
+    pub fn has_stemmer(&self) -> bool {
+        !matches!(self.stemmer, Stemming::None)
     }
 
     /// Whether a lower-cased word is a stop word.
