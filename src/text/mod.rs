@@ -10,5 +10,5 @@ mod segment;
 mod tokens;
 
 pub use prepared::{CorpusStats, PreparedDocument, Sentence, prepare_corpus};
-pub use segment::sentence_spans;
+pub use segment::{sentence_spans, sentence_spans_in};
 pub use tokens::{DocumentTerms, TermId, WordTokenizer};

