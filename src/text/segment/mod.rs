@@ -1,4 +1,5 @@
-//! Sentence segmentation: UAX #29 sentence bounds plus English rules.
+//! Sentence segmentation: UAX #29 sentence bounds plus English rules, and
+//! per-language rules for other languages.
 //!
 //! Pipeline, linear in the text length:
 //!
@@ -14,12 +15,21 @@
 //!    except in hard-wrapped prose.
 //! 4. `lists` adds the starts of list items written inline ("1.) … 2.) …",
 //!    "• …").
+//! 5. For a language other than English, `rules` asks that language's lists
+//!    (`languages`: abbreviations, titles, sentence openers, ordinals such
+//!    as "am 1. März") instead of the English ones, moves a boundary before
+//!    an opening quote or bracket that follows a terminal with no space
+//!    ("顾客！“我们"), and `candidates` adds boundaries UAX #29 never
+//!    proposes (dialogue dashes, sentences opening with a number, Thai
+//!    sentences separated by spaces).
 //!
 //! Every sentence is a byte span into the source, trimmed of surrounding
 //! whitespace, so a summary is always made of verbatim source text.
 //!
 //! Owns: sentence boundaries. Never changes, normalizes or copies the text.
 
+mod candidates;
+mod languages;
 mod lexicon;
 mod lines;
 mod lists;
@@ -51,14 +61,17 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
 /// ```
 /// use sumbench::lang::Language;
 /// use sumbench::text::sentence_spans_in;
-/// let text = "Dr. Smith kam. Er blieb.";
+/// let text = "Es kostet ca. 12 Mio. Euro bzw. mehr. Am 1. März beginnt es.";
 /// let sentences: Vec<&str> = sentence_spans_in(text, Language::German).into_iter().map(|s| &text[s]).collect();
-/// assert_eq!(sentences, ["Dr. Smith kam.", "Er blieb."]);
+/// assert_eq!(sentences, ["Es kostet ca. 12 Mio. Euro bzw. mehr.", "Am 1. März beginnt es."]);
+/// let text = "他说：“好！”顾客！“我们走吧。”";
+/// let sentences: Vec<&str> = sentence_spans_in(text, Language::Chinese).into_iter().map(|s| &text[s]).collect();
+/// assert_eq!(sentences, ["他说：“好！”", "顾客！", "“我们走吧。”"]);
 /// ```
 pub fn sentence_spans_in(text: &str, language: Language) -> Vec<Range<usize>> {
-    let _ = language;
+    let profile = (language != Language::English).then(|| languages::Profile::of(language));
     let lists = lists::Lists::scan(text);
-    let cx = rules::Context { text, layout: lines::Layout::analyze(text), lists: &lists };
+    let cx = rules::Context { text, layout: lines::Layout::analyze(text), lists: &lists, profile };
     let mut cuts = Vec::new();
     let mut last_gap = None;
     for candidate in uax::sentence_boundaries(text) {
@@ -82,6 +95,9 @@ pub fn sentence_spans_in(text: &str, language: Language) -> Vec<Range<usize>> {
         }
     }
     cuts.extend_from_slice(&lists.cuts);
+    if let Some(profile) = profile {
+        cuts.extend(candidates::boundaries(text, profile));
+    }
     cuts.sort_unstable();
     cuts.dedup();
     let mut spans = Vec::with_capacity(cuts.len() + 1);

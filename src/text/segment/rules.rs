@@ -34,6 +34,7 @@ use super::lexicon::{
     is_line_break, is_never_final, is_opener, is_sentence_opener, is_speech_verb, is_terminal, is_title,
     is_unambiguous_closer,
 };
+use super::languages::Profile;
 use super::lines::{Breaks, Layout, breaks_in};
 use super::lists::Lists;
 
@@ -53,6 +54,8 @@ pub(super) struct Context<'a> {
     pub layout: Layout,
     /// Its list markers.
     pub lists: &'a Lists,
+    /// The rules of its language; `None` for English (the lists of [`lexicon`](super::lexicon)).
+    pub profile: Option<&'static Profile>,
 }
 
 /// Decides the candidate boundary in the whitespace gap `end..next` (`end`:
@@ -62,6 +65,13 @@ pub(super) fn decide(cx: &Context, end: usize, next: usize) -> Option<usize> {
     let text = cx.text;
     if next >= text.len() {
         return Some(end);
+    }
+    if end == next
+        && let Some(profile) = cx.profile
+        && let Some(opening) = opening_after_terminal(text, end, profile)
+    {
+        // "顾客！“我们": UAX #29 keeps the opening quote on the sentence before.
+        return Some(opening);
     }
     let breaks = breaks_in(&text[end..next]);
     match breaks {
@@ -231,8 +241,100 @@ fn judge(cx: &Context, term: &Terminal, next: &Next) -> Verdict {
                 Verdict::Keep
             }
         }
-        Kind::Stop => judge_stop(cx, term, first, next.word),
+        Kind::Stop => match cx.profile {
+            None => judge_stop(cx, term, first, next.word),
+            Some(profile) => judge_stop_in(cx, profile, term, first, next.word),
+        },
     }
+}
+
+/// A single full stop before a word that is not lower case, in a language
+/// other than English: the same questions as [`judge_stop`], asked of the
+/// language's lists, plus ordinals ("am 1. März") and list numbers opening a
+/// sentence ("1. Aşağıda"). In scripts without case (Arabic, Devanagari) a
+/// known abbreviation or a single letter ("ق.") never ends a sentence.
+fn judge_stop_in(cx: &Context, profile: &Profile, term: &Terminal, first: char, next_word: &str) -> Verdict {
+    if cx.lists.is_in_marker(term.start) {
+        return Verdict::Drop;
+    }
+    let Some(token) = term.word else { return Verdict::Keep };
+    let word = token.trim_start_matches(is_opener);
+    let token_start = term.start - token.len();
+    let opener = || profile.is_opener(next_word);
+    let cased = first.is_uppercase();
+    let continues = if word.is_empty() {
+        false
+    } else if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()) {
+        opens_sentence(cx.text, token_start)
+            || profile.ordinal_dot
+                && (profile.is_month(next_word)
+                    || token_before(cx.text, cx.text[..token_start].trim_end().len())
+                        .is_some_and(|w| profile.is_before_ordinal(w)))
+    } else if first.is_numeric() {
+        profile.is_before_number(word) || is_dotted_acronym(word)
+    } else if !first.is_alphabetic() {
+        false
+    } else if is_postscript(word) || profile.is_title(word) {
+        true
+    } else if profile.is_abbreviation(word) || is_dotted_acronym(word) || is_letter(profile, word) {
+        // An initial ("M. Ю. Лермонтов"), "z. B.", an abbreviation: a
+        // boundary only before a sentence opener (unknowable without case).
+        !cased || !opener()
+    } else {
+        false
+    };
+    if continues { Verdict::Drop } else { Verdict::Keep }
+}
+
+/// A single letter that is not a word of the language: an initial ("M",
+/// "ق") or part of an abbreviation ("z" of "z. B."), but not the lower-case
+/// words "я" or "a".
+pub(super) fn is_letter(profile: &Profile, word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(c) = chars.next() else { return false };
+    c.is_alphabetic() && chars.next().is_none() && !(c.is_lowercase() && profile.is_stop_word(word))
+}
+
+/// "P.S." (and "P.P.S."): a postscript goes on after it.
+fn is_postscript(word: &str) -> bool {
+    matches!(word, "P.S" | "P.P.S" | "PS" | "p.s")
+}
+
+/// Nothing but sentence-final punctuation (and closers) precedes `pos` on
+/// its line: a token there opens a sentence.
+fn opens_sentence(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end();
+    let trimmed = before.trim_end_matches(is_closer);
+    before.is_empty() || trimmed.ends_with(is_terminal)
+}
+
+/// Opening punctuation after sentence-final punctuation with no space
+/// between ("！“我们", "。「", "。《"): the byte offset of the first opening
+/// character in the run of punctuation that ends at `end`, if the run
+/// follows a terminal.
+fn opening_after_terminal(text: &str, end: usize, profile: &Profile) -> Option<usize> {
+    let mut i = end;
+    let mut opening = None;
+    while let Some(c) = text[..i].chars().next_back()
+        && end - i < MAX_PUNCT
+    {
+        if is_opening(c, profile) {
+            opening = Some(i - c.len_utf8());
+        } else if is_terminal(c) || matches!(c, '।' | '॥' | '؟' | '۔') {
+            return opening;
+        } else if !is_closer(c) && !matches!(c, '》' | '〉' | '】' | '〕' | '〗' | '］' | '｝') {
+            return None;
+        }
+        i -= c.len_utf8();
+    }
+    None
+}
+
+/// Punctuation that only opens a quotation or bracket (straight quotes
+/// excluded: they may close).
+fn is_opening(c: char, profile: &Profile) -> bool {
+    matches!(c, '«' | '‹' | '„' | '(' | '[' | '{' | '「' | '『' | '（' | '《' | '〈' | '【' | '〔' | '〖' | '［' | '｛')
+        || profile.curly_quotes_open && matches!(c, '“' | '‘')
 }
 
 /// A single full stop before a word that is not lower case.
