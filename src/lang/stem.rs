@@ -1,13 +1,15 @@
 //! Stemmers by language, as XL-Sum's multilingual ROUGE chooses them: NLTK's
 //! Snowball stemmers with NLTK's stop words left unstemmed
-//! (`SnowballStemmer(lang, ignore_stopwords=True)`), and a suffix stripper
-//! for Hindi. Languages without one are not stemmed.
+//! (`SnowballStemmer(lang, ignore_stopwords=True)`; NLTK's Arabic ported in
+//! `arabic.rs`, the others by `rust-stemmers`), and a suffix stripper for
+//! Hindi. Languages without one are not stemmed.
 
 use std::borrow::Cow;
 
 use rustc_hash::FxHashSet;
 
 use super::Language;
+use super::arabic::ArabicState;
 
 /// A language's stemmer. Stems one lower-cased word at a time; cheap to
 /// share across threads.
@@ -19,6 +21,8 @@ pub struct Stemmer {
 
 enum Kind {
     Snowball(rust_stemmers::Stemmer),
+    /// NLTK's own Arabic stemmer (rust-stemmers' differs on half the words).
+    Arabic,
     Hindi,
 }
 
@@ -28,7 +32,10 @@ impl Stemmer {
     pub fn for_language(language: Language) -> Option<Stemmer> {
         use rust_stemmers::Algorithm as A;
         let algorithm = match language {
-            Language::Arabic => A::Arabic,
+            Language::Arabic => {
+                let unstemmed = language.stop_words().unwrap_or_default().iter().copied().collect();
+                return Some(Stemmer { kind: Kind::Arabic, unstemmed });
+            }
             Language::Danish => A::Danish,
             Language::Dutch => A::Dutch,
             Language::English => A::English,
@@ -52,12 +59,19 @@ impl Stemmer {
         Some(Stemmer { kind: Kind::Snowball(rust_stemmers::Stemmer::create(algorithm)), unstemmed })
     }
 
-    /// The stem of a lower-cased word.
+    /// The stem of a lower-cased word, as a fresh NLTK stemmer gives it.
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
-        if self.unstemmed.contains(word) {
-            return Cow::Borrowed(word);
-        }
+        self.stem_with(word, &mut ArabicState::default())
+    }
+
+    /// The stem of a lower-cased word by a stemmer that has already stemmed
+    /// other words: `state` is what NLTK's Arabic stemmer object keeps from
+    /// one word to the next (see [`ArabicState`]), updated here. Other
+    /// languages ignore it.
+    pub fn stem_with<'a>(&self, word: &'a str, state: &mut ArabicState) -> Cow<'a, str> {
         match &self.kind {
+            Kind::Arabic => Cow::Owned(super::arabic::stem(word, &self.unstemmed, state)),
+            _ if self.unstemmed.contains(word) => Cow::Borrowed(word),
             Kind::Snowball(stemmer) => stemmer.stem(word),
             Kind::Hindi => Cow::Borrowed(hindi(word)),
         }
