@@ -8,7 +8,9 @@
 //! is derived from it. Never reads files or prints.
 
 mod arabic;
+mod bengali;
 mod stem;
+mod turkish;
 mod words;
 
 use std::fmt;

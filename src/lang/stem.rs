@@ -1,8 +1,9 @@
 //! Stemmers by language, as XL-Sum's multilingual ROUGE chooses them: NLTK's
 //! Snowball stemmers with NLTK's stop words left unstemmed
 //! (`SnowballStemmer(lang, ignore_stopwords=True)`; NLTK's Arabic ported in
-//! `arabic.rs`, the others by `rust-stemmers`), and a suffix stripper for
-//! Hindi. Languages without one are not stemmed.
+//! `arabic.rs`, the others by `rust-stemmers`), `TurkishStemmer`
+//! (`turkish.rs`), `RafiStemmer` for Bengali (`bengali.rs`) and a suffix
+//! stripper for Hindi. Languages without one are not stemmed.
 
 use std::borrow::Cow;
 
@@ -23,6 +24,10 @@ enum Kind {
     Snowball(rust_stemmers::Stemmer),
     /// NLTK's own Arabic stemmer (rust-stemmers' differs on half the words).
     Arabic,
+    /// `TurkishStemmer` 1.3, ported.
+    Turkish,
+    /// `RafiStemmer` (bengali-stemmer @375186c), ported.
+    Bengali,
     Hindi,
 }
 
@@ -50,6 +55,12 @@ impl Stemmer {
             Language::Russian => A::Russian,
             Language::Spanish => A::Spanish,
             Language::Swedish => A::Swedish,
+            Language::Bengali => {
+                return Some(Stemmer { kind: Kind::Bengali, unstemmed: FxHashSet::default() });
+            }
+            Language::Turkish => {
+                return Some(Stemmer { kind: Kind::Turkish, unstemmed: FxHashSet::default() });
+            }
             Language::Hindi => {
                 return Some(Stemmer { kind: Kind::Hindi, unstemmed: FxHashSet::default() });
             }
@@ -73,6 +84,8 @@ impl Stemmer {
             Kind::Arabic => Cow::Owned(super::arabic::stem(word, &self.unstemmed, state)),
             _ if self.unstemmed.contains(word) => Cow::Borrowed(word),
             Kind::Snowball(stemmer) => stemmer.stem(word),
+            Kind::Turkish => Cow::Owned(super::turkish::stem(word)),
+            Kind::Bengali => Cow::Owned(super::bengali::stem(word)),
             Kind::Hindi => Cow::Borrowed(hindi(word)),
         }
     }

@@ -158,6 +158,7 @@ pub(crate) fn pretokenize(text: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     let mut token = String::new();
     let mut run: Option<Run> = None;
+    let mut after_space = false;
     let flush = |token: &mut String, tokens: &mut Vec<String>| {
         if !token.is_empty() {
             tokens.push(std::mem::take(token));
@@ -167,6 +168,7 @@ pub(crate) fn pretokenize(text: &str) -> Vec<String> {
         if is_separator(c) {
             flush(&mut token, &mut tokens);
             run = None;
+            after_space = true;
             continue;
         }
         let gc = category(c);
@@ -184,6 +186,11 @@ pub(crate) fn pretokenize(text: &str) -> Vec<String> {
             None => {
                 if run.is_none() {
                     run = Some(Run::Other);
+                    if after_space {
+                        // The mark sits on the space before it, which
+                        // pyonmttok writes as its protected-space `％0020`.
+                        token.push_str("\u{ff05}0020");
+                    }
                 }
                 token.push(c);
             }
@@ -198,6 +205,7 @@ pub(crate) fn pretokenize(text: &str) -> Vec<String> {
             flush(&mut token, &mut tokens);
             run = None;
         }
+        after_space = false;
     }
     flush(&mut token, &mut tokens);
     tokens
