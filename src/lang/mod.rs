@@ -7,12 +7,16 @@
 //! English name and the other names XL-Sum's scorer accepts; everything else
 //! is derived from it. Never reads files or prints.
 
+mod arabic;
+mod bengali;
 mod stem;
+mod turkish;
 mod words;
 
 use std::fmt;
 use std::str::FromStr;
 
+pub use arabic::ArabicState;
 pub use stem::Stemmer;
 pub use words::split_words;
 

@@ -1,13 +1,16 @@
 //! Stemmers by language, as XL-Sum's multilingual ROUGE chooses them: NLTK's
 //! Snowball stemmers with NLTK's stop words left unstemmed
-//! (`SnowballStemmer(lang, ignore_stopwords=True)`), and a suffix stripper
-//! for Hindi. Languages without one are not stemmed.
+//! (`SnowballStemmer(lang, ignore_stopwords=True)`; NLTK's Arabic ported in
+//! `arabic.rs`, the others by `rust-stemmers`), `TurkishStemmer`
+//! (`turkish.rs`), `RafiStemmer` for Bengali (`bengali.rs`) and a suffix
+//! stripper for Hindi. Languages without one are not stemmed.
 
 use std::borrow::Cow;
 
 use rustc_hash::FxHashSet;
 
 use super::Language;
+use super::arabic::ArabicState;
 
 /// A language's stemmer. Stems one lower-cased word at a time; cheap to
 /// share across threads.
@@ -15,10 +18,57 @@ pub struct Stemmer {
     kind: Kind,
     /// Words returned as they are (NLTK's `ignore_stopwords`).
     unstemmed: FxHashSet<&'static str>,
+    /// The language (for NLTK's departures from Snowball).
+    language: Language,
+}
+
+/// Where NLTK's Snowball differs from `rust-stemmers` (measured on NLTK's
+/// own stems of the XL-Sum texts and word lists), the NLTK rule.
+fn nltk_snowball<'a>(language: Language, stemmer: &rust_stemmers::Stemmer, word: &'a str) -> Cow<'a, str> {
+    match language {
+        // NLTK transliterates `ё` as `e`, which comes back as `е`.
+        Language::Russian if word.contains('ё') => Cow::Owned(stemmer.stem(&word.replace('ё', "е")).into_owned()),
+        // NLTK replaces `enza`/`enze` by `te` where Snowball writes `ente`.
+        Language::Italian if word.ends_with("enza") || word.ends_with("enze") => {
+            let base = &word[..word.len() - 4];
+            match stemmer.stem(word) {
+                stem if stem.strip_prefix(base) == Some("ent") => Cow::Owned(format!("{base}t")),
+                stem => Cow::Owned(stem.into_owned()),
+            }
+        }
+        // NLTK reads `gü`, `qü` as `gu`, `qu`, and removes `ança` in R2.
+        Language::Portuguese if word.contains("gü") || word.contains("qü") => {
+            Cow::Owned(stemmer.stem(&word.replace("gü", "gu").replace("qü", "qu")).into_owned())
+        }
+        Language::Portuguese if word.ends_with("ança") && in_r2(word, word.len() - "ança".len()) => {
+            Cow::Borrowed(&word[..word.len() - "ança".len()])
+        }
+        _ => stemmer.stem(word),
+    }
+}
+
+/// Whether byte offset `at` of a Portuguese word lies in its Snowball R2.
+fn in_r2(word: &str, at: usize) -> bool {
+    let vowel = |c: char| "aeiouáéíóúâêô".contains(c);
+    let region = |from: usize| {
+        let chars: Vec<(usize, char)> = word[from..].char_indices().collect();
+        chars
+            .windows(2)
+            .find(|pair| vowel(pair[0].1) && !vowel(pair[1].1))
+            .map_or(word.len(), |pair| from + pair[1].0 + pair[1].1.len_utf8())
+    };
+    let r2 = region(region(0));
+    at >= r2
 }
 
 enum Kind {
     Snowball(rust_stemmers::Stemmer),
+    /// NLTK's own Arabic stemmer (rust-stemmers' differs on half the words).
+    Arabic,
+    /// `TurkishStemmer` 1.3, ported.
+    Turkish,
+    /// `RafiStemmer` (bengali-stemmer @375186c), ported.
+    Bengali,
     Hindi,
 }
 
@@ -28,7 +78,10 @@ impl Stemmer {
     pub fn for_language(language: Language) -> Option<Stemmer> {
         use rust_stemmers::Algorithm as A;
         let algorithm = match language {
-            Language::Arabic => A::Arabic,
+            Language::Arabic => {
+                let unstemmed = language.stop_words().unwrap_or_default().iter().copied().collect();
+                return Some(Stemmer { kind: Kind::Arabic, unstemmed, language });
+            }
             Language::Danish => A::Danish,
             Language::Dutch => A::Dutch,
             Language::English => A::English,
@@ -43,22 +96,41 @@ impl Stemmer {
             Language::Russian => A::Russian,
             Language::Spanish => A::Spanish,
             Language::Swedish => A::Swedish,
+            Language::Bengali => {
+                return Some(Stemmer { kind: Kind::Bengali, unstemmed: FxHashSet::default(), language });
+            }
+            Language::Turkish => {
+                return Some(Stemmer { kind: Kind::Turkish, unstemmed: FxHashSet::default(), language });
+            }
             Language::Hindi => {
-                return Some(Stemmer { kind: Kind::Hindi, unstemmed: FxHashSet::default() });
+                return Some(Stemmer { kind: Kind::Hindi, unstemmed: FxHashSet::default(), language });
             }
             _ => return None,
         };
         let unstemmed = language.stop_words().unwrap_or_default().iter().copied().collect();
-        Some(Stemmer { kind: Kind::Snowball(rust_stemmers::Stemmer::create(algorithm)), unstemmed })
+        Some(Stemmer {
+            kind: Kind::Snowball(rust_stemmers::Stemmer::create(algorithm)),
+            unstemmed,
+            language,
+        })
     }
 
-    /// The stem of a lower-cased word.
+    /// The stem of a lower-cased word, as a fresh NLTK stemmer gives it.
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
-        if self.unstemmed.contains(word) {
-            return Cow::Borrowed(word);
-        }
+        self.stem_with(word, &mut ArabicState::default())
+    }
+
+    /// The stem of a lower-cased word by a stemmer that has already stemmed
+    /// other words: `state` is what NLTK's Arabic stemmer object keeps from
+    /// one word to the next (see [`ArabicState`]), updated here. Other
+    /// languages ignore it.
+    pub fn stem_with<'a>(&self, word: &'a str, state: &mut ArabicState) -> Cow<'a, str> {
         match &self.kind {
-            Kind::Snowball(stemmer) => stemmer.stem(word),
+            Kind::Arabic => Cow::Owned(super::arabic::stem(word, &self.unstemmed, state)),
+            _ if self.unstemmed.contains(word) => Cow::Borrowed(word),
+            Kind::Snowball(stemmer) => nltk_snowball(self.language, stemmer, word),
+            Kind::Turkish => Cow::Owned(super::turkish::stem(word)),
+            Kind::Bengali => Cow::Owned(super::bengali::stem(word)),
             Kind::Hindi => Cow::Borrowed(hindi(word)),
         }
     }

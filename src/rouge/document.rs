@@ -38,6 +38,11 @@ pub struct DocumentScorer<'a> {
     /// rougeLsum positions, at `[reference sentence row][source line]`;
     /// empty unless rougeLsum is scored.
     memo: Vec<OnceLock<Box<[u64]>>>,
+    /// Under a multilingual profile, the references as given: candidates
+    /// are scored as texts by the scorer (XL-Sum's rougeLsum tokenizes lines
+    /// unlike the whole text, and NLTK's Arabic stemmer carries state from
+    /// word to word, so tokens cannot be reused across candidates).
+    texts: Option<Vec<String>>,
 }
 
 /// One source sentence, tokenized.
@@ -92,6 +97,9 @@ impl<'a> DocumentScorer<'a> {
         text: &'a str,
         sentence_spans: &[Range<usize>],
     ) -> Self {
+        if scorer.tokenizer().is_multilingual() {
+            return Self::new_multilingual(scorer, references, text, sentence_spans);
+        }
         let mut vocabulary = FxHashMap::default();
         let (reference_tokens, sentences) = with_ids(scorer.tokenizer(), scorer.stem(), |ids| {
             // Document ids: the distinct reference tokens first.
@@ -164,6 +172,58 @@ impl<'a> DocumentScorer<'a> {
             vocabulary,
             lines,
             memo: (0..memo_len).map(|_| OnceLock::new()).collect(),
+            texts: None,
+        }
+    }
+
+    /// [`DocumentScorer::new`] under a multilingual profile: only the token
+    /// ids ([`DocumentScorer::span_token_ids`]) are prepared; scores come
+    /// from the scorer on the candidate's text.
+    fn new_multilingual(
+        scorer: &'a Scorer,
+        references: &[String],
+        text: &'a str,
+        sentence_spans: &[Range<usize>],
+    ) -> Self {
+        let tokenize = |text: &str| scorer.tokenizer().tokenize_in(scorer.language(), text, scorer.stem());
+        let mut vocabulary: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let reference_ids: Vec<Vec<u32>> = references
+            .iter()
+            .map(|reference| {
+                tokenize(reference)
+                    .into_iter()
+                    .map(|token| {
+                        let next = vocabulary.len() as u32;
+                        *vocabulary.entry(token.into_boxed_str()).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        let other = vocabulary.len() as u32;
+        let sentences: Vec<SourceSentence> = sentence_spans
+            .iter()
+            .map(|span| {
+                let tokens: Vec<u32> = tokenize(&text[span.clone()])
+                    .iter()
+                    .map(|token| vocabulary.get(token.as_str()).copied().unwrap_or(other))
+                    .collect();
+                SourceSentence { span: span.clone(), tokens, lines: Vec::new(), chunks: OnceLock::new() }
+            })
+            .collect();
+        let mut by_start: Vec<(usize, usize)> =
+            sentences.iter().enumerate().map(|(i, s)| (s.span.start, i)).collect();
+        by_start.sort_unstable();
+        DocumentScorer {
+            scorer,
+            text,
+            sentences,
+            by_start,
+            references: Vec::new(),
+            reference_ids,
+            vocabulary,
+            lines: 0,
+            memo: Vec::new(),
+            texts: Some(references.to_vec()),
         }
     }
 
@@ -195,6 +255,13 @@ impl<'a> DocumentScorer<'a> {
             metrics.iter().all(|m| self.scorer.metrics().contains(m)),
             "metrics the references were prepared for"
         );
+        if let Some(references) = &self.texts {
+            let candidate: Vec<&str> = spans.iter().map(|span| &self.text[span.clone()]).collect();
+            let scorer = Scorer::new(metrics, self.scorer.stem())
+                .with_tokenizer(self.scorer.tokenizer())
+                .with_language(self.scorer.language());
+            return scorer.score_multi(references, &candidate.join("\n"));
+        }
         let mut tokens = Vec::new();
         let mut pieces = Vec::new();
         for span in spans {
@@ -275,6 +342,10 @@ impl<'a> DocumentScorer<'a> {
         let Some(sentence) = found else {
             return self.push_fresh(&self.text[span], tokens, pieces);
         };
+        if span.end == sentence.span.end && self.texts.is_some() {
+            tokens.extend_from_slice(&sentence.tokens);
+            return;
+        }
         if span.end == sentence.span.end {
             for (range, line) in &sentence.lines {
                 let start = tokens.len();
@@ -326,7 +397,7 @@ impl<'a> DocumentScorer<'a> {
         tokens.extend(
             self.scorer
                 .tokenizer()
-                .tokenize(text, self.scorer.stem())
+                .tokenize_in(self.scorer.language(), text, self.scorer.stem())
                 .iter()
                 .map(|token| self.vocabulary.get(token.as_str()).copied().unwrap_or(other)),
         );

@@ -19,6 +19,7 @@ mod ngram;
 mod reference;
 mod scorer;
 mod tokenize;
+mod xlsum;
 
 use std::fmt;
 use std::str::FromStr;
@@ -26,7 +27,7 @@ use std::str::FromStr;
 pub use document::DocumentScorer;
 pub use lines::sentence_per_line;
 pub use scorer::Scorer;
-pub use tokenize::{RougeTokenizer, UnknownRougeTokenizer, has_tokens, tokenize};
+pub use tokenize::{RougeTokenizer, UnknownRougeTokenizer, UnsupportedLanguage, has_tokens, tokenize};
 
 /// A rouge-score metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

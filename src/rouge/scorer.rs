@@ -5,7 +5,9 @@ use std::ops::Range;
 use super::ngram::ABSENT;
 use super::reference::{CandidateView, Reference, Scratch};
 use super::tokenize::with_ids;
+use super::xlsum::Pipeline;
 use super::{Metric, RougeTokenizer, Score};
+use crate::lang::{ArabicState, Language};
 
 /// Scores pairs of texts for a fixed list of metrics.
 #[derive(Debug, Clone)]
@@ -13,6 +15,8 @@ pub struct Scorer {
     metrics: Vec<Metric>,
     tokenizer: RougeTokenizer,
     stem: bool,
+    /// The texts' language (used by the multilingual profiles only).
+    language: Language,
 }
 
 impl Scorer {
@@ -28,13 +32,25 @@ impl Scorer {
                 assert!((1..=9).contains(n), "rouge-score has rouge1…rouge9, not rouge{n}");
             }
         }
-        Scorer { metrics: metrics.to_vec(), tokenizer: RougeTokenizer::RougeScore, stem }
+        Scorer { metrics: metrics.to_vec(), tokenizer: RougeTokenizer::RougeScore, stem, language: Language::English }
     }
 
     /// The same scorer with another tokenizer profile. Stemming stays on
     /// only if the profile stems ([`RougeTokenizer::stems`]).
     pub fn with_tokenizer(self, tokenizer: RougeTokenizer) -> Self {
         Scorer { tokenizer, stem: self.stem && tokenizer.stems(), ..self }
+    }
+
+    /// The same scorer for texts in `language`. Only the multilingual
+    /// profiles ([`RougeTokenizer::is_multilingual`]) tokenize by language;
+    /// check the profile takes it with [`RougeTokenizer::check_language`].
+    pub fn with_language(self, language: Language) -> Self {
+        Scorer { language, ..self }
+    }
+
+    /// The texts' language (English unless set).
+    pub fn language(&self) -> Language {
+        self.language
     }
 
     /// The tokenizer profile.
@@ -60,7 +76,19 @@ impl Scorer {
     /// rouge-score's `score_multi`: per metric, the reference with the highest F
     /// (the first on ties). Zeros when `references` is empty (rouge-score
     /// raises an error there; callers that mirror it must check first).
+    ///
+    /// Under the multilingual profiles each reference is scored against
+    /// the candidate as by a fresh XL-Sum scorer (which has no
+    /// `score_multi`): reference first, then candidate, then their
+    /// rougeLsum lines, which is the order NLTK's Arabic stemmer sees words in.
     pub fn score_multi<S: AsRef<str>>(&self, references: &[S], candidate: &str) -> Vec<Score> {
+        if self.tokenizer.is_multilingual() {
+            let mut best = Best::new(self.metrics.len());
+            for reference in references {
+                best.offer(&self.score_multilingual(reference.as_ref(), candidate));
+            }
+            return best.into_scores();
+        }
         with_ids(self.tokenizer, self.stem, |ids| {
             let (mut candidate_tokens, mut candidate_lines) = (Vec::new(), Vec::new());
             ids.push_lines(candidate, &mut candidate_tokens, &mut candidate_lines);
@@ -77,6 +105,43 @@ impl Scorer {
             }
             best.into_scores()
         })
+    }
+
+    /// One pair under a multilingual profile: rouge1…9 and rougeL on the
+    /// whole texts' tokens, rougeLsum on the per-line tokens.
+    fn score_multilingual(&self, reference: &str, candidate: &str) -> Vec<Score> {
+        let pipeline = Pipeline::new(self.language, self.stem);
+        let mut state = ArabicState::default();
+        let reference_tokens = pipeline.tokens(reference, &mut state);
+        let candidate_tokens = pipeline.tokens(candidate, &mut state);
+        let mut ids = TokenNumbers::default();
+        let mut scores = vec![Score::default(); self.metrics.len()];
+        let plain: Vec<Metric> = self.metrics.iter().copied().filter(|&m| m != Metric::Lsum).collect();
+        if !plain.is_empty() {
+            let reference_ids = ids.of(&reference_tokens);
+            let candidate_ids = ids.of(&candidate_tokens);
+            let found = score_ids(&plain, &reference_ids, Vec::new(), &candidate_ids, &[]);
+            for (metric, score) in plain.iter().zip(found) {
+                for (slot, m) in scores.iter_mut().zip(&self.metrics) {
+                    if m == metric {
+                        *slot = score;
+                    }
+                }
+            }
+        }
+        if self.metrics.contains(&Metric::Lsum) {
+            let segment = self.tokenizer == RougeTokenizer::Multilingual;
+            let (reference_ids, reference_lines) = ids.of_lines(&pipeline.lines(reference, segment, &mut state));
+            let (candidate_ids, candidate_lines) = ids.of_lines(&pipeline.lines(candidate, segment, &mut state));
+            let found =
+                score_ids(&[Metric::Lsum], &reference_ids, reference_lines, &candidate_ids, &candidate_lines);
+            for (slot, m) in scores.iter_mut().zip(&self.metrics) {
+                if *m == Metric::Lsum {
+                    *slot = found[0];
+                }
+            }
+        }
+        scores
     }
 
     /// Scores a candidate given in `reference`'s local ids, with its
@@ -97,6 +162,56 @@ impl Scorer {
         let scratch = &mut Scratch::default();
         self.metrics.iter().map(|&metric| reference.score(metric, &view, &mut union, scratch)).collect()
     }
+}
+
+/// Token strings numbered in first-seen order, for one pair.
+#[derive(Debug, Default)]
+struct TokenNumbers(rustc_hash::FxHashMap<String, u32>);
+
+impl TokenNumbers {
+    fn of(&mut self, tokens: &[String]) -> Vec<u32> {
+        tokens
+            .iter()
+            .map(|token| {
+                let next = self.0.len() as u32;
+                *self.0.entry(token.clone()).or_insert(next)
+            })
+            .collect()
+    }
+
+    /// The lines' ids end to end, and each line's range (lines without
+    /// tokens dropped: they add nothing to the union LCS).
+    fn of_lines(&mut self, lines: &[Vec<String>]) -> (Vec<u32>, Vec<Range<usize>>) {
+        let (mut ids, mut ranges) = (Vec::new(), Vec::new());
+        for line in lines.iter().filter(|line| !line.is_empty()) {
+            let start = ids.len();
+            ids.extend(self.of(line));
+            ranges.push(start..ids.len());
+        }
+        (ids, ranges)
+    }
+}
+
+/// `metrics` of one candidate against one reference, both as ids of one
+/// numbering, with their rougeLsum lines as token ranges.
+fn score_ids(
+    metrics: &[Metric],
+    reference: &[u32],
+    reference_lines: Vec<Range<usize>>,
+    candidate: &[u32],
+    candidate_lines: &[Range<usize>],
+) -> Vec<Score> {
+    let (reference, local_of) = Reference::new(reference, reference_lines, metrics);
+    let local: Vec<u32> = candidate.iter().map(|id| local_of.get(id).copied().unwrap_or(ABSENT)).collect();
+    let view = CandidateView::new(&local, reference.vocabulary(), Vec::new());
+    let mut columns = Vec::new();
+    let mut union = |index: usize, positions: &mut [u64]| {
+        for line in candidate_lines {
+            reference.mark_lcs(index, &local[line.clone()], positions, &mut columns);
+        }
+    };
+    let scratch = &mut Scratch::default();
+    metrics.iter().map(|&metric| reference.score(metric, &view, &mut union, scratch)).collect()
 }
 
 /// rouge-score's multi-reference rule, one metric at a time: keep the whole

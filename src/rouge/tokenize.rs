@@ -30,6 +30,9 @@ use std::str::FromStr;
 
 use rustc_hash::FxHashMap;
 
+use super::xlsum::{Pipeline, sanitize};
+use crate::lang::{ArabicState, Language};
+
 /// Distinct raw tokens a thread's cache may hold before it starts afresh.
 const CACHE_LIMIT: usize = 1 << 18;
 
@@ -38,8 +41,12 @@ const CACHE_LIMIT: usize = 1 << 18;
 /// The default is rouge-score's tokenizer, bit-identical to rouge-score
 /// 0.1.2: lower-cased runs of `[a-z0-9]`, so letters outside ASCII are
 /// dropped (a Russian or Chinese text has no tokens and scores 0). For other
-/// languages, [`RougeTokenizer::Unicode`] is rougers' `unicode-v1` profile.
-/// Scores made with it are not rouge-score's, and their signature says so.
+/// languages, [`RougeTokenizer::Multilingual`] (recommended) or
+/// [`RougeTokenizer::XlSum`] (XL-Sum's scorer exactly), with the language
+/// given to the scorer ([`super::Scorer::with_language`]);
+/// [`RougeTokenizer::Unicode`] is rougers' language-blind `unicode-v1`.
+/// Scores made with any but the default are not rouge-score's, and their
+/// signature says so.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RougeTokenizer {
@@ -52,17 +59,45 @@ pub enum RougeTokenizer {
     /// that contain a letter or a digit. Ideographs are one token each. It
     /// never stems: the Porter stemmer is for English only.
     Unicode,
+    /// XL-Sum's multilingual scorer (`xlsum`; csebuetnlp/xl-sum
+    /// `multilingual_rouge_scoring` @ afcd803) exactly, quirks included: the
+    /// language's word splitter and stemmer (NLTK's Snowball with stop words
+    /// unstemmed, Hindi, Bengali, Turkish), but rougeLsum without the word
+    /// splitter, so Chinese, Japanese and Thai rougeLsum credit only whole
+    /// punctuation-delimited chunks.
+    #[serde(rename = "xlsum")]
+    XlSum,
+    /// XL-Sum's pipeline with rougeLsum tokenized like the other metrics
+    /// (`multilingual`): the same as [`RougeTokenizer::XlSum`] for rouge1…9
+    /// and rougeL.
+    Multilingual,
+}
+
+/// A language the tokenizer profile cannot score: rouge-score's tokenizer
+/// drops every letter of a script other than Latin.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the rouge-score tokenizer drops every non-ASCII letter, so {language_name} text (--language {code}) would score 0; use --rouge-tokenizer multilingual --language {code}"
+)]
+pub struct UnsupportedLanguage {
+    /// The language asked for.
+    pub language: Language,
+    language_name: &'static str,
+    code: &'static str,
 }
 
 impl RougeTokenizer {
     /// Every profile, in the order help texts list them.
-    pub const ALL: [RougeTokenizer; 2] = [RougeTokenizer::RougeScore, RougeTokenizer::Unicode];
+    pub const ALL: [RougeTokenizer; 4] =
+        [RougeTokenizer::RougeScore, RougeTokenizer::Unicode, RougeTokenizer::XlSum, RougeTokenizer::Multilingual];
 
     /// The name used on the command line and in `run.json`.
     pub fn name(self) -> &'static str {
         match self {
             RougeTokenizer::RougeScore => "rouge-score",
             RougeTokenizer::Unicode => "unicode",
+            RougeTokenizer::XlSum => "xlsum",
+            RougeTokenizer::Multilingual => "multilingual",
         }
     }
 
@@ -71,18 +106,68 @@ impl RougeTokenizer {
         match self {
             RougeTokenizer::RougeScore => "rouge-score-ascii",
             RougeTokenizer::Unicode => "rougers-unicode-v1",
+            RougeTokenizer::XlSum => "xlsum-afcd803",
+            RougeTokenizer::Multilingual => "multilingual-v1",
         }
     }
 
-    /// Whether stemming applies: only rouge-score's profile stems.
+    /// Whether stemming applies: every profile but `unicode` stems (the
+    /// multilingual ones with the language's stemmer, if it has one).
     pub fn stems(self) -> bool {
-        self == RougeTokenizer::RougeScore
+        self != RougeTokenizer::Unicode
     }
 
-    /// The tokens of `text` as strings, stemmed if `stem` and this profile
-    /// stems.
+    /// Whether the profile follows the language (XL-Sum's pipeline).
+    pub fn is_multilingual(self) -> bool {
+        matches!(self, RougeTokenizer::XlSum | RougeTokenizer::Multilingual)
+    }
+
+    /// Whether this profile can score text in `language`: rouge-score's
+    /// tokenizer keeps ASCII letters only, so languages written in another
+    /// script than Latin are an error (its message names the fix); every
+    /// other profile takes every language.
+    pub fn check_language(self, language: Language) -> Result<(), UnsupportedLanguage> {
+        if self == RougeTokenizer::RougeScore && !is_latin_script(language) {
+            return Err(UnsupportedLanguage { language, language_name: language.name(), code: language.code() });
+        }
+        Ok(())
+    }
+
+    /// The tokens of `text` as strings (English where the profile follows
+    /// the language), stemmed if `stem` and this profile stems.
     pub fn tokenize(self, text: &str, stem: bool) -> Vec<String> {
-        self.rougers_tokenizer(stem).tokenize(text)
+        self.tokenize_in(Language::English, text, stem)
+    }
+
+    /// The tokens of `text` in `language` for rouge1…9 and rougeL, stemmed
+    /// if `stem` and this profile stems (the language matters only to the
+    /// multilingual profiles).
+    pub fn tokenize_in(self, language: Language, text: &str, stem: bool) -> Vec<String> {
+        match self {
+            RougeTokenizer::RougeScore => rougers::Tokenizer::new(stem).tokenize(text),
+            RougeTokenizer::Unicode => rougers::Tokenizer::unicode().tokenize(text),
+            RougeTokenizer::XlSum | RougeTokenizer::Multilingual => {
+                Pipeline::new(language, stem).tokens(text, &mut ArabicState::default())
+            }
+        }
+    }
+
+    /// rougeLsum's tokens of `text` in `language`, one list per non-empty
+    /// line (split on `\n`; a line without tokens gives an empty list):
+    /// under `xlsum` without the word splitter, as XL-Sum's scorer does.
+    pub fn lsum_tokens_in(self, language: Language, text: &str, stem: bool) -> Vec<Vec<String>> {
+        match self {
+            RougeTokenizer::XlSum | RougeTokenizer::Multilingual => Pipeline::new(language, stem).lines(
+                text,
+                self == RougeTokenizer::Multilingual,
+                &mut ArabicState::default(),
+            ),
+            _ => text
+                .split('\n')
+                .filter(|line| !line.is_empty())
+                .map(|line| self.tokenize_in(language, line, stem))
+                .collect(),
+        }
     }
 
     /// Whether `text` has at least one token under this profile.
@@ -90,15 +175,51 @@ impl RougeTokenizer {
         match self {
             RougeTokenizer::RougeScore => has_tokens(text),
             RougeTokenizer::Unicode => !self.tokenize(text, false).is_empty(),
+            // Every sanitizer piece gives at least one token.
+            RougeTokenizer::XlSum | RougeTokenizer::Multilingual => !sanitize(&text.to_lowercase()).is_empty(),
         }
     }
 
     fn rougers_tokenizer(self, stem: bool) -> rougers::Tokenizer {
         match self {
-            RougeTokenizer::RougeScore => rougers::Tokenizer::new(stem),
             RougeTokenizer::Unicode => rougers::Tokenizer::unicode(),
+            _ => rougers::Tokenizer::new(stem),
         }
     }
+}
+
+/// Languages written in the Latin script (rouge-score's tokenizer keeps
+/// their ASCII letters at least).
+fn is_latin_script(language: Language) -> bool {
+    use Language as L;
+    !matches!(
+        language,
+        L::Arabic
+            | L::Amharic
+            | L::Bengali
+            | L::Burmese
+            | L::Chinese
+            | L::Greek
+            | L::Gujarati
+            | L::Hebrew
+            | L::Hindi
+            | L::Japanese
+            | L::Korean
+            | L::Kyrgyz
+            | L::Marathi
+            | L::Nepali
+            | L::Pashto
+            | L::Persian
+            | L::Punjabi
+            | L::Russian
+            | L::Sinhala
+            | L::Tamil
+            | L::Telugu
+            | L::Thai
+            | L::Tigrinya
+            | L::Ukrainian
+            | L::Urdu
+    )
 }
 
 impl fmt::Display for RougeTokenizer {
@@ -109,7 +230,7 @@ impl fmt::Display for RougeTokenizer {
 
 /// An unknown ROUGE tokenizer name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown ROUGE tokenizer `{0}` (expected rouge-score or unicode)")]
+#[error("unknown ROUGE tokenizer `{0}` (expected rouge-score, unicode, xlsum or multilingual)")]
 pub struct UnknownRougeTokenizer(pub String);
 
 impl FromStr for RougeTokenizer {
@@ -153,9 +274,10 @@ thread_local! {
 /// consistent with each other; keep none across calls.
 pub(crate) fn with_ids<R>(tokenizer: RougeTokenizer, stem: bool, f: impl FnOnce(&mut TokenIds) -> R) -> R {
     let stem = stem && tokenizer.stems();
+    debug_assert!(!tokenizer.is_multilingual(), "the multilingual profiles have their own path");
     let slot = match tokenizer {
-        RougeTokenizer::RougeScore => usize::from(stem),
         RougeTokenizer::Unicode => 2,
+        _ => usize::from(stem),
     };
     CACHES.with(|caches| {
         let mut caches = caches.borrow_mut();
@@ -366,7 +488,7 @@ mod tests {
         }
         assert_eq!(
             "icu".parse::<RougeTokenizer>().unwrap_err().to_string(),
-            "unknown ROUGE tokenizer `icu` (expected rouge-score or unicode)"
+            "unknown ROUGE tokenizer `icu` (expected rouge-score, unicode, xlsum or multilingual)"
         );
     }
 
