@@ -18,7 +18,7 @@ use crate::lang::{Language, LanguageChoice};
 use crate::metrics::MetricSpec;
 use crate::metrics::{MetricSet, SufficientStats, TextTokenizer};
 use crate::report::SummaryRecord;
-use crate::rouge::{DocumentScorer, Metric, RougeTokenizer, Score, Scorer, sentence_per_line};
+use crate::rouge::{DocumentScorer, Metric, RougeTokenizer, Score, Scorer, sentence_per_line_in};
 use crate::rouge155;
 use crate::summarize::{
     Budget, BuildOptions, ReadsReferences, Summarizer, Summary, UnknownSummarizer, build,
@@ -108,10 +108,12 @@ impl EvalDocument {
     pub fn summarize(&self, summarizer: &dyn Summarizer, budget: &Budget) -> Summary {
         match summarizer.reads_references() {
             Some(oracle) => {
-                let references: Vec<String> = self.references.iter().map(|r| sentence_per_line(r)).collect();
+                let language = self.doc.language;
+                let references: Vec<String> =
+                    self.references.iter().map(|r| sentence_per_line_in(r, language)).collect();
                 let spans: Vec<Range<usize>> = self.doc.sentences.iter().map(|s| s.span.clone()).collect();
-                let prepared =
-                    DocumentScorer::new(oracle.rouge(), &references, &self.doc.source.text, &spans);
+                let scorer = oracle.rouge().clone().with_language(language);
+                let prepared = DocumentScorer::new(&scorer, &references, &self.doc.source.text, &spans);
                 oracle.summarize_with_references(&self.doc, &prepared, budget)
             }
             None => summarizer.summarize(&self.doc, budget),
@@ -128,6 +130,8 @@ pub struct Engine {
     scorer155: Option<rouge155::Scorer>,
     /// The metrics beyond ROUGE (`None` without any).
     others: Option<MetricSet>,
+    /// With a multilingual ROUGE profile, the report's scorer in every language.
+    scorers: Vec<Scorer>,
 }
 
 /// What every work item of one document shares, prepared once: its budget
@@ -197,7 +201,20 @@ impl Engine {
                 ..rouge155::Config::default()
             })
         });
-        Ok(Engine { settings, summarizers, scorer, scorer155, others })
+        let scorers = match settings.rouge_tokenizer.is_multilingual() {
+            true => Language::all().map(|language| scorer.clone().with_language(language)).collect(),
+            false => Vec::new(),
+        };
+        Ok(Engine { settings, summarizers, scorer, scorer155, others, scorers })
+    }
+
+    /// The report's ROUGE scorer for texts in `language` (the language
+    /// matters to the multilingual profiles only).
+    fn scorer_for(&self, language: Language) -> &Scorer {
+        if !self.settings.rouge_tokenizer.is_multilingual() {
+            return &self.scorer;
+        }
+        self.scorers.iter().find(|s| s.language() == language).unwrap_or(&self.scorer)
     }
 
     /// The language `doc` is prepared and scored in: its own, else the
@@ -326,15 +343,18 @@ impl Engine {
     /// the report's prepared references when they suit it.
     fn document_work<'a>(&'a self, eval: &'a EvalDocument) -> DocumentWork<'a> {
         let doc = &eval.doc;
-        let references: Vec<String> = eval.references.iter().map(|r| sentence_per_line(r)).collect();
+        let language = doc.language;
+        let references: Vec<String> =
+            eval.references.iter().map(|r| sentence_per_line_in(r, language)).collect();
         let spans: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.span.clone()).collect();
-        let rouge = DocumentScorer::new(&self.scorer, &references, &doc.source.text, &spans);
+        let scorer = self.scorer_for(language);
+        let rouge = DocumentScorer::new(scorer, &references, &doc.source.text, &spans);
         let oracle = self
             .summarizers
             .iter()
             .filter_map(|s| s.reads_references())
             .map(ReadsReferences::rouge)
-            .find(|wanted| !suits(&self.scorer, wanted))
+            .find(|wanted| !suits(scorer, wanted))
             .map(|wanted| DocumentScorer::new(wanted, &references, &doc.source.text, &spans));
         DocumentWork {
             budget: self.settings.budget.resolve(&eval.references, eval.doc.language),
@@ -453,9 +473,11 @@ impl Engine {
     /// (scores and corpus statistics as in [`ItemResult`]); the summary is
     /// split into sentences joined by newlines, like the references.
     pub fn score_text(&self, doc: &Document, summary: &str) -> (Vec<Score>, Vec<SufficientStats>) {
-        let references: Vec<String> = doc.references.iter().map(|r| sentence_per_line(r)).collect();
-        let summary = sentence_per_line(summary);
-        let rouge = self.scorer.score_multi(&references, &summary);
+        let language = self.language_of(doc);
+        let references: Vec<String> =
+            doc.references.iter().map(|r| sentence_per_line_in(r, language)).collect();
+        let summary = sentence_per_line_in(summary, language);
+        let rouge = self.scorer_for(language).score_multi(&references, &summary);
         let only155 = match &self.scorer155 {
             Some(scorer) => scorer.score(&scorer.prepare(&references), &summary),
             None => Vec::new(),
@@ -486,6 +508,8 @@ fn language_rules_note(language: Language) -> Option<String> {
 /// Whether references prepared by `have` serve a summarizer that wants them
 /// prepared by `wanted`: the same tokenizer and stemming, and every metric it scores.
 fn suits(have: &Scorer, wanted: &Scorer) -> bool {
+    // `have` is already in the document's language; the oracle's own scorer
+    // names the report's profile, not a language.
     have.tokenizer() == wanted.tokenizer()
         && have.stem() == wanted.stem()
         && wanted.metrics().iter().all(|m| have.metrics().contains(m))

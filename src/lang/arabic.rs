@@ -309,7 +309,10 @@ fn suffix_noun_step1b(w: &mut Vec<char>, f: &mut Flags) {
 
 fn prefix_step1(w: &mut Vec<char>) {
     // أأ, أآ, أؤ, أا, أإ become their second letter (the bare أ matches no branch).
-    if w.len() > 3 && w[0] == '\u{623}' && matches!(w[1], '\u{623}' | '\u{622}' | '\u{624}' | ALEF | '\u{625}') {
+    if w.len() > 3
+        && w[0] == '\u{623}'
+        && matches!(w[1], '\u{623}' | '\u{622}' | '\u{624}' | ALEF | '\u{625}')
+    {
         strip(w, 1);
     }
 }

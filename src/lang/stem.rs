@@ -27,7 +27,9 @@ pub struct Stemmer {
 fn nltk_snowball<'a>(language: Language, stemmer: &rust_stemmers::Stemmer, word: &'a str) -> Cow<'a, str> {
     match language {
         // NLTK transliterates `ё` as `e`, which comes back as `е`.
-        Language::Russian if word.contains('ё') => Cow::Owned(stemmer.stem(&word.replace('ё', "е")).into_owned()),
+        Language::Russian if word.contains('ё') => {
+            Cow::Owned(stemmer.stem(&word.replace('ё', "е")).into_owned())
+        }
         // NLTK replaces `enza`/`enze` by `te` where Snowball writes `ente`.
         Language::Italian if word.ends_with("enza") || word.ends_with("enze") => {
             let base = &word[..word.len() - 4];
@@ -108,11 +110,7 @@ impl Stemmer {
             _ => return None,
         };
         let unstemmed = language.stop_words().unwrap_or_default().iter().copied().collect();
-        Some(Stemmer {
-            kind: Kind::Snowball(rust_stemmers::Stemmer::create(algorithm)),
-            unstemmed,
-            language,
-        })
+        Some(Stemmer { kind: Kind::Snowball(rust_stemmers::Stemmer::create(algorithm)), unstemmed, language })
     }
 
     /// The stem of a lower-cased word, as a fresh NLTK stemmer gives it.

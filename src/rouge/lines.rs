@@ -5,12 +5,18 @@
 //! its caller (its `split_summaries` option uses NLTK's sentence splitter);
 //! without it rougeLsum equals rougeL.
 
-use crate::text::sentence_spans;
+use crate::lang::Language;
+use crate::text::sentence_spans_in;
 
-/// `text`'s sentences (by [`sentence_spans`], sumbench's segmenter) joined by
-/// newlines.
+/// `text`'s sentences (by sumbench's English segmenter) joined by newlines.
 pub fn sentence_per_line(text: &str) -> String {
-    let sentences: Vec<&str> = sentence_spans(text).into_iter().map(|s| &text[s]).collect();
+    sentence_per_line_in(text, Language::English)
+}
+
+/// `text`'s sentences, by sumbench's segmenter with `language`'s rules,
+/// joined by newlines.
+pub fn sentence_per_line_in(text: &str, language: Language) -> String {
+    let sentences: Vec<&str> = sentence_spans_in(text, language).into_iter().map(|s| &text[s]).collect();
     sentences.join("\n")
 }
 

@@ -25,7 +25,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use document::DocumentScorer;
-pub use lines::sentence_per_line;
+pub use lines::{sentence_per_line, sentence_per_line_in};
 pub use scorer::Scorer;
 pub use tokenize::{RougeTokenizer, UnknownRougeTokenizer, UnsupportedLanguage, has_tokens, tokenize};
 

@@ -49,7 +49,10 @@ pub(super) fn boundaries(text: &str, profile: &Profile) -> Vec<usize> {
             cuts.extend(after_sentence(text, end, profile));
         } else if after.is_ascii_digit() && text[..end].ends_with('.') {
             let word = word_before(&text[..end - 1]);
-            if word.chars().count() >= 4 && word.chars().all(char::is_alphabetic) && !profile.is_before_number(word) {
+            if word.chars().count() >= 4
+                && word.chars().all(char::is_alphabetic)
+                && !profile.is_before_number(word)
+            {
                 cuts.push(end);
             }
         }
@@ -61,7 +64,9 @@ pub(super) fn boundaries(text: &str, profile: &Profile) -> Vec<usize> {
 fn opens_dialogue(rest: &str) -> bool {
     let dashes = rest.trim_start_matches(['-', '–', '—']);
     let dash_len = rest.len() - dashes.len();
-    (1..=6).contains(&dash_len) && dashes.starts_with(' ') && dashes[1..].chars().next().is_some_and(char::is_uppercase)
+    (1..=6).contains(&dash_len)
+        && dashes.starts_with(' ')
+        && dashes[1..].chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `end` (after closers) follows sentence-final punctuation that is not the
