@@ -315,7 +315,7 @@ fn runs_with_different_signatures_are_refused_unless_allowed() {
     assert_eq!(output.status.code(), Some(1));
     let sign = |stem: &str| {
         format!(
-            "impl:rouge-score-0.1.2|tok:rouge-score-ascii|stem:{stem}|multiref:max-f|version:sumbench-{}",
+            "impl:rouge-score-0.1.2|tok:rouge-score-ascii|stem:{stem}|multiref:max-f|lang:en|version:sumbench-{}",
             env!("CARGO_PKG_VERSION")
         )
     };

@@ -62,10 +62,15 @@ fn the_seed_corpus_is_a_directory_corpus_with_three_references() {
 }
 
 #[test]
-fn corpus_folder_is_a_collection_of_three_corpora() {
+fn corpus_folder_is_a_collection_of_four_corpora() {
     let members = corpora_in(&repo().join("corpus")).unwrap_or_else(|e| panic!("{e}"));
-    let expected = ["corpus/billsum/documents.jsonl", "corpus/plos/documents.jsonl", "corpus/seed"]
-        .map(|p| repo().join(p));
+    let expected = [
+        "corpus/billsum/documents.jsonl",
+        "corpus/klexikon/documents.jsonl",
+        "corpus/plos/documents.jsonl",
+        "corpus/seed",
+    ]
+    .map(|p| repo().join(p));
     assert_eq!(members, expected);
 }
 
@@ -85,12 +90,15 @@ fn sumbench_corpus(args: &[&str], path: &Path) -> String {
 fn cli_counts_each_corpus_of_the_corpus_folder() {
     let stdout = sumbench_corpus(&["--require-references"], &repo().join("corpus"));
     let blocks: Vec<&str> = stdout.split("\n\n").collect();
-    assert_eq!(blocks.len(), 3, "{stdout}");
+    assert_eq!(blocks.len(), 4, "{stdout}");
     assert!(blocks[0].contains("billsum/documents.jsonl (jsonl)\n"), "{stdout}");
     assert!(blocks[0].contains("documents           100\n"), "{stdout}");
-    assert!(blocks[1].contains("plos/documents.jsonl (jsonl)\n"), "{stdout}");
-    assert!(blocks[1].contains("documents           102\n"), "{stdout}");
-    let seed = blocks[2];
+    // Klexikon's stats.json: 83 documents, one reference each.
+    assert!(blocks[1].contains("klexikon/documents.jsonl (jsonl)\n"), "{stdout}");
+    assert!(blocks[1].contains("documents           83\n"), "{stdout}");
+    assert!(blocks[2].contains("plos/documents.jsonl (jsonl)\n"), "{stdout}");
+    assert!(blocks[2].contains("documents           102\n"), "{stdout}");
+    let seed = blocks[3];
     assert!(seed.contains("seed (dir)\n"), "{stdout}");
     assert!(seed.contains("documents           1\n"), "{stdout}");
     assert!(seed.contains("references          3 (per document: min 3, mean 3.0, max 3)\n"), "{stdout}");

@@ -81,11 +81,12 @@ fn corpus_level_sums_statistics_with_a_variable_reference_count() {
 #[test]
 fn source_metrics_with_fragments_and_undefined_ngrams() {
     let version = env!("CARGO_PKG_VERSION");
-    let fragments = format!("impl:newsroom-fragments|tok:whitespace|case:lc|version:sumbench-{version}");
-    let ngrams =
-        |n| format!("impl:summeval-data-stats|n:{n}|tok:whitespace|case:mixed|version:sumbench-{version}");
+    let fragments = format!("impl:newsroom-fragments|tok:whitespace|case:lc|lang:en|version:sumbench-{version}");
+    let ngrams = |n| {
+        format!("impl:summeval-data-stats|n:{n}|tok:whitespace|case:mixed|lang:en|version:sumbench-{version}")
+    };
     let js = format!(
-        "impl:js-unigram|tok:uax29-words-lc-snowball-nostop|smooth:add[0.0005]|log:2|version:sumbench-{version}"
+        "impl:js-unigram|tok:uax29-words-lc-snowball-nostop|smooth:add[0.0005]|log:2|lang:en|version:sumbench-{version}"
     );
     let signatures = format!(
         r#""signatures":{{"coverage":"{fragments}","compression":"{fragments}","novel-2":"{}","repeated-1":"{}","js-divergence":"{js}"}}"#,
@@ -117,8 +118,8 @@ fn corpus_level_means_per_document_metrics_over_defined_values() {
     let expected = format!(
         concat!(
             r#"{{"documents":2,"coverage":{{"score":0.5,"documents":2}},"novel-2":{{"score":0.4,"documents":1}},"#,
-            r#""signatures":{{"coverage":"impl:newsroom-fragments|tok:uax29|case:lc|version:sumbench-{v}","#,
-            r#""novel-2":"impl:summeval-data-stats|n:2|tok:uax29|case:mixed|version:sumbench-{v}"}}}}"#,
+            r#""signatures":{{"coverage":"impl:newsroom-fragments|tok:uax29|case:lc|lang:en|version:sumbench-{v}","#,
+            r#""novel-2":"impl:summeval-data-stats|n:2|tok:uax29|case:mixed|lang:en|version:sumbench-{v}"}}}}"#,
             "\n"
         ),
         v = version

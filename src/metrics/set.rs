@@ -9,7 +9,7 @@ use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, chrf_stats};
 use super::fragments::Fragments;
 use super::jsd::js_divergence;
 use super::novelty::ngram_shares;
-use super::signature::{Level, RefCount, signature};
+use super::signature::{Level, RefCount, names_language, signature, with_language};
 use super::tokenizer::TextTokenizer;
 use super::value::{Details, MetricValue};
 use super::{Metric, Needs};
@@ -179,7 +179,8 @@ impl MetricSet {
         self.metrics
             .iter()
             .map(|&m| {
-                (m, super::signature::with_language(signature(m, self.tokenizer, nrefs, level), language))
+                let plain = signature(m, self.tokenizer, nrefs, level);
+                (m, if names_language(m) { with_language(plain, language) } else { plain })
             })
             .collect()
     }

@@ -71,11 +71,19 @@ pub fn chrf_signature(nrefs: RefCount, word_order: usize) -> String {
 }
 
 /// `signature` with `lang:` and `languages` (ISO 639-1 codes joined by `+`)
-/// added before its version, which sacreBLEU's signatures keep last.
+/// added before its version (which sacreBLEU's signatures keep last).
 pub fn with_language(mut signature: String, languages: &str) -> String {
     let at = signature.rfind("|version:").unwrap_or(signature.len());
     signature.insert_str(at, &format!("|lang:{languages}"));
     signature
+}
+
+/// Whether `metric`'s signature names the language. Not for BLEU, chrF and
+/// chrF++: their signatures are sacreBLEU's own, which users match against
+/// sacreBLEU's output verbatim, and their numbers do not depend on the
+/// language (13a tokenization and characters are the same in every language).
+pub fn names_language(metric: Metric) -> bool {
+    !matches!(metric, Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus)
 }
 
 /// The signature of `metric`. `nrefs` matters only to BLEU and chrF (`None`

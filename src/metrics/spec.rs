@@ -98,7 +98,9 @@ impl MetricSpec {
     /// with `nrefs`, the references per document over the run's corpora.
     ///
     /// Every signature carries `lang:` with `languages`, the languages of
-    /// the texts scored (ISO 639-1 codes joined by `+`), before its version.
+    /// the texts scored (ISO 639-1 codes joined by `+`), before its version;
+    /// but BLEU's and chrF's, which are sacreBLEU's own (see
+    /// [`super::signature::names_language`]).
     pub fn signature(
         &self,
         stem: bool,
@@ -106,7 +108,11 @@ impl MetricSpec {
         nrefs: Option<RefCount>,
         languages: &str,
     ) -> String {
-        super::signature::with_language(self.signature_without_language(stem, tokenizer, nrefs), languages)
+        let plain = self.signature_without_language(stem, tokenizer, nrefs);
+        match self {
+            MetricSpec::Other(m) if !super::signature::names_language(*m) => plain,
+            _ => super::signature::with_language(plain, languages),
+        }
     }
 
     fn signature_without_language(

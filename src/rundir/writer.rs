@@ -14,7 +14,7 @@ use super::RunOutcome;
 use super::files;
 use super::info::{CorpusInfo, RunInfo};
 use super::stage::{StagedDir, StagedFile};
-use crate::metrics::signature::with_language;
+use crate::metrics::signature::{names_language, with_language};
 use crate::metrics::{Level, RefCount, SufficientStats, TextTokenizer};
 use crate::report::html::{DocumentSource, MAX_DOCUMENTS, PageCollector};
 use crate::report::{
@@ -227,7 +227,10 @@ fn corpus_level_signatures(info: &RunInfo, metrics: &[crate::metrics::Metric]) -
         .iter()
         .map(|&m| {
             let signature = crate::metrics::signature(m, TextTokenizer::default(), nrefs, Level::Corpus);
-            (m.to_string(), with_language(signature, &info.language_signature()))
+            match names_language(m) {
+                true => (m.to_string(), with_language(signature, &info.language_signature())),
+                false => (m.to_string(), signature),
+            }
         })
         .collect()
 }
