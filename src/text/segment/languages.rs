@@ -113,7 +113,18 @@ impl Profile {
 /// capitalized word they nearly always end the sentence too, so they are in
 /// no list above (before a lower-case word UAX #29 does not break anyway).
 #[cfg(test)]
-const ENDS_LISTS: &[&str] = &["etc", "usw", "usf", "u.s.w", "vb", "т.д", "т.п"];
+const ENDS_LISTS: &[(Language, &str)] = &[
+    (Language::German, "etc"),
+    (Language::German, "usw"),
+    (Language::German, "usf"),
+    (Language::French, "etc"),
+    (Language::Spanish, "etc"),
+    (Language::Portuguese, "etc"),
+    (Language::Italian, "ecc"),
+    (Language::Turkish, "vb"),
+    (Language::Russian, "т.д"),
+    (Language::Russian, "т.п"),
+];
 
 /// Longest abbreviation entry, in bytes; longer words are never looked up.
 const MAX_ENTRY: usize = 24;
@@ -284,7 +295,7 @@ static ITALIAN: Profile = Profile {
     abbreviations: &[
         "a.c", "acc", "adj", "adm", "adv", "all", "amn", "arch", "asst", "avv", "banc", "bart", "bcc", "bldg",
         "brig", "bros", "c.a", "c.a.p", "c.c.p", "c.m", "c.p", "c.s", "c.v", "capt", "cc", "cmdr", "co", "col",
-        "comdr", "con", "corp", "corr", "cpl", "dir", "dott", "dr", "drs", "e.p.c", "ecc", "egr", "ens", "es",
+        "comdr", "con", "corp", "corr", "cpl", "dir", "dott", "dr", "drs", "e.p.c", "egr", "ens", "es",
         "fatt", "gen", "geom", "gg", "gov", "hon", "hosp", "hr", "id", "ing", "insp", "int", "l'avv", "l'ing",
         "lett", "lt", "maj", "messrs", "mlle", "mm", "mme", "mo", "mons", "mr", "mrs", "ms", "msgr", "n.b", "ogg",
         "on", "op", "ord", "p.c", "p.c.c", "p.es", "p.f", "p.r", "p.s", "p.t", "p.v", "pfc", "ph", "post", "pp",
@@ -292,7 +303,7 @@ static ITALIAN: Profile = Profile {
         "s.a", "s.b.f", "s.n.c", "s.p.a", "s.p.m", "s.r.l", "seg", "sen", "sens", "sfc", "sgg", "sgt", "sig",
         "sigg", "soc", "spett", "sr", "ss", "st", "supt", "surg", "tel", "u.s", "v.p", "v.r", "v.s", "art", "no",
         "nos", "nr", "cfr", "cap", "pag", "pagg", "fig", "vol", "sec", "ca", "d.c", "a.c", "n", "nn", "sig.ra",
-        "sig.na", "dott.ssa", "p", "ecc", "es",
+        "sig.na", "dott.ssa", "p", "es",
     ],
     titles: &["Sig", "Sigg", "Dott", "Prof", "Ing", "Avv", "Arch", "Geom", "Rag", "Mons", "On", "Sen", "Gen", "Col", "Cav", "Comm", "Egr", "Spett", "Rev", "S", "SS"],
     openers: &[
@@ -399,10 +410,8 @@ mod tests {
 
     #[test]
     fn list_endings_are_not_abbreviations() {
-        for language in Language::all() {
-            for word in ENDS_LISTS {
-                assert!(!Profile::of(language).is_abbreviation(word), "{language}: {word}");
-            }
+        for (language, word) in ENDS_LISTS {
+            assert!(!Profile::of(*language).is_abbreviation(word), "{language}: {word}");
         }
     }
 

@@ -257,6 +257,10 @@ fn judge_stop_in(cx: &Context, profile: &Profile, term: &Terminal, first: char, 
     if cx.lists.is_in_marker(term.start) {
         return Verdict::Drop;
     }
+    // Abbreviations end in "."; an ideographic "。" always ends a sentence.
+    if !cx.text[term.start..].starts_with('.') {
+        return Verdict::Keep;
+    }
     let Some(token) = term.word else { return Verdict::Keep };
     let word = token.trim_start_matches(is_opener);
     let token_start = term.start - token.len();
