@@ -25,6 +25,14 @@ pub(super) struct Profile {
     /// number or a lower-case word they never end a sentence; before a
     /// capitalized word, only when that word is a sentence opener.
     abbreviations: &'static [&'static str],
+    /// Abbreviations that never end a sentence ("vgl.", "см.", "p.ej."):
+    /// "see", "for example", "that is" (lower case, as [`Profile::abbreviations`]).
+    never_final: &'static [&'static str],
+    /// Nouns are capitalized (German): a capitalized word after an
+    /// abbreviation continues the sentence unless it is a sentence opener.
+    /// Elsewhere only a title or a never-final abbreviation goes on before a
+    /// capitalized word (pySBD's rule).
+    pub capitalized_nouns: bool,
     /// Titles before a name, as written ("Dr", "Mme"): never end a sentence
     /// before a capitalized word.
     titles: &'static [&'static str],
@@ -88,6 +96,11 @@ impl Profile {
         self.is_abbreviation(word) || BEFORE_NUMBER.contains(&word.to_lowercase().as_str())
     }
 
+    /// `word` never ends a sentence ("vgl", "см").
+    pub fn is_never_final(&self, word: &str) -> bool {
+        word.len() <= MAX_ENTRY && self.never_final.contains(&word.to_lowercase().as_str())
+    }
+
     /// `word` is a title before a name ("Dr", "Sra").
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(&word) || COMMON_TITLES.contains(&word)
@@ -140,6 +153,8 @@ const NONE: &[&str] = &[];
 
 /// Languages without lists of their own.
 static GENERIC: Profile = Profile {
+    never_final: NONE,
+    capitalized_nouns: false,
     language: Language::English,
     abbreviations: NONE,
     titles: NONE,
@@ -158,6 +173,8 @@ static ORDINAL_DOT: Profile = Profile { ordinal_dot: true, ..GENERIC };
 static THAI: Profile = Profile { space_separated: true, ..GENERIC };
 
 static GERMAN: Profile = Profile {
+    never_final: &["vgl", "bzw", "z.b", "d.h", "bspw", "sog", "inkl", "zzgl"],
+    capitalized_nouns: true,
     language: Language::German,
     // pySBD 0.3.4, `Deutsch.Abbreviation.ABBREVIATIONS`.
     abbreviations: &[
@@ -200,6 +217,8 @@ static GERMAN: Profile = Profile {
 };
 
 static FRENCH: Profile = Profile {
+    never_final: &["cf", "p.ex", "c.-à-d", "i.e", "e.g", "av", "apr"],
+    capitalized_nouns: false,
     language: Language::French,
     // pySBD 0.3.4, `French.Abbreviation.ABBREVIATIONS`.
     abbreviations: &[
@@ -231,6 +250,8 @@ static FRENCH: Profile = Profile {
 };
 
 static SPANISH: Profile = Profile {
+    never_final: &["p.ej", "vs", "cf", "vid", "i.e", "e.g"],
+    capitalized_nouns: false,
     language: Language::Spanish,
     // pySBD 0.3.4, `Spanish.Abbreviation.ABBREVIATIONS` up to "vto" (the rest are word prefixes).
     abbreviations: &[
@@ -264,6 +285,8 @@ static SPANISH: Profile = Profile {
 };
 
 static PORTUGUESE: Profile = Profile {
+    never_final: &["cf", "cfr", "v.g", "i.e", "e.g"],
+    capitalized_nouns: false,
     language: Language::Portuguese,
     // Common Portuguese abbreviations (pySBD has no Portuguese).
     abbreviations: &[
@@ -289,6 +312,8 @@ static PORTUGUESE: Profile = Profile {
 };
 
 static ITALIAN: Profile = Profile {
+    never_final: &["cfr", "cf", "p.es", "vs", "i.e", "e.g"],
+    capitalized_nouns: false,
     language: Language::Italian,
     // pySBD 0.3.4's Italian prepositive and number abbreviations, and the
     // common ones of its long list.
@@ -321,6 +346,8 @@ static ITALIAN: Profile = Profile {
 };
 
 static RUSSIAN: Profile = Profile {
+    never_final: &["см", "ср", "т.е", "напр", "т.к"],
+    capitalized_nouns: false,
     language: Language::Russian,
     // pySBD 0.3.4, `Russian.Abbreviation.ABBREVIATIONS`.
     abbreviations: &[
@@ -348,6 +375,8 @@ static RUSSIAN: Profile = Profile {
 };
 
 static TURKISH: Profile = Profile {
+    never_final: &["bkz", "örn"],
+    capitalized_nouns: false,
     language: Language::Turkish,
     // Common Turkish abbreviations (pySBD has no Turkish).
     abbreviations: &[
@@ -370,6 +399,8 @@ static TURKISH: Profile = Profile {
 };
 
 static ARABIC: Profile = Profile {
+    never_final: NONE,
+    capitalized_nouns: false,
     language: Language::Arabic,
     // pySBD 0.3.4, `Arabic.Abbreviation.ABBREVIATIONS`.
     abbreviations: &["ا", "ا. د", "ا.د", "ا.ش.ا", "إلخ", "ت.ب", "ج.ب", "جم", "ج.م.ع", "س.ت", "سم", "ص.ب", "كج", "كلم", "م", "م.ب", "ه"],
@@ -412,6 +443,15 @@ mod tests {
     fn list_endings_are_not_abbreviations() {
         for (language, word) in ENDS_LISTS {
             assert!(!Profile::of(*language).is_abbreviation(word), "{language}: {word}");
+        }
+    }
+
+    #[test]
+    fn never_final_entries_are_lower_case() {
+        for language in Language::all() {
+            for entry in Profile::of(language).never_final {
+                assert_eq!(*entry, entry.to_lowercase(), "{language}: {entry}");
+            }
         }
     }
 
