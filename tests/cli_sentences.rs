@@ -163,3 +163,56 @@ mod summarize {
         assert!(String::from_utf8_lossy(&output.stderr).contains("budget `ref` is the references' length"));
     }
 }
+
+/// `--language`: a language's rules, detection with `auto`, and a clear error
+/// for a language sumbench does not know. Expected splits by reading.
+mod language {
+    use super::json_output;
+    use crate::util::sumbench;
+    use predicates::prelude::*;
+
+    const GERMAN: &str = "Die Firma zahlte ca. 12 Mio. Euro bzw. mehr am 1. März. Das war viel.";
+
+    #[test]
+    fn german_abbreviations_and_ordinals() {
+        assert_eq!(
+            json_output(sumbench().args(["sentences", "--json", "--language", "de"]).write_stdin(GERMAN)),
+            ["Die Firma zahlte ca. 12 Mio. Euro bzw. mehr am 1. März.", "Das war viel."]
+        );
+        // The default stays English, whose rules split after "Mio.".
+        let english = json_output(sumbench().args(["sentences", "--json"]).write_stdin(GERMAN));
+        assert_eq!(english[0], "Die Firma zahlte ca. 12 Mio.");
+    }
+
+    #[test]
+    fn chinese_opening_quote_starts_the_next_sentence() {
+        assert_eq!(
+            json_output(sumbench().args(["sentences", "--json", "--language", "chinese"]).write_stdin("顾客！“我们走吧。”他说。")),
+            ["顾客！", "“我们走吧。”", "他说。"]
+        );
+    }
+
+    #[test]
+    fn auto_detects_the_language() {
+        let text = "Die Firma zahlte ca. 12 Mio. Euro für das neue Gebäude in der Stadt. Das war viel mehr, als alle \
+                    erwartet hatten.";
+        assert_eq!(
+            json_output(sumbench().args(["sentences", "--json", "--language", "auto"]).write_stdin(text)),
+            [
+                "Die Firma zahlte ca. 12 Mio. Euro für das neue Gebäude in der Stadt.",
+                "Das war viel mehr, als alle erwartet hatten."
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_language_is_a_clear_error() {
+        sumbench()
+            .args(["sentences", "--language", "klingon"])
+            .write_stdin("Text.")
+            .assert()
+            .failure()
+            .stdout("")
+            .stderr(predicate::str::contains("unknown language `klingon`"));
+    }
+}

@@ -43,6 +43,7 @@ mod rouge_document;
 mod rouge_properties;
 mod run_directory;
 mod segment_corpora;
+mod segment_multilingual;
 mod segment_news;
 mod segment_properties;
 mod summarizer_properties;

@@ -1,11 +1,14 @@
-//! `sumbench sentences [--json] [FILE|-]`: the sentence segmenter on a file or stdin.
+//! `sumbench sentences [--json] [--language CODE|auto] [FILE|-]`: the
+//! sentence segmenter on a file or stdin, with a language's rules.
 //!
-//! Owns: reading the input as UTF-8 and printing the sentences. Never
-//! segments by itself (that is `text::sentence_spans`).
+//! Owns: reading the input as UTF-8, choosing the language (given, or
+//! detected for `auto`) and printing the sentences. Never segments by itself
+//! (that is `text::sentence_spans_in`).
 
 use anyhow::Context;
 use std::io::{Read, Write};
 use std::path::PathBuf;
+use sumbench::lang::{Language, LanguageChoice};
 
 /// Arguments of `sumbench sentences`.
 #[derive(Debug, clap::Args)]
@@ -14,6 +17,11 @@ pub struct Args {
     /// one sentence per line (where line breaks inside a sentence become spaces).
     #[arg(long)]
     json: bool,
+    /// The text's language: an ISO 639-1 code (`de`, `zh`) or XL-Sum's name
+    /// (`german`), or `auto` to detect it from the text (English when
+    /// detection fails). Default: English.
+    #[arg(long, value_name = "CODE")]
+    language: Option<LanguageChoice>,
     /// Input file; `-` or nothing reads standard input.
     file: Option<PathBuf>,
 }
@@ -31,7 +39,13 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             utf8(bytes, "<stdin>")?
         }
     };
-    let sentences: Vec<&str> = sumbench::text::sentence_spans(&text).into_iter().map(|s| &text[s]).collect();
+    let language = match args.language {
+        None => Language::English,
+        Some(LanguageChoice::Fixed(language)) => language,
+        Some(LanguageChoice::Auto) => Language::detect(&text).unwrap_or(Language::English),
+    };
+    let sentences: Vec<&str> =
+        sumbench::text::sentence_spans_in(&text, language).into_iter().map(|s| &text[s]).collect();
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer(&mut out, &sentences)?;

@@ -257,6 +257,10 @@ fn judge_stop_in(cx: &Context, profile: &Profile, term: &Terminal, first: char, 
     if cx.lists.is_in_marker(term.start) {
         return Verdict::Drop;
     }
+    // Abbreviations end in "."; an ideographic "。" always ends a sentence.
+    if !cx.text[term.start..].starts_with('.') {
+        return Verdict::Keep;
+    }
     let Some(token) = term.word else { return Verdict::Keep };
     let word = token.trim_start_matches(is_opener);
     let token_start = term.start - token.len();
@@ -274,12 +278,16 @@ fn judge_stop_in(cx: &Context, profile: &Profile, term: &Terminal, first: char, 
         profile.is_before_number(word) || is_dotted_acronym(word)
     } else if !first.is_alphabetic() {
         false
-    } else if is_postscript(word) || profile.is_title(word) {
+    } else if is_postscript(word) || profile.is_title(word) || profile.is_never_final(word) {
         true
-    } else if profile.is_abbreviation(word) || is_dotted_acronym(word) || is_letter(profile, word) {
-        // An initial ("M. Ю. Лермонтов"), "z. B.", an abbreviation: a
-        // boundary only before a sentence opener (unknowable without case).
+    } else if is_dotted_acronym(word) || is_letter(profile, word) {
+        // An initial ("M. Ю. Лермонтов"), "z. B.", "U.S.": a boundary only
+        // before a sentence opener (unknowable without case).
         !cased || !opener()
+    } else if profile.is_abbreviation(word) {
+        // "ca. 12 Mio. Euro bzw. Butter": German capitalizes nouns; elsewhere
+        // a capitalized word after an abbreviation starts a sentence.
+        !cased || profile.capitalized_nouns && !opener()
     } else {
         false
     };
