@@ -89,7 +89,14 @@ pub fn read_jsonl<R: BufRead>(input: R, name: &Path) -> impl Iterator<Item = Res
             Some(name) => Some(name.parse::<Language>().map_err(|e| missing(&format!("field `lang`: {e}")))?),
         };
         let line = record.location.line.unwrap_or(0);
-        Ok(Pair { id: record.id, line, candidate: record.candidate, references, source: record.source, language })
+        Ok(Pair {
+            id: record.id,
+            line,
+            candidate: record.candidate,
+            references,
+            source: record.source,
+            language,
+        })
     })
 }
 

@@ -27,7 +27,8 @@ fn rouge1(row: &Value) -> (f64, f64) {
 fn language_flag_auto_and_line_lang_select_the_word_splitter() {
     let by_flag = rows(&["--rouge-tokenizer", "xlsum", "--language", "zh", "--metrics", "rouge1"], CHINESE);
     assert_eq!(rouge1(&by_flag[0]), (1.0, 2.0 / 3.0));
-    let auto = rows(&["--rouge-tokenizer", "multilingual", "--language", "auto", "--metrics", "rouge1"], CHINESE);
+    let auto =
+        rows(&["--rouge-tokenizer", "multilingual", "--language", "auto", "--metrics", "rouge1"], CHINESE);
     assert_eq!(rouge1(&auto[0]), (1.0, 2.0 / 3.0));
     // The line's own `lang` wins over --language.
     let line = r#"{"id": "zh", "lang": "chinese", "candidate": "今天下雨", "references": ["北京今天下雨"]}"#;
@@ -54,8 +55,8 @@ fn line_aligned_files_take_the_language_too() {
         .arg(&references)
         .assert()
         .success();
-    let row: Value = serde_json::from_slice(output.get_output().stdout.split(|&b| b == b'\n').next().unwrap())
-        .unwrap();
+    let row: Value =
+        serde_json::from_slice(output.get_output().stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
     assert_eq!(rouge1(&row), (1.0, 2.0 / 3.0));
 }
 

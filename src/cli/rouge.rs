@@ -225,10 +225,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     out.flush().context("cannot write to stdout")?;
     if let Some(warning) = dropped_letters_in_pairs(dropping, pairs_seen) {
         dropped_languages.sort();
-        let most = dropped_languages
-            .chunk_by(|a, b| a == b)
-            .max_by_key(|run| run.len())
-            .map(|run| run[0]);
+        let most = dropped_languages.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]);
         let code = most.map_or("CODE", Language::code);
         eprintln!(
             "warning: {warning}\nhint: --rouge-tokenizer multilingual --language {code} scores them \

@@ -309,7 +309,10 @@ fn suffix_noun_step1b(w: &mut Vec<char>, f: &mut Flags) {
 
 fn prefix_step1(w: &mut Vec<char>) {
     // أأ, أآ, أؤ, أا, أإ become their second letter (the bare أ matches no branch).
-    if w.len() > 3 && w[0] == '\u{623}' && matches!(w[1], '\u{623}' | '\u{622}' | '\u{624}' | ALEF | '\u{625}') {
+    if w.len() > 3
+        && w[0] == '\u{623}'
+        && matches!(w[1], '\u{623}' | '\u{622}' | '\u{624}' | ALEF | '\u{625}')
+    {
         strip(w, 1);
     }
 }
@@ -369,7 +372,7 @@ fn prefix_step3_verb(w: &mut Vec<char>) {
     }
 }
 
-fn prefix_step4_verb(w: &mut Vec<char>, f: &mut Flags) {
+fn prefix_step4_verb(w: &mut [char], f: &mut Flags) {
     for prefix in ["\u{64a}\u{633}\u{62a}", "\u{646}\u{633}\u{62a}", "\u{62a}\u{633}\u{62a}"] {
         if starts(w, prefix) && w.len() > 4 {
             w[0] = ALEF;

@@ -29,9 +29,11 @@ fn nltk_snowball<'a>(language: Language, stemmer: &rust_stemmers::Stemmer, word:
         // NLTK transliterates Cyrillic into Latin letters and back: `ё`
         // comes back as `е`, and the Latin letters of a mixed word come back
         // Cyrillic (a word without Cyrillic is left alone).
-        Language::Russian if word.contains('ё') || (!word.is_ascii() && word.chars().any(|c| c.is_ascii_lowercase())) => {
+        Language::Russian
+            if word.contains('ё') || (!word.is_ascii() && word.chars().any(|c| c.is_ascii_lowercase())) =>
+        {
             let mut cyrillic = word.replace('ё', "е");
-            if word.chars().any(|c| !c.is_ascii()) {
+            if !word.is_ascii() {
                 for (latin, letter) in ROMAN_TO_CYRILLIC {
                     cyrillic = cyrillic.replace(latin, letter);
                 }
@@ -147,11 +149,7 @@ impl Stemmer {
             _ => return None,
         };
         let unstemmed = language.stop_words().unwrap_or_default().iter().copied().collect();
-        Some(Stemmer {
-            kind: Kind::Snowball(rust_stemmers::Stemmer::create(algorithm)),
-            unstemmed,
-            language,
-        })
+        Some(Stemmer { kind: Kind::Snowball(rust_stemmers::Stemmer::create(algorithm)), unstemmed, language })
     }
 
     /// The stem of a lower-cased word, as a fresh NLTK stemmer gives it.

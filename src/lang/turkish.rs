@@ -11,10 +11,158 @@
 
 use std::collections::{BTreeSet, VecDeque};
 
-const PROTECTED: &[&str] = &["abiye", "adana", "adın", "akılsız", "alarm", "alaska", "alet", "altınbaşak", "altınyıldız", "anakucağı", "anasayfa", "anime", "antifriz", "araba", "ardeşen", "arma", "armanı", "aroma", "arsız", "asa", "askı", "astra", "asus", "atkı", "ayakkabı", "aynı", "ayı", "ağda", "ağız", "banka", "batık", "bayı", "başka", "belge", "bellona", "benten", "benzin", "beşinci", "bilgi", "bitki", "boyut", "branda", "buzlu", "bütün", "camsız", "ceyiz", "cımbiz", "dalga", "damla", "derece", "dişli", "düğün", "ege", "elbise", "fendi", "filtre", "fiyat", "forma", "gazete", "gemi", "görüntü", "igne", "ince", "internet", "iyi", "kama", "katı", "kayısı", "kumanda", "kötü", "lamba", "lazım", "litre", "magaza", "makara", "makine", "malzeme", "mana", "marka", "masa", "maskara", "mağaza", "mine", "mini", "nine", "numara", "odun", "oyun", "parça", "perde", "pompa", "pırlanta", "raket", "ranza", "soyad", "sunu", "tabaka", "takım", "talımat", "tarla", "tasma", "tozlu", "törpü", "tüplü", "uygun", "uzatma", "uzun", "uçurtma", "vana", "yapma", "yardım", "yasa", "yağlı", "yıldız", "zayıflama", "zemin", "çanta", "çarşı", "çağrı", "çıkış", "ölçü", "örgü", "öykü", "özen", "üfleme", "ürün", "ütü", "şamdan", "şapka", "şifre"];
-const VOWEL_HARMONY_EXCEPTIONS: &[&str] = &["alkoller", "değerın", "generale", "generali", "projektörlar", "saatler", "tabletlar", "tersyüz", "yani", "yaninda"];
+const PROTECTED: &[&str] = &[
+    "abiye",
+    "adana",
+    "adın",
+    "akılsız",
+    "alarm",
+    "alaska",
+    "alet",
+    "altınbaşak",
+    "altınyıldız",
+    "anakucağı",
+    "anasayfa",
+    "anime",
+    "antifriz",
+    "araba",
+    "ardeşen",
+    "arma",
+    "armanı",
+    "aroma",
+    "arsız",
+    "asa",
+    "askı",
+    "astra",
+    "asus",
+    "atkı",
+    "ayakkabı",
+    "aynı",
+    "ayı",
+    "ağda",
+    "ağız",
+    "banka",
+    "batık",
+    "bayı",
+    "başka",
+    "belge",
+    "bellona",
+    "benten",
+    "benzin",
+    "beşinci",
+    "bilgi",
+    "bitki",
+    "boyut",
+    "branda",
+    "buzlu",
+    "bütün",
+    "camsız",
+    "ceyiz",
+    "cımbiz",
+    "dalga",
+    "damla",
+    "derece",
+    "dişli",
+    "düğün",
+    "ege",
+    "elbise",
+    "fendi",
+    "filtre",
+    "fiyat",
+    "forma",
+    "gazete",
+    "gemi",
+    "görüntü",
+    "igne",
+    "ince",
+    "internet",
+    "iyi",
+    "kama",
+    "katı",
+    "kayısı",
+    "kumanda",
+    "kötü",
+    "lamba",
+    "lazım",
+    "litre",
+    "magaza",
+    "makara",
+    "makine",
+    "malzeme",
+    "mana",
+    "marka",
+    "masa",
+    "maskara",
+    "mağaza",
+    "mine",
+    "mini",
+    "nine",
+    "numara",
+    "odun",
+    "oyun",
+    "parça",
+    "perde",
+    "pompa",
+    "pırlanta",
+    "raket",
+    "ranza",
+    "soyad",
+    "sunu",
+    "tabaka",
+    "takım",
+    "talımat",
+    "tarla",
+    "tasma",
+    "tozlu",
+    "törpü",
+    "tüplü",
+    "uygun",
+    "uzatma",
+    "uzun",
+    "uçurtma",
+    "vana",
+    "yapma",
+    "yardım",
+    "yasa",
+    "yağlı",
+    "yıldız",
+    "zayıflama",
+    "zemin",
+    "çanta",
+    "çarşı",
+    "çağrı",
+    "çıkış",
+    "ölçü",
+    "örgü",
+    "öykü",
+    "özen",
+    "üfleme",
+    "ürün",
+    "ütü",
+    "şamdan",
+    "şapka",
+    "şifre",
+];
+const VOWEL_HARMONY_EXCEPTIONS: &[&str] = &[
+    "alkoller",
+    "değerın",
+    "generale",
+    "generali",
+    "projektörlar",
+    "saatler",
+    "tabletlar",
+    "tersyüz",
+    "yani",
+    "yaninda",
+];
 const LAST_CONSONANT_EXCEPTIONS: &[&str] = &["ad", "at", "ked"];
-const AVERAGE_STEM_SIZE_EXCEPTIONS: &[&str] = &["al", "am", "aparat", "ara", "bilet", "bisiklet", "bulut", "diyet", "es", "ev", "fiyat", "fırsat", "general", "git", "gıt", "internet", "ip", "iyi", "iç", "kartuş", "katı", "kağıt", "kot", "kumanda", "kötü", "lamba", "magaza", "makara", "makine", "marka", "maskara", "mağaza", "ne", "otomat", "palet", "perde", "raket", "ranza", "robot", "sepet", "servis", "soyad", "su", "tabaka", "tablet", "takım", "talımat", "tanıt", "tarla", "tasma", "tenis", "törpü", "uygun", "uç", "var", "yasa"];
+const AVERAGE_STEM_SIZE_EXCEPTIONS: &[&str] = &[
+    "al", "am", "aparat", "ara", "bilet", "bisiklet", "bulut", "diyet", "es", "ev", "fiyat", "fırsat",
+    "general", "git", "gıt", "internet", "ip", "iyi", "iç", "kartuş", "katı", "kağıt", "kot", "kumanda",
+    "kötü", "lamba", "magaza", "makara", "makine", "marka", "maskara", "mağaza", "ne", "otomat", "palet",
+    "perde", "raket", "ranza", "robot", "sepet", "servis", "soyad", "su", "tabaka", "tablet", "takım",
+    "talımat", "tanıt", "tarla", "tasma", "tenis", "törpü", "uygun", "uç", "var", "yasa",
+];
 
 const VOWELS: &str = "üiıueöao";
 const CONSONANTS: &str = "bcçdfgğhjklmnprsştvyz";
@@ -234,10 +382,9 @@ fn valid_optional_letter(word: &str, candidate: char) -> bool {
 }
 
 fn should_be_marked(word: &str, suffix: &Suffix) -> bool {
+    // The package's `(harmony and has_harmony(word) or word in exceptions) or not harmony`.
     !PROTECTED.contains(&word)
-        && ((suffix.harmony && has_vowel_harmony(word))
-            || VOWEL_HARMONY_EXCEPTIONS.contains(&word)
-            || !suffix.harmony)
+        && (!suffix.harmony || has_vowel_harmony(word) || VOWEL_HARMONY_EXCEPTIONS.contains(&word))
 }
 
 fn stem_word(word: &str, suffix: &Suffix) -> String {
@@ -265,8 +412,7 @@ fn strip_suffixes(initial: State, word: &str, stems: &mut BTreeSet<String>) {
             continue;
         }
         if transition.next.is_final() {
-            transitions
-                .retain(|t| !((t.start == transition.start && t.next == transition.next) || t.marked));
+            transitions.retain(|t| !((t.start == transition.start && t.next == transition.next) || t.marked));
             transition.next.add_transitions(&stem, &mut transitions);
             stems.insert(stem);
         } else {
@@ -283,7 +429,10 @@ fn strip_suffixes(initial: State, word: &str, stems: &mut BTreeSet<String>) {
 /// The stem of a lower-cased Turkish word.
 pub(super) fn stem(word: &str) -> String {
     let syllables = vowels(word).len();
-    if word.is_empty() || !word.chars().all(|c| ALPHABET.contains(c)) || PROTECTED.contains(&word) || syllables < 2
+    if word.is_empty()
+        || !word.chars().all(|c| ALPHABET.contains(c))
+        || PROTECTED.contains(&word)
+        || syllables < 2
     {
         return word.to_string();
     }

@@ -32,7 +32,12 @@ impl Scorer {
                 assert!((1..=9).contains(n), "rouge-score has rouge1…rouge9, not rouge{n}");
             }
         }
-        Scorer { metrics: metrics.to_vec(), tokenizer: RougeTokenizer::RougeScore, stem, language: Language::English }
+        Scorer {
+            metrics: metrics.to_vec(),
+            tokenizer: RougeTokenizer::RougeScore,
+            stem,
+            language: Language::English,
+        }
     }
 
     /// The same scorer with another tokenizer profile. Stemming stays on
@@ -131,8 +136,10 @@ impl Scorer {
         }
         if self.metrics.contains(&Metric::Lsum) {
             let segment = self.tokenizer == RougeTokenizer::Multilingual;
-            let (reference_ids, reference_lines) = ids.of_lines(&pipeline.lines(reference, segment, &mut state));
-            let (candidate_ids, candidate_lines) = ids.of_lines(&pipeline.lines(candidate, segment, &mut state));
+            let (reference_ids, reference_lines) =
+                ids.of_lines(&pipeline.lines(reference, segment, &mut state));
+            let (candidate_ids, candidate_lines) =
+                ids.of_lines(&pipeline.lines(candidate, segment, &mut state));
             let found =
                 score_ids(&[Metric::Lsum], &reference_ids, reference_lines, &candidate_ids, &candidate_lines);
             for (slot, m) in scores.iter_mut().zip(&self.metrics) {

@@ -88,8 +88,12 @@ pub struct UnsupportedLanguage {
 
 impl RougeTokenizer {
     /// Every profile, in the order help texts list them.
-    pub const ALL: [RougeTokenizer; 4] =
-        [RougeTokenizer::RougeScore, RougeTokenizer::Unicode, RougeTokenizer::XlSum, RougeTokenizer::Multilingual];
+    pub const ALL: [RougeTokenizer; 4] = [
+        RougeTokenizer::RougeScore,
+        RougeTokenizer::Unicode,
+        RougeTokenizer::XlSum,
+        RougeTokenizer::Multilingual,
+    ];
 
     /// The name used on the command line and in `run.json`.
     pub fn name(self) -> &'static str {
@@ -128,7 +132,11 @@ impl RougeTokenizer {
     /// other profile takes every language.
     pub fn check_language(self, language: Language) -> Result<(), UnsupportedLanguage> {
         if self == RougeTokenizer::RougeScore && !is_latin_script(language) {
-            return Err(UnsupportedLanguage { language, language_name: language.name(), code: language.code() });
+            return Err(UnsupportedLanguage {
+                language,
+                language_name: language.name(),
+                code: language.code(),
+            });
         }
         Ok(())
     }
@@ -176,7 +184,9 @@ impl RougeTokenizer {
             RougeTokenizer::RougeScore => has_tokens(text),
             RougeTokenizer::Unicode => !self.tokenize(text, false).is_empty(),
             // Every sanitizer piece gives at least one token.
-            RougeTokenizer::XlSum | RougeTokenizer::Multilingual => !sanitize(&text.to_lowercase()).is_empty(),
+            RougeTokenizer::XlSum | RougeTokenizer::Multilingual => {
+                !sanitize(&text.to_lowercase()).is_empty()
+            }
         }
     }
 

@@ -106,7 +106,8 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut piece = String::new();
     for c in text.chars() {
-        let whitespace = matches!(c, ' ' | '\t' | '\n' | '\r') || category(c) == GeneralCategory::SpaceSeparator;
+        let whitespace =
+            matches!(c, ' ' | '\t' | '\n' | '\r') || category(c) == GeneralCategory::SpaceSeparator;
         if whitespace || is_separator(c) || is_punctuation(c) {
             if !piece.is_empty() {
                 pieces.push(std::mem::take(&mut piece));
@@ -128,9 +129,13 @@ pub(crate) fn sanitize(text: &str) -> Vec<String> {
 fn segment(language: Language, text: &str) -> Vec<String> {
     match language {
         // jieba returns the spaces between pieces as tokens (they count).
-        Language::Chinese => split_words(language, text).unwrap_or_default().into_iter().map(String::from).collect(),
+        Language::Chinese => {
+            split_words(language, text).unwrap_or_default().into_iter().map(String::from).collect()
+        }
         // pythainlp's newmm keeps spaces as tokens too.
-        Language::Thai => split_words(language, text).unwrap_or_default().into_iter().map(String::from).collect(),
+        Language::Thai => {
+            split_words(language, text).unwrap_or_default().into_iter().map(String::from).collect()
+        }
         // MeCab's output is split on whitespace: no space tokens.
         Language::Japanese => split_words(language, text)
             .unwrap_or_default()
@@ -227,15 +232,13 @@ const STACK: char = '\u{1039}';
 /// signs to the letter before them, attach a short piece holding U+103A to
 /// the piece before it, join stacked consonants (U+1039).
 fn burmese(text: &str) -> Vec<String> {
-    let is_dependent = |c: char| {
-        matches!(c as u32, 0x102B..=0x1032 | 0x1036..=0x1038 | 0x103B..=0x103E) || c == VIRAMA_X
-    };
+    let is_dependent =
+        |c: char| matches!(c as u32, 0x102B..=0x1032 | 0x1036..=0x1038 | 0x103B..=0x103E) || c == VIRAMA_X;
     let text = text
         .replace('\u{200c}', " ")
         .replace(&format!("{DOT_BELOW}{VIRAMA_X}"), &format!("{VIRAMA_X}{DOT_BELOW}"))
         .to_lowercase();
-    let mut pieces: Vec<String> =
-        text.chars().filter(|c| !c.is_whitespace()).map(String::from).collect();
+    let mut pieces: Vec<String> = text.chars().filter(|c| !c.is_whitespace()).map(String::from).collect();
     // Right to left: a dependent sign goes onto the piece before it.
     for i in (1..pieces.len()).rev() {
         if pieces[i].starts_with(is_dependent) {
