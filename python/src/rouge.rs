@@ -153,7 +153,9 @@ impl RougeScorer {
         callable_stemmer: Option<Bound<'_, PyAny>>,
         min_char_length: usize,
     ) -> PyResult<Self> {
-        for (name, value) in [("callable_tokenizer", &callable_tokenizer), ("callable_stemmer", &callable_stemmer)] {
+        for (name, value) in
+            [("callable_tokenizer", &callable_tokenizer), ("callable_stemmer", &callable_stemmer)]
+        {
             if value.as_ref().is_some_and(|v| !v.is_none()) {
                 return Err(PyValueError::new_err(format!(
                     "{name} is not supported: sumbench's RougeScorer tokenizes and stems in Rust \
