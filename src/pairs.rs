@@ -4,7 +4,8 @@
 //! Input forms:
 //! - JSONL, one object per line (blank lines skipped), as `sumbench eval`
 //!   reads it: `{"id": str|int, "candidate": str, "references": [str, ...],
-//!   "source"?: str}`; other fields are ignored.
+//!   "source"?: str, "lang"?: str}` (`lang`: the pair's language, an ISO
+//!   639-1 code or XL-Sum's name such as `chinese`); other fields are ignored.
 //! - Line-aligned text files, like files2rouge: line *i* of the candidates
 //!   file against line *i* of every references file; the id is *i* (1-based).
 //!
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::corpus::Location;
+use crate::lang::Language;
 use crate::metrics::{EvalError, EvalReader};
 use crate::rouge::Score;
 
@@ -35,6 +37,8 @@ pub struct Pair {
     pub references: Vec<String>,
     /// The source document, when the line carries one.
     pub source: Option<String>,
+    /// The pair's own language, when the line carries one (`"lang"`).
+    pub language: Option<Language>,
 }
 
 /// Why pairs cannot be read.
@@ -80,8 +84,19 @@ pub fn read_jsonl<R: BufRead>(input: R, name: &Path) -> impl Iterator<Item = Res
             }
             Some(references) => references,
         };
+        let language = match &record.lang {
+            None => None,
+            Some(name) => Some(name.parse::<Language>().map_err(|e| missing(&format!("field `lang`: {e}")))?),
+        };
         let line = record.location.line.unwrap_or(0);
-        Ok(Pair { id: record.id, line, candidate: record.candidate, references, source: record.source })
+        Ok(Pair {
+            id: record.id,
+            line,
+            candidate: record.candidate,
+            references,
+            source: record.source,
+            language,
+        })
     })
 }
 
@@ -125,6 +140,7 @@ pub fn read_aligned(candidates: &Path, references: &[PathBuf]) -> Result<Vec<Pai
             candidate,
             references: reference_lines.iter().map(|lines| lines[i].clone()).collect(),
             source: None,
+            language: None,
         })
         .collect())
 }
@@ -178,10 +194,26 @@ mod tests {
                 r#"{"id":"a","candidate":"x","references":["y"],"source":3}"#,
                 "<stdin>:2: field `source`: expected a string, found a number",
             ),
+            (
+                r#"{"id":"a","candidate":"x","references":["y"],"lang":1}"#,
+                "<stdin>:2: field `lang`: expected a string, found a number",
+            ),
+            (
+                r#"{"id":"a","candidate":"x","references":["y"],"lang":"klingon"}"#,
+                "<stdin>:2: field `lang`: unknown language `klingon` (expected an ISO 639-1 code such as de or zh, \
+                 or XL-Sum's name such as german or chinese; `sumbench languages` lists them)",
+            ),
         ];
         for (line, message) in cases {
             assert_eq!(error(line).as_deref(), Some(message), "{line}");
         }
+    }
+
+    #[test]
+    fn a_line_may_carry_its_language() {
+        let text = r#"{"id":1,"candidate":"x","references":["y"],"lang":"chinese"}"#;
+        let pair = read_jsonl(io::Cursor::new(text), Path::new("f")).next().unwrap().unwrap();
+        assert_eq!(pair.language, Some(Language::Chinese));
     }
 
     #[test]
@@ -195,6 +227,7 @@ mod tests {
             candidate: "x".into(),
             references: vec!["y".into(), "z".into()],
             source: Some("s".into()),
+            language: None,
         };
         assert_eq!(pairs, [want]);
     }

@@ -198,7 +198,7 @@ fn the_unicode_tokenizer_scores_text_in_other_scripts() {
         .write_stdin("")
         .assert()
         .failure()
-        .stderr(contains("unknown ROUGE tokenizer `icu` (expected rouge-score or unicode)"));
+        .stderr(contains("unknown ROUGE tokenizer `icu` (expected rouge-score, unicode, xlsum or multilingual)"));
 }
 
 #[test]

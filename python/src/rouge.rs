@@ -1,11 +1,13 @@
 //! `sumbench.rouge_scorer.RougeScorer`: rouge-score 0.1.2's scorer over the
-//! library's [`Scorer`], bit for bit, plus `score_batch` on all cores.
+//! library's [`Scorer`], bit for bit, plus `score_batch` on all cores; with
+//! `lang=`, XL-Sum's multilingual fork of it (the `xlsum` profile).
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
-use sumbench::rouge::{Metric, Score, Scorer};
+use sumbench::lang::Language;
+use sumbench::rouge::{Metric, RougeTokenizer, Score, Scorer};
 
 /// rouge-score's `RougeScorer(rouge_types, use_stemmer=False,
 /// split_summaries=False)`: `score(target, prediction)` and
@@ -129,16 +131,48 @@ impl RougeScorer {
 impl RougeScorer {
     /// Checks the rouge types (rouge-score's messages, raised here rather
     /// than at the first `score`). `tokenizer` is rouge-score's argument:
-    /// `None` or a `rouge_score.tokenizers.DefaultTokenizer`.
+    /// `None` or a `rouge_score.tokenizers.DefaultTokenizer`. `lang`,
+    /// `callable_tokenizer`, `callable_stemmer` and `min_char_length` are
+    /// XL-Sum's fork's: with `lang` the scorer is XL-Sum's multilingual one
+    /// (sumbench's `xlsum` profile); its own callables are refused, and only
+    /// its default `min_char_length` of 3 is supported.
     #[new]
-    #[pyo3(signature = (rouge_types, use_stemmer=false, split_summaries=false, tokenizer=None))]
+    #[pyo3(signature = (
+        rouge_types, use_stemmer=false, split_summaries=false, tokenizer=None, *, lang=None,
+        callable_tokenizer=None, callable_stemmer=None, min_char_length=3
+    ))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         rouge_types: Bound<'_, PyAny>,
         use_stemmer: bool,
         split_summaries: bool,
         tokenizer: Option<Bound<'_, PyAny>>,
+        lang: Option<String>,
+        callable_tokenizer: Option<Bound<'_, PyAny>>,
+        callable_stemmer: Option<Bound<'_, PyAny>>,
+        min_char_length: usize,
     ) -> PyResult<Self> {
+        for (name, value) in
+            [("callable_tokenizer", &callable_tokenizer), ("callable_stemmer", &callable_stemmer)]
+        {
+            if value.as_ref().is_some_and(|v| !v.is_none()) {
+                return Err(PyValueError::new_err(format!(
+                    "{name} is not supported: sumbench's RougeScorer tokenizes and stems in Rust \
+                     (give lang= for XL-Sum's tokenizer and stemmer of that language)"
+                )));
+            }
+        }
+        if min_char_length != 3 {
+            return Err(PyValueError::new_err(format!(
+                "min_char_length={min_char_length} is not supported: only XL-Sum's default 3 \
+                 (tokens longer than 3 characters are stemmed)"
+            )));
+        }
+        let language = match &lang {
+            None => None,
+            Some(name) => Some(name.parse::<Language>().map_err(|e| PyValueError::new_err(e.to_string()))?),
+        };
         let use_stemmer = match tokenizer.filter(|t| !t.is_none()) {
             None => use_stemmer,
             Some(tokenizer) => default_tokenizer_stems(&tokenizer)?,
@@ -146,12 +180,16 @@ impl RougeScorer {
         let names: Vec<String> = rouge_types.extract()?;
         let metrics = names.iter().map(|n| parse_type(n)).collect::<PyResult<Vec<Metric>>>()?;
         let positions: Vec<usize> = (0..metrics.len()).filter(|&i| metrics[i] == Metric::Lsum).collect();
+        let profile = |scorer: Scorer| match language {
+            Some(language) => scorer.with_tokenizer(RougeTokenizer::XlSum).with_language(language),
+            None => scorer,
+        };
         let split = (split_summaries && !positions.is_empty())
-            .then(|| (Scorer::new(&[Metric::Lsum], use_stemmer), positions));
+            .then(|| (profile(Scorer::new(&[Metric::Lsum], use_stemmer)), positions));
         Ok(RougeScorer {
             rouge_types: rouge_types.unbind(),
             keys: names.iter().map(|n| PyString::intern(py, n).unbind()).collect(),
-            scorer: Scorer::new(&metrics, use_stemmer),
+            scorer: profile(Scorer::new(&metrics, use_stemmer)),
             split,
             score_class: py.import("sumbench.scoring")?.getattr("Score")?.unbind(),
             tuple_new: py.get_type::<PyTuple>().getattr("__new__")?.unbind(),

@@ -12,6 +12,16 @@ then decides, as in rouge-score), no other tokenizer; zeros are floats where
 rouge-score returns the integer 0 (equal values: ``0 == 0.0``).
 With ``split_summaries=True``, rougeLsum splits texts with
 ``nltk.sent_tokenize`` as rouge-score does (NLTK and its punkt data needed).
+
+XL-Sum's multilingual fork (csebuetnlp/xl-sum ``multilingual_rouge_scoring``,
+which installs as ``rouge_score``): ``RougeScorer(types, use_stemmer=True,
+lang="chinese")`` takes its arguments and gives its values (sumbench's
+``xlsum`` profile: the language's word splitter and stemmer, its rougeLsum
+without the word splitter). ``lang`` is XL-Sum's name or an ISO 639-1 code;
+an unknown one raises ``ValueError``. ``callable_tokenizer`` and
+``callable_stemmer`` raise ``ValueError``; ``min_char_length`` must be 3.
+Without ``lang`` the scorer is Google's rouge-score, not the fork's
+``lang=None`` path (Porter after the fork's tokenizer).
 """
 
 from sumbench._sumbench import RougeScorer

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use sumbench::harness::pitfalls::{Pitfalls, dropped_letters_in_pairs};
+use sumbench::lang::{Language, LanguageChoice};
 use sumbench::names::check_list;
 use sumbench::pairs::{Pair, PairsError, STDIN, read_aligned, read_jsonl, write_row};
 use sumbench::rouge::{self, Score};
@@ -45,10 +46,17 @@ pub struct Args {
     /// Do not stem (the default).
     #[arg(long)]
     pub no_stem: bool,
-    /// rouge-score mode: the tokenizer, rouge-score (bit-identical) or unicode (NFKC,
-    /// case folding, Unicode words: for text in any script; never stems).
+    /// rouge-score mode: the tokenizer, rouge-score (bit-identical), multilingual
+    /// (XL-Sum's word splitters and stemmers per --language; recommended beyond
+    /// English), xlsum (XL-Sum's scorer exactly, its rougeLsum quirk included) or
+    /// unicode (NFKC, case folding, Unicode words; never stems).
     #[arg(long, value_name = "PROFILE", default_value = "rouge-score")]
     pub rouge_tokenizer: rouge::RougeTokenizer,
+    /// The texts' language: an ISO 639-1 code (zh, de, …), XL-Sum's name
+    /// (chinese, german, …) or `auto` (detected per pair from its references;
+    /// English where detection fails). A JSONL line's own "lang" wins.
+    #[arg(long, value_name = "CODE", default_value = "en")]
+    pub language: LanguageChoice,
     /// Comma-separated metrics. rouge-score mode: rouge1…rouge9, rougeL, rougeLsum
     /// (default rouge1,rouge2,rougeL,rougeLsum). rouge155 mode: rouge1…rouge9, rougeL,
     /// rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU* (default
@@ -103,14 +111,20 @@ impl ModeScorer {
                 }
                 let metrics =
                     metrics.iter().map(|m| m.trim().parse()).collect::<Result<Vec<rouge::Metric>, _>>()?;
-                ModeScorer::RougeScore(
-                    rouge::Scorer::new(&metrics, args.stem).with_tokenizer(args.rouge_tokenizer),
-                )
+                let mut scorer = rouge::Scorer::new(&metrics, args.stem).with_tokenizer(args.rouge_tokenizer);
+                if let LanguageChoice::Fixed(language) = args.language {
+                    args.rouge_tokenizer.check_language(language)?;
+                    scorer = scorer.with_language(language);
+                }
+                ModeScorer::RougeScore(scorer)
             }
             Mode::Rouge155 if args.rouge_tokenizer != rouge::RougeTokenizer::RougeScore => {
                 bail!(
                     "--rouge-tokenizer exists only with --mode rouge-score (ROUGE-1.5.5 keeps the script's tokenizer)"
                 )
+            }
+            Mode::Rouge155 if args.language != LanguageChoice::Fixed(Language::English) => {
+                bail!("--language exists only with --mode rouge-score (ROUGE-1.5.5 is for English)")
             }
             Mode::Rouge155 => ModeScorer::Rouge155(rouge155::Scorer::new(Config {
                 metrics: metrics.iter().map(|m| m.parse()).collect::<Result<_, _>>()?,
@@ -129,10 +143,13 @@ impl ModeScorer {
         })
     }
 
-    /// Scores one pair; ROUGE-1.5.5's warnings (references the Perl script
-    /// would die on) go to stderr.
-    fn score(&self, pair: &Pair) -> Vec<Score> {
+    /// Scores one pair in `language`; ROUGE-1.5.5's warnings (references the
+    /// Perl script would die on) go to stderr.
+    fn score(&self, pair: &Pair, language: Language) -> Vec<Score> {
         match self {
+            ModeScorer::RougeScore(scorer) if scorer.language() != language => {
+                scorer.clone().with_language(language).score_multi(&pair.references, &pair.candidate)
+            }
             ModeScorer::RougeScore(scorer) => scorer.score_multi(&pair.references, &pair.candidate),
             ModeScorer::Rouge155(scorer) => {
                 let prepared = scorer.prepare(&pair.references);
@@ -176,11 +193,22 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let ascii_only =
         args.mode == Mode::RougeScore && args.rouge_tokenizer == rouge::RougeTokenizer::RougeScore;
     let (mut pairs_seen, mut dropping) = (0, 0);
+    // The detected languages of the (first 100) pairs whose letters the profile drops.
+    let mut dropped_languages: Vec<Language> = Vec::new();
     for pair in pairs {
         let pair = pair?;
         pairs_seen += 1;
         if ascii_only && Pitfalls::of_document(&pair.candidate, &pair.references).drops_letters() {
             dropping += 1;
+            if dropping <= 100 {
+                dropped_languages.extend(Language::detect(&pair.references.join("\n")));
+            }
+        }
+        let language = pair_language(&pair, args.language);
+        if let ModeScorer::RougeScore(_) = scorer
+            && let Err(error) = args.rouge_tokenizer.check_language(language)
+        {
+            bail!("line {} (id {}): {error}", pair.line, pair.id);
         }
         if !lsum_warned && !pair.candidate.contains('\n') && pair.references.iter().all(|r| !r.contains('\n'))
         {
@@ -191,12 +219,28 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             );
             lsum_warned = true;
         }
-        let scores = scorer.score(&pair);
+        let scores = scorer.score(&pair, language);
         write_row(&mut out, &pair.id, &metrics, &scores).context("cannot write to stdout")?;
     }
     out.flush().context("cannot write to stdout")?;
     if let Some(warning) = dropped_letters_in_pairs(dropping, pairs_seen) {
-        eprintln!("warning: {warning}\nhint: --rouge-tokenizer unicode scores text in any script");
+        dropped_languages.sort();
+        let most = dropped_languages.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]);
+        let code = most.map_or("CODE", Language::code);
+        eprintln!(
+            "warning: {warning}\nhint: --rouge-tokenizer multilingual --language {code} scores them \
+             (XL-Sum's word splitter and stemmer; detected language: {code})"
+        );
     }
     Ok(0)
+}
+
+/// The language a pair is scored in: the line's own `lang`, else
+/// `--language` (`auto`: detected from the references, English if that fails).
+fn pair_language(pair: &Pair, choice: LanguageChoice) -> Language {
+    match (pair.language, choice) {
+        (Some(language), _) => language,
+        (None, LanguageChoice::Fixed(language)) => language,
+        (None, LanguageChoice::Auto) => Language::detect(&pair.references.join("\n")).unwrap_or_default(),
+    }
 }

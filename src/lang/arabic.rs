@@ -372,7 +372,7 @@ fn prefix_step3_verb(w: &mut Vec<char>) {
     }
 }
 
-fn prefix_step4_verb(w: &mut Vec<char>, f: &mut Flags) {
+fn prefix_step4_verb(w: &mut [char], f: &mut Flags) {
     for prefix in ["\u{64a}\u{633}\u{62a}", "\u{646}\u{633}\u{62a}", "\u{62a}\u{633}\u{62a}"] {
         if starts(w, prefix) && w.len() > 4 {
             w[0] = ALEF;

@@ -10,6 +10,7 @@
 mod arabic;
 mod bengali;
 mod stem;
+mod thai;
 mod turkish;
 mod words;
 
@@ -124,6 +125,8 @@ languages! {
     Welsh "cy" "welsh" [] Some(W::Cym), false;
 }
 
+// The enum is made by a macro, where `#[default]` cannot pick a variant.
+#[allow(clippy::derivable_impls)]
 impl Default for Language {
     fn default() -> Self {
         Language::English

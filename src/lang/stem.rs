@@ -26,9 +26,19 @@ pub struct Stemmer {
 /// own stems of the XL-Sum texts and word lists), the NLTK rule.
 fn nltk_snowball<'a>(language: Language, stemmer: &rust_stemmers::Stemmer, word: &'a str) -> Cow<'a, str> {
     match language {
-        // NLTK transliterates `ё` as `e`, which comes back as `е`.
-        Language::Russian if word.contains('ё') => {
-            Cow::Owned(stemmer.stem(&word.replace('ё', "е")).into_owned())
+        // NLTK transliterates Cyrillic into Latin letters and back: `ё`
+        // comes back as `е`, and the Latin letters of a mixed word come back
+        // Cyrillic (a word without Cyrillic is left alone).
+        Language::Russian
+            if word.contains('ё') || (!word.is_ascii() && word.chars().any(|c| c.is_ascii_lowercase())) =>
+        {
+            let mut cyrillic = word.replace('ё', "е");
+            if !word.is_ascii() {
+                for (latin, letter) in ROMAN_TO_CYRILLIC {
+                    cyrillic = cyrillic.replace(latin, letter);
+                }
+            }
+            Cow::Owned(stemmer.stem(&cyrillic).into_owned())
         }
         // NLTK replaces `enza`/`enze` by `te` where Snowball writes `ente`.
         Language::Italian if word.ends_with("enza") || word.ends_with("enze") => {
@@ -48,6 +58,35 @@ fn nltk_snowball<'a>(language: Language, stemmer: &rust_stemmers::Stemmer, word:
         _ => stemmer.stem(word),
     }
 }
+
+/// NLTK's `__roman_to_cyrillic`, in its order (letters only).
+const ROMAN_TO_CYRILLIC: [(&str, &str); 25] = [
+    ("shch", "щ"),
+    ("kh", "х"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("k", "к"),
+    ("e", "е"),
+    ("zh", "ж"),
+    ("a", "а"),
+    ("b", "б"),
+    ("v", "в"),
+    ("g", "г"),
+    ("d", "д"),
+    ("z", "з"),
+    ("i", "и"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("f", "ф"),
+    ("y", "ы"),
+];
 
 /// Whether byte offset `at` of a Portuguese word lies in its Snowball R2.
 fn in_r2(word: &str, at: usize) -> bool {

@@ -382,10 +382,9 @@ fn valid_optional_letter(word: &str, candidate: char) -> bool {
 }
 
 fn should_be_marked(word: &str, suffix: &Suffix) -> bool {
+    // The package's `(harmony and has_harmony(word) or word in exceptions) or not harmony`.
     !PROTECTED.contains(&word)
-        && ((suffix.harmony && has_vowel_harmony(word))
-            || VOWEL_HARMONY_EXCEPTIONS.contains(&word)
-            || !suffix.harmony)
+        && (!suffix.harmony || has_vowel_harmony(word) || VOWEL_HARMONY_EXCEPTIONS.contains(&word))
 }
 
 fn stem_word(word: &str, suffix: &Suffix) -> String {

@@ -1,6 +1,7 @@
 //! Word splitters for scripts written without spaces between words: jieba
-//! (`jieba-rs`, its bundled dictionary, HMM on) for Chinese; ICU4X's
-//! dictionary segmenter for Japanese, Thai and Burmese.
+//! (`jieba-rs`, its bundled dictionary, HMM on) for Chinese; pythainlp's
+//! newmm (ported in `thai.rs`) for Thai; ICU4X's dictionary segmenter for
+//! Japanese and Burmese.
 
 use std::sync::LazyLock;
 
@@ -17,7 +18,8 @@ static ICU: LazyLock<icu_segmenter::WordSegmenterBorrowed<'static>> =
 pub fn split_words(language: Language, text: &str) -> Option<Vec<&str>> {
     match language {
         Language::Chinese => Some(JIEBA.cut(text, true).into_iter().map(|token| token.word).collect()),
-        Language::Japanese | Language::Thai | Language::Burmese => {
+        Language::Thai => Some(super::thai::split(text)),
+        Language::Japanese | Language::Burmese => {
             let breaks: Vec<usize> = ICU.segment_str(text).collect();
             Some(breaks.windows(2).map(|pair| &text[pair[0]..pair[1]]).collect())
         }

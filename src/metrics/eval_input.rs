@@ -1,5 +1,5 @@
 //! The input of `sumbench eval`: JSONL, one document per line,
-//! `{"id": str|int, "candidate": str, "references"?: [str, ...], "source"?: str}`
+//! `{"id": str|int, "candidate": str, "references"?: [str, ...], "source"?: str, "lang"?: str}`
 //! (other fields are ignored, blank lines skipped). Errors name the file,
 //! the line and the field.
 
@@ -47,6 +47,9 @@ pub struct EvalRecord {
     pub references: Option<Vec<String>>,
     /// The source document; `None` when the field is absent or null.
     pub source: Option<String>,
+    /// The line's own language name (`"lang"`, as XL-Sum's files give it),
+    /// unparsed; `None` when the field is absent or null.
+    pub lang: Option<String>,
     /// Where it was read.
     pub location: Location,
 }
@@ -150,7 +153,12 @@ fn parse(path: &Path, number: usize, bytes: &[u8]) -> Result<EvalRecord, EvalErr
         Some(Value::String(text)) => Some(text),
         Some(other) => return Err(expected("source", "a string", &other)),
     };
-    Ok(EvalRecord { id, candidate, references, source, location })
+    let lang = match object.remove("lang") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => Some(text),
+        Some(other) => return Err(expected("lang", "a string", &other)),
+    };
+    Ok(EvalRecord { id, candidate, references, source, lang, location })
 }
 
 impl<R: BufRead> Iterator for EvalReader<R> {
