@@ -45,7 +45,12 @@ fn run_over_the_default_corpora_writes_six_files_with_every_summarizer_and_corpu
     let paths: Vec<&str> = corpora.iter().map(|c| c["path"].as_str().expect("path")).collect();
     assert_eq!(
         paths,
-        ["corpus/billsum/documents.jsonl", "corpus/klexikon/documents.jsonl", "corpus/plos/documents.jsonl", "corpus/seed"]
+        [
+            "corpus/billsum/documents.jsonl",
+            "corpus/klexikon/documents.jsonl",
+            "corpus/plos/documents.jsonl",
+            "corpus/seed"
+        ]
     );
     assert!(corpora.iter().all(|c| c["sha256"].as_str().expect("sha256").len() == 64));
     assert_eq!(info["budget"], "ref");
@@ -265,7 +270,10 @@ fn known_pitfalls_are_warned_about() {
     let uneven = "warning: mixed: 1 documents have references whose lengths differ 3-fold or more \
                   (multi-reference ROUGE keeps the best reference per metric, so a short one can decide precision)";
     // The warning goes on with the language the text looks to be in, and the fix.
-    assert!(stderr.lines().any(|l| l.starts_with(ascii) && l.contains("--rouge-tokenizer multilingual")), "{stderr}");
+    assert!(
+        stderr.lines().any(|l| l.starts_with(ascii) && l.contains("--rouge-tokenizer multilingual")),
+        "{stderr}"
+    );
     assert!(stderr.lines().any(|l| l == uneven), "{stderr}");
     let run = std::fs::read_to_string(tmp.path().join("out/run.json")).unwrap();
     assert!(run.contains("25.2% of the letters are not ASCII"));

@@ -81,7 +81,8 @@ fn corpus_level_sums_statistics_with_a_variable_reference_count() {
 #[test]
 fn source_metrics_with_fragments_and_undefined_ngrams() {
     let version = env!("CARGO_PKG_VERSION");
-    let fragments = format!("impl:newsroom-fragments|tok:whitespace|case:lc|lang:en|version:sumbench-{version}");
+    let fragments =
+        format!("impl:newsroom-fragments|tok:whitespace|case:lc|lang:en|version:sumbench-{version}");
     let ngrams = |n| {
         format!("impl:summeval-data-stats|n:{n}|tok:whitespace|case:mixed|lang:en|version:sumbench-{version}")
     };

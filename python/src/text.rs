@@ -11,10 +11,18 @@ use sumbench::summarize::{
 
 use crate::errors;
 
-/// The text's sentences, verbatim (as `sumbench sentences --json`).
+/// The text's sentences, verbatim (as `sumbench sentences --json`), by the
+/// rules of `language` (an ISO 639-1 code, XL-Sum's name, or `auto`).
 #[pyfunction]
-pub fn sentences(text: &str) -> Vec<String> {
-    sumbench::text::sentence_spans(text).into_iter().map(|s| text[s].to_string()).collect()
+#[pyo3(signature = (text, language="en"))]
+pub fn sentences(text: &str, language: &str) -> PyResult<Vec<String>> {
+    let language = parse_language(language)?.resolve(text);
+    Ok(sumbench::text::sentence_spans_in(text, language).into_iter().map(|s| text[s].to_string()).collect())
+}
+
+/// `--language`'s value, or Python's `ValueError` with the CLI's message.
+fn parse_language(language: &str) -> PyResult<sumbench::LanguageChoice> {
+    language.parse().map_err(|e| errors::value(&e))
 }
 
 /// `{name: description}` of every built-in summarizer, in report order.
@@ -117,7 +125,7 @@ pub fn fixed_budget(budget: &str) -> PyResult<library::Budget> {
     match budget.parse::<BudgetSpec>().map_err(|e| errors::value(&e))? {
         BudgetSpec::Fixed(budget) => Ok(budget),
         BudgetSpec::Reference => Err(PyValueError::new_err(
-            "budget `ref` is the references' length, and a text on its own has none: give 3s, 100w, 665b or 0.1r",
+            "budget `ref` is the references' length, and a text on its own has none: give 3s, 100w, 280c, 665b or 0.1r",
         )),
     }
 }
@@ -126,23 +134,25 @@ pub fn fixed_budget(budget: &str) -> PyResult<library::Budget> {
 /// score)` per chosen sentence, in document order (the last sentence cut to
 /// a word or byte budget).
 #[pyfunction]
-#[pyo3(signature = (text, method="lexrank", budget="3s", seed=0, **params))]
+#[pyo3(signature = (text, method="lexrank", budget="3s", seed=0, language="en", **params))]
 pub fn summarize(
     py: Python<'_>,
     text: &str,
     method: &str,
     budget: &str,
     seed: u64,
+    language: &str,
     params: Option<Bound<'_, PyDict>>,
 ) -> PyResult<Vec<(usize, String, f64)>> {
     let budget = fixed_budget(budget)?;
+    let language = parse_language(language)?.resolve(text);
     let params: Vec<(String, Bound<'_, PyAny>)> = match params {
         Some(dict) => dict.iter().map(|(k, v)| Ok((k.extract()?, v))).collect::<PyResult<_>>()?,
         None => Vec::new(),
     };
     let summarizer = build(method, params, &BuildOptions { seed, ..BuildOptions::default() })?;
     let (doc, summary) = py
-        .detach(|| summarize_text_with(text, sumbench::Language::English, summarizer.as_ref(), &budget))
+        .detach(|| summarize_text_with(text, language, summarizer.as_ref(), &budget))
         .map_err(|e| errors::value(&e))?;
     let spans = summary.spans(&doc);
     Ok(summary

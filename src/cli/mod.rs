@@ -6,6 +6,7 @@ mod corpus;
 mod datasets;
 mod edge;
 mod eval;
+mod languages;
 mod list;
 mod merge;
 mod meta;
@@ -38,6 +39,8 @@ enum Command {
     Rouge(rouge::Args),
     /// List the built-in summarizers.
     List(list::Args),
+    /// List the languages --language takes, with sumbench's rules for each.
+    Languages(languages::Args),
     /// Inspect and validate a corpus.
     Corpus(corpus::Args),
     /// Datasets by name from the Hugging Face Hub: list, download, path.
@@ -63,6 +66,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Summarize(args) => summarize::run(args),
         Command::Rouge(args) => rouge::run(args),
         Command::List(args) => list::run(args),
+        Command::Languages(args) => languages::run(args),
         Command::Corpus(args) => corpus::run(args),
         Command::Datasets(args) => datasets::run(args),
         Command::Run(args) => run::run(args),

@@ -72,8 +72,10 @@ pub struct ReportArgs {
     #[arg(long, overrides_with = "stem")]
     no_stem: bool,
     /// ROUGE's tokenizer: rouge-score (bit-identical to rouge-score: ASCII letters and
-    /// digits only) or unicode (NFKC, case folding, Unicode words; for text in any
-    /// script; never stems). ROUGE-1.5.5's metrics keep the script's own tokenizer.
+    /// digits only), xlsum (XL-Sum's multilingual scorer for each document's
+    /// --language, quirks included), multilingual (xlsum with rougeLsum tokenized like
+    /// the other metrics; recommended beyond English) or unicode (NFKC, case folding,
+    /// Unicode words; never stems). ROUGE-1.5.5's metrics keep the script's own tokenizer.
     #[arg(long, value_name = "PROFILE", default_value = "rouge-score")]
     pub rouge_tokenizer: RougeTokenizer,
     /// The documents' language, where a corpus does not give each document's own
@@ -82,7 +84,7 @@ pub struct ReportArgs {
     /// sentences, words, stop words and stemming for the summarizers, and for
     /// the xlsum and multilingual ROUGE profiles the tokenizer and stemmer.
     #[arg(long, value_name = "CODE", default_value = "en")]
-    pub language: LanguageChoice,
+    language: LanguageChoice,
     /// Seed for randomized summarizers and the bootstrap.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
@@ -110,6 +112,16 @@ impl ReportArgs {
             Some(list) => MetricSpec::parse_list(list)?,
             None => MetricSpec::defaults(),
         })
+    }
+
+    /// `--language`, refused with a ROUGE profile that would drop all of
+    /// its letters (rouge-score's on a non-Latin script; the message names
+    /// the fix). Under `auto` the run warns per corpus instead.
+    pub fn language(&self) -> anyhow::Result<LanguageChoice> {
+        if let LanguageChoice::Fixed(language) = self.language {
+            self.rouge_tokenizer.check_language(language)?;
+        }
+        Ok(self.language)
     }
 
     /// Whether to stem before ROUGE matching.
@@ -143,7 +155,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         metrics: report.metrics()?,
         stem: report.stem(),
         rouge_tokenizer: report.rouge_tokenizer,
-        language: report.language,
+        language: report.language()?,
         seed: report.seed,
     };
     let only_default = args.corpora.len() == 1 && args.corpora[0] == Path::new(DEFAULT_CORPUS);

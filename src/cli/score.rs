@@ -113,7 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         metrics: report.metrics()?,
         stem: report.stem(),
         rouge_tokenizer: report.rouge_tokenizer,
-        language: report.language,
+        language: report.language()?,
         seed: report.seed,
         provenance: super::edge::provenance(),
     };

@@ -5,7 +5,7 @@
 //! The same letter rule warns about candidate–reference pairs scored outside a
 //! run (`sumbench rouge`, [`dropped_letters_in_pairs`]).
 
-use crate::lang::{Language, LanguageChoice};
+use crate::lang::Language;
 use crate::rouge::RougeTokenizer;
 
 /// How much of a document the language check reads: enough for the
@@ -66,7 +66,10 @@ impl Pitfalls {
     /// first [`LANGUAGE_CHECK_BYTES`], with [`Language::detect`]); a text
     /// the detector is unsure of counts as fine.
     pub fn check_language(&mut self, text: &str, language: Language) {
-        let Some(detected) = LanguageChoice::Auto.resolve_prefix(text, LANGUAGE_CHECK_BYTES) else { return };
+        let Some(detected) = Language::detect_confidently(crate::lang::prefix(text, LANGUAGE_CHECK_BYTES))
+        else {
+            return;
+        };
         if self.read_as.is_none() {
             self.read_as = Some(language);
         }

@@ -19,7 +19,7 @@ use std::str::FromStr;
 
 pub use arabic::ArabicState;
 pub use stem::Stemmer;
-pub use words::split_words;
+pub use words::{split_words, splitter_name};
 
 /// One language's row of [`LANGUAGES`].
 struct Row {
@@ -153,6 +153,11 @@ impl Language {
         self.row().name
     }
 
+    /// The other names it is known by (`bangla`, `chinese_simplified`, …).
+    pub fn aliases(self) -> &'static [&'static str] {
+        self.row().aliases
+    }
+
     /// NLTK's stop words for this language (the `stop-words` crate's `nltk`
     /// lists), or `None` where NLTK has none.
     pub fn stop_words(self) -> Option<&'static [&'static str]> {
@@ -166,20 +171,26 @@ impl Language {
         matches!(self, Language::Chinese | Language::Japanese | Language::Thai | Language::Burmese)
     }
 
-    /// The language of `text` by `whatlang`'s detector, if it finds one it
-    /// is confident of and sumbench knows.
+    /// The language of `text`: `whatlang`'s best guess among the languages
+    /// sumbench knows (`None` for a text without letters). Short texts get a
+    /// guess too: for `--language auto`, any guess beats English.
     pub fn detect(text: &str) -> Option<Language> {
-        let info = whatlang::detect(text)?;
-        if !info.is_reliable() {
-            // Short or mixed texts: a guess from the script alone is still
-            // right for scripts one language owns.
-            return match info.script() {
-                whatlang::Script::Hiragana | whatlang::Script::Katakana => Some(Language::Japanese),
-                whatlang::Script::Mandarin => Some(Language::Chinese),
-                whatlang::Script::Thai => Some(Language::Thai),
-                whatlang::Script::Hangul => Some(Language::Korean),
-                _ => None,
-            };
+        Self::detect_with(text, false)
+    }
+
+    /// The language of `text` if `whatlang` is confident of it (what a
+    /// warning may rest on), else `None`.
+    pub fn detect_confidently(text: &str) -> Option<Language> {
+        Self::detect_with(text, true)
+    }
+
+    fn detect_with(text: &str, confident: bool) -> Option<Language> {
+        static DETECTOR: std::sync::LazyLock<whatlang::Detector> = std::sync::LazyLock::new(|| {
+            whatlang::Detector::with_allowlist(LANGUAGES.iter().filter_map(|row| row.detected_as).collect())
+        });
+        let info = DETECTOR.detect(text)?;
+        if confident && !info.is_reliable() {
+            return None;
         }
         LANGUAGES.iter().find(|row| row.detected_as == Some(info.lang())).map(|row| row.language)
     }
@@ -250,25 +261,23 @@ impl Default for LanguageChoice {
 impl LanguageChoice {
     /// The language of `text` under this choice. `auto` looks at the first
     /// [`DETECTION_BYTES`] of the text only: enough for the detector, and the
-    /// cost stays bounded on long documents.
+    /// cost stays bounded on long documents; English where it has no guess.
     pub fn resolve(self, text: &str) -> Language {
-        self.resolve_prefix(text, DETECTION_BYTES).unwrap_or_default()
-    }
-
-    /// The language of `text` under this choice, detecting (under `auto`)
-    /// on its first `bytes` only; `None` where the detector is unsure.
-    pub fn resolve_prefix(self, text: &str, bytes: usize) -> Option<Language> {
         match self {
-            LanguageChoice::Fixed(language) => Some(language),
-            LanguageChoice::Auto => {
-                let mut end = text.len().min(bytes);
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                Language::detect(&text[..end])
-            }
+            LanguageChoice::Fixed(language) => language,
+            LanguageChoice::Auto => Language::detect(prefix(text, DETECTION_BYTES)).unwrap_or_default(),
         }
     }
+}
+
+/// The longest prefix of `text` of at most `bytes` bytes that ends on a
+/// character boundary.
+pub fn prefix(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 impl fmt::Display for LanguageChoice {

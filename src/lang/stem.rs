@@ -152,6 +152,17 @@ impl Stemmer {
         Some(Stemmer { kind: Kind::Snowball(rust_stemmers::Stemmer::create(algorithm)), unstemmed, language })
     }
 
+    /// What it is, for listings (`sumbench languages`).
+    pub fn name(&self) -> &'static str {
+        match self.kind {
+            Kind::Snowball(_) => "NLTK Snowball",
+            Kind::Arabic => "NLTK ArabicStemmer",
+            Kind::Turkish => "TurkishStemmer 1.3",
+            Kind::Bengali => "RafiStemmer",
+            Kind::Hindi => "Ramanathan-Rao suffixes",
+        }
+    }
+
     /// The stem of a lower-cased word, as a fresh NLTK stemmer gives it.
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
         self.stem_with(word, &mut ArabicState::default())

@@ -12,6 +12,17 @@ static JIEBA: LazyLock<jieba_rs::Jieba> = LazyLock::new(jieba_rs::Jieba::new);
 static ICU: LazyLock<icu_segmenter::WordSegmenterBorrowed<'static>> =
     LazyLock::new(|| icu_segmenter::WordSegmenter::new_dictionary(Default::default()));
 
+/// The name of `language`'s word splitter (`None` for spaced scripts), for
+/// listings (`sumbench languages`).
+pub fn splitter_name(language: Language) -> Option<&'static str> {
+    match language {
+        Language::Chinese => Some("jieba (jieba-rs)"),
+        Language::Thai => Some("newmm (pythainlp, ported)"),
+        Language::Japanese | Language::Burmese => Some("ICU4X dictionary"),
+        _ => None,
+    }
+}
+
 /// The words of `text` by `language`'s word splitter, as slices of `text` in
 /// order (spaces between words come back as words of their own, as jieba
 /// gives them), or `None` if the language is written with spaces.

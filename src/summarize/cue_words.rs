@@ -22,6 +22,11 @@ pub fn cue_words(language: Language) -> Option<(&'static [&'static str], &'stati
     })
 }
 
+/// Whether Edmundson has cue words for documents in `language`.
+pub fn has_cue_words(language: Language) -> bool {
+    language == Language::English || cue_words(language).is_some()
+}
+
 /// The languages [`cue_words`] has lists for, besides English.
 pub const LANGUAGES: [Language; 6] = [
     Language::German,

@@ -29,6 +29,7 @@ pub mod sumbasic;
 pub mod textrank;
 
 pub use budget::Budget;
+pub use cue_words::has_cue_words;
 pub use one_text::{SummarizeError, summarize_text, summarize_text_with};
 pub use registry::{BuildOptions, Entry, UnknownSummarizer, build, registry};
 

@@ -103,6 +103,16 @@ impl WordTokenizer {
         self.has_stemmer() && !self.stop_words.is_empty()
     }
 
+    /// The summarizers' stemmer for this language, for listings
+    /// (`sumbench languages`): `None` where words are not stemmed.
+    pub fn stemmer_name(&self) -> Option<&'static str> {
+        match &self.stemmer {
+            Stemming::Snowball(_) => Some("Snowball (rust-stemmers)"),
+            Stemming::Language(stemmer) => Some(stemmer.name()),
+            Stemming::None => None,
+        }
+    }
+
     /// Whether this language's words are stemmed.
     pub fn has_stemmer(&self) -> bool {
         !matches!(self.stemmer, Stemming::None)
