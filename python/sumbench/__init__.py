@@ -93,7 +93,7 @@ def _summarizer_items(summarizers):
 
 
 def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/latest", *, stem=True, seed=0,
-        threads=None, chunk_size=1000, name="corpus", rouge_tokenizer="rouge-score"):
+        threads=None, chunk_size=1000, name="corpus", rouge_tokenizer="rouge-score", language="en"):
     """Runs summarizers over corpora, scores them, writes the run directory
     ``out`` (as ``sumbench run``) and returns ``(run_dir, rows)``: the rows of
     ``scores.csv`` as dicts (``pandas.DataFrame(rows)``).
@@ -106,10 +106,13 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
       ``f(sentences, title=..., doc_id=...)`` returns one score per sentence
       (higher is better); it runs beside the built-in ones, under the same
       budget and ROUGE.
-    budget: ``3s``, ``100w``, ``665b``, ``0.1r`` or ``ref`` (mean reference length).
+    budget: ``3s``, ``100w``, ``280c``, ``665b``, ``0.1r`` or ``ref`` (mean reference length).
     metrics: ``None`` (rouge1, rouge2, rougeL, rougeLsum) or a list of names.
-    rouge_tokenizer: ``"rouge-score"`` (bit-identical to rouge-score) or
-      ``"unicode"`` (NFKC, case folding, Unicode words: text in any script).
+    rouge_tokenizer: ``"rouge-score"`` (bit-identical to rouge-score),
+      ``"xlsum"`` (XL-Sum's multilingual scorer), ``"multilingual"`` (the same,
+      rougeLsum tokenized like the others) or ``"unicode"``.
+    language: the documents' language where a document gives none (``"de"``,
+      ``"chinese"``, …) or ``"auto"`` to detect each one's.
     The run's warnings (ROUGE pitfalls, approximations) are issued with
     ``warnings.warn``; they are in ``run.json`` too.
     """
@@ -120,11 +123,11 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
     if _is_records(corpus):
         with _InMemory(corpus, name, "corpus") as memory:
             _, notes = _sumbench.run([memory.path], items, budget, metrics, out, stem, seed, threads,
-                                     chunk_size, rouge_tokenizer)
+                                     chunk_size, rouge_tokenizer, language)
     else:
         paths = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
         _, notes = _sumbench.run([os.fspath(p) for p in paths], items, budget, metrics, out, stem, seed,
-                                 threads, chunk_size, rouge_tokenizer)
+                                 threads, chunk_size, rouge_tokenizer, language)
     for note in notes:
         # The run's warnings (also in run.json), as the CLI prints them on stderr.
         warnings.warn(note, stacklevel=2)

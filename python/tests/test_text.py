@@ -19,6 +19,18 @@ def test_sentences_by_hand(conformance):
         assert sumbench.sentences(rules[rule_id]["text"]) == rules[rule_id]["sentences"]
 
 
+def test_sentences_and_summaries_follow_the_language():
+    # German abbreviations by hand: "ca." and "Mio." end no sentence in German.
+    german = "Das kostet ca. 12 Mio. Euro. Das ist viel."
+    assert sumbench.sentences(german, language="de") == ["Das kostet ca. 12 Mio. Euro.", "Das ist viel."]
+    assert sumbench.sentences(german, language="auto") == sumbench.sentences(german, language="german")
+    # jieba splits 北京今天下雨 into 北京 / 今天 / 下雨: two words are 北京今天.
+    result = sumbench.summarize("北京今天下雨。我们明天去上海。", method="lead", budget="2w", language="zh")
+    assert [(i, s) for i, s, _ in result] == [(0, "北京今天")]
+    with pytest.raises(ValueError, match="unknown language `klingon`"):
+        sumbench.sentences(german, language="klingon")
+
+
 def test_list_summarizers():
     listed = sumbench.list_summarizers()
     assert list(listed)[:2] == ["lead", "random"]

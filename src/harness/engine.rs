@@ -494,12 +494,12 @@ fn language_rules_note(language: Language) -> Option<String> {
     let tokenizer = WordTokenizer::shared(language);
     (!tokenizer.has_full_rules()).then(|| {
         let missing = match (language.stop_words().is_some(), tokenizer.has_stemmer()) {
-            (false, false) => "no stop-word list and no stemmer",
-            (false, true) => "no stop-word list",
+            (false, false) => "no stop-word list (NLTK has none) and no stemmer",
+            (false, true) => "no stop-word list (NLTK has none)",
             _ => "no stemmer",
         };
         format!(
-            "summarizers: {} ({language}) has {missing} in sumbench (NLTK has none): its words are compared as written",
+            "summarizers: {} ({language}) has {missing} in sumbench: its words are compared as written",
             language.name()
         )
     })

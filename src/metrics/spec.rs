@@ -124,10 +124,16 @@ impl MetricSpec {
         let version = SUMBENCH_VERSION;
         match self {
             MetricSpec::Rouge(m) => {
-                let stem = if stem && tokenizer.stems() { "porter-nltk" } else { "none" };
+                // The multilingual profiles are XL-Sum's fork of rouge-score,
+                // stemming with the stemmer it picks for the language (`lang:`).
+                let (implementation, stemmer) = match tokenizer.is_multilingual() {
+                    true => ("xl-sum-rouge-afcd803", "xlsum-by-language"),
+                    false => ("rouge-score-0.1.2", "porter-nltk"),
+                };
+                let stem = if stem && tokenizer.stems() { stemmer } else { "none" };
                 let tok = tokenizer.signature();
                 let lsum = if *m == crate::rouge::Metric::Lsum { "|lsum:sumbench-sentences" } else { "" };
-                format!("impl:rouge-score-0.1.2|tok:{tok}|stem:{stem}|multiref:max-f{lsum}|version:{version}")
+                format!("impl:{implementation}|tok:{tok}|stem:{stem}|multiref:max-f{lsum}|version:{version}")
             }
             MetricSpec::Rouge155(_) => {
                 let stem = if stem { "-m" } else { "none" };
