@@ -96,7 +96,7 @@ impl LineParser {
         let language = match object.remove(LANGUAGE_FIELD) {
             None | Some(Value::Null) => None,
             Some(Value::String(name)) => Some(name.parse().map_err(|e: crate::lang::UnknownLanguage| {
-                CorpusError::field(&location, LANGUAGE_FIELD, &e.to_string())
+                CorpusError::field(&location, LANGUAGE_FIELD, e.to_string())
             })?),
             Some(other) => return Err(expected(&location, LANGUAGE_FIELD, "a string", &other)),
         };
