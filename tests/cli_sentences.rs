@@ -187,7 +187,11 @@ mod language {
     #[test]
     fn chinese_opening_quote_starts_the_next_sentence() {
         assert_eq!(
-            json_output(sumbench().args(["sentences", "--json", "--language", "chinese"]).write_stdin("顾客！“我们走吧。”他说。")),
+            json_output(
+                sumbench()
+                    .args(["sentences", "--json", "--language", "chinese"])
+                    .write_stdin("顾客！“我们走吧。”他说。")
+            ),
             ["顾客！", "“我们走吧。”", "他说。"]
         );
     }

@@ -68,8 +68,13 @@ impl Profile {
             Language::Turkish | Language::Azerbaijani => &TURKISH,
             Language::Arabic | Language::Persian | Language::Urdu | Language::Pashto => &ARABIC,
             Language::Thai => &THAI,
-            Language::Danish | Language::Norwegian | Language::Finnish | Language::Czech | Language::Polish
-            | Language::Hungarian | Language::Serbian => &ORDINAL_DOT,
+            Language::Danish
+            | Language::Norwegian
+            | Language::Finnish
+            | Language::Czech
+            | Language::Polish
+            | Language::Hungarian
+            | Language::Serbian => &ORDINAL_DOT,
             _ => &GENERIC,
         }
     }
@@ -126,6 +131,7 @@ impl Profile {
 /// capitalized word they nearly always end the sentence too, so they are in
 /// no list above (before a lower-case word UAX #29 does not break anyway).
 #[cfg(test)]
+#[rustfmt::skip]
 const ENDS_LISTS: &[(Language, &str)] = &[
     (Language::German, "etc"),
     (Language::German, "usw"),
@@ -144,7 +150,8 @@ const MAX_ENTRY: usize = 24;
 
 /// Abbreviations before a number in every Latin-script language ("No. 7",
 /// "p. 55", "ca. 12"), lower case.
-const BEFORE_NUMBER: &[&str] = &["no", "nr", "nº", "n°", "№", "p", "pp", "s", "vol", "fig", "art", "ca", "tab", "abb"];
+const BEFORE_NUMBER: &[&str] =
+    &["no", "nr", "nº", "n°", "№", "p", "pp", "s", "vol", "fig", "art", "ca", "tab", "abb"];
 
 /// Titles common in every Latin-script language.
 const COMMON_TITLES: &[&str] = &["Dr", "Prof", "Mr", "Mrs", "Ms", "St"];
@@ -172,6 +179,7 @@ static ORDINAL_DOT: Profile = Profile { ordinal_dot: true, ..GENERIC };
 
 static THAI: Profile = Profile { space_separated: true, ..GENERIC };
 
+#[rustfmt::skip]
 static GERMAN: Profile = Profile {
     never_final: &["vgl", "bzw", "z.b", "d.h", "bspw", "sog", "inkl", "zzgl"],
     capitalized_nouns: true,
@@ -216,6 +224,7 @@ static GERMAN: Profile = Profile {
     space_separated: false,
 };
 
+#[rustfmt::skip]
 static FRENCH: Profile = Profile {
     never_final: &["cf", "p.ex", "c.-à-d", "i.e", "e.g", "av", "apr"],
     capitalized_nouns: false,
@@ -233,7 +242,9 @@ static FRENCH: Profile = Profile {
         // Further common French abbreviations.
         "env", "éd", "n°", "no", "p", "t", "av. j.-c", "apr. j.-c", "j.-c",
     ],
-    titles: &["M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "Dr", "St", "Ste", "Gén", "Col", "Lt"],
+    titles: &[
+        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Pr", "Dr", "St", "Ste", "Gén", "Col", "Lt",
+    ],
     openers: &[
         "Le", "La", "Les", "L", "Il", "Elle", "Ils", "Elles", "Je", "Nous", "Vous", "On", "Un", "Une", "Des", "Ce",
         "Cette", "Ces", "Cet", "Mais", "Et", "Puis", "Alors", "Ensuite", "En", "Dans", "Pour", "Par", "Sur", "Avec",
@@ -249,6 +260,7 @@ static FRENCH: Profile = Profile {
     space_separated: false,
 };
 
+#[rustfmt::skip]
 static SPANISH: Profile = Profile {
     never_final: &["p.ej", "vs", "cf", "vid", "i.e", "e.g"],
     capitalized_nouns: false,
@@ -269,11 +281,15 @@ static SPANISH: Profile = Profile {
         "tamb", "tel", "tfno", "ud", "uu", "uds", "univ", "v.b", "v.e", "vd", "vds", "vid", "vie", "vol", "vs",
         "vto", "a.c", "d.c", "ee.uu",
     ],
-    titles: &["Sr", "Sra", "Srta", "Sres", "Dr", "Dra", "Lic", "Ing", "Prof", "Dn", "Dña", "Ud", "Uds", "Sto", "Sta", "Gral", "Excmo"],
+    titles: &[
+        "Sr", "Sra", "Srta", "Sres", "Dr", "Dra", "Lic", "Ing", "Prof", "Dn", "Dña", "Ud", "Uds", "Sto",
+        "Sta", "Gral", "Excmo",
+    ],
     openers: &[
         "El", "La", "Los", "Las", "Lo", "Un", "Una", "Unos", "Unas", "Él", "Ella", "Ellos", "Ellas", "Yo", "Nosotros",
         "Pero", "Y", "Sin", "Con", "En", "Por", "Para", "Después", "Antes", "Cuando", "Si", "Como", "Este", "Esta",
-        "Esto", "Estos", "Estas", "Éste", "Ésta", "Éstos", "Éstas", "Ése", "Ésa", "Es", "Fue", "Hay", "Además", "También", "Luego", "Aunque", "Sin", "Se", "Su",
+        "Esto", "Estos", "Estas", "Éste", "Ésta", "Éstos", "Éstas", "Ése", "Ésa", "Es", "Fue", "Hay", "Además",
+        "También", "Luego", "Aunque", "Se", "Su",
         "Sus", "Al", "Del", "De", "A", "Mientras", "Durante", "Según", "Entonces", "Así", "No", "Ya", "Hoy", "Tras",
     ],
     months: NONE,
@@ -284,6 +300,7 @@ static SPANISH: Profile = Profile {
     space_separated: false,
 };
 
+#[rustfmt::skip]
 static PORTUGUESE: Profile = Profile {
     never_final: &["cf", "cfr", "v.g", "i.e", "e.g"],
     capitalized_nouns: false,
@@ -296,7 +313,10 @@ static PORTUGUESE: Profile = Profile {
         "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez", "min", "máx", "mín", "aprox", "dep",
         "gen", "cel", "ten", "cap", "sto", "sta", "v.g", "i.e", "e.g",
     ],
-    titles: &["Sr", "Sra", "Srta", "Srs", "Dr", "Dra", "Prof", "Profa", "Eng", "D", "Exmo", "Exma", "Sto", "Sta", "Pe", "Gen", "Cel"],
+    titles: &[
+        "Sr", "Sra", "Srta", "Srs", "Dr", "Dra", "Prof", "Profa", "Eng", "D", "Exmo", "Exma", "Sto", "Sta",
+        "Pe", "Gen", "Cel",
+    ],
     openers: &[
         "O", "A", "Os", "As", "Um", "Uma", "Ele", "Ela", "Eles", "Elas", "Eu", "Nós", "Mas", "E", "Em", "No", "Na",
         "Nos", "Nas", "Por", "Para", "Depois", "Antes", "Quando", "Se", "Como", "Este", "Esta", "Isso", "Isto",
@@ -311,6 +331,7 @@ static PORTUGUESE: Profile = Profile {
     space_separated: false,
 };
 
+#[rustfmt::skip]
 static ITALIAN: Profile = Profile {
     never_final: &["cfr", "cf", "p.es", "vs", "i.e", "e.g"],
     capitalized_nouns: false,
@@ -330,7 +351,10 @@ static ITALIAN: Profile = Profile {
         "nos", "nr", "cfr", "cap", "pag", "pagg", "fig", "vol", "sec", "ca", "d.c", "a.c", "n", "nn", "sig.ra",
         "sig.na", "dott.ssa", "p", "es",
     ],
-    titles: &["Sig", "Sigg", "Dott", "Prof", "Ing", "Avv", "Arch", "Geom", "Rag", "Mons", "On", "Sen", "Gen", "Col", "Cav", "Comm", "Egr", "Spett", "Rev", "S", "SS"],
+    titles: &[
+        "Sig", "Sigg", "Dott", "Prof", "Ing", "Avv", "Arch", "Geom", "Rag", "Mons", "On", "Sen", "Gen",
+        "Col", "Cav", "Comm", "Egr", "Spett", "Rev", "S", "SS",
+    ],
     openers: &[
         "Il", "Lo", "La", "I", "Gli", "Le", "L", "Un", "Una", "Uno", "Lui", "Lei", "Loro", "Io", "Noi", "Voi", "Ma",
         "E", "In", "Nel", "Nella", "Per", "Con", "Dopo", "Prima", "Quando", "Se", "Come", "Questo", "Questa",
@@ -345,6 +369,7 @@ static ITALIAN: Profile = Profile {
     space_separated: false,
 };
 
+#[rustfmt::skip]
 static RUSSIAN: Profile = Profile {
     never_final: &["см", "ср", "т.е", "напр", "т.к"],
     capitalized_nouns: false,
@@ -374,6 +399,7 @@ static RUSSIAN: Profile = Profile {
     space_separated: false,
 };
 
+#[rustfmt::skip]
 static TURKISH: Profile = Profile {
     never_final: &["bkz", "örn"],
     capitalized_nouns: false,
@@ -390,7 +416,10 @@ static TURKISH: Profile = Profile {
         "Sonra", "Önce", "Şimdi", "Eğer", "Çünkü", "Bunun", "Bunu", "Böyle", "Yani", "Hem", "Ne", "Neden", "Nasıl",
         "Kim", "Ayrıca", "Yine", "İşte", "Artık", "Hiç", "Hatta",
     ],
-    months: &["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"],
+    months: &[
+        "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım",
+        "Aralık",
+    ],
     before_ordinal: NONE,
     ordinal_dot: true,
     dialogue_dashes: true,
@@ -398,12 +427,16 @@ static TURKISH: Profile = Profile {
     space_separated: false,
 };
 
+#[rustfmt::skip]
 static ARABIC: Profile = Profile {
     never_final: NONE,
     capitalized_nouns: false,
     language: Language::Arabic,
     // pySBD 0.3.4, `Arabic.Abbreviation.ABBREVIATIONS`.
-    abbreviations: &["ا", "ا. د", "ا.د", "ا.ش.ا", "إلخ", "ت.ب", "ج.ب", "جم", "ج.م.ع", "س.ت", "سم", "ص.ب", "كج", "كلم", "م", "م.ب", "ه"],
+    abbreviations: &[
+        "ا", "ا. د", "ا.د", "ا.ش.ا", "إلخ", "ت.ب", "ج.ب", "جم", "ج.م.ع", "س.ت", "سم", "ص.ب", "كج", "كلم",
+        "م", "م.ب", "ه",
+    ],
     titles: &["د"],
     openers: NONE,
     months: NONE,

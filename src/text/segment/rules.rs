@@ -29,12 +29,12 @@
 //! line break, the line before it), so the whole segmentation stays linear
 //! in the text length.
 
+use super::languages::Profile;
 use super::lexicon::{
     MAX_ABBREVIATION, continues_time, is_ambiguous, is_before_number, is_closer, is_exclamation_name,
     is_line_break, is_never_final, is_opener, is_sentence_opener, is_speech_verb, is_terminal, is_title,
     is_unambiguous_closer,
 };
-use super::languages::Profile;
 use super::lines::{Breaks, Layout, breaks_in};
 use super::lists::Lists;
 
@@ -341,8 +341,24 @@ fn opening_after_terminal(text: &str, end: usize, profile: &Profile) -> Option<u
 /// Punctuation that only opens a quotation or bracket (straight quotes
 /// excluded: they may close).
 fn is_opening(c: char, profile: &Profile) -> bool {
-    matches!(c, '«' | '‹' | '„' | '(' | '[' | '{' | '「' | '『' | '（' | '《' | '〈' | '【' | '〔' | '〖' | '［' | '｛')
-        || profile.curly_quotes_open && matches!(c, '“' | '‘')
+    matches!(
+        c,
+        '«' | '‹'
+            | '„'
+            | '('
+            | '['
+            | '{'
+            | '「'
+            | '『'
+            | '（'
+            | '《'
+            | '〈'
+            | '【'
+            | '〔'
+            | '〖'
+            | '［'
+            | '｛'
+    ) || profile.curly_quotes_open && matches!(c, '“' | '‘')
 }
 
 /// A single full stop before a word that is not lower case.
