@@ -146,14 +146,13 @@ mod tests {
 
     #[test]
     fn thai_spaces_between_long_phrases() {
-        // Two sentences of the Thai Wikipedia article on the Danube (via
-        // UD_Thai-PUD), joined by a space; the second opens with a long phrase.
-        let first = "ภูมิอากาศแห้งจัดทำให้ชวนให้นึกว่าที่ราบเหล่านี้เป็นส่วนหนึ่งของสะฮารา";
-        let second = "อัลจีเรียเหนืออยู่ในเขตอบอุ่น";
+        // "I eat fried rice with a fried egg every day. Tomorrow we go to the sea together."
+        let first = "ฉันชอบกินข้าวผัดกับไข่ดาวทุกวัน";
+        let second = "พรุ่งนี้เราจะไปเที่ยวทะเลด้วยกัน";
         let text = format!("{first} {second}");
         assert_eq!(cuts(&text, Language::Thai), [first.len()]);
         // A conjunction continues the sentence; short phrases stay together.
-        assert!(cuts(&format!("{first} และอยู่ในเขตอบอุ่นมากกว่า"), Language::Thai).is_empty());
-        assert!(cuts("ลินด์เซย์ เกย์ ผู้ใช้บริการข้อมูล", Language::Thai).is_empty());
+        assert!(cuts(&format!("{first} และชอบกินส้มตำด้วยเสมอ"), Language::Thai).is_empty());
+        assert!(cuts("ข้าวผัด ไข่ดาว ส้มตำอร่อยมากจริงจริง", Language::Thai).is_empty());
     }
 }

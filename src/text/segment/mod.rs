@@ -211,4 +211,173 @@ mod tests {
     fn crlf_line_breaks() {
         assert_eq!(split("Title\r\nBody text here.\r\n\r\nNext."), ["Title", "Body text here.", "Next."]);
     }
+
+    fn split_in(text: &str, language: Language) -> Vec<&str> {
+        sentence_spans_in(text, language).into_iter().map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn german_abbreviations_and_ordinals() {
+        let de = Language::German;
+        assert_eq!(
+            split_in(
+                "Er zahlte ca. 12 Mio. Euro, d. h. viel. Das Öl bzw. Butter kam im 12. Jahrhundert.",
+                de
+            ),
+            ["Er zahlte ca. 12 Mio. Euro, d. h. viel.", "Das Öl bzw. Butter kam im 12. Jahrhundert."]
+        );
+        assert_eq!(
+            split_in("Am 1. März war es kalt. Am 2. wurde es warm.", de),
+            ["Am 1. März war es kalt.", "Am 2. wurde es warm."]
+        );
+        // A year ends a sentence; "z. B." before a noun does not.
+        assert_eq!(split_in("Er kam 1991. Dann ging er.", de), ["Er kam 1991.", "Dann ging er."]);
+        assert_eq!(split_in("Obst, z. B. Äpfel, ist gesund.", de), ["Obst, z. B. Äpfel, ist gesund."]);
+    }
+
+    #[test]
+    fn other_european_languages() {
+        assert_eq!(
+            split_in("Vino el Sr. García. Después se fue.", Language::Spanish),
+            ["Vino el Sr. García.", "Después se fue."]
+        );
+        // Outside German an abbreviation before a capitalized word ends the sentence ("mar" is also "sea").
+        assert_eq!(
+            split_in("Zarpó por el mar. Versión corta.", Language::Spanish),
+            ["Zarpó por el mar.", "Versión corta."]
+        );
+        assert_eq!(split_in("Il vit av. J.-C. en Grèce.", Language::French), ["Il vit av. J.-C. en Grèce."]);
+        assert_eq!(
+            split_in("Он ушёл (см. Главу 2). -- Скоро вернусь, -- сказал я. -- Ладно.", Language::Russian),
+            ["Он ушёл (см. Главу 2).", "-- Скоро вернусь, -- сказал я.", "-- Ладно."]
+        );
+        assert_eq!(
+            split_in("Sonra yaklaştı. 2 su bardağı kaynatın.", Language::Turkish),
+            ["Sonra yaklaştı.", "2 su bardağı kaynatın."]
+        );
+        assert_eq!(
+            split_in("Bitti. 1. Soruyu yazınız.", Language::Turkish),
+            ["Bitti.", "1. Soruyu yazınız."]
+        );
+    }
+
+    #[test]
+    fn cjk_closers_stay_and_openers_move() {
+        assert_eq!(
+            split_in("他说：“好。”我们走吧！《南极条约》签订。", Language::Chinese),
+            ["他说：“好。”", "我们走吧！", "《南极条约》签订。"]
+        );
+        assert_eq!(
+            split_in("紹介する。「CS 5」シリーズ。", Language::Japanese),
+            ["紹介する。", "「CS 5」シリーズ。"]
+        );
+    }
+
+    #[test]
+    fn arabic_hindi_and_thai() {
+        assert_eq!(
+            split_in("بدأت عام 1000 ق.م تقريبا. هل انتهت؟ نعم.", Language::Arabic),
+            ["بدأت عام 1000 ق.م تقريبا.", "هل انتهت؟", "نعم."]
+        );
+        assert_eq!(split_in("यह अच्छा है। वह भी॥ ठीक है।", Language::Hindi), ["यह अच्छा है।", "वह भी॥", "ठीक है।"]);
+        // "I eat fried rice with a fried egg every day. Tomorrow we go to the sea together."
+        let thai = "ฉันชอบกินข้าวผัดกับไข่ดาวทุกวัน พรุ่งนี้เราจะไปเที่ยวทะเลด้วยกัน";
+        assert_eq!(split_in(thai, Language::Thai).len(), 2);
+        assert_eq!(split_in(thai, Language::English).len(), 1);
+    }
+
+    /// Pieces that exercise every language's rules: terminals of several
+    /// scripts, closers and openers, dashes, digits, Thai, abbreviations.
+    const PIECES: &[&str] = &[
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        ".",
+        "!",
+        "?",
+        "…",
+        "。",
+        "！",
+        "？",
+        "؟",
+        "।",
+        "“",
+        "”",
+        "«",
+        "»",
+        "「",
+        "」",
+        "《",
+        "》",
+        "(",
+        ")",
+        "\"",
+        "-- ",
+        " — ",
+        "1",
+        "12",
+        "1.",
+        "Mio",
+        "ca",
+        "z",
+        "B",
+        "am",
+        "März",
+        "Der",
+        "der",
+        "и",
+        "я",
+        "Он",
+        "ق",
+        "ب",
+        "ภาษาไทยยาวมากพอสมควร",
+        "และ",
+        "ๆ",
+        "中文",
+        "P.S",
+        "vgl",
+        "Sr",
+        "q.b",
+    ];
+
+    /// Spans are non-empty, trimmed, increasing, disjoint, on character
+    /// boundaries, and cover every non-whitespace character.
+    fn check_spans(text: &str, spans: &[Range<usize>]) -> Result<(), String> {
+        let mut covered = 0;
+        for span in spans {
+            let s = text.get(span.clone()).ok_or(format!("{span:?} not on char boundaries"))?;
+            if s.is_empty() || s.trim() != s || span.start < covered {
+                return Err(format!("bad span {span:?} {s:?}"));
+            }
+            if !text[covered..span.start].trim().is_empty() {
+                return Err(format!("text before {span:?} not covered"));
+            }
+            covered = span.end;
+        }
+        if text[covered..].trim().is_empty() { Ok(()) } else { Err("tail not covered".into()) }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn every_language_keeps_the_span_invariants(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            language in proptest::sample::select(Language::all().collect::<Vec<_>>()),
+        ) {
+            let text = pieces.concat();
+            let spans = sentence_spans_in(&text, language);
+            proptest::prop_assert!(check_spans(&text, &spans).is_ok(), "{:?} {}: {:?}", text, language, check_spans(&text, &spans));
+        }
+
+        #[test]
+        fn every_language_takes_arbitrary_text(
+            text in proptest::prelude::any::<String>(),
+            language in proptest::sample::select(Language::all().collect::<Vec<_>>()),
+        ) {
+            let spans = sentence_spans_in(&text, language);
+            proptest::prop_assert!(check_spans(&text, &spans).is_ok(), "{:?} {}", text, language);
+        }
+    }
 }
