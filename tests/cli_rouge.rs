@@ -193,12 +193,9 @@ fn the_unicode_tokenizer_scores_text_in_other_scripts() {
         .assert()
         .failure()
         .stderr(contains("--rouge-tokenizer exists only with --mode rouge-score"));
-    sumbench()
-        .args(["rouge", "--rouge-tokenizer", "icu"])
-        .write_stdin("")
-        .assert()
-        .failure()
-        .stderr(contains("unknown ROUGE tokenizer `icu` (expected rouge-score, unicode, xlsum or multilingual)"));
+    sumbench().args(["rouge", "--rouge-tokenizer", "icu"]).write_stdin("").assert().failure().stderr(
+        contains("unknown ROUGE tokenizer `icu` (expected rouge-score, unicode, xlsum or multilingual)"),
+    );
 }
 
 #[test]

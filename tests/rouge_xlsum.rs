@@ -165,3 +165,28 @@ fn multilingual_profile_differs_only_in_rouge_lsum() {
     assert_eq!((multilingual.precision, multilingual.recall), (1.0, 2.0 / 3.0));
     assert_eq!(scorer(RougeTokenizer::XlSum).score("北京今天下雨", "今天下雨")[0], Score::default());
 }
+
+#[test]
+fn document_scorer_equals_the_scorer_under_both_profiles() {
+    // A German and an Arabic case: spans of the candidate's lines score as
+    // the joined lines do (the Arabic stemmer's flag included).
+    let cases = cases();
+    for id in ["xr1111-de-001", "xr1111-ar-002"] {
+        let case = cases.iter().find(|case| case.id == id).expect("case in the file");
+        let language: Language = case.lang.parse().unwrap();
+        for tokenizer in [RougeTokenizer::XlSum, RougeTokenizer::Multilingual] {
+            let scorer = Scorer::new(&METRICS, true).with_tokenizer(tokenizer).with_language(language);
+            let text = &case.candidate;
+            let mut spans = Vec::new();
+            let mut start = 0;
+            for line in text.split('\n') {
+                spans.push(start..start + line.len());
+                start += line.len() + 1;
+            }
+            let document = sumbench::rouge::DocumentScorer::new(&scorer, &case.references, text, &spans);
+            let picked = [spans[1].clone(), spans[0].clone()];
+            let joined = format!("{}\n{}", &text[spans[1].clone()], &text[spans[0].clone()]);
+            assert_eq!(document.score_spans(&picked), scorer.score_multi(&case.references, &joined), "{id}");
+        }
+    }
+}
