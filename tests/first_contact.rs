@@ -88,7 +88,8 @@ fn rouge_on_cyrillic_warns_once_with_the_count_of_pairs() {
         String::from_utf8_lossy(&output.get_output().stderr),
         "warning: 2 of 3 pairs have more than 1% of their letters outside ASCII, and rouge-score's tokenizer \
          drops them (ROUGE sees only ASCII letters and digits: text in other scripts scores 0; the `unicode` \
-         ROUGE tokenizer keeps them)\nhint: --rouge-tokenizer unicode scores text in any script\n"
+         ROUGE tokenizer keeps them)\nhint: --rouge-tokenizer multilingual --language CODE scores them with the \
+         language's word splitter and stemmer (CODE: ISO 639-1, such as ru or zh)\n"
     );
     // With the Unicode tokenizer nothing is dropped and nothing is said.
     let unicode = sumbench()
