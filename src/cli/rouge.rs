@@ -226,11 +226,17 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     if let Some(warning) = dropped_letters_in_pairs(dropping, pairs_seen) {
         dropped_languages.sort();
         let most = dropped_languages.chunk_by(|a, b| a == b).max_by_key(|run| run.len()).map(|run| run[0]);
-        let code = most.map_or("CODE", Language::code);
-        eprintln!(
-            "warning: {warning}\nhint: --rouge-tokenizer multilingual --language {code} scores them \
-             (XL-Sum's word splitter and stemmer; detected language: {code})"
-        );
+        match most {
+            Some(language) => eprintln!(
+                "warning: {warning}\nhint: --rouge-tokenizer multilingual --language {code} scores them with \
+                 XL-Sum's word splitter and stemmer ({code}: detected)",
+                code = language.code()
+            ),
+            None => eprintln!(
+                "warning: {warning}\nhint: --rouge-tokenizer multilingual --language CODE scores them with \
+                 the language's word splitter and stemmer (CODE: ISO 639-1, such as ru or zh)"
+            ),
+        }
     }
     Ok(0)
 }

@@ -403,3 +403,21 @@ fn normalize_post(w: &mut [char]) {
         };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_as_nltk_with_its_flag_carried_over() {
+        // NLTK 3.10.4, one SnowballStemmer("arabic", ignore_stopwords=True)
+        // stemming these words in this order (its flag printed after each:
+        // False, False, False, True, True).
+        let stop_words: FxHashSet<&str> = FxHashSet::default();
+        let mut state = ArabicState::default();
+        let words = ["المدرسة", "كتبوا", "والمعلمون", "يستخدمونها", "سيكتبون"];
+        let stems: Vec<String> = words.iter().map(|w| stem(w, &stop_words, &mut state)).collect();
+        assert_eq!(stems, ["مدرس", "كتب", "معلم", "يستخدم", "سيكتب"]);
+        assert!(state.verb_suffix_seen);
+    }
+}

@@ -98,3 +98,19 @@ pub(super) fn stem(word: &str) -> String {
     }
     word.into_iter().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_as_rafi_stemmer() {
+        // bengali-stemmer @375186c: RafiStemmer().stem_word on each word;
+        // the rule `ে.েছিলেন -> া.` never matches (a literal dot).
+        for (word, expected) in
+            [("করেছিলেন", "কর"), ("বাংলাদেশের", "বাংলাদেশ"), ("ছেলেরা", "ছেল"), ("হেসেছিলেন", "হেস")]
+        {
+            assert_eq!(stem(word), expected, "{word}");
+        }
+    }
+}

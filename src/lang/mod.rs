@@ -9,6 +9,7 @@
 
 mod arabic;
 mod bengali;
+mod japanese;
 mod stem;
 mod thai;
 mod turkish;

@@ -249,3 +249,16 @@ fn skip_end(chars: &[char], begin: usize, valid: &[bool], prefixes: &dyn Fn(usiz
     }
     chars.len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_as_newmm() {
+        // pythainlp 5.4: word_tokenize(text, engine="newmm").
+        assert_eq!(split("ฉันรักภาษาไทย"), ["ฉัน", "รัก", "ภาษาไทย"]);
+        assert_eq!(split("สวัสดี ครับ 100 คน"), ["สวัสดี", " ", "ครับ", " ", "100", " ", "คน"]);
+        assert!(split("").is_empty());
+    }
+}

@@ -475,3 +475,22 @@ fn last_consonant(word: &str) -> String {
     };
     format!("{}{replaced}", chars.as_str())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_as_turkish_stemmer() {
+        // TurkishStemmer 1.3's TurkishStemmer().stem on each word.
+        for (word, expected) in [
+            ("kitaplarımızdan", "kitap"),
+            ("gelecekler", "gelecek"),
+            ("evlerde", "ev"),
+            ("çocuklar", "çocuk"),
+            ("ankara", "ankar"),
+        ] {
+            assert_eq!(stem(word), expected, "{word}");
+        }
+    }
+}

@@ -1,9 +1,12 @@
 //! Word splitters for scripts written without spaces between words: jieba
 //! (`jieba-rs`, its bundled dictionary, HMM on) for Chinese; pythainlp's
 //! newmm (ported in `thai.rs`) for Thai; ICU4X's dictionary segmenter for
-//! Japanese and Burmese.
+//! Japanese (brought toward MeCab's UniDic units by `japanese.rs`) and
+//! Burmese.
 
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Language;
 
@@ -30,12 +33,52 @@ pub fn split_words(language: Language, text: &str) -> Option<Vec<&str>> {
     match language {
         Language::Chinese => Some(JIEBA.cut(text, true).into_iter().map(|token| token.word).collect()),
         Language::Thai => Some(super::thai::split(text)),
-        Language::Japanese | Language::Burmese => {
+        Language::Japanese => {
+            let breaks: Vec<usize> = ICU.segment_str(text).collect();
+            Some(toward_unidic(text, &breaks))
+        }
+        Language::Burmese => {
             let breaks: Vec<usize> = ICU.segment_str(text).collect();
             Some(breaks.windows(2).map(|pair| &text[pair[0]..pair[1]]).collect())
         }
         _ => None,
     }
+}
+
+static SPLITS: LazyLock<FxHashMap<&'static str, &'static [&'static str]>> =
+    LazyLock::new(|| super::japanese::SPLITS.into_iter().collect());
+
+static MERGES: LazyLock<FxHashSet<(&'static str, &'static str)>> =
+    LazyLock::new(|| super::japanese::MERGES.into_iter().collect());
+
+/// ICU4X's Japanese words of `text` (between `breaks`) cut and joined
+/// toward MeCab's UniDic short units (`japanese.rs`): each word split by
+/// [`SPLITS`], then adjacent words in [`MERGES`] joined (a joined word stays
+/// joinable with the next).
+fn toward_unidic<'a>(text: &'a str, breaks: &[usize]) -> Vec<&'a str> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for pair in breaks.windows(2) {
+        let mut at = pair[0];
+        let cuts = SPLITS.get(&text[pair[0]..pair[1]]).copied().unwrap_or(&[]);
+        let pieces = cuts
+            .iter()
+            .map(|cut| cut.len())
+            .chain([pair[1] - pair[0] - cuts.iter().map(|c| c.len()).sum::<usize>()]);
+        for length in pieces.filter(|&length| length > 0) {
+            let piece = at..at + length;
+            at += length;
+            match out.last_mut() {
+                Some(last)
+                    if last.end == piece.start
+                        && MERGES.contains(&(&text[last.clone()], &text[piece.clone()])) =>
+                {
+                    last.end = piece.end;
+                }
+                _ => out.push(piece),
+            }
+        }
+    }
+    out.into_iter().map(|range| &text[range]).collect()
 }
 
 #[cfg(test)]
@@ -48,5 +91,15 @@ mod tests {
         // sanitizer) → 北京, " ", 今天, 下雨.
         assert_eq!(split_words(Language::Chinese, "北京 今天下雨").unwrap(), ["北京", " ", "今天", "下雨"]);
         assert_eq!(split_words(Language::German, "Guten Tag"), None);
+    }
+
+    #[test]
+    fn icu_words_are_cut_and_joined_toward_unidic() {
+        // MeCab with unidic-lite on "…引き鬢ではなく…" and "…2ちゃんねるの…"
+        // (the shared Japanese texts): で, は, なく and ちゃんねる.
+        let text = "ではなく";
+        assert_eq!(toward_unidic(text, &[0, "では".len(), text.len()]), ["で", "は", "なく"]);
+        let text = "ちゃんねる";
+        assert_eq!(toward_unidic(text, &[0, "ちゃん".len(), text.len()]), ["ちゃんねる"]);
     }
 }

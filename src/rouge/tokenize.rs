@@ -503,6 +503,22 @@ mod tests {
     }
 
     #[test]
+    fn rouge_score_refuses_languages_it_cannot_read() {
+        let error = RougeTokenizer::RougeScore.check_language(Language::Russian).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the rouge-score tokenizer drops every non-ASCII letter, so russian text (--language ru) \
+             would score 0; use --rouge-tokenizer multilingual --language ru"
+        );
+        assert!(RougeTokenizer::RougeScore.check_language(Language::German).is_ok());
+        for tokenizer in [RougeTokenizer::Unicode, RougeTokenizer::XlSum, RougeTokenizer::Multilingual] {
+            assert!(tokenizer.check_language(Language::Chinese).is_ok());
+        }
+        assert!(!RougeTokenizer::Unicode.stems() && RougeTokenizer::XlSum.stems());
+        assert_eq!(RougeTokenizer::XlSum.signature(), "xlsum-afcd803");
+    }
+
+    #[test]
     fn stems_only_long_tokens() {
         // Spec section 2.4: "does" stems to "doe", "was" stays.
         let mut cache = TokenIds::new(RougeTokenizer::RougeScore, true);

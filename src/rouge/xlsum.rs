@@ -256,3 +256,43 @@ fn burmese(text: &str) -> Vec<String> {
     let joined = pieces.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
     joined.replace(&format!(" {STACK} "), &STACK.to_string()).split_whitespace().map(String::from).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitizer_drops_controls_and_punctuation_keeps_symbols() {
+        // The fork's BasicTokenizer()("Hello, wörld!\u200bZwölf—€5 covid19").
+        assert_eq!(
+            sanitize("Hello, wörld!\u{200b}Zwölf—€5 covid19"),
+            ["Hello", "wörld", "Zwölf", "€5", "covid19"]
+        );
+    }
+
+    #[test]
+    fn pipeline_lowers_splits_letters_from_digits_and_stems() {
+        // The fork: tokenization_wrapper.tokenize("Größer, COVID19-Fälle: 5km!
+        // İstanbul", its German stemmer, its tokenizer) gives these.
+        let tokens = Pipeline::new(Language::German, true)
+            .tokens("Größer, COVID19-Fälle: 5km! İstanbul", &mut ArabicState::default());
+        assert_eq!(tokens, ["gross", "covid", "19", "fall", "5", "km", "i\u{307}stanbul"]);
+    }
+
+    #[test]
+    fn burmese_rules_as_the_fork() {
+        // The fork's BurmeseTokenizer on the sanitized "မြန်မာ စာ abc12".
+        assert_eq!(burmese("မြန်မာ စာ abc12"), ["မြန်", "မာ", "စာ", "a", "b", "c", "1", "2"]);
+    }
+
+    #[test]
+    fn pyonmttok_marks_and_others() {
+        // pyonmttok 1.38.1 Tokenizer('aggressive') on each text, as checked:
+        // '1\u0301x' → ['1\u0301', 'x']; 'ab \u0301€' → ['ab', '％0020\u0301', '€'];
+        // 'x²y ½ab' → ['x', '²', 'y', '½', 'ab']; then the CJK split.
+        assert_eq!(pretokenize("1\u{301}x"), ["1\u{301}", "x"]);
+        assert_eq!(pretokenize("ab \u{301}€"), ["ab", "\u{ff05}0020\u{301}", "€"]);
+        assert_eq!(pretokenize("x²y ½ab"), ["x", "²", "y", "½", "ab"]);
+        assert_eq!(pretokenize("株式会社ABC123"), ["株", "式", "会", "社", "ABC", "123"]);
+    }
+}
