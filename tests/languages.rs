@@ -190,3 +190,25 @@ fn an_unknown_language_in_a_corpus_names_file_line_and_field() {
         "{stderr}"
     );
 }
+
+#[test]
+fn eval_takes_each_records_language_and_names_a_bad_one() {
+    let output = sumbench()
+        .args(["eval", "--metrics", "js-divergence"])
+        .write_stdin(
+            "{\"id\": 1, \"candidate\": \"Der Hund bellt.\", \"source\": \"Der Hund bellt laut.\", \"lang\": \"german\"}\n\
+             {\"id\": 2, \"candidate\": \"The dog barks.\", \"source\": \"The dog barks loudly.\"}\n",
+        )
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].contains("|lang:de|") && lines[1].contains("|lang:en|"), "{stdout}");
+    sumbench()
+        .args(["eval", "--metrics", "js-divergence"])
+        .write_stdin("{\"id\": 1, \"candidate\": \"x\", \"source\": \"y\", \"lang\": \"xx\"}\n")
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("<stdin>:1: field `lang`: unknown language `xx`"));
+}

@@ -26,8 +26,9 @@ pub struct EvalOptions {
     /// the other metrics the mean where defined) instead of one per record.
     pub corpus_level: bool,
     /// The texts' language (for the JS divergence's words, and every
-    /// signature); under `auto`, each record's, detected from its source,
-    /// else its first reference, else its summary.
+    /// signature) where a record gives none (`"lang"`); under `auto`, each
+    /// record's, detected from its source, else its first reference, else
+    /// its summary.
     pub language: LanguageChoice,
 }
 
@@ -99,9 +100,20 @@ pub fn evaluate<R: BufRead>(
             state = Some((set, corpus));
         }
         let (set, corpus) = state.as_mut().expect("set up on the first record");
-        let text =
-            record.source.as_deref().or_else(|| record.references.as_ref()?.first().map(String::as_str));
-        set.set_language(options.language.resolve(text.unwrap_or(&record.candidate)));
+        let language = match &record.lang {
+            Some(name) => name.parse::<crate::lang::Language>().map_err(|e| EvalError::Input {
+                location: record.location.clone(),
+                message: format!("field `lang`: {e}"),
+            })?,
+            None => {
+                let text = record
+                    .source
+                    .as_deref()
+                    .or_else(|| record.references.as_ref()?.first().map(String::as_str));
+                options.language.resolve(text.unwrap_or(&record.candidate))
+            }
+        };
+        set.set_language(language);
         let values = record.score(set)?;
         let nrefs = record.references.as_ref().map(Vec::len);
         if options.corpus_level {
