@@ -64,7 +64,7 @@ impl Pitfalls {
     }
 
     /// Checks that `text`, read in `language`, looks to be in it (by its
-    /// first [`LANGUAGE_CHECK_BYTES`], with [`Language::detect_confidently`]); a text
+    /// first `LANGUAGE_CHECK_BYTES`, with [`Language::detect_confidently`]); a text
     /// the detector is unsure of counts as fine.
     pub fn check_language(&mut self, text: &str, language: Language) {
         let Some(detected) = Language::detect_confidently(crate::lang::prefix(text, LANGUAGE_CHECK_BYTES))

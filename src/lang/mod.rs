@@ -3,7 +3,7 @@
 //! multilingual ROUGE uses, a word splitter for unspaced scripts).
 //!
 //! Owns: what a language is and which resources it has. One table
-//! ([`LANGUAGES`]) lists every language with its ISO 639-1 code, XL-Sum's
+//! (`LANGUAGES`) lists every language with its ISO 639-1 code, XL-Sum's
 //! English name and the other names XL-Sum's scorer accepts; everything else
 //! is derived from it. Never reads files or prints.
 
