@@ -90,7 +90,7 @@ def test_summarize_errors_match_the_cli(cli, tmp_path):
         if budget == "3x":
             # clap wraps a bad flag value's message in its own words.
             assert str(error.value) == (
-                "bad budget `3x`: expected Ns (sentences), Nw (words), Nb (bytes), Fr (ratio in (0, 1]) or `ref`")
+                "bad budget `3x`: expected Ns (sentences), Nw (words), Nc (characters), Nb (bytes), Fr (ratio in (0, 1]) or `ref`")
             assert str(error.value) in message
         else:
             assert str(error.value) == message
