@@ -145,13 +145,6 @@ impl WordTokenizer {
         })
     }
 
-    /// Number of words of `text`, as [`WordTokenizer::words`] finds them.
-    pub fn count_words(&self, text: &str) -> usize {
-        let mut count = 0;
-        self.each_word(text, |_| count += 1);
-        count
-    }
-
     /// Calls `f` on each word of `text` as written: the word splitter's words
     /// that contain a letter or digit for unspaced scripts, otherwise UAX #29
     /// words (see [`each_word`]).
@@ -442,6 +435,21 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_languages_have_their_own_words_stop_words_and_stems() {
+        // NLTK: "die" is a German stop word, and SnowballStemmer("german")
+        // stems "häuser" to "haus"; jieba splits 北京今天下雨 into 北京 / 今天 / 下雨.
+        let german = WordTokenizer::for_language(Language::German);
+        let words: Vec<Word> = german.words("Die Häuser").collect();
+        assert_eq!(words[0], Word { stem: "die".into(), is_stop: true });
+        assert_eq!(words[1], Word { stem: "haus".into(), is_stop: false });
+        let chinese = WordTokenizer::for_language(Language::Chinese);
+        let stems: Vec<String> = chinese.words("北京今天下雨。").map(|w| w.stem).collect();
+        assert_eq!(stems, ["北京", "今天", "下雨"]);
+        assert!(!WordTokenizer::for_language(Language::Japanese).has_full_rules());
+        assert!(german.has_full_rules());
+    }
 
     #[test]
     fn folds_case_stems_and_flags_stop_words() {
