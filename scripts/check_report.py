@@ -27,7 +27,8 @@ class Browser:
                 break
             time.sleep(0.1)
         port, path = open(port_file).read().split("\n")[:2]
-        self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=60)
+        self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=60,
+                                                  suppress_origin=True)
         self.next_id = 0
         self.events = []
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
