@@ -19,7 +19,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use arabic::ArabicState;
-pub use stem::Stemmer;
+pub use stem::{Stemmer, snowball_algorithm};
 pub use words::{split_words, splitter_name};
 
 /// One language's row of [`LANGUAGES`].

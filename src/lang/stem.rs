@@ -113,30 +113,43 @@ enum Kind {
     Hindi,
 }
 
+/// The Snowball stemmer `rust-stemmers` has for `language`: the summarizers'
+/// stemmer where there is one, and (with NLTK's departures) XL-Sum's for
+/// NLTK's Snowball languages.
+pub fn snowball_algorithm(language: Language) -> Option<rust_stemmers::Algorithm> {
+    use rust_stemmers::Algorithm as A;
+    Some(match language {
+        Language::Arabic => A::Arabic,
+        Language::Danish => A::Danish,
+        Language::Dutch => A::Dutch,
+        Language::English => A::English,
+        Language::Finnish => A::Finnish,
+        Language::French => A::French,
+        Language::German => A::German,
+        Language::Greek => A::Greek,
+        Language::Hungarian => A::Hungarian,
+        Language::Italian => A::Italian,
+        Language::Norwegian => A::Norwegian,
+        Language::Portuguese => A::Portuguese,
+        Language::Romanian => A::Romanian,
+        Language::Russian => A::Russian,
+        Language::Spanish => A::Spanish,
+        Language::Swedish => A::Swedish,
+        Language::Tamil => A::Tamil,
+        Language::Turkish => A::Turkish,
+        _ => return None,
+    })
+}
+
 impl Stemmer {
     /// The stemmer XL-Sum's scorer uses for `language`, or `None` if it
     /// stems none of that language's words.
     pub fn for_language(language: Language) -> Option<Stemmer> {
-        use rust_stemmers::Algorithm as A;
         let algorithm = match language {
             Language::Arabic => {
                 let unstemmed = language.stop_words().unwrap_or_default().iter().copied().collect();
                 return Some(Stemmer { kind: Kind::Arabic, unstemmed, language });
             }
-            Language::Danish => A::Danish,
-            Language::Dutch => A::Dutch,
-            Language::English => A::English,
-            Language::Finnish => A::Finnish,
-            Language::French => A::French,
-            Language::German => A::German,
-            Language::Hungarian => A::Hungarian,
-            Language::Italian => A::Italian,
-            Language::Norwegian => A::Norwegian,
-            Language::Portuguese => A::Portuguese,
-            Language::Romanian => A::Romanian,
-            Language::Russian => A::Russian,
-            Language::Spanish => A::Spanish,
-            Language::Swedish => A::Swedish,
             Language::Bengali => {
                 return Some(Stemmer { kind: Kind::Bengali, unstemmed: FxHashSet::default(), language });
             }
@@ -146,7 +159,9 @@ impl Stemmer {
             Language::Hindi => {
                 return Some(Stemmer { kind: Kind::Hindi, unstemmed: FxHashSet::default(), language });
             }
-            _ => return None,
+            // Snowball has them; NLTK's SnowballStemmer, which XL-Sum calls, does not.
+            Language::Greek | Language::Tamil => return None,
+            _ => snowball_algorithm(language)?,
         };
         let unstemmed = language.stop_words().unwrap_or_default().iter().copied().collect();
         Some(Stemmer { kind: Kind::Snowball(rust_stemmers::Stemmer::create(algorithm)), unstemmed, language })

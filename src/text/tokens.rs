@@ -74,7 +74,7 @@ impl WordTokenizer {
     /// the Snowball stemmer where one exists, and for unspaced scripts the
     /// language's word splitter ([`crate::lang::split_words`]).
     pub fn for_language(language: Language) -> Self {
-        let stemmer = match snowball(language) {
+        let stemmer = match crate::lang::snowball_algorithm(language) {
             Some(algorithm) => Stemming::Snowball(rust_stemmers::Stemmer::create(algorithm)),
             None => crate::lang::Stemmer::for_language(language).map_or(Stemming::None, Stemming::Language),
         };
@@ -172,32 +172,6 @@ impl WordTokenizer {
         let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
         (self.stem(&lower), self.is_stop_word(&lower))
     }
-}
-
-/// The Snowball stemmer `rust-stemmers` has for `language`.
-fn snowball(language: Language) -> Option<rust_stemmers::Algorithm> {
-    use rust_stemmers::Algorithm as A;
-    Some(match language {
-        Language::Arabic => A::Arabic,
-        Language::Danish => A::Danish,
-        Language::Dutch => A::Dutch,
-        Language::English => A::English,
-        Language::Finnish => A::Finnish,
-        Language::French => A::French,
-        Language::German => A::German,
-        Language::Greek => A::Greek,
-        Language::Hungarian => A::Hungarian,
-        Language::Italian => A::Italian,
-        Language::Norwegian => A::Norwegian,
-        Language::Portuguese => A::Portuguese,
-        Language::Romanian => A::Romanian,
-        Language::Russian => A::Russian,
-        Language::Spanish => A::Spanish,
-        Language::Swedish => A::Swedish,
-        Language::Tamil => A::Tamil,
-        Language::Turkish => A::Turkish,
-        _ => return None,
-    })
 }
 
 /// A word as cached: its global stem id and stop flag.
