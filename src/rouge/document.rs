@@ -159,14 +159,11 @@ impl<'a> DocumentScorer<'a> {
             })
             .collect();
         let memo_len = if scorer.metrics().contains(&Metric::Lsum) { rows * lines } else { 0 };
-        let mut by_start: Vec<(usize, usize)> =
-            sentences.iter().enumerate().map(|(i, s)| (s.span.start, i)).collect();
-        by_start.sort_unstable();
         DocumentScorer {
             scorer,
             text,
+            by_start: by_start(&sentences),
             sentences,
-            by_start,
             references,
             reference_ids,
             vocabulary,
@@ -210,14 +207,11 @@ impl<'a> DocumentScorer<'a> {
                 SourceSentence { span: span.clone(), tokens, lines: Vec::new(), chunks: OnceLock::new() }
             })
             .collect();
-        let mut by_start: Vec<(usize, usize)> =
-            sentences.iter().enumerate().map(|(i, s)| (s.span.start, i)).collect();
-        by_start.sort_unstable();
         DocumentScorer {
             scorer,
             text,
+            by_start: by_start(&sentences),
             sentences,
-            by_start,
             references: Vec::new(),
             reference_ids,
             vocabulary,
@@ -402,6 +396,14 @@ impl<'a> DocumentScorer<'a> {
                 .map(|token| self.vocabulary.get(token.as_str()).copied().unwrap_or(other)),
         );
     }
+}
+
+/// (start byte, index) of every sentence, by start: how a span finds its sentence.
+fn by_start(sentences: &[SourceSentence]) -> Vec<(usize, usize)> {
+    let mut by_start: Vec<(usize, usize)> =
+        sentences.iter().enumerate().map(|(i, s)| (s.span.start, i)).collect();
+    by_start.sort_unstable();
+    by_start
 }
 
 /// The whitespace-separated chunks of `sentence` with running token counts.
