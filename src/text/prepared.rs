@@ -81,7 +81,10 @@ impl PreparedDocument {
                         content.push(id);
                     }
                 });
-                let words = words_in(language, &text[span.clone()]);
+                // In unspaced scripts the words are the terms just found (every
+                // word the splitter gives with a letter or digit): not split twice.
+                let words =
+                    if language.is_unspaced() { terms.len() } else { whitespace_words(&text[span.clone()]) };
                 Sentence { span, terms: terms.to_vec(), content: content.to_vec(), words, paragraph }
             })
             .collect();
