@@ -9,7 +9,7 @@ use crate::lang::Language;
 use crate::rouge::RougeTokenizer;
 
 /// How much of a document the language check reads: enough for a confident
-/// answer on prose, and cheap (about 0.05 ms a document, measured on BBC
+/// answer on prose, and cheap (median 0.077 ms a document at 512 bytes, 0.103 at 1 KB, measured on BBC
 /// News; the whole check runs on every document of a run).
 const LANGUAGE_CHECK_BYTES: usize = 512;
 
