@@ -29,15 +29,14 @@
 //! only one run — for example when the metric sets differ — are listed as
 //! [`UnmatchedRow`]s instead of being compared.
 
-use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
-use super::bootstrap::{CONFIDENCE, RESAMPLES, keyed_rng, mean_interval};
-use super::permutation::{PERMUTATIONS, sign_flip_p_value};
+use super::bootstrap::Interval;
+use super::paired::{Columns, Intervals, Pairing, RowStatistics, paired_rows};
 use super::record::ScoreRecord;
-use super::stats::{holm, mean};
+use super::stats::holm;
 use crate::metrics::{Better, better};
 
 /// Settings of a comparison.
@@ -267,71 +266,179 @@ pub enum CompareError {
 
 type Key<'a> = (&'a str, &'a str, &'a str);
 
-/// F per document id for each corpus × summarizer × metric, plus the keys in
-/// first-appearance order.
-struct Grouped<'a> {
-    order: Vec<Key<'a>>,
-    scores: HashMap<Key<'a>, BTreeMap<&'a str, f64>>,
+/// Score records as columns: one per corpus × summarizer × metric (a key) of
+/// each side, over its corpus's documents sorted by id.
+struct Tabulated<'a> {
+    /// Per side, its keys in first-appearance order.
+    order: Vec<Vec<Key<'a>>>,
+    /// Per side and key: (corpus index, column index, documents scored).
+    column: FxHashMap<(usize, Key<'a>), (usize, usize, usize)>,
+    /// Corpus names, in first-appearance order.
+    corpora: Vec<&'a str>,
+    /// Per corpus, its columns.
+    columns: Vec<Columns<'a>>,
 }
 
-fn group<'a>(records: &'a [ScoreRecord], side: &'static str) -> Result<Grouped<'a>, CompareError> {
-    let mut order = Vec::new();
-    let mut scores: HashMap<Key<'a>, BTreeMap<&'a str, f64>> = HashMap::new();
-    for r in records {
-        let key = (r.corpus.as_str(), r.summarizer.as_str(), r.metric.as_str());
-        let docs = scores.entry(key).or_insert_with(|| {
-            order.push(key);
-            BTreeMap::new()
-        });
-        if docs.insert(r.doc_id.as_str(), r.fmeasure).is_some() {
-            return Err(CompareError::Duplicate {
-                side,
-                corpus: r.corpus.clone(),
-                doc_id: r.doc_id.clone(),
-                summarizer: r.summarizer.clone(),
-                metric: r.metric.clone(),
+impl<'a> Tabulated<'a> {
+    /// The column of `key` on side `side`: (corpus index, column index).
+    fn get(&self, side: usize, key: Key<'a>) -> Option<(usize, usize)> {
+        self.column.get(&(side, key)).map(|&(corpus, column, _)| (corpus, column))
+    }
+
+    /// How many documents `key` of side `side` scored.
+    fn n_docs(&self, side: usize, key: Key<'a>) -> usize {
+        self.column.get(&(side, key)).map_or(0, |&(_, _, n)| n)
+    }
+}
+
+/// Tabulates each side's records (`sides[i]` = records and the side's name
+/// for errors). Documents are found by id once per run of rows of the same
+/// document (score rows come document by document), so ids are hashed about
+/// once per document, not once per score.
+fn tabulate<'a>(sides: &[(&'a [ScoreRecord], &'static str)]) -> Result<Tabulated<'a>, CompareError> {
+    struct Corpus<'a> {
+        doc_ids: Vec<&'a str>,
+        doc_index: FxHashMap<&'a str, usize>,
+        /// Per column, (document, F) as read.
+        cells: Vec<Vec<(usize, f64)>>,
+    }
+    let mut corpora: Vec<&str> = Vec::new();
+    let mut building: Vec<Corpus> = Vec::new();
+    let mut order = vec![Vec::new(); sides.len()];
+    let mut column: FxHashMap<(usize, Key), (usize, usize, usize)> = FxHashMap::default();
+    for (side, (records, _)) in sides.iter().enumerate() {
+        let mut last: Option<(&str, &str, usize, usize)> = None;
+        for r in records.iter() {
+            let (c, d) = match last {
+                Some((corpus, doc, c, d)) if corpus == r.corpus && doc == r.doc_id => (c, d),
+                _ => {
+                    let c = match corpora.iter().position(|&name| name == r.corpus) {
+                        Some(c) => c,
+                        None => {
+                            corpora.push(&r.corpus);
+                            building.push(Corpus {
+                                doc_ids: Vec::new(),
+                                doc_index: FxHashMap::default(),
+                                cells: Vec::new(),
+                            });
+                            corpora.len() - 1
+                        }
+                    };
+                    let corpus = &mut building[c];
+                    let d = *corpus.doc_index.entry(&r.doc_id).or_insert_with(|| {
+                        corpus.doc_ids.push(&r.doc_id);
+                        corpus.doc_ids.len() - 1
+                    });
+                    (c, d)
+                }
+            };
+            last = Some((&r.corpus, &r.doc_id, c, d));
+            let key = (r.corpus.as_str(), r.summarizer.as_str(), r.metric.as_str());
+            let cells = &mut building[c].cells;
+            let entry = column.entry((side, key)).or_insert_with(|| {
+                order[side].push(key);
+                cells.push(Vec::new());
+                (c, cells.len() - 1, 0)
             });
+            entry.2 += 1;
+            cells[entry.1].push((d, r.fmeasure));
         }
     }
-    Ok(Grouped { order, scores })
+    let mut columns = Vec::with_capacity(building.len());
+    for (c, corpus) in building.into_iter().enumerate() {
+        let mut by_id: Vec<usize> = (0..corpus.doc_ids.len()).collect();
+        by_id.sort_by(|&a, &b| corpus.doc_ids[a].cmp(corpus.doc_ids[b]));
+        let mut rank = vec![0; by_id.len()];
+        for (place, &d) in by_id.iter().enumerate() {
+            rank[d] = place;
+        }
+        let mut values = Vec::with_capacity(corpus.cells.len());
+        for cells in &corpus.cells {
+            let mut dense = vec![f64::NAN; by_id.len()];
+            let mut seen = vec![false; by_id.len()];
+            for &(d, f) in cells {
+                if std::mem::replace(&mut seen[rank[d]], true) {
+                    let (&(side, (_, summarizer, metric)), _) = column
+                        .iter()
+                        .find(|(_, (cc, col, _))| *cc == c && *col == values.len())
+                        .expect("tabulated");
+                    return Err(CompareError::Duplicate {
+                        side: sides[side].1,
+                        corpus: corpora[c].to_string(),
+                        doc_id: corpus.doc_ids[d].to_string(),
+                        summarizer: summarizer.to_string(),
+                        metric: metric.to_string(),
+                    });
+                }
+                dense[rank[d]] = f;
+            }
+            values.push(dense);
+        }
+        let doc_ids = by_id.iter().map(|&d| corpus.doc_ids[d]).collect();
+        columns.push(Columns { doc_ids, values });
+    }
+    Ok(Tabulated { order, column, corpora, columns })
 }
 
-/// Pairs two document → F maps and computes everything but the Holm-corrected
-/// p-value and verdict (filled in by [`finish`]).
-fn paired(
-    base: &BTreeMap<&str, f64>,
-    new: &BTreeMap<&str, f64>,
-    seed: u64,
-    key: &[&str],
-) -> (PairedStats, Vec<DocumentGap>) {
-    let mut a = Vec::new();
-    let mut b = Vec::new();
-    for (doc, &fb) in base {
-        if let Some(&fnew) = new.get(doc) {
-            a.push(fb);
-            b.push(fnew);
+/// One row to test, and where its statistics go.
+struct Planned<'a> {
+    corpus: usize,
+    pairing: Pairing<'a>,
+}
+
+/// Runs the planned rows corpus by corpus (the common resamples of corpus `c`
+/// keyed by `[kind, corpus name, "delta-ci"]`) and returns their statistics,
+/// in plan order.
+fn run_plan(
+    columns: &[Columns],
+    corpora: &[&str],
+    plan: Vec<Planned>,
+    kind: &str,
+    options: CompareOptions,
+    with_intervals: bool,
+) -> Vec<RowStatistics> {
+    let mut out: Vec<Option<RowStatistics>> = vec![None; plan.len()];
+    for (c, corpus_columns) in columns.iter().enumerate() {
+        let rows: Vec<usize> = (0..plan.len()).filter(|&i| plan[i].corpus == c).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let pairings: Vec<Pairing> = rows.iter().map(|&i| plan[i].pairing.clone()).collect();
+        let key = [kind, corpora[c], "delta-ci"];
+        let intervals = match with_intervals {
+            true => Intervals::Common(&key),
+            false => Intervals::Skip,
+        };
+        for (i, stats) in
+            rows.into_iter().zip(paired_rows(corpus_columns, &pairings, options.seed, intervals))
+        {
+            out[i] = Some(stats);
         }
     }
-    let gap = |side, from: &BTreeMap<&str, f64>, other: &BTreeMap<&str, f64>| {
-        let doc_ids: Vec<String> =
-            from.keys().filter(|d| !other.contains_key(*d)).map(|d| d.to_string()).collect();
-        (!doc_ids.is_empty()).then_some(DocumentGap { side, doc_ids })
+    out.into_iter().map(|s| s.expect("every planned row belongs to a corpus")).collect()
+}
+
+/// The public statistics of a row (Holm's p-value and the verdict are set by
+/// [`finish`]) and its document gaps, with document ids from `columns`.
+fn public(row: RowStatistics, columns: &Columns) -> (PairedStats, Vec<DocumentGap>) {
+    let gap = |side, docs: &[usize]| {
+        (!docs.is_empty()).then(|| DocumentGap {
+            side,
+            doc_ids: docs.iter().map(|&d| columns.doc_ids[d].to_string()).collect(),
+        })
     };
-    let gaps = [gap(Side::Base, base, new), gap(Side::New, new, base)].into_iter().flatten().collect();
-    let diffs: Vec<f64> = a.iter().zip(&b).map(|(x, y)| y - x).collect();
-    let ci_key: Vec<&str> = key.iter().copied().chain(["delta-ci"]).collect();
-    let test_key: Vec<&str> = key.iter().copied().chain(["sign-flip"]).collect();
-    let ci = mean_interval(&diffs, RESAMPLES, CONFIDENCE, &mut keyed_rng(seed, &ci_key));
-    let p_value = sign_flip_p_value(&diffs, PERMUTATIONS, &mut keyed_rng(seed, &test_key));
+    let gaps =
+        [gap(Side::Base, &row.only_base), gap(Side::New, &row.only_new)].into_iter().flatten().collect();
+    let interval = row.interval.unwrap_or(Interval { low: f64::NAN, high: f64::NAN });
     let stats = PairedStats {
-        n_shared: diffs.len(),
-        base_mean: mean(&a),
-        new_mean: mean(&b),
-        delta: mean(&diffs),
-        delta_ci_low: ci.low,
-        delta_ci_high: ci.high,
-        p_value,
-        p_holm: p_value,
+        n_shared: row.n_shared,
+        base_mean: row.base_mean,
+        new_mean: row.new_mean,
+        delta: row.delta,
+        delta_ci_low: interval.low,
+        delta_ci_high: interval.high,
+        p_value: row.p_value,
+        p_holm: row.p_value,
         verdict: Verdict::NoSharedDocuments,
     };
     (stats, gaps)
@@ -384,18 +491,30 @@ pub fn compare_runs(
     new: &[ScoreRecord],
     options: CompareOptions,
 ) -> Result<Comparison, CompareError> {
-    let b = group(base, "BASE")?;
-    let n = group(new, "NEW")?;
-    let shared: Vec<Key> = b.order.iter().copied().filter(|k| n.scores.contains_key(k)).collect();
-    let mut rows: Vec<CompareRow> = shared
-        .par_iter()
+    let t = tabulate(&[(base, "BASE"), (new, "NEW")])?;
+    let shared: Vec<Key> = t.order[0].iter().copied().filter(|&k| t.get(1, k).is_some()).collect();
+    let plan: Vec<Planned> = shared
+        .iter()
         .map(|&key @ (corpus, summarizer, metric)| {
-            let (stats, gaps) = paired(
-                &b.scores[&key],
-                &n.scores[&key],
-                options.seed,
-                &["compare", corpus, summarizer, metric],
-            );
+            let (c, base) = t.get(0, key).expect("a BASE key");
+            let (_, new) = t.get(1, key).expect("shared");
+            let pairing = Pairing {
+                base,
+                new,
+                key: vec!["compare", corpus, summarizer, metric],
+                batch: vec!["compare", corpus, summarizer],
+            };
+            Planned { corpus: c, pairing }
+        })
+        .collect();
+    let corpus_of: Vec<usize> = plan.iter().map(|p| p.corpus).collect();
+    let statistics = run_plan(&t.columns, &t.corpora, plan, "compare", options, true);
+    let mut rows: Vec<CompareRow> = shared
+        .iter()
+        .zip(statistics)
+        .zip(corpus_of)
+        .map(|((&(corpus, summarizer, metric), row), c)| {
+            let (stats, gaps) = public(row, &t.columns[c]);
             CompareRow {
                 corpus: corpus.to_string(),
                 summarizer: summarizer.to_string(),
@@ -407,23 +526,23 @@ pub fn compare_runs(
         .collect();
     finish(rows.iter_mut().map(|r| (r.metric.as_str(), &mut r.stats)), options.alpha);
 
-    let unmatched_of = |side, g: &Grouped, other: &Grouped| -> Vec<UnmatchedRow> {
-        g.order
+    let unmatched_of = |side: Side, s: usize| -> Vec<UnmatchedRow> {
+        t.order[s]
             .iter()
-            .filter(|k| !other.scores.contains_key(*k))
+            .filter(|&&k| t.get(1 - s, k).is_none())
             .map(|&k @ (corpus, summarizer, metric)| UnmatchedRow {
                 side,
                 corpus: corpus.to_string(),
                 summarizer: summarizer.to_string(),
                 metric: metric.to_string(),
-                n_docs: g.scores[&k].len(),
+                n_docs: t.n_docs(s, k),
             })
             .collect()
     };
-    let mut unmatched = unmatched_of(Side::Base, &b, &n);
-    unmatched.extend(unmatched_of(Side::New, &n, &b));
+    let mut unmatched = unmatched_of(Side::Base, 0);
+    unmatched.extend(unmatched_of(Side::New, 1));
 
-    let (base_metrics, new_metrics) = (distinct_metrics(&b.order), distinct_metrics(&n.order));
+    let (base_metrics, new_metrics) = (distinct_metrics(&t.order[0]), distinct_metrics(&t.order[1]));
     let mut metrics_only_in: Vec<(Side, String)> = base_metrics
         .iter()
         .filter(|m| !new_metrics.contains(m))
@@ -447,31 +566,65 @@ pub fn compare_within(
     records: &[ScoreRecord],
     options: CompareOptions,
 ) -> Result<WithinComparison, CompareError> {
-    let g = group(records, "the run")?;
+    compare_within_with(records, options, WithIntervals::Yes)
+}
+
+/// Whether [`compare_within_with`] computes the intervals of the mean differences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WithIntervals {
+    /// Every row's bootstrap interval (what `compare --within` prints).
+    Yes,
+    /// None (`NaN` bounds): the tests and verdicts only, as the report's
+    /// significance groups need.
+    No,
+}
+
+/// [`compare_within`], with or without the intervals.
+pub fn compare_within_with(
+    records: &[ScoreRecord],
+    options: CompareOptions,
+    intervals: WithIntervals,
+) -> Result<WithinComparison, CompareError> {
+    let t = tabulate(&[(records, "the run")])?;
     let mut pairs: Vec<(&str, &str, &str, &str)> = Vec::new();
     let mut seen: Vec<(&str, &str)> = Vec::new();
-    for &(corpus, _, metric) in &g.order {
+    let order = &t.order[0];
+    for &(corpus, _, metric) in order {
         if seen.contains(&(corpus, metric)) {
             continue;
         }
         seen.push((corpus, metric));
         let summarizers: Vec<&str> =
-            g.order.iter().filter(|k| k.0 == corpus && k.2 == metric).map(|k| k.1).collect();
+            order.iter().filter(|k| k.0 == corpus && k.2 == metric).map(|k| k.1).collect();
         for (i, a) in summarizers.iter().enumerate() {
             for b in &summarizers[i + 1..] {
                 pairs.push((corpus, metric, a, b));
             }
         }
     }
-    let mut rows: Vec<WithinRow> = pairs
-        .par_iter()
+    let plan: Vec<Planned> = pairs
+        .iter()
         .map(|&(corpus, metric, a, b)| {
-            let (stats, gaps) = paired(
-                &g.scores[&(corpus, a, metric)],
-                &g.scores[&(corpus, b, metric)],
-                options.seed,
-                &["within", corpus, metric, a, b],
-            );
+            let (c, base) = t.get(0, (corpus, a, metric)).expect("a key of the run");
+            let (_, new) = t.get(0, (corpus, b, metric)).expect("a key of the run");
+            let pairing = Pairing {
+                base,
+                new,
+                key: vec!["within", corpus, metric, a, b],
+                batch: vec!["within", corpus, a, b],
+            };
+            Planned { corpus: c, pairing }
+        })
+        .collect();
+    let corpus_of: Vec<usize> = plan.iter().map(|p| p.corpus).collect();
+    let statistics =
+        run_plan(&t.columns, &t.corpora, plan, "within", options, intervals == WithIntervals::Yes);
+    let mut rows: Vec<WithinRow> = pairs
+        .iter()
+        .zip(statistics)
+        .zip(corpus_of)
+        .map(|((&(corpus, metric, a, b), row), c)| {
+            let (stats, gaps) = public(row, &t.columns[c]);
             WithinRow {
                 corpus: corpus.to_string(),
                 metric: metric.to_string(),

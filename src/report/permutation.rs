@@ -1,59 +1,134 @@
-//! The paired sign-flip permutation test used by `compare`.
+//! The paired sign-flip permutation test used by `compare` and the report's
+//! significance groups.
 //!
-//! Owns: the two-sided test of "the mean paired difference is zero". Never
+//! Owns: the two-sided test of "the mean paired difference is zero", for one
+//! row or for several rows that share their documents (the metrics of one pair
+//! of summarizers), which then share their random sign assignments. Never
 //! decides verdicts or corrects for multiple tests (see [`super::compare`] and
 //! [`super::stats::holm`]).
+//!
+//! # Cost
+//! A test costs nothing where the answer is clear and stops as soon as it is
+//! decided:
+//! - **exact** when `2ⁿ ≤` [`PERMUTATIONS`] (n ≤ 13 documents): every sign
+//!   assignment is enumerated;
+//! - **far tail**: when Hoeffding's bound on the exact p-value is already below
+//!   what [`PERMUTATIONS`] draws could ever report (`1 / (1 + PERMUTATIONS)`),
+//!   that bound is the p-value and nothing is drawn (the fixed-size test
+//!   reported the same number: the minimum of its estimate and the bound);
+//! - **sequential** otherwise (Besag & Clifford 1991): assignments are drawn
+//!   until [`DECIDING_HITS`] of them reach the observed statistic, giving
+//!   `p = hits / draws`, or until [`PERMUTATIONS`] draws, giving the
+//!   fixed-size estimate. A clearly null row stops after about
+//!   `DECIDING_HITS / p` draws instead of 10,000.
 
 use rand::Rng;
 
-/// Random sign assignments drawn when the exact test would need more.
+/// Most random sign assignments drawn for one test (and the exact test's limit:
+/// every assignment is enumerated when there are at most this many).
 pub const PERMUTATIONS: usize = 10_000;
 
+/// Besag & Clifford's `h`: a sampled test stops once this many drawn
+/// assignments reach the observed statistic. With `h` hits the estimate's
+/// relative standard error is about `1/√h` (10%), and any p-value below
+/// `h / PERMUTATIONS` (0.01) still gets all [`PERMUTATIONS`] draws, so the
+/// small p-values that Holm's correction acts on are as precise as a
+/// fixed-size test's.
+pub const DECIDING_HITS: usize = 100;
+
 /// Two-sided p-value of the paired sign-flip permutation test on `diffs`
-/// (one difference per document, new − base).
+/// (one difference per document, new − base), drawing from `rng`; see
+/// [`sign_flip_p_values`].
+pub fn sign_flip_p_value<R: Rng>(diffs: &[f64], rng: &mut R) -> f64 {
+    sign_flip_p_values(&[diffs], rng)[0]
+}
+
+/// Two-sided p-values of the paired sign-flip permutation test on each of
+/// `columns`, rows over the same documents (every column as long as the
+/// first), which share the random sign assignments drawn from `rng`.
 ///
 /// Under the null hypothesis each document's difference is as likely to have
 /// the opposite sign, so the statistic `|Σ dᵢ|` is compared with its value under
-/// sign flips. When `2ⁿ ≤ permutations` every one of the `2ⁿ` assignments is
-/// enumerated and the p-value is exact: the share of assignments with
-/// `|Σ ±dᵢ| ≥ |Σ dᵢ|`. Otherwise `permutations` assignments are drawn uniformly
-/// from `rng` and `p = (1 + hits) / (1 + permutations)` (the Monte Carlo estimate
-/// that never reports 0; Phipson & Smyth 2010).
+/// sign flips (see the module documentation for when it enumerates, bounds or
+/// draws). A drawn test that reaches [`DECIDING_HITS`] hits after `L` draws
+/// reports `hits / L` (Besag & Clifford's sequential p-value); one that does
+/// not reports `(1 + hits) / (1 + PERMUTATIONS)` (the estimate that never
+/// reports 0; Phipson & Smyth 2010). Either is capped by Hoeffding's bound for
+/// Rademacher sums, `P(|Σ εᵢdᵢ| ≥ t) ≤ 2 exp(−t² / (2 Σdᵢ²))` at `t = |Σ dᵢ|`,
+/// a rigorous upper bound of the exact p-value, so significance stays reachable
+/// after Holm's correction over many rows. Sums within `1e-9 · Σ|dᵢ|` of the
+/// observed one count as ties (hits), so rounding never breaks symmetry. An
+/// empty column, or one whose differences are all zero, gives `p = 1`.
 ///
-/// That estimate cannot go below `1 / (1 + permutations)`, which would make
-/// significance impossible after Holm correction over many rows (e.g. every
-/// pair of 15 summarizers × 4 metrics). So the sampled p-value is capped by
-/// Hoeffding's bound for Rademacher sums, `P(|Σ εᵢdᵢ| ≥ t) ≤ 2 exp(−t² / (2 Σdᵢ²))`
-/// at `t = |Σ dᵢ|` — a rigorous upper bound of the exact p-value, smaller than the
-/// Monte Carlo floor only far in the tail. Sums within `1e-9 · Σ|dᵢ|` of
-/// the observed one count as ties (hits), so rounding never breaks symmetry.
-/// An empty input, or one whose differences are all zero, gives `p = 1`.
-pub fn sign_flip_p_value<R: Rng>(diffs: &[f64], permutations: usize, rng: &mut R) -> f64 {
-    let n = diffs.len();
-    let scale: f64 = diffs.iter().map(|d| d.abs()).sum();
-    if n == 0 || scale == 0.0 {
-        return 1.0;
-    }
-    let observed = flipped_sum(diffs, &vec![0; n.div_ceil(64)]);
-    let threshold = observed.abs() - 1e-9 * scale;
-    if n < 64 && (1u64 << n) <= permutations as u64 {
-        let total = 1u64 << n;
-        let hits = (0..total).filter(|&mask| flipped_sum(diffs, &[mask]).abs() >= threshold).count();
-        return hits as f64 / total as f64;
+/// # Panics
+/// When the columns differ in length.
+pub fn sign_flip_p_values<R: Rng>(columns: &[&[f64]], rng: &mut R) -> Vec<f64> {
+    let n = columns.first().map_or(0, |c| c.len());
+    assert!(columns.iter().all(|c| c.len() == n), "columns over the same documents");
+    let mut tests: Vec<Test> = columns.iter().map(|diffs| Test::new(diffs)).collect();
+    if n < 64 && (1u64 << n) <= PERMUTATIONS as u64 {
+        return tests.iter().zip(columns).map(|(test, diffs)| test.exact(diffs)).collect();
     }
     let mut words = vec![0u64; n.div_ceil(64)];
-    let mut hits = 0usize;
-    for _ in 0..permutations {
+    let mut draws = 0;
+    let mut open: Vec<usize> = (0..tests.len()).filter(|&t| tests[t].p.is_none()).collect();
+    while !open.is_empty() && draws < PERMUTATIONS {
         for word in words.iter_mut() {
             *word = rng.next_u64();
         }
-        if flipped_sum(diffs, &words).abs() >= threshold {
-            hits += 1;
-        }
+        draws += 1;
+        open.retain(|&t| {
+            let test = &mut tests[t];
+            if flipped_sum(columns[t], &words).abs() >= test.threshold {
+                test.hits += 1;
+                if test.hits == DECIDING_HITS {
+                    test.p = Some((DECIDING_HITS as f64 / draws as f64).min(test.hoeffding));
+                    return false;
+                }
+            }
+            true
+        });
     }
-    let sum_of_squares: f64 = diffs.iter().map(|d| d * d).sum();
-    let hoeffding = 2.0 * (-observed * observed / (2.0 * sum_of_squares)).exp();
-    ((1 + hits) as f64 / (1 + permutations) as f64).min(hoeffding)
+    tests
+        .into_iter()
+        .map(|test| {
+            test.p.unwrap_or_else(|| ((1 + test.hits) as f64 / (1 + PERMUTATIONS) as f64).min(test.hoeffding))
+        })
+        .collect()
+}
+
+/// One column's test while assignments are drawn.
+struct Test {
+    /// `|Σ dᵢ|` less the tie tolerance: a flipped sum at least this large is a hit.
+    threshold: f64,
+    /// Hoeffding's bound at the observed statistic.
+    hoeffding: f64,
+    hits: usize,
+    /// The p-value, once decided.
+    p: Option<f64>,
+}
+
+impl Test {
+    fn new(diffs: &[f64]) -> Test {
+        let scale: f64 = diffs.iter().map(|d| d.abs()).sum();
+        if diffs.is_empty() || scale == 0.0 {
+            return Test { threshold: 0.0, hoeffding: 1.0, hits: 0, p: Some(1.0) };
+        }
+        let observed = flipped_sum(diffs, &vec![0; diffs.len().div_ceil(64)]);
+        let sum_of_squares: f64 = diffs.iter().map(|d| d * d).sum();
+        let hoeffding = 2.0 * (-observed * observed / (2.0 * sum_of_squares)).exp();
+        // No estimate from PERMUTATIONS draws goes below 1 / (1 + PERMUTATIONS):
+        // past it, the bound is the answer whatever would be drawn.
+        let p = (hoeffding <= 1.0 / (1 + PERMUTATIONS) as f64).then_some(hoeffding);
+        Test { threshold: observed.abs() - 1e-9 * scale, hoeffding, hits: 0, p }
+    }
+
+    /// The exact p-value over all `2ⁿ` assignments (`n < 64`).
+    fn exact(&self, diffs: &[f64]) -> f64 {
+        let total = 1u64 << diffs.len();
+        let hits = (0..total).filter(|&mask| flipped_sum(diffs, &[mask]).abs() >= self.threshold).count();
+        hits as f64 / total as f64
+    }
 }
 
 /// `Σ ±dᵢ`, where bit `i % 64` of `words[i / 64]` set means document `i` is flipped.
@@ -81,7 +156,35 @@ mod tests {
     use crate::report::bootstrap::keyed_rng;
 
     fn p(diffs: &[f64]) -> f64 {
-        sign_flip_p_value(diffs, PERMUTATIONS, &mut keyed_rng(0, &["test"]))
+        sign_flip_p_value(diffs, &mut keyed_rng(0, &["test"]))
+    }
+
+    /// Counts the 64-bit words drawn from the wrapped generator.
+    struct Counting<R> {
+        inner: R,
+        words: usize,
+    }
+
+    impl<R: Rng> rand::TryRng for Counting<R> {
+        type Error = std::convert::Infallible;
+        fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+            unreachable!("the test draws 64-bit words")
+        }
+        fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+            self.words += 1;
+            Ok(self.inner.next_u64())
+        }
+        fn try_fill_bytes(&mut self, _: &mut [u8]) -> Result<(), Self::Error> {
+            unreachable!("the test draws 64-bit words")
+        }
+    }
+
+    /// The p-values of `columns` and the number of assignments drawn.
+    fn counted(columns: &[&[f64]]) -> (Vec<f64>, usize) {
+        let mut rng = Counting { inner: keyed_rng(0, &["test"]), words: 0 };
+        let p = sign_flip_p_values(columns, &mut rng);
+        let per_draw = columns[0].len().div_ceil(64);
+        (p, rng.words / per_draw)
     }
 
     #[test]
@@ -127,21 +230,45 @@ mod tests {
     #[test]
     fn hoeffding_never_raises_a_moderate_p_value() {
         // 20 differences, 12 of +1 and 8 of −1: t = 4, Σd² = 20, bound 2 e^(−16/40) = 1.34,
-        // so the Monte Carlo estimate stands. Exactly, |Σ| ≥ 4 iff at most 8 or at least 12
+        // so the sampled estimate stands. Exactly, |Σ| ≥ 4 iff at most 8 or at least 12
         // of the 20 signs are negative: 2 Σ_{k≤8} C(20,k) / 2^20 = 2 · 263,950 / 1,048,576
-        // = 0.50344 (Python: sum(math.comb(20, k) for k in range(9)) = 263950); allow 4
-        // standard errors (sd = 0.005).
+        // = 0.50344 (Python: sum(math.comb(20, k) for k in range(9)) = 263950). The test
+        // stops at the 100th hit, about 200 draws: relative standard error about 1/√100,
+        // so allow 4 of them (± 0.2).
         let diffs: Vec<f64> = (0..20).map(|i| if i < 12 { 1.0 } else { -1.0 }).collect();
         let estimate = p(&diffs);
-        assert!((estimate - 0.50344).abs() < 0.02, "{estimate}");
+        assert!((estimate - 0.50344).abs() < 0.2, "{estimate}");
     }
 
     #[test]
-    fn balanced_differences_give_one_by_monte_carlo() {
-        // 20 differences alternating ±0.1: Σ = 0, so every drawn assignment is a hit and
-        // p = (1 + 10000) / (1 + 10000) = 1.
+    fn balanced_differences_stop_after_the_deciding_hits() {
+        // 20 differences alternating ±0.1: Σ = 0, so every drawn assignment is a hit: the
+        // sequential test stops at the 100th draw with p = 100 / 100 = 1.
         let diffs: Vec<f64> = (0..20).map(|i| if i % 2 == 0 { 0.1 } else { -0.1 }).collect();
-        assert_eq!(p(&diffs), 1.0);
+        assert_eq!(counted(&[&diffs]), (vec![1.0], DECIDING_HITS));
+    }
+
+    #[test]
+    fn the_far_tail_draws_nothing() {
+        // 200 differences of +0.05: Hoeffding gives 2 exp(−(200 · 0.05)² / (2 · 200 · 0.0025))
+        // = 2 e^−100, far below 1 / 10,001, so no assignment is drawn.
+        let diffs = vec![0.05; 200];
+        let (p, draws) = counted(&[&diffs]);
+        assert_eq!(draws, 0);
+        assert!((p[0] - 2.0 * (-100.0f64).exp()).abs() < 1e-50, "{p:?}");
+    }
+
+    #[test]
+    fn a_moderate_p_value_gets_every_draw() {
+        // 14 unit differences, 12 positive: exact p = 212 / 16,384 = 0.0129 (see
+        // monte_carlo_estimate_is_close_to_the_exact_count). About 129 hits are expected in
+        // 10,000 draws: the 100th hit comes after about 7,700 draws, so the test runs long;
+        // it never draws more than PERMUTATIONS.
+        let mut diffs = vec![1.0; 14];
+        diffs[3] = -1.0;
+        diffs[9] = -1.0;
+        let (_, draws) = counted(&[&diffs]);
+        assert!(draws > 5_000 && draws <= PERMUTATIONS, "{draws}");
     }
 
     #[test]
@@ -158,6 +285,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Columns tested together get the p-values each would get alone from the
+        /// same stream: sharing the draws changes no column's result.
+        #[test]
+        fn batched_columns_equal_separate_ones(
+            rows in proptest::collection::vec(proptest::collection::vec(-1.0..1.0f64, 20), 1..4),
+            shift in 0.0..0.3f64,
+        ) {
+            let rows: Vec<Vec<f64>> = rows.iter().map(|r| r.iter().map(|d| d + shift).collect()).collect();
+            let columns: Vec<&[f64]> = rows.iter().map(Vec::as_slice).collect();
+            let together = sign_flip_p_values(&columns, &mut keyed_rng(3, &["batch"]));
+            for (column, p_together) in columns.iter().zip(&together) {
+                let alone = sign_flip_p_value(column, &mut keyed_rng(3, &["batch"]));
+                proptest::prop_assert_eq!(alone, *p_together);
+            }
+        }
+
         #[test]
         fn p_is_a_probability_and_ignores_the_global_sign(d in proptest::collection::vec(-1.0..1.0f64, 0..12)) {
             let p_plus = p(&d);

@@ -15,11 +15,11 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use super::grid::{GridBuilder, ScoreGrid};
 use super::highlight::DocumentText;
 use super::run_page::DocumentDetail;
 use super::select::{SampleKey, choose_documents, sample_key};
 use crate::report::SummaryRecord;
+use crate::report::grid::{GridBuilder, ScoreGrid};
 use crate::rouge::Score;
 
 /// A document's text and references, as the run read them.

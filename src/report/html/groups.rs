@@ -10,9 +10,9 @@
 //! change means a significant drop. Holm's correction runs over every pair of
 //! every corpus × metric together, exactly as in `compare --within`.
 
-use super::grid::ScoreGrid;
 use crate::report::ScoreRecord;
-use crate::report::compare::{CompareOptions, Verdict, compare_within};
+use crate::report::compare::{CompareOptions, Verdict, WithIntervals, compare_within_with};
+use crate::report::grid::ScoreGrid;
 
 /// Groups are computed for corpora of at most this many documents: the
 /// permutation tests cost pairs × 10,000 × documents. Larger corpora show no
@@ -91,7 +91,7 @@ pub fn significance_groups(grids: &[ScoreGrid]) -> Groups {
             }
         }
     }
-    let within = match compare_within(&records, CompareOptions::default()) {
+    let within = match compare_within_with(&records, CompareOptions::default(), WithIntervals::No) {
         Ok(within) => within,
         Err(e) => {
             notes.push(format!("No significance groups: {e}."));
@@ -151,7 +151,7 @@ pub fn significance_groups(grids: &[ScoreGrid]) -> Groups {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::html::GridBuilder;
+    use crate::report::grid::GridBuilder;
 
     #[test]
     fn letters_count_past_z() {

@@ -17,7 +17,6 @@ mod assets;
 mod chart;
 mod collect;
 mod compare_page;
-mod grid;
 mod groups;
 mod highlight;
 mod run_page;
@@ -27,11 +26,10 @@ pub use collect::{CollectedPage, DocumentSource, PageCollector};
 pub use compare_page::{
     ComparePage, MAX_REGRESSED, RegressedDocument, RowDeltas, most_regressed, render_compare,
 };
-pub use grid::{GridBuilder, ScoreGrid, extremes};
 pub use groups::{GROUP_MAX_DOCUMENTS, Groups, significance_groups};
 pub use highlight::{DocumentText, Mark, Token, ngram_marks, summary_extents, tokens, truncate};
 pub use run_page::{DocumentDetail, RunPage, render_run};
-pub use select::{Chosen, SampleKey, choose_documents, sample_key, within_budget};
+pub use select::{Chosen, SampleKey, choose_documents, extremes, sample_key, within_budget};
 
 /// At most this many documents are embedded with their texts, references and
 /// summaries (each summarizer's best and worst, then a seeded sample).

@@ -7,10 +7,11 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::assets::{CSS, JS};
 use super::chart::{Series, domain, strip_plot};
-use super::grid::{ScoreGrid, extremes};
 use super::groups::Groups;
 use super::highlight::{DocumentText, Mark, ngram_marks, summary_extents, truncate};
+use super::select::extremes;
 use super::{MAX_DOCUMENTS, MAX_EMBEDDED_BYTES, MAX_SUMMARY_BYTES};
+use crate::report::grid::ScoreGrid;
 use crate::report::{AggregateRow, CorpusLevelRow, SummaryRecord};
 
 /// One embedded document with what the page shows of it.

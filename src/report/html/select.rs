@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
 
-use super::grid::{ScoreGrid, extremes};
 use super::run_page::DocumentDetail;
+use crate::report::grid::ScoreGrid;
 
 /// A document's place in the seeded sample: smaller comes first.
 pub type SampleKey = u64;
@@ -30,6 +30,22 @@ pub fn sample_key(seed: u64, corpus: &str, doc_id: &str) -> SampleKey {
     }
     let digest = hasher.finalize();
     u64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
+}
+
+/// The best and the worst document of summarizer `s` under metric `m` (the
+/// first of equals), if it scored any.
+pub fn extremes(grid: &ScoreGrid, s: usize, m: usize) -> Option<(usize, usize)> {
+    let column = grid.column(s, m);
+    let scored = || column.iter().enumerate().filter(|(_, f)| !f.is_nan());
+    let best = scored().fold(None, |acc: Option<(usize, f64)>, (d, &f)| match acc {
+        Some((_, b)) if b >= f => acc,
+        _ => Some((d, f)),
+    })?;
+    let worst = scored().fold(None, |acc: Option<(usize, f64)>, (d, &f)| match acc {
+        Some((_, w)) if w <= f => acc,
+        _ => Some((d, f)),
+    })?;
+    Some((best.0, worst.0))
 }
 
 /// One embedded document and why it was chosen.
@@ -126,7 +142,7 @@ fn at_contains(chosen: &[Chosen], (g, d): (usize, usize)) -> bool {
 mod tests {
     use super::*;
     use crate::report::ScoreRecord;
-    use crate::report::html::GridBuilder;
+    use crate::report::grid::GridBuilder;
 
     fn grid(docs: usize) -> Vec<ScoreGrid> {
         let mut b = GridBuilder::new();

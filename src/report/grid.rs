@@ -1,8 +1,9 @@
 //! [`ScoreGrid`]: one corpus's F per document × summarizer × metric, the
-//! compact form the pages are drawn from (8 bytes a score, each document id
-//! once), built by streaming score records through a [`GridBuilder`].
+//! compact form the pages and the within-run tests are drawn from (8 bytes a
+//! score, each document id once), built by streaming score records through a
+//! [`GridBuilder`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::report::ScoreRecord;
 
@@ -17,7 +18,7 @@ pub struct ScoreGrid {
     pub summarizers: Vec<String>,
     /// Metrics, in first-appearance order.
     pub metrics: Vec<String>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     /// `columns[s][m][d]`: F of document `d` (NaN when it was not scored).
     columns: Vec<Vec<Vec<f64>>>,
 }
@@ -129,22 +130,6 @@ impl GridBuilder {
     pub fn finish(self) -> Vec<ScoreGrid> {
         self.grids
     }
-}
-
-/// The best and the worst document of summarizer `s` under metric `m` (the
-/// first of equals), if it scored any.
-pub fn extremes(grid: &ScoreGrid, s: usize, m: usize) -> Option<(usize, usize)> {
-    let column = grid.column(s, m);
-    let scored = || column.iter().enumerate().filter(|(_, f)| !f.is_nan());
-    let best = scored().fold(None, |acc: Option<(usize, f64)>, (d, &f)| match acc {
-        Some((_, b)) if b >= f => acc,
-        _ => Some((d, f)),
-    })?;
-    let worst = scored().fold(None, |acc: Option<(usize, f64)>, (d, &f)| match acc {
-        Some((_, w)) if w <= f => acc,
-        _ => Some((d, f)),
-    })?;
-    Some((best.0, worst.0))
 }
 
 #[cfg(test)]
