@@ -20,7 +20,7 @@ use sumbench::report::compare::{CompareError, CompareOptions, compare_runs};
 use sumbench::report::compare_format::{Format, render_comparison};
 use sumbench::rundir::files;
 use sumbench::rundir::read_scores;
-use sumbench::rundir::{Provenance, Shard};
+use sumbench::rundir::{Provenance, Shard, SummaryText};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -65,6 +65,7 @@ fn request(corpora: Vec<PathBuf>) -> Result<RunRequest, String> {
         custom_summarizers: Vec::new(),
         shard: Shard::ALL,
         chunk_size: DEFAULT_CHUNK,
+        summaries: SummaryText::default(),
         provenance: Provenance { command_line: std::env::args().collect(), git_commit: git_commit() },
     })
 }

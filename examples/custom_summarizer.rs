@@ -13,7 +13,7 @@ use std::sync::Arc;
 use sumbench::corpus::corpora_in;
 use sumbench::{
     Budget, BudgetSpec, CorpusInput, MetricSpec, PreparedDocument, Provenance, Ranking, ReadOptions,
-    RunRequest, Settings, Shard, Silent, Summarizer, run,
+    RunRequest, Settings, Shard, Silent, Summarizer, SummaryText, run,
 };
 
 /// Prefers sentences with many distinct content words (a crude "informativeness").
@@ -61,6 +61,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         custom_summarizers: vec![Arc::new(DistinctWords)],
         shard: Shard::ALL,
         chunk_size: 1000,
+        summaries: SummaryText::default(),
         provenance: Provenance { command_line: std::env::args().collect(), git_commit: None },
     };
     let outcome = run(&request, &out, &Silent)?;

@@ -27,7 +27,8 @@
 //! use std::sync::Arc;
 //! use sumbench::{
 //!     Budget, BudgetSpec, CorpusInput, PreparedDocument, Provenance, Ranking, ReadOptions,
-//!     LanguageChoice, MetricSpec, RougeTokenizer, RunRequest, Settings, Shard, Silent, Summarizer, run,
+//!     LanguageChoice, MetricSpec, RougeTokenizer, RunRequest, Settings, Shard, Silent, SummaryText,
+//!     Summarizer, run,
 //! };
 //!
 //! /// Longest sentences first.
@@ -70,6 +71,7 @@
 //!     custom_summarizers: vec![Arc::new(Longest)],
 //!     shard: Shard::ALL,
 //!     chunk_size: 1000,
+//!     summaries: SummaryText::default(),
 //!     provenance: Provenance::default(),
 //! };
 //! let outcome = run(&request, &dir.path().join("report"), &Silent)?;
@@ -114,6 +116,6 @@ pub use harness::{
 pub use lang::{Language, LanguageChoice};
 pub use metrics::{CorpusAccumulator, MetricSet, MetricSpec};
 pub use rouge::{Metric, RougeTokenizer, Score, Scorer};
-pub use rundir::{Provenance, RunInfo, RunOutcome, Shard};
+pub use rundir::{Provenance, RunInfo, RunOutcome, Shard, SummaryText};
 pub use summarize::{Budget, RankError, Ranking, Summarizer, Summary};
 pub use text::PreparedDocument;

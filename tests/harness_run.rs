@@ -12,7 +12,7 @@ use sumbench::harness::run::{RunRequest, run};
 use sumbench::harness::{CorpusInput, HarnessError, Progress, Settings, Silent};
 use sumbench::rundir::files;
 use sumbench::rundir::merge;
-use sumbench::rundir::{Provenance, RunDirError, Shard};
+use sumbench::rundir::{Provenance, RunDirError, Shard, SummaryText};
 
 /// A small JSONL corpus: 7 documents, written here by hand.
 const CORPUS: &str = r#"{"id": "d1", "text": "The council approved the new park on Monday. Work starts in spring. Residents had asked for green space for years.", "references": ["The council approved a new park; work starts in spring."]}
@@ -48,6 +48,7 @@ fn request(corpus: &Path, shard: Shard, chunk_size: usize) -> RunRequest {
         custom_summarizers: Vec::new(),
         shard,
         chunk_size,
+        summaries: SummaryText::default(),
         provenance: Provenance { command_line: vec!["test".into()], git_commit: None },
     }
 }
@@ -157,6 +158,7 @@ fn score_request(tmp: &Path, summaries: &str) -> ScoreRequest {
         rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
         language: sumbench::LanguageChoice::default(),
         seed: 0,
+        summaries: SummaryText::default(),
         provenance: Provenance::default(),
     }
 }

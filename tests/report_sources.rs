@@ -163,3 +163,79 @@ fn compare_html_from_another_folder_shows_the_references() {
     assert!(!html.contains("references are not shown"), "references found");
     assert!(html.contains("residents cheered."), "a reference is on the page");
 }
+
+/// Occurrences of document `i`'s first sentence in a page's text (its markup
+/// taken out): once in the document, and once more in each summary that
+/// starts with it (lead's always does).
+fn first_sentence_count(html: &str, i: usize) -> usize {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.matches(&format!("Article {i} opens the story.")).count()
+}
+
+#[test]
+fn summaries_kept_as_spans_are_shown_from_the_corpus_and_as_text_on_request() {
+    let (_tmp, data, elsewhere) = two_folders(6);
+    run_flagged(&data, "spans", &[]);
+    run_flagged(&data, "text", &["--summaries", "text"]);
+    let lines = |dir: &str| -> Vec<serde_json::Value> {
+        let text = std::fs::read_to_string(data.join(dir).join("summaries.jsonl")).unwrap();
+        text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    let (spans, text) = (lines("spans"), lines("text"));
+    assert_eq!(spans.len(), 12);
+    for (compact, full) in spans.iter().zip(&text) {
+        assert!(compact.get("text").is_none(), "no text by default: {compact}");
+        assert_eq!(compact["spans"], full["spans"]);
+        // Lead's summary of document i is its first sentence, bytes 0..26 of the article
+        // ("Article i opens the story.": 7 + 1 + 1 + 1 + 5 + 1 + 3 + 1 + 6 = 26 bytes for
+        // one-digit i).
+        if full["summarizer"] == "lead" {
+            let i = full["doc_id"].as_str().unwrap().trim_start_matches('n');
+            assert_eq!(full["text"], format!("Article {i} opens the story."));
+            assert_eq!(full["spans"][0], serde_json::json!([0, 26]));
+        }
+    }
+    // Merged from another folder, the page takes the summaries' texts from the corpus.
+    run_flagged(&data, "s1", &["--shard", "1/2"]);
+    run_flagged(&data, "s2", &["--shard", "2/2"]);
+    succeeds_without_warnings(&elsewhere, &["merge", "../data/s1", "../data/s2", "--out", "merged"]);
+    let html = std::fs::read_to_string(elsewhere.join("merged/report.html")).unwrap();
+    for i in 0..6 {
+        assert!(first_sentence_count(&html, i) >= 2, "document n{i}'s lead summary is shown");
+    }
+    // So does compare.html, for both sides.
+    run_flagged(&data, "other", &["--budget", "2s"]);
+    succeeds_without_warnings(&elsewhere, &["compare", "../data/spans", "../data/other", "--html", "c.html"]);
+    let html = std::fs::read_to_string(elsewhere.join("c.html")).unwrap();
+    assert!(!html.contains("summaries are not shown") && !html.contains("summaries.jsonl."), "{html}");
+    // The page shows no document text: each first sentence found is a summary's.
+    assert!((0..6).map(|i| first_sentence_count(&html, i)).sum::<usize>() >= 1, "summaries on the page");
+}
+
+#[test]
+fn summaries_of_a_corpus_changed_since_the_run_are_not_shown_and_it_is_said() {
+    let (_tmp, data, _) = two_folders(4);
+    run_flagged(&data, "base", &[]);
+    run_flagged(&data, "new", &["--budget", "2s"]);
+    write_news_csv(&data.join("news.csv"), 5);
+    let output = sumbench()
+        .current_dir(&data)
+        .args(["compare", "base", "new", "--html", "c.html"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("BASE's summaries are not shown: "), "{stderr}");
+    assert!(stderr.contains("NEW's summaries are not shown: "), "{stderr}");
+    assert!(stderr.contains("has changed since the run (SHA-256 "), "{stderr}");
+}

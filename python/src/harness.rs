@@ -16,7 +16,9 @@ use sumbench::report::compare_format::{
     Format, comparison_notes, render_comparison, render_within, within_notes,
 };
 use sumbench::rouge::RougeTokenizer;
-use sumbench::rundir::{CompareRunsError, compare_run_dirs, compare_run_within, read_scores as read_records};
+use sumbench::rundir::{
+    CompareRunsError, SummaryText, compare_run_dirs, compare_run_within, read_scores as read_records,
+};
 use sumbench::{
     BudgetSpec, CorpusInput, MetricSpec, Provenance, ReadOptions, RunRequest, Settings, Shard, Silent,
     Summarizer,
@@ -72,7 +74,7 @@ fn summarizer_list(summarizers: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec
 /// Runs summarizers over corpora into `out` (the library's `run`, with the
 /// GIL released); returns the Markdown table and the run's warnings.
 #[pyfunction]
-#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score", language="en"))]
+#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score", language="en", summaries="spans"))]
 #[allow(clippy::too_many_arguments)]
 pub fn run(
     py: Python<'_>,
@@ -87,7 +89,9 @@ pub fn run(
     chunk_size: usize,
     rouge_tokenizer: &str,
     language: &str,
+    summaries: &str,
 ) -> PyResult<(String, Vec<String>)> {
+    let summaries: SummaryText = summaries.parse().map_err(PyValueError::new_err)?;
     let rouge_tokenizer: RougeTokenizer = rouge_tokenizer.parse().map_err(|e| errors::value(&e))?;
     let language: LanguageChoice = language.parse().map_err(|e| errors::value(&e))?;
     let (names, custom) = summarizer_list(&summarizers)?;
@@ -109,6 +113,7 @@ pub fn run(
         custom_summarizers: custom,
         shard: Shard::ALL,
         chunk_size,
+        summaries,
         provenance: Provenance { command_line: vec!["sumbench.run (Python)".into()], git_commit: None },
     };
     // The GIL is released for the whole run: Python summarizers take it on

@@ -93,7 +93,8 @@ def _summarizer_items(summarizers):
 
 
 def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/latest", *, stem=True, seed=0,
-        threads=None, chunk_size=1000, name="corpus", rouge_tokenizer="rouge-score", language="en"):
+        threads=None, chunk_size=1000, name="corpus", rouge_tokenizer="rouge-score", language="en",
+        summaries=None):
     """Runs summarizers over corpora, scores them, writes the run directory
     ``out`` (as ``sumbench run``) and returns ``(run_dir, rows)``: the rows of
     ``scores.csv`` as dicts (``pandas.DataFrame(rows)``).
@@ -113,6 +114,10 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
       rougeLsum tokenized like the others) or ``"unicode"``.
     language: the documents' language where a document gives none (``"de"``,
       ``"chinese"``, …) or ``"auto"`` to detect each one's.
+    summaries: what ``summaries.jsonl`` keeps of each summary: ``"spans"``
+      (sentence indices and byte spans; the text is taken from the corpus when
+      shown) or ``"text"`` as well. ``None``: ``"spans"`` for corpus files,
+      ``"text"`` for a list of dicts (its file does not outlive the call).
     The run's warnings (ROUGE pitfalls, approximations) are issued with
     ``warnings.warn``; they are in ``run.json`` too.
     """
@@ -123,11 +128,11 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
     if _is_records(corpus):
         with _InMemory(corpus, name, "corpus") as memory:
             _, notes = _sumbench.run([memory.path], items, budget, metrics, out, stem, seed, threads,
-                                     chunk_size, rouge_tokenizer, language)
+                                     chunk_size, rouge_tokenizer, language, summaries or "text")
     else:
         paths = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
         _, notes = _sumbench.run([os.fspath(p) for p in paths], items, budget, metrics, out, stem, seed,
-                                 threads, chunk_size, rouge_tokenizer, language)
+                                 threads, chunk_size, rouge_tokenizer, language, summaries or "spans")
     for note in notes:
         # The run's warnings (also in run.json), as the CLI prints them on stderr.
         warnings.warn(note, stacklevel=2)

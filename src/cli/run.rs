@@ -10,7 +10,7 @@ use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run as run_harness};
 use sumbench::harness::{CorpusInput, HarnessError, Settings};
 use sumbench::metrics::MetricSpec;
 use sumbench::rouge::RougeTokenizer;
-use sumbench::rundir::{BaselineError, Shard, baseline_dir};
+use sumbench::rundir::{BaselineError, Shard, SummaryText, baseline_dir};
 
 use super::corpus::CorpusArgs;
 use super::datasets::DatasetArgs;
@@ -88,6 +88,12 @@ pub struct ReportArgs {
     /// Seed for randomized summarizers and the bootstrap.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
+    /// What summaries.jsonl keeps of each extractive summary: spans (sentence
+    /// indices and byte spans; report.html, compare --html and merge take the
+    /// text from the corpus, its SHA-256 checked) or text (the text as well,
+    /// about five times the size). Outside systems' summaries keep their text.
+    #[arg(long, value_name = "LAYOUT", default_value = "spans")]
+    pub summaries: SummaryText,
     /// Worker threads [default: RAYON_NUM_THREADS, else one per core].
     #[arg(long)]
     pub threads: Option<usize>,
@@ -176,6 +182,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         custom_summarizers: Vec::new(),
         shard: args.shard.unwrap_or(Shard::ALL),
         chunk_size: args.chunk_size,
+        summaries: report.summaries,
         provenance: super::edge::provenance(),
     };
     let bar = super::edge::Bar::new(!report.quiet && std::io::stderr().is_terminal());

@@ -115,6 +115,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         rouge_tokenizer: report.rouge_tokenizer,
         language: report.language()?,
         seed: report.seed,
+        summaries: report.summaries,
         provenance: super::edge::provenance(),
     };
     let outcome = with_threads(report.threads, || score(&request, &out))?;

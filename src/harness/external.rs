@@ -33,7 +33,9 @@ use crate::metrics::RefCount;
 use crate::report::html::DocumentSource;
 use crate::report::{SummaryRecord, Timing};
 use crate::rouge::RougeTokenizer;
-use crate::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo, RunOutcome, Shard};
+use crate::rundir::{
+    CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo, RunOutcome, Shard, SummaryText,
+};
 use crate::text::CorpusStats;
 use crate::text::sentence_spans;
 
@@ -113,6 +115,9 @@ pub struct ScoreRequest {
     pub language: crate::lang::LanguageChoice,
     /// Seed for the bootstrap (and randomized built-in summarizers).
     pub seed: u64,
+    /// What `summaries.jsonl` keeps of the built-in summarizers' summaries
+    /// (outside systems' keep their text).
+    pub summaries: SummaryText,
     /// What made the run, for `run.json`.
     pub provenance: Provenance,
 }
@@ -229,7 +234,9 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
         language: request.language,
         shard: Shard::ALL,
     };
-    let mut writer = ReportWriter::create(out, RunInfo::new(header, request.provenance.clone()))?;
+    let mut info = RunInfo::new(header, request.provenance.clone());
+    info.summaries = request.summaries;
+    let mut writer = ReportWriter::create(out, info)?;
     for corpus in &request.corpora {
         score_corpus(&engine, corpus, &mut systems, &mut writer)?;
     }
@@ -318,6 +325,7 @@ fn score_corpus(
                     doc_id: doc.id.clone(),
                     summarizer: systems[s].name.clone(),
                     sentences: Vec::new(),
+                    spans: Vec::new(),
                     words: crate::lang::word_count(language, &text),
                     text,
                     language,
@@ -390,6 +398,7 @@ mod tests {
             rouge_tokenizer: RougeTokenizer::RougeScore,
             language: crate::lang::LanguageChoice::default(),
             seed: 0,
+            summaries: SummaryText::default(),
             provenance: Provenance::default(),
         }
     }

@@ -24,7 +24,7 @@ use crate::metrics::RefCount;
 use crate::report::Timing;
 use crate::report::html::DocumentSource;
 use crate::rundir::Shard;
-use crate::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo, RunOutcome};
+use crate::rundir::{CorpusInfo, Provenance, ReportWriter, RunHeader, RunInfo, RunOutcome, SummaryText};
 use crate::summarize::Summarizer;
 use crate::text::CorpusStats;
 
@@ -45,6 +45,8 @@ pub struct RunRequest {
     pub shard: Shard,
     /// Documents per chunk.
     pub chunk_size: usize,
+    /// What `summaries.jsonl` keeps of each summary.
+    pub summaries: SummaryText,
     /// What made the run (command line, git commit), for `run.json`; the
     /// caller finds it out.
     pub provenance: Provenance,
@@ -76,7 +78,9 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         language: settings.language,
         shard: request.shard,
     };
-    let mut writer = ReportWriter::create(out, RunInfo::new(header, request.provenance.clone()))?;
+    let mut info = RunInfo::new(header, request.provenance.clone());
+    info.summaries = request.summaries;
+    let mut writer = ReportWriter::create(out, info)?;
     for (corpus, name) in request.corpora.iter().zip(&names) {
         let sha256 =
             crate::digest::tree_sha256(&corpus.path).map_err(|e| CorpusError::io(&corpus.path, e))?;

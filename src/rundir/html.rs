@@ -21,10 +21,10 @@ use crate::corpus::open;
 use crate::digest::tree_sha256;
 use crate::report::compare::Comparison;
 use crate::report::html::{
-    CollectedPage, ComparePage, DocumentText, MAX_DOCUMENT_BYTES, MAX_EMBEDDED_BYTES, RowDeltas, RunPage,
-    most_regressed, render_compare, render_run, significance_groups, within_budget,
+    CollectedPage, ComparePage, DocumentText, MAX_DOCUMENT_BYTES, MAX_EMBEDDED_BYTES, RegressedDocument,
+    RowDeltas, RunPage, most_regressed, render_compare, render_run, significance_groups, within_budget,
 };
-use crate::report::{AggregateRow, CorpusLevelRow, ScoreRecord};
+use crate::report::{AggregateRow, CorpusLevelRow, ScoreRecord, SummaryRecord};
 
 /// The aggregate tables a run's writer computed, for `report.html`.
 #[derive(Clone, Copy)]
@@ -68,8 +68,18 @@ pub(super) fn run_report(
                     found.into_iter().map(|(id, doc)| (slots[id.as_str()], doc)).collect();
                 filled.sort_by_key(|(i, _)| *i);
                 for (i, doc) in filled {
-                    documents[i].0.text = Some(DocumentText::new(&doc.text, MAX_DOCUMENT_BYTES));
-                    documents[i].0.references = doc.references;
+                    let detail = &mut documents[i].0;
+                    for summary in &mut detail.summaries {
+                        if let Err(reason) = summary.fill_text(&doc.text) {
+                            let warning = format!("report.html: corpus {}: {reason}", corpus.name);
+                            if !info.warnings.contains(&warning) {
+                                notes.push(warning.clone());
+                                info.warnings.push(warning);
+                            }
+                        }
+                    }
+                    detail.text = Some(DocumentText::new(&doc.text, MAX_DOCUMENT_BYTES));
+                    detail.references = doc.references;
                 }
                 if missing > 0 {
                     let warning = format!(
@@ -147,6 +157,60 @@ fn reread(corpus: &CorpusInfo, ids: &HashSet<&str>) -> Result<HashMap<String, Re
     Ok(found)
 }
 
+/// Where `side`'s (`BASE` or `NEW`) summary of a regressed document goes.
+fn summary_slot<'a>(document: &'a mut RegressedDocument, side: &str) -> &'a mut Option<String> {
+    match side {
+        "BASE" => &mut document.base_summary,
+        _ => &mut document.new_summary,
+    }
+}
+
+/// The texts of `records` (kept as spans only, each with its place), taken
+/// from the documents of the corpora `info` records, re-read with their
+/// SHA-256 checked; one note per corpus (or summary) whose texts cannot be
+/// had, naming `side`.
+fn summary_texts(
+    info: Option<&RunInfo>,
+    records: Vec<(usize, SummaryRecord)>,
+    side: &str,
+    notes: &mut Vec<String>,
+) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut corpora: Vec<&str> = records.iter().map(|(_, r)| r.corpus.as_str()).collect();
+    corpora.sort_unstable();
+    corpora.dedup();
+    for name in corpora {
+        let Some(corpus) = info.and_then(|i| i.corpora.iter().find(|c| c.name == name)) else {
+            notes.push(format!(
+                "compare.html: corpus {name}: {side}'s summaries are not shown: its run.json does not record the corpus"
+            ));
+            continue;
+        };
+        let ids: HashSet<&str> =
+            records.iter().filter(|(_, r)| r.corpus == name).map(|(_, r)| r.doc_id.as_str()).collect();
+        let found = match reread(corpus, &ids) {
+            Ok(found) => found,
+            Err(reason) => {
+                notes
+                    .push(format!("compare.html: corpus {name}: {side}'s summaries are not shown: {reason}"));
+                continue;
+            }
+        };
+        for (i, record) in records.iter().filter(|(_, r)| r.corpus == name) {
+            match found.get(&record.doc_id).map(|doc| record.text_from(&doc.text)) {
+                Some(Ok(text)) => out.push((*i, text)),
+                Some(Err(reason)) => notes.push(format!("compare.html: {side}'s {reason}")),
+                None => notes.push(format!(
+                    "compare.html: corpus {name}: document `{}` is no longer in {}; {side}'s summary is not shown",
+                    record.doc_id,
+                    corpus.shown_path().display()
+                )),
+            }
+        }
+    }
+    out
+}
+
 /// `compare.html` of `comparison`, made from `base_records` (of the run
 /// directory `base`) and `new_records` (of `new`): the rows, per-document
 /// differences, and the documents that regressed most with both runs'
@@ -172,6 +236,9 @@ pub fn compare_report(
         .map(|(i, d)| ((d.corpus.clone(), d.doc_id.clone(), d.summarizer.clone()), i))
         .collect();
     for (side, path) in [("BASE", base), ("NEW", new)] {
+        // Summaries kept as spans only, by place in `regressed`: their texts come from
+        // the corpus this side's run.json records.
+        let mut spans_only: Vec<(usize, SummaryRecord)> = Vec::new();
         let file = dir_of(path).join(files::SUMMARIES);
         let lines = match summaries(&file) {
             Ok(lines) => lines,
@@ -192,13 +259,15 @@ pub fn compare_report(
             if let Some(&i) =
                 keys.get(&(record.corpus.clone(), record.doc_id.clone(), record.summarizer.clone()))
             {
-                let slot = if side == "BASE" {
-                    &mut regressed[i].base_summary
-                } else {
-                    &mut regressed[i].new_summary
-                };
-                *slot = Some(record.text);
+                match record.needs_text() {
+                    true => spans_only.push((i, record)),
+                    false => *summary_slot(&mut regressed[i], side) = Some(record.text),
+                }
             }
+        }
+        let info = super::read::read_run_json(&dir_of(path)).ok();
+        for (i, text) in summary_texts(info.as_ref(), spans_only, side, &mut notes) {
+            *summary_slot(&mut regressed[i], side) = Some(text);
         }
     }
     let infos: Vec<RunInfo> =

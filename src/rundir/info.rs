@@ -44,6 +44,10 @@ pub struct RunInfo {
     pub language: LanguageChoice,
     /// The shard this run covered (1/1 for a whole or merged run).
     pub shard: Shard,
+    /// What `summaries.jsonl` keeps of each extractive summary (`text` in
+    /// `run.json` files written before the choice existed: they kept it).
+    #[serde(default = "SummaryText::kept")]
+    pub summaries: SummaryText,
     /// Shard directories a merged report was built from (empty otherwise).
     pub merged_from: Vec<PathBuf>,
     /// The corpora, in report order.
@@ -84,6 +88,48 @@ pub struct RunHeader {
     pub language: LanguageChoice,
     /// The shard the run covers.
     pub shard: Shard,
+}
+
+/// What `summaries.jsonl` keeps of each extractive summary (`--summaries`).
+/// Outside systems' summaries keep their text either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SummaryText {
+    /// Sentence indices and byte spans only: whatever shows a summary takes
+    /// its text from the corpus, re-read as the run read it with its SHA-256
+    /// checked. About a fifth of the size (the default).
+    #[default]
+    Spans,
+    /// The text as well, one sentence per line.
+    Text,
+}
+
+impl SummaryText {
+    /// Files written before the choice existed kept the text.
+    fn kept() -> Self {
+        SummaryText::Text
+    }
+}
+
+impl std::str::FromStr for SummaryText {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "spans" => Ok(SummaryText::Spans),
+            "text" => Ok(SummaryText::Text),
+            other => Err(format!("unknown summaries layout `{other}` (expected `spans` or `text`)")),
+        }
+    }
+}
+
+impl std::fmt::Display for SummaryText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SummaryText::Spans => "spans",
+            SummaryText::Text => "text",
+        })
+    }
 }
 
 /// One corpus in `run.json`.
@@ -180,6 +226,7 @@ impl RunInfo {
             rouge_tokenizer,
             language,
             shard,
+            summaries: SummaryText::default(),
             merged_from: Vec::new(),
             corpora: Vec::new(),
             timings: Vec::new(),

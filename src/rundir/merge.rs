@@ -17,7 +17,7 @@ use super::RunDirError;
 use super::RunOutcome;
 use super::Shard;
 use super::files;
-use super::info::{Provenance, RunInfo};
+use super::info::{Provenance, RunInfo, SummaryText};
 use super::read::{ScoresReader, read_corpus_level, read_run_json, summaries, verify_run_dir};
 use super::writer::ReportWriter;
 use crate::report::{ScoreRecord, SummaryRecord, Timing};
@@ -146,6 +146,11 @@ fn merged_info(shards: &[(RunInfo, PathBuf)], provenance: Provenance) -> RunInfo
         }
     }
     info.warnings = shards.iter().flat_map(|(i, _)| i.warnings.iter().cloned()).collect();
+    // Texts are kept only where every shard kept them.
+    info.summaries = match shards.iter().all(|(i, _)| i.summaries == SummaryText::Text) {
+        true => SummaryText::Text,
+        false => SummaryText::Spans,
+    };
     info
 }
 

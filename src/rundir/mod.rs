@@ -28,7 +28,7 @@ mod writer;
 pub use baseline::{BaselineError, baseline_dir};
 pub use compare::{CompareRunsError, ComparedRuns, compare_run_dirs, compare_run_within, load_scores};
 pub use html::compare_report;
-pub use info::{CorpusInfo, Provenance, RunHeader, RunInfo};
+pub use info::{CorpusInfo, Provenance, RunHeader, RunInfo, SummaryText};
 pub use merge::merge;
 pub use read::{
     ReadError, ScoresReader, read_corpus_level, read_run_json, read_scores, scores_path, summaries,

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use super::RunDirError;
 use super::RunOutcome;
 use super::files;
-use super::info::{CorpusInfo, RunInfo};
+use super::info::{CorpusInfo, RunInfo, SummaryText};
 use super::stage::{StagedDir, StagedFile};
 use crate::metrics::signature::{names_language, with_language};
 use crate::metrics::{Level, RefCount, SufficientStats, TextTokenizer};
@@ -114,7 +114,7 @@ impl ReportWriter {
         scores: &[Score],
         corpus_stats: &[SufficientStats],
     ) -> Result<(), RunDirError> {
-        let line = serde_json::to_string(record).map_err(|e| self.io_error(files::SUMMARIES, e.into()))?;
+        let line = record.to_line(self.info.summaries == SummaryText::Text);
         writeln!(self.summaries, "{line}").map_err(|e| self.io_error(files::SUMMARIES, e))?;
         let key = RowKey {
             corpus: &record.corpus,
