@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use maud::{DOCTYPE, html};
 
 use super::chart::{Series, domain, strip_plot};
+use super::highlight::ReferenceGrams;
 use super::run_page::{head, marked, plain, script};
 use crate::report::ScoreRecord;
 use crate::report::compare::{Comparison, Verdict};
@@ -227,14 +228,14 @@ pub fn render_compare(page: &ComparePage) -> String {
                         p.note { "The " (page.regressed.len()) " largest drops in F (at most " (MAX_REGRESSED) ") of the first metric over every corpus, summarizer and document. "
                             "Summary words found in a reference are marked (" b { "bigram" } ", " i { "word" } "; lowercase alphanumeric tokens)." }
                         @for (i, d) in page.regressed.iter().enumerate() {
-                            @let references = d.references.clone().unwrap_or_default();
+                            @let grams = ReferenceGrams::new(d.references.as_deref().unwrap_or_default());
                             article.regressed-doc id=(format!("r{i}")) {
                                 h3 { (d.corpus) " / " bdi { (d.doc_id) } " — " bdi { (d.summarizer) } ": " (d.metric) " "
                                     (format!("{:.2} → {:.2} ({:+.2})", 100.0 * d.base_f, 100.0 * d.new_f, 100.0 * (d.new_f - d.base_f))) }
                                 div.summary { h4 { "BASE summary" }
-                                    @match &d.base_summary { Some(t) => { div.text { (marked(t, &references)) } } None => { p.note { "Not in BASE's summaries.jsonl." } } } }
+                                    @match &d.base_summary { Some(t) => { div.text { (marked(t, &grams)) } } None => { p.note { "Not in BASE's summaries.jsonl." } } } }
                                 div.summary { h4 { "NEW summary" }
-                                    @match &d.new_summary { Some(t) => { div.text { (marked(t, &references)) } } None => { p.note { "Not in NEW's summaries.jsonl." } } } }
+                                    @match &d.new_summary { Some(t) => { div.text { (marked(t, &grams)) } } None => { p.note { "Not in NEW's summaries.jsonl." } } } }
                                 h4 { "References" }
                                 @match &d.references {
                                     Some(refs) => { ol { @for r in refs { li.text { (plain(r)) } } } }

@@ -11,8 +11,9 @@
 //! holds it. Texts longer than the page's bounds are cut at a character
 //! boundary (see [`truncate`]) and the page says so.
 
-use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::sentence_spans;
 
@@ -65,26 +66,49 @@ pub enum Mark {
     Bigram,
 }
 
-/// `summary` split into consecutive stretches with their [`Mark`]; the spans
-/// cover the whole text, in order. The gap between two tokens with the same
-/// mark takes that mark, and equal neighbours are merged.
-pub fn ngram_marks(summary: &str, references: &[String]) -> Vec<(Range<usize>, Mark)> {
-    let mut unigrams: HashSet<String> = HashSet::new();
-    let mut bigrams: HashSet<(String, String)> = HashSet::new();
-    for reference in references {
-        let words: Vec<String> = tokens(reference).into_iter().map(|t| t.word).collect();
-        for pair in words.windows(2) {
-            bigrams.insert((pair[0].clone(), pair[1].clone()));
+/// The unigrams and bigrams of one document's references, gathered once and
+/// matched against each of its summaries ([`ngram_marks`]). Words get numbers,
+/// so a bigram is a pair of numbers and no lookup copies a word.
+#[derive(Debug, Clone, Default)]
+pub struct ReferenceGrams {
+    words: FxHashMap<String, u32>,
+    bigrams: FxHashSet<(u32, u32)>,
+}
+
+impl ReferenceGrams {
+    /// The n-grams of `references`.
+    pub fn new(references: &[String]) -> Self {
+        let mut grams = ReferenceGrams::default();
+        for reference in references {
+            let mut previous = None;
+            for token in tokens(reference) {
+                let next = grams.words.len() as u32;
+                let id = *grams.words.entry(token.word).or_insert(next);
+                if let Some(previous) = previous {
+                    grams.bigrams.insert((previous, id));
+                }
+                previous = Some(id);
+            }
         }
-        unigrams.extend(words);
+        grams
     }
+}
+
+/// `summary` split into consecutive stretches with their [`Mark`] against
+/// `references`; the spans cover the whole text, in order. The gap between
+/// two tokens with the same mark takes that mark, and equal neighbours are merged.
+pub fn ngram_marks(summary: &str, references: &ReferenceGrams) -> Vec<(Range<usize>, Mark)> {
     let toks = tokens(summary);
-    let in_bigram = |a: usize, b: usize| bigrams.contains(&(toks[a].word.clone(), toks[b].word.clone()));
+    let ids: Vec<Option<u32>> = toks.iter().map(|t| references.words.get(t.word.as_str()).copied()).collect();
+    let in_bigram = |a: usize, b: usize| match (ids[a], ids[b]) {
+        (Some(a), Some(b)) => references.bigrams.contains(&(a, b)),
+        _ => false,
+    };
     let marks: Vec<Mark> = (0..toks.len())
         .map(|i| {
             if (i > 0 && in_bigram(i - 1, i)) || (i + 1 < toks.len() && in_bigram(i, i + 1)) {
                 Mark::Bigram
-            } else if unigrams.contains(&toks[i].word) {
+            } else if ids[i].is_some() {
                 Mark::Unigram
             } else {
                 Mark::None
@@ -201,7 +225,7 @@ mod tests {
     #[test]
     fn marks_cover_the_text_and_find_bigrams() {
         let summary = "The black cat sat, dog.";
-        let marks = ngram_marks(summary, &["a black cat ran".into(), "dog".into()]);
+        let marks = ngram_marks(summary, &ReferenceGrams::new(&["a black cat ran".into(), "dog".into()]));
         let shown: Vec<(&str, Mark)> = marks.iter().map(|(r, m)| (&summary[r.clone()], *m)).collect();
         assert_eq!(
             shown,

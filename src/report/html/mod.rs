@@ -27,7 +27,9 @@ pub use compare_page::{
     ComparePage, MAX_REGRESSED, RegressedDocument, RowDeltas, most_regressed, render_compare,
 };
 pub use groups::{GROUP_MAX_DOCUMENTS, Groups, significance_groups};
-pub use highlight::{DocumentText, Mark, Token, ngram_marks, summary_extents, tokens, truncate};
+pub use highlight::{
+    DocumentText, Mark, ReferenceGrams, Token, ngram_marks, summary_extents, tokens, truncate,
+};
 pub use run_page::{DocumentDetail, RunPage, render_run};
 pub use select::{Chosen, SampleKey, choose_documents, extremes, sample_key, within_budget};
 

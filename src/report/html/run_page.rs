@@ -8,7 +8,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::assets::{CSS, JS};
 use super::chart::{Series, domain, strip_plot};
 use super::groups::Groups;
-use super::highlight::{DocumentText, Mark, ngram_marks, summary_extents, truncate};
+use super::highlight::{DocumentText, Mark, ReferenceGrams, ngram_marks, summary_extents, truncate};
 use super::select::extremes;
 use super::{MAX_DOCUMENTS, MAX_EMBEDDED_BYTES, MAX_SUMMARY_BYTES};
 use crate::report::grid::ScoreGrid;
@@ -62,7 +62,7 @@ pub(super) fn anchor(corpus: usize, doc: usize) -> String {
     format!("d{corpus}-{doc}")
 }
 
-pub(super) fn marked(text: &str, references: &[String]) -> Markup {
+pub(super) fn marked(text: &str, references: &ReferenceGrams) -> Markup {
     let cut = truncate(text, MAX_SUMMARY_BYTES);
     html! {
         @for (span, mark) in ngram_marks(cut, references) {
@@ -308,6 +308,7 @@ fn document(page: &RunPage, detail: &DocumentDetail) -> Markup {
             h4 { "Summaries" }
             p.legend.note { span { b { "bigram" } " in a reference" } span { i { "word" } " in a reference" }
                 "(lowercase alphanumeric tokens, no stemming)" }
+            @let grams = ReferenceGrams::new(references);
             @for r in &detail.summaries {
                 div.summary {
                     h4 { bdi { (r.summarizer) } " "
@@ -319,7 +320,7 @@ fn document(page: &RunPage, detail: &DocumentDetail) -> Markup {
                             }
                         }
                     }
-                    div.text { (marked(&r.text, references)) }
+                    div.text { (marked(&r.text, &grams)) }
                 }
             }
         }
