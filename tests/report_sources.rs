@@ -182,26 +182,24 @@ fn first_sentence_count(html: &str, i: usize) -> usize {
 }
 
 #[test]
-fn summaries_kept_as_spans_are_shown_from_the_corpus_and_as_text_on_request() {
+fn summaries_kept_as_sentences_are_shown_from_the_corpus_and_as_text_on_request() {
     let (_tmp, data, elsewhere) = two_folders(6);
-    run_flagged(&data, "spans", &[]);
+    run_flagged(&data, "compact", &[]);
     run_flagged(&data, "text", &["--summaries", "text"]);
     let lines = |dir: &str| -> Vec<serde_json::Value> {
         let text = std::fs::read_to_string(data.join(dir).join("summaries.jsonl")).unwrap();
         text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
     };
-    let (spans, text) = (lines("spans"), lines("text"));
-    assert_eq!(spans.len(), 12);
-    for (compact, full) in spans.iter().zip(&text) {
-        assert!(compact.get("text").is_none(), "no text by default: {compact}");
-        assert_eq!(compact["spans"], full["spans"]);
-        // Lead's summary of document i is its first sentence, bytes 0..26 of the article
-        // ("Article i opens the story.": 7 + 1 + 1 + 1 + 5 + 1 + 3 + 1 + 6 = 26 bytes for
-        // one-digit i).
+    let (compact, text) = (lines("compact"), lines("text"));
+    assert_eq!(compact.len(), 12);
+    for (line, full) in compact.iter().zip(&text) {
+        assert!(line.get("text").is_none(), "no text by default: {line}");
+        assert_eq!(line["sentences"], full["sentences"]);
+        // Lead's summary of document i is its first sentence.
         if full["summarizer"] == "lead" {
             let i = full["doc_id"].as_str().unwrap().trim_start_matches('n');
             assert_eq!(full["text"], format!("Article {i} opens the story."));
-            assert_eq!(full["spans"][0], serde_json::json!([0, 26]));
+            assert_eq!(full["sentences"], serde_json::json!([0]));
         }
     }
     // Merged from another folder, the page takes the summaries' texts from the corpus.
@@ -214,7 +212,10 @@ fn summaries_kept_as_spans_are_shown_from_the_corpus_and_as_text_on_request() {
     }
     // So does compare.html, for both sides.
     run_flagged(&data, "other", &["--budget", "2s"]);
-    succeeds_without_warnings(&elsewhere, &["compare", "../data/spans", "../data/other", "--html", "c.html"]);
+    succeeds_without_warnings(
+        &elsewhere,
+        &["compare", "../data/compact", "../data/other", "--html", "c.html"],
+    );
     let html = std::fs::read_to_string(elsewhere.join("c.html")).unwrap();
     assert!(!html.contains("summaries are not shown") && !html.contains("summaries.jsonl."), "{html}");
     // The page shows no document text: each first sentence found is a summary's.
@@ -238,4 +239,46 @@ fn summaries_of_a_corpus_changed_since_the_run_are_not_shown_and_it_is_said() {
     assert!(stderr.contains("BASE's summaries are not shown: "), "{stderr}");
     assert!(stderr.contains("NEW's summaries are not shown: "), "{stderr}");
     assert!(stderr.contains("has changed since the run (SHA-256 "), "{stderr}");
+}
+
+#[test]
+fn every_summary_of_the_embedded_corpora_is_rebuilt_from_its_sentences() {
+    // The default budget (the references' length in words) cuts the last sentence of
+    // most summaries; klexikon is German. Each rebuilt text equals the one the run wrote
+    // with --summaries text.
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = crate::util::repo().join("corpus");
+    for (out, layout) in [("compact", "sentences"), ("text", "text")] {
+        sumbench()
+            .args(["run", "--quiet", "--corpus"])
+            .arg(&corpus)
+            .args(["--summaries", layout, "--out"])
+            .arg(tmp.path().join(out))
+            .assert()
+            .success();
+    }
+    let read = |dir: &str| -> Vec<sumbench::report::SummaryRecord> {
+        sumbench::rundir::summaries(&tmp.path().join(dir).join("summaries.jsonl"))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let mut texts = std::collections::HashMap::new();
+    let info = sumbench::rundir::read_run_json(&tmp.path().join("text")).unwrap();
+    assert_eq!(info.corpora.len(), 4);
+    for c in &info.corpora {
+        for doc in sumbench::corpus::open(&c.path, &c.read_options).unwrap() {
+            let doc = doc.unwrap();
+            texts.insert((c.name.clone(), doc.id), doc.text);
+        }
+    }
+    let (compact, full) = (read("compact"), read("text"));
+    assert_eq!(compact.len(), full.len());
+    let cut = compact.iter().filter(|r| r.cut.is_some()).count();
+    assert!(cut > 1000, "most summaries are cut ({cut})");
+    for (mut record, whole) in compact.into_iter().zip(full) {
+        assert!(record.needs_text() || record.sentences.is_empty());
+        record.fill_text(&texts[&(record.corpus.clone(), record.doc_id.clone())]).unwrap();
+        assert_eq!(record, whole);
+    }
 }

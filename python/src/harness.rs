@@ -74,7 +74,7 @@ fn summarizer_list(summarizers: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec
 /// Runs summarizers over corpora into `out` (the library's `run`, with the
 /// GIL released); returns the Markdown table and the run's warnings.
 #[pyfunction]
-#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score", language="en", summaries="spans"))]
+#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score", language="en", summaries="sentences"))]
 #[allow(clippy::too_many_arguments)]
 pub fn run(
     py: Python<'_>,

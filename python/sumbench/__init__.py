@@ -114,9 +114,9 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
       rougeLsum tokenized like the others) or ``"unicode"``.
     language: the documents' language where a document gives none (``"de"``,
       ``"chinese"``, …) or ``"auto"`` to detect each one's.
-    summaries: what ``summaries.jsonl`` keeps of each summary: ``"spans"``
-      (sentence indices and byte spans; the text is taken from the corpus when
-      shown) or ``"text"`` as well. ``None``: ``"spans"`` for corpus files,
+    summaries: what ``summaries.jsonl`` keeps of each summary: ``"sentences"``
+      (the chosen sentence indices; the text is rebuilt from the corpus when
+      shown) or ``"text"`` as well. ``None``: ``"sentences"`` for corpus files,
       ``"text"`` for a list of dicts (its file does not outlive the call).
     The run's warnings (ROUGE pitfalls, approximations) are issued with
     ``warnings.warn``; they are in ``run.json`` too.
@@ -132,7 +132,7 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
     else:
         paths = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
         _, notes = _sumbench.run([os.fspath(p) for p in paths], items, budget, metrics, out, stem, seed,
-                                 threads, chunk_size, rouge_tokenizer, language, summaries or "spans")
+                                 threads, chunk_size, rouge_tokenizer, language, summaries or "sentences")
     for note in notes:
         # The run's warnings (also in run.json), as the CLI prints them on stderr.
         warnings.warn(note, stacklevel=2)

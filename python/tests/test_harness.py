@@ -43,10 +43,11 @@ def test_run_in_memory_with_a_python_summarizer(news, tmp_path):
     summaries = [json.loads(line) for line in open(run_dir / "summaries.jsonl")]
     assert {s["summarizer"] for s in summaries} == {"lead", "longest"}
     # An in-memory corpus's file does not outlive the call: the texts are kept.
-    # Spans are byte offsets into the document's UTF-8 text.
-    by_doc = {doc["id"]: doc["text"].encode() for doc in news}
+    # Each text is the chosen sentences, one per line (a 1-sentence budget cuts nothing).
+    by_doc = {doc["id"]: sumbench.sentences(doc["text"]) for doc in news}
     for s in summaries:
-        assert s["text"] == "\n".join(by_doc[s["doc_id"]][a:b].decode() for a, b in s["spans"])
+        assert "cut" not in s
+        assert s["text"] == "\n".join(by_doc[s["doc_id"]][i] for i in s["sentences"])
 
 
 def test_run_corpus_file_and_pairs(news, tmp_path):

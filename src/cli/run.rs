@@ -88,11 +88,12 @@ pub struct ReportArgs {
     /// Seed for randomized summarizers and the bootstrap.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
-    /// What summaries.jsonl keeps of each extractive summary: spans (sentence
-    /// indices and byte spans; report.html, compare --html and merge take the
-    /// text from the corpus, its SHA-256 checked) or text (the text as well,
-    /// about five times the size). Outside systems' summaries keep their text.
-    #[arg(long, value_name = "LAYOUT", default_value = "spans")]
+    /// What summaries.jsonl keeps of each extractive summary: sentences (the
+    /// chosen sentence indices and where a budget cut the last; report.html,
+    /// compare --html and merge rebuild the text from the corpus, its SHA-256
+    /// checked) or text (the text as well, about ten times the size). Outside
+    /// systems' summaries keep their text.
+    #[arg(long, value_name = "LAYOUT", default_value = "sentences")]
     pub summaries: SummaryText,
     /// Worker threads [default: RAYON_NUM_THREADS, else one per core].
     #[arg(long)]

@@ -448,9 +448,8 @@ impl Engine {
             },
         };
         let seconds = start.elapsed().as_secs_f64();
-        let spans = summary.spans(doc);
         let text = summary.text(doc);
-        let rouge = work.rouge.score_spans(&spans);
+        let rouge = work.rouge.score_spans(&summary.spans(doc));
         let only155 = match (&self.scorer155, &work.rouge155) {
             (Some(scorer), Some(references)) => scorer.score(references, &text),
             _ => Vec::new(),
@@ -463,7 +462,7 @@ impl Engine {
             doc_id: doc.source.id.clone(),
             summarizer: self.settings.summarizers[which].clone(),
             sentences: summary.sentences,
-            spans: spans.iter().map(|s| [s.start, s.end]).collect(),
+            cut: summary.truncated_len,
             words: crate::lang::word_count(doc.language, &text),
             text,
             language: doc.language,

@@ -325,7 +325,7 @@ fn score_corpus(
                     doc_id: doc.id.clone(),
                     summarizer: systems[s].name.clone(),
                     sentences: Vec::new(),
-                    spans: Vec::new(),
+                    cut: None,
                     words: crate::lang::word_count(language, &text),
                     text,
                     language,

@@ -165,8 +165,8 @@ fn summary_slot<'a>(document: &'a mut RegressedDocument, side: &str) -> &'a mut 
     }
 }
 
-/// The texts of `records` (kept as spans only, each with its place), taken
-/// from the documents of the corpora `info` records, re-read with their
+/// The texts of `records` (kept as sentence indices only, each with its
+/// place), rebuilt from the documents of the corpora `info` records, re-read with their
 /// SHA-256 checked; one note per corpus (or summary) whose texts cannot be
 /// had, naming `side`.
 fn summary_texts(
@@ -236,9 +236,9 @@ pub fn compare_report(
         .map(|(i, d)| ((d.corpus.clone(), d.doc_id.clone(), d.summarizer.clone()), i))
         .collect();
     for (side, path) in [("BASE", base), ("NEW", new)] {
-        // Summaries kept as spans only, by place in `regressed`: their texts come from
+        // Summaries kept as sentence indices only, by place in `regressed`: their texts are rebuilt from
         // the corpus this side's run.json records.
-        let mut spans_only: Vec<(usize, SummaryRecord)> = Vec::new();
+        let mut without_text: Vec<(usize, SummaryRecord)> = Vec::new();
         let file = dir_of(path).join(files::SUMMARIES);
         let lines = match summaries(&file) {
             Ok(lines) => lines,
@@ -260,13 +260,13 @@ pub fn compare_report(
                 keys.get(&(record.corpus.clone(), record.doc_id.clone(), record.summarizer.clone()))
             {
                 match record.needs_text() {
-                    true => spans_only.push((i, record)),
+                    true => without_text.push((i, record)),
                     false => *summary_slot(&mut regressed[i], side) = Some(record.text),
                 }
             }
         }
         let info = super::read::read_run_json(&dir_of(path)).ok();
-        for (i, text) in summary_texts(info.as_ref(), spans_only, side, &mut notes) {
+        for (i, text) in summary_texts(info.as_ref(), without_text, side, &mut notes) {
             *summary_slot(&mut regressed[i], side) = Some(text);
         }
     }

@@ -95,11 +95,11 @@ pub struct RunHeader {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SummaryText {
-    /// Sentence indices and byte spans only: whatever shows a summary takes
-    /// its text from the corpus, re-read as the run read it with its SHA-256
-    /// checked. About a fifth of the size (the default).
+    /// Sentence indices (and the cut of the last) only: whatever shows a
+    /// summary rebuilds its text from the corpus, re-read as the run read it
+    /// with its SHA-256 checked (the default).
     #[default]
-    Spans,
+    Sentences,
     /// The text as well, one sentence per line.
     Text,
 }
@@ -116,9 +116,9 @@ impl std::str::FromStr for SummaryText {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
-            "spans" => Ok(SummaryText::Spans),
+            "sentences" => Ok(SummaryText::Sentences),
             "text" => Ok(SummaryText::Text),
-            other => Err(format!("unknown summaries layout `{other}` (expected `spans` or `text`)")),
+            other => Err(format!("unknown summaries layout `{other}` (expected `sentences` or `text`)")),
         }
     }
 }
@@ -126,7 +126,7 @@ impl std::str::FromStr for SummaryText {
 impl std::fmt::Display for SummaryText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            SummaryText::Spans => "spans",
+            SummaryText::Sentences => "sentences",
             SummaryText::Text => "text",
         })
     }

@@ -149,7 +149,7 @@ fn merged_info(shards: &[(RunInfo, PathBuf)], provenance: Provenance) -> RunInfo
     // Texts are kept only where every shard kept them.
     info.summaries = match shards.iter().all(|(i, _)| i.summaries == SummaryText::Text) {
         true => SummaryText::Text,
-        false => SummaryText::Spans,
+        false => SummaryText::Sentences,
     };
     info
 }

@@ -245,7 +245,7 @@ mod tests {
             doc_id: doc.into(),
             summarizer: summarizer.into(),
             sentences: vec![0],
-            spans: Vec::new(),
+            cut: None,
             text: format!("{summarizer} on {doc}"),
             words: 3,
             language: crate::lang::Language::English,
