@@ -55,6 +55,12 @@ pub struct Args {
     /// Documents read, prepared and evaluated at a time (bounds memory on large corpora).
     #[arg(long, default_value_t = DEFAULT_CHUNK)]
     chunk_size: usize,
+    /// What summaries.jsonl keeps of each summary: sentences (the chosen
+    /// sentence indices and where a budget cut the last; report.html, compare
+    /// --html and merge rebuild the text from the corpus, its SHA-256 checked)
+    /// or text (the text as well, about ten times the size).
+    #[arg(long, value_name = "LAYOUT", default_value = "sentences", alias = "summaries-layout")]
+    summaries: SummaryText,
 }
 
 /// Scoring and output options shared by `run` and `score`.
@@ -88,13 +94,6 @@ pub struct ReportArgs {
     /// Seed for randomized summarizers and the bootstrap.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
-    /// What summaries.jsonl keeps of each extractive summary: sentences (the
-    /// chosen sentence indices and where a budget cut the last; report.html,
-    /// compare --html and merge rebuild the text from the corpus, its SHA-256
-    /// checked) or text (the text as well, about ten times the size). Outside
-    /// systems' summaries keep their text.
-    #[arg(long, value_name = "LAYOUT", default_value = "sentences")]
-    pub summaries: SummaryText,
     /// Worker threads [default: RAYON_NUM_THREADS, else one per core].
     #[arg(long)]
     pub threads: Option<usize>,
@@ -183,7 +182,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         custom_summarizers: Vec::new(),
         shard: args.shard.unwrap_or(Shard::ALL),
         chunk_size: args.chunk_size,
-        summaries: report.summaries,
+        summaries: args.summaries,
         provenance: super::edge::provenance(),
     };
     let bar = super::edge::Bar::new(!report.quiet && std::io::stderr().is_terminal());

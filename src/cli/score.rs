@@ -10,6 +10,7 @@ use sumbench::harness::external::{
     BuiltIn, DEFAULT_SUMMARY_FIELD, DEFAULT_SYSTEM_FIELD, ScoreRequest, SystemFile, score,
 };
 use sumbench::harness::plan::{BudgetSpec, parse_summarizers};
+use sumbench::rundir::SummaryText;
 
 use super::corpus::CorpusArgs;
 use super::datasets::DatasetArgs;
@@ -38,6 +39,11 @@ pub struct Args {
     /// Summary length of the --with summarizers.
     #[arg(long, allow_hyphen_values = true, default_value = "ref")]
     budget: BudgetSpec,
+    /// What summaries.jsonl keeps of the --with summarizers' summaries:
+    /// sentences (their indices; the pages rebuild the text from the corpus)
+    /// or text (the text as well). The outside systems' summaries keep their text.
+    #[arg(long, value_name = "LAYOUT", default_value = "sentences")]
+    summaries_layout: SummaryText,
     /// Corpus holding the documents and references; repeat for several.
     #[arg(long = "corpus", value_name = "PATH", required_unless_present = "datasets")]
     corpora: Vec<PathBuf>,
@@ -115,7 +121,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         rouge_tokenizer: report.rouge_tokenizer,
         language: report.language()?,
         seed: report.seed,
-        summaries: report.summaries,
+        summaries: args.summaries_layout,
         provenance: super::edge::provenance(),
     };
     let outcome = with_threads(report.threads, || score(&request, &out))?;
