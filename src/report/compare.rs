@@ -34,6 +34,7 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 
 use super::bootstrap::Interval;
+use super::grid::ScoreGrid;
 use super::paired::{Columns, Intervals, Pairing, RowStatistics, paired_rows};
 use super::record::ScoreRecord;
 use super::stats::holm;
@@ -586,6 +587,49 @@ pub fn compare_within_with(
     intervals: WithIntervals,
 ) -> Result<WithinComparison, CompareError> {
     let t = tabulate(&[(records, "the run")])?;
+    Ok(within(&t, options, intervals))
+}
+
+/// [`compare_within_with`] over score grids (one per corpus, as the report
+/// pages keep them): the same rows without making a record of every score.
+pub fn compare_within_grids(
+    grids: &[ScoreGrid],
+    options: CompareOptions,
+    intervals: WithIntervals,
+) -> WithinComparison {
+    let mut t = Tabulated {
+        order: vec![Vec::new()],
+        column: FxHashMap::default(),
+        corpora: Vec::new(),
+        columns: Vec::new(),
+    };
+    for (c, grid) in grids.iter().enumerate() {
+        let mut by_id: Vec<usize> = (0..grid.doc_ids.len()).collect();
+        by_id.sort_by(|&a, &b| grid.doc_ids[a].cmp(&grid.doc_ids[b]));
+        let mut values = Vec::new();
+        for (s, summarizer) in grid.summarizers.iter().enumerate() {
+            for (m, metric) in grid.metrics.iter().enumerate() {
+                let column = grid.column(s, m);
+                let scored = column.iter().filter(|f| !f.is_nan()).count();
+                if scored == 0 {
+                    continue;
+                }
+                let key = (grid.corpus.as_str(), summarizer.as_str(), metric.as_str());
+                t.order[0].push(key);
+                t.column.insert((0, key), (c, values.len(), scored));
+                values.push(by_id.iter().map(|&d| column.get(d).copied().unwrap_or(f64::NAN)).collect());
+            }
+        }
+        t.corpora.push(&grid.corpus);
+        t.columns
+            .push(Columns { doc_ids: by_id.iter().map(|&d| grid.doc_ids[d].as_str()).collect(), values });
+    }
+    within(&t, options, intervals)
+}
+
+/// Every pair of summarizers of the one side of `t`, per corpus × metric (in
+/// the order the keys first appear), Holm-corrected together.
+fn within(t: &Tabulated, options: CompareOptions, intervals: WithIntervals) -> WithinComparison {
     let mut pairs: Vec<(&str, &str, &str, &str)> = Vec::new();
     let mut seen: Vec<(&str, &str)> = Vec::new();
     let order = &t.order[0];
@@ -636,7 +680,7 @@ pub fn compare_within_with(
         })
         .collect();
     finish(rows.iter_mut().map(|r| (r.metric.as_str(), &mut r.stats)), options.alpha);
-    Ok(WithinComparison { options, rows })
+    WithinComparison { options, rows }
 }
 
 #[cfg(test)]

@@ -85,32 +85,80 @@ struct Differences {
 }
 
 /// The statistics of every row of `pairings` over `columns`, in order (see
-/// the module documentation); every stream is `keyed_rng(seed, …)`.
+/// the module documentation); every stream is `keyed_rng(seed, …)`. Rows are
+/// worked through a batch at a time, in parallel across batches, so memory
+/// holds the differences of a few batches, not of every row.
 pub fn paired_rows(
     columns: &Columns,
     pairings: &[Pairing],
     seed: u64,
     intervals: Intervals,
 ) -> Vec<RowStatistics> {
-    let differences: Vec<Differences> =
-        pairings.iter().map(|p| differences(&columns.values[p.base], &columns.values[p.new])).collect();
-    let p_values = p_values(pairings, &differences, seed);
-    let intervals = match intervals {
-        Intervals::Skip => vec![None; pairings.len()],
-        Intervals::Common(key) => delta_intervals(columns, pairings, &differences, seed, key),
+    let common = match intervals {
+        Intervals::Skip => None,
+        Intervals::Common(key) => Some(CommonMeans::new(columns, pairings, seed, key)),
     };
-    pairings
+    let mut batches: Vec<Vec<usize>> = Vec::new();
+    for (row, pairing) in pairings.iter().enumerate() {
+        match batches.iter_mut().find(|batch| pairings[batch[0]].batch == pairing.batch) {
+            Some(batch) => batch.push(row),
+            None => batches.push(vec![row]),
+        }
+    }
+    let done: Vec<(usize, RowStatistics)> = batches
+        .par_iter()
+        .flat_map_iter(|batch| batch_rows(columns, pairings, batch, seed, common.as_ref()))
+        .collect();
+    let mut out: Vec<Option<RowStatistics>> = vec![None; pairings.len()];
+    for (row, statistics) in done {
+        out[row] = Some(statistics);
+    }
+    out.into_iter().map(|s| s.expect("every row is in a batch")).collect()
+}
+
+/// The statistics of the rows of one batch: rows over the same documents are
+/// tested together, from the stream of the first of them.
+fn batch_rows(
+    columns: &Columns,
+    pairings: &[Pairing],
+    batch: &[usize],
+    seed: u64,
+    common: Option<&CommonMeans>,
+) -> Vec<(usize, RowStatistics)> {
+    let differences: Vec<Differences> = batch
+        .iter()
+        .map(|&row| differences(&columns.values[pairings[row].base], &columns.values[pairings[row].new]))
+        .collect();
+    let mut p_values = vec![1.0; batch.len()];
+    let mut tested = vec![false; batch.len()];
+    for first in 0..batch.len() {
+        if tested[first] {
+            continue;
+        }
+        let group: Vec<usize> = (first..batch.len())
+            .filter(|&k| !tested[k] && differences[k].docs == differences[first].docs)
+            .collect();
+        let key: Vec<&str> = pairings[batch[first]].key.iter().copied().chain(["sign-flip"]).collect();
+        let diffs: Vec<&[f64]> = group.iter().map(|&k| differences[k].diffs.as_slice()).collect();
+        for (&k, p) in group.iter().zip(sign_flip_p_values(&diffs, &mut keyed_rng(seed, &key))) {
+            p_values[k] = p;
+            tested[k] = true;
+        }
+    }
+    batch
         .iter()
         .zip(differences)
-        .zip(p_values.into_iter().zip(intervals))
-        .map(|((pairing, d), (p_value, interval))| {
-            let base: Vec<f64> = d.docs.iter().map(|&doc| columns.values[pairing.base][doc]).collect();
-            let new: Vec<f64> = d.docs.iter().map(|&doc| columns.values[pairing.new][doc]).collect();
+        .zip(p_values)
+        .map(|((&row, d), p_value)| {
+            let pairing = &pairings[row];
+            let (b, n) = (&columns.values[pairing.base], &columns.values[pairing.new]);
+            let interval = common.and_then(|common| common.interval(pairing, &d, seed));
             let only = |from: &[f64], other: &[f64]| -> Vec<usize> {
                 (0..from.len()).filter(|&doc| !from[doc].is_nan() && other[doc].is_nan()).collect()
             };
-            let (b, n) = (&columns.values[pairing.base], &columns.values[pairing.new]);
-            RowStatistics {
+            let base: Vec<f64> = d.docs.iter().map(|&doc| b[doc]).collect();
+            let new: Vec<f64> = d.docs.iter().map(|&doc| n[doc]).collect();
+            let statistics = RowStatistics {
                 n_shared: d.docs.len(),
                 base_mean: mean(&base),
                 new_mean: mean(&new),
@@ -119,7 +167,8 @@ pub fn paired_rows(
                 p_value,
                 only_base: only(b, n),
                 only_new: only(n, b),
-            }
+            };
+            (row, statistics)
         })
         .collect()
 }
@@ -131,81 +180,56 @@ fn differences(base: &[f64], new: &[f64]) -> Differences {
     Differences { docs, diffs }
 }
 
-/// Each row's p-value: rows of one batch over the same documents are tested
-/// together, in parallel across batches.
-fn p_values(pairings: &[Pairing], differences: &[Differences], seed: u64) -> Vec<f64> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (row, pairing) in pairings.iter().enumerate() {
-        let same = groups.iter_mut().find(|group| {
-            let first = group[0];
-            pairings[first].batch == pairing.batch && differences[first].docs == differences[row].docs
-        });
-        match same {
-            Some(group) => group.push(row),
-            None => groups.push(vec![row]),
-        }
-    }
-    let tested: Vec<(usize, f64)> = groups
-        .par_iter()
-        .flat_map_iter(|group| {
-            let key: Vec<&str> = pairings[group[0]].key.iter().copied().chain(["sign-flip"]).collect();
-            let columns: Vec<&[f64]> = group.iter().map(|&row| differences[row].diffs.as_slice()).collect();
-            let p = sign_flip_p_values(&columns, &mut keyed_rng(seed, &key));
-            group.iter().copied().zip(p).collect::<Vec<_>>()
-        })
-        .collect();
-    let mut out = vec![1.0; pairings.len()];
-    for (row, p) in tested {
-        out[row] = p;
-    }
-    out
+/// The resampled means of the columns scored on every document, from the
+/// corpus's common resamples (`RESAMPLES` means a column).
+struct CommonMeans {
+    /// Columns with resampled means, and their means.
+    columns: Vec<usize>,
+    means: Vec<Vec<f64>>,
 }
 
-/// Each row's interval of the mean difference: from the corpus's common
-/// resamples where both columns scored every document, else from the row's own.
-fn delta_intervals(
-    columns: &Columns,
-    pairings: &[Pairing],
-    differences: &[Differences],
-    seed: u64,
-    key: &[&str],
-) -> Vec<Option<Interval>> {
-    let n = columns.doc_ids.len();
-    let complete = |c: usize| n > 0 && columns.values[c].iter().all(|f| !f.is_nan());
-    let mut shared: Vec<usize> = Vec::new();
-    for pairing in pairings {
-        if complete(pairing.base) && complete(pairing.new) {
-            for c in [pairing.base, pairing.new] {
-                if !shared.contains(&c) {
-                    shared.push(c);
+impl CommonMeans {
+    /// The common resamples, drawn from `keyed_rng(seed, key)`, of every
+    /// column of a row whose two columns scored every document.
+    fn new(columns: &Columns, pairings: &[Pairing], seed: u64, key: &[&str]) -> Self {
+        let n = columns.doc_ids.len();
+        let complete = |c: usize| n > 0 && columns.values[c].iter().all(|f| !f.is_nan());
+        let mut shared: Vec<usize> = Vec::new();
+        for pairing in pairings {
+            if complete(pairing.base) && complete(pairing.new) {
+                for c in [pairing.base, pairing.new] {
+                    if !shared.contains(&c) {
+                        shared.push(c);
+                    }
                 }
             }
         }
+        let inputs: Vec<&[f64]> = shared.iter().map(|&c| columns.values[c].as_slice()).collect();
+        let means = match inputs.is_empty() {
+            true => Vec::new(),
+            false => common_resample_means(&inputs, RESAMPLES, &mut keyed_rng(seed, key)),
+        };
+        CommonMeans { columns: shared, means }
     }
-    let inputs: Vec<&[f64]> = shared.iter().map(|&c| columns.values[c].as_slice()).collect();
-    let means = match inputs.is_empty() {
-        true => Vec::new(),
-        false => common_resample_means(&inputs, RESAMPLES, &mut keyed_rng(seed, key)),
-    };
-    let means_of = |c: usize| shared.iter().position(|&s| s == c).map(|i| &means[i]);
-    pairings
-        .par_iter()
-        .zip(differences)
-        .map(|(pairing, d)| {
-            if d.diffs.is_empty() {
-                return None;
+
+    /// A row's interval of its mean difference: from the common resamples
+    /// where both its columns have them, else from the row's own resamples of
+    /// `d`; `None` when it shares no document.
+    fn interval(&self, pairing: &Pairing, d: &Differences, seed: u64) -> Option<Interval> {
+        if d.diffs.is_empty() {
+            return None;
+        }
+        let means_of = |c: usize| self.columns.iter().position(|&s| s == c).map(|i| &self.means[i]);
+        Some(match (means_of(pairing.base), means_of(pairing.new)) {
+            (Some(base), Some(new)) => {
+                percentile_interval(new.iter().zip(base).map(|(n, b)| n - b).collect(), CONFIDENCE)
             }
-            Some(match (means_of(pairing.base), means_of(pairing.new)) {
-                (Some(base), Some(new)) => {
-                    percentile_interval(new.iter().zip(base).map(|(n, b)| n - b).collect(), CONFIDENCE)
-                }
-                _ => {
-                    let key: Vec<&str> = pairing.key.iter().copied().chain(["delta-ci"]).collect();
-                    mean_interval(&d.diffs, RESAMPLES, CONFIDENCE, &mut keyed_rng(seed, &key))
-                }
-            })
+            _ => {
+                let key: Vec<&str> = pairing.key.iter().copied().chain(["delta-ci"]).collect();
+                mean_interval(&d.diffs, RESAMPLES, CONFIDENCE, &mut keyed_rng(seed, &key))
+            }
         })
-        .collect()
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The summary table's significance groups, from the library's within-run
-//! comparison ([`compare_within`], what `sumbench compare --within` prints,
-//! with its default seed and α).
+//! comparison ([`compare_within_grids`]: the tests `sumbench compare --within`
+//! prints, with its default seed and α, without the intervals), on corpora of
+//! any size.
 //!
 //! Per corpus × metric, summarizers are taken by mean F, best first. The best
 //! opens group `A`; each next summarizer joins the current group when the
@@ -10,30 +11,21 @@
 //! change means a significant drop. Holm's correction runs over every pair of
 //! every corpus × metric together, exactly as in `compare --within`.
 
-use crate::report::ScoreRecord;
-use crate::report::compare::{CompareOptions, Verdict, WithIntervals, compare_within_with};
+use crate::report::compare::{CompareOptions, Verdict, WithIntervals, compare_within_grids};
 use crate::report::grid::ScoreGrid;
 
-/// Groups are computed for corpora of at most this many documents: the
-/// permutation tests cost pairs × 10,000 × documents. Larger corpora show no
-/// letters and the page says so (`sumbench compare --within` gives them).
-pub const GROUP_MAX_DOCUMENTS: usize = 2_000;
-
-/// The group letters: `letters[grid][metric][summarizer]`, `None` for a
-/// corpus whose groups were not computed.
+/// The group letters: `letters[grid][metric][summarizer]`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Groups {
     /// Per grid, per metric, per summarizer: the group letter (empty when the
     /// summarizer has no scores for that metric).
-    pub letters: Vec<Option<Vec<Vec<String>>>>,
-    /// Why some corpora have no groups.
-    pub notes: Vec<String>,
+    pub letters: Vec<Vec<Vec<String>>>,
 }
 
 impl Groups {
-    /// The letter of summarizer `s` under metric `m` in grid `g`, if computed.
+    /// The letter of summarizer `s` under metric `m` in grid `g`, if it has scores.
     pub fn letter(&self, g: usize, m: usize, s: usize) -> Option<&str> {
-        let letter = self.letters.get(g)?.as_ref()?.get(m)?.get(s)?;
+        let letter = self.letters.get(g)?.get(m)?.get(s)?;
         (!letter.is_empty()).then_some(letter.as_str())
     }
 }
@@ -54,98 +46,60 @@ fn letter(mut n: usize) -> String {
 
 /// The group letters of every grid (see the module documentation).
 pub fn significance_groups(grids: &[ScoreGrid]) -> Groups {
-    let mut notes = Vec::new();
-    let mut records = Vec::new();
-    let included: Vec<bool> = grids
+    let within = compare_within_grids(grids, CompareOptions::default(), WithIntervals::No);
+    // differs[g][m][a · summarizers + b]: whether a and b differ significantly.
+    let mut differs: Vec<Vec<Vec<bool>>> = grids
         .iter()
-        .map(|g| {
-            let ok = g.doc_ids.len() <= GROUP_MAX_DOCUMENTS;
-            if !ok {
-                notes.push(format!(
-                    "Corpus {}: no significance groups ({} documents, more than {GROUP_MAX_DOCUMENTS}); \
-                     run `sumbench compare --within` on the run directory for the pairwise tests.",
-                    g.corpus,
-                    g.doc_ids.len()
-                ));
-            }
-            ok
-        })
+        .map(|grid| vec![vec![false; grid.summarizers.len().pow(2)]; grid.metrics.len()])
         .collect();
-    for grid in grids.iter().zip(&included).filter(|(_, ok)| **ok).map(|(grid, _)| grid) {
-        for (s, summarizer) in grid.summarizers.iter().enumerate() {
-            for (m, metric) in grid.metrics.iter().enumerate() {
-                for (d, doc) in grid.doc_ids.iter().enumerate() {
-                    if let Some(f) = grid.get(s, m, d) {
-                        records.push(ScoreRecord {
-                            corpus: grid.corpus.clone(),
-                            doc_id: doc.clone(),
-                            summarizer: summarizer.clone(),
-                            metric: metric.clone(),
-                            precision: f,
-                            recall: f,
-                            fmeasure: f,
-                            budget: String::new(),
-                        });
-                    }
-                }
-            }
+    for row in &within.rows {
+        let significant = matches!(
+            row.stats.verdict,
+            Verdict::Improved | Verdict::Regressed | Verdict::Higher | Verdict::Lower
+        );
+        let Some(g) = grids.iter().position(|grid| grid.corpus == row.corpus) else { continue };
+        let grid = &grids[g];
+        let place = |name: &str| grid.summarizers.iter().position(|s| s == name);
+        if let (Some(m), Some(a), Some(b)) = (
+            grid.metrics.iter().position(|m| *m == row.metric),
+            place(&row.summarizer_a),
+            place(&row.summarizer_b),
+        ) {
+            let count = grid.summarizers.len();
+            differs[g][m][a * count + b] = significant;
+            differs[g][m][b * count + a] = significant;
         }
     }
-    let within = match compare_within_with(&records, CompareOptions::default(), WithIntervals::No) {
-        Ok(within) => within,
-        Err(e) => {
-            notes.push(format!("No significance groups: {e}."));
-            return Groups { letters: vec![None; grids.len()], notes };
-        }
-    };
-    drop(records);
     let letters = grids
         .iter()
-        .enumerate()
-        .map(|(g, grid)| {
-            included[g].then(|| {
-                (0..grid.metrics.len())
-                    .map(|m| {
-                        let differs = |a: usize, b: usize| {
-                            let (a, b) = (&grid.summarizers[a], &grid.summarizers[b]);
-                            within.rows.iter().any(|r| {
-                                r.corpus == grid.corpus
-                                    && r.metric == grid.metrics[m]
-                                    && ((&r.summarizer_a == a && &r.summarizer_b == b)
-                                        || (&r.summarizer_a == b && &r.summarizer_b == a))
-                                    && matches!(
-                                        r.stats.verdict,
-                                        Verdict::Improved
-                                            | Verdict::Regressed
-                                            | Verdict::Higher
-                                            | Verdict::Lower
-                                    )
-                            })
-                        };
-                        let mut order: Vec<(usize, f64)> = (0..grid.summarizers.len())
-                            .filter_map(|s| {
-                                let v = grid.values(s, m);
-                                (!v.is_empty()).then(|| (s, crate::report::stats::mean(&v)))
-                            })
-                            .collect();
-                        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                        let mut out = vec![String::new(); grid.summarizers.len()];
-                        let mut group = 0;
-                        let mut leader = order.first().map_or(0, |o| o.0);
-                        for &(s, _) in &order {
-                            if s != leader && differs(leader, s) {
-                                group += 1;
-                                leader = s;
-                            }
-                            out[s] = letter(group);
+        .zip(&differs)
+        .map(|(grid, differs)| {
+            (0..grid.metrics.len())
+                .map(|m| {
+                    let count = grid.summarizers.len();
+                    let mut order: Vec<(usize, f64)> = (0..count)
+                        .filter_map(|s| {
+                            let v = grid.values(s, m);
+                            (!v.is_empty()).then(|| (s, crate::report::stats::mean(&v)))
+                        })
+                        .collect();
+                    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                    let mut out = vec![String::new(); count];
+                    let mut group = 0;
+                    let mut leader = order.first().map_or(0, |o| o.0);
+                    for &(s, _) in &order {
+                        if s != leader && differs[m][leader * count + s] {
+                            group += 1;
+                            leader = s;
                         }
-                        out
-                    })
-                    .collect()
-            })
+                        out[s] = letter(group);
+                    }
+                    out
+                })
+                .collect()
         })
         .collect();
-    Groups { letters, notes }
+    Groups { letters }
 }
 
 #[cfg(test)]
