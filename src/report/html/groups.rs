@@ -105,6 +105,7 @@ pub fn significance_groups(grids: &[ScoreGrid]) -> Groups {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::ScoreRecord;
     use crate::report::grid::GridBuilder;
 
     #[test]
