@@ -836,4 +836,54 @@ mod tests {
         );
         assert!((within.rows[1].stats.delta - 0.1).abs() < 1e-12);
     }
+
+    #[test]
+    fn within_over_grids_tests_as_within_over_records() {
+        // Three summarizers, two metrics, 40 documents given out of id order, one score
+        // missing: the grids give the records' rows, tests and verdicts (no intervals).
+        let mut records = Vec::new();
+        for i in (0..40).rev() {
+            let doc = format!("d{i:02}");
+            let base = 0.2 + f64::from(i % 7) * 0.03;
+            for (s, shift) in [("lead", 0.0), ("kl", 0.004 * f64::from(i % 3)), ("oracle", 0.05)] {
+                for metric in ["rouge1", "rouge2"] {
+                    if !(s == "kl" && metric == "rouge2" && i == 7) {
+                        records.push(rec(&doc, s, metric, base + shift));
+                    }
+                }
+            }
+        }
+        let mut grid = crate::report::grid::GridBuilder::new();
+        records.iter().for_each(|r| grid.add(r));
+        let options = CompareOptions::default();
+        let from_records = compare_within_with(&records, options, WithIntervals::No).unwrap();
+        let from_grids = compare_within_grids(&grid.finish(), options, WithIntervals::No);
+        // Everything but the intervals, which are NaN (and NaN is not equal to itself).
+        let key = |w: &WithinComparison| -> Vec<String> {
+            w.rows
+                .iter()
+                .map(|r| {
+                    let s = &r.stats;
+                    format!(
+                        "{} {} {} {} {} {} {} {} {} {} {:?} {:?}",
+                        r.corpus,
+                        r.metric,
+                        r.summarizer_a,
+                        r.summarizer_b,
+                        s.n_shared,
+                        s.base_mean,
+                        s.new_mean,
+                        s.delta,
+                        s.p_value,
+                        s.p_holm,
+                        s.verdict,
+                        r.gaps
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(key(&from_grids), key(&from_records));
+        assert_eq!(from_grids.rows.len(), 6);
+        assert!(from_grids.rows.iter().all(|r| r.stats.delta_ci_low.is_nan()));
+    }
 }
