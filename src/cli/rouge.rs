@@ -86,6 +86,9 @@ pub struct Args {
     pub input: Option<PathBuf>,
 }
 
+/// Bytes read from an input file at a time.
+const INPUT_BUFFER: usize = 1 << 20;
+
 /// rouge-score mode's metrics when `--metrics` is not given.
 const ROUGE_SCORE_DEFAULT: [&str; 4] = ["rouge1", "rouge2", "rougeL", "rougeLsum"];
 
@@ -180,7 +183,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 Some(path) if path.as_os_str() != "-" => {
                     let file =
                         File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
-                    Box::new(read_jsonl(BufReader::new(file), path))
+                    Box::new(read_jsonl(BufReader::with_capacity(INPUT_BUFFER, file), path))
                 }
                 _ => Box::new(read_jsonl(std::io::stdin().lock(), Path::new(STDIN))),
             }
@@ -198,7 +201,12 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     for pair in pairs {
         let pair = pair?;
         pairs_seen += 1;
-        if ascii_only && Pitfalls::of_document(&pair.candidate, &pair.references).drops_letters() {
+        // All-ASCII text has no letter outside ASCII to drop: skip the count.
+        let all_ascii = pair.candidate.is_ascii() && pair.references.iter().all(|r| r.is_ascii());
+        if ascii_only
+            && !all_ascii
+            && Pitfalls::of_document(&pair.candidate, &pair.references).drops_letters()
+        {
             dropping += 1;
             if dropping <= 100 {
                 dropped_languages.extend(Language::detect(&pair.references.join("\n")));

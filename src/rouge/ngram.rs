@@ -1,10 +1,80 @@
 //! Clipped n-gram overlap (rougeN) against a fixed reference.
 //! Pure arithmetic on reference-local token ids.
 
-use rustc_hash::FxHashMap;
-
 /// The reference-local id of every candidate token absent from the reference.
 pub(crate) const ABSENT: u32 = u32::MAX;
+
+/// A key no n-gram has: a key's prefix half is never [`ABSENT`].
+const EMPTY: u64 = u64::MAX;
+
+/// `u64` n-gram keys numbered densely in first-seen order: an open-addressing
+/// table (linear probing, Fibonacci hashing) sized once for its most keys,
+/// at most half full, so it never grows. One reference's n-grams are a few
+/// dozen keys, which a general hash map spends most of its time
+/// allocating and rehashing for.
+#[derive(Debug, Clone)]
+struct KeyTable {
+    /// Each slot's key ([`EMPTY`] if free) and id.
+    slots: Vec<(u64, u32)>,
+    /// 64 minus log2 of the slot count.
+    shift: u32,
+    /// Keys numbered so far.
+    len: u32,
+}
+
+impl KeyTable {
+    /// An empty table for at most `most` keys.
+    fn with_room_for(most: usize) -> Self {
+        let slots = (2 * most).next_power_of_two().max(8);
+        KeyTable { slots: vec![(EMPTY, 0); slots], shift: 64 - slots.trailing_zeros(), len: 0 }
+    }
+
+    /// Number of keys.
+    fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// The first slot to probe for `key`.
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The id of `key`, [`ABSENT`] if it has none.
+    fn get(&self, key: u64) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(key);
+        loop {
+            let (found, id) = self.slots[slot];
+            if found == key {
+                return id;
+            }
+            if found == EMPTY {
+                return ABSENT;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// The id of `key`, numbering it next if it is new (the table must have
+    /// room: fewer keys than [`KeyTable::with_room_for`] was given).
+    fn get_or_insert(&mut self, key: u64) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(key);
+        loop {
+            let (found, id) = self.slots[slot];
+            if found == key {
+                return id;
+            }
+            if found == EMPTY {
+                let id = self.len;
+                self.slots[slot] = (key, id);
+                self.len += 1;
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
 
 /// The distinct n-grams of a reference (for one n ≥ 2) with their counts.
 ///
@@ -14,7 +84,7 @@ pub(crate) const ABSENT: u32 = u32::MAX;
 #[derive(Debug, Clone)]
 pub(crate) struct NgramTable {
     /// `levels[k - 2]` numbers the k-grams, for k in 2..=n.
-    levels: Vec<FxHashMap<u64, u32>>,
+    levels: Vec<KeyTable>,
     /// Occurrences of each n-gram id.
     counts: Vec<u32>,
 }
@@ -55,15 +125,12 @@ impl NgramTable {
         let mut levels = Vec::with_capacity(n - 1);
         let (mut ids, mut next) = (reference.to_vec(), Vec::new());
         for k in 2..=n {
-            let mut level = FxHashMap::default();
-            next_level(&ids, reference, k, &mut next, |key| {
-                let next = level.len() as u32;
-                *level.entry(key).or_insert(next)
-            });
+            let mut level = KeyTable::with_room_for(ngram_total(reference.len(), k));
+            next_level(&ids, reference, k, &mut next, |key| level.get_or_insert(key));
             std::mem::swap(&mut ids, &mut next);
             levels.push(level);
         }
-        let mut counts = vec![0u32; levels.last().map_or(0, FxHashMap::len)];
+        let mut counts = vec![0u32; levels.last().map_or(0, KeyTable::len)];
         for &id in &ids {
             counts[id as usize] += 1;
         }
@@ -82,7 +149,7 @@ impl NgramTable {
         ids.clear();
         ids.extend_from_slice(candidate);
         for (k, level) in (2..).zip(&self.levels) {
-            next_level(ids, candidate, k, next, |key| level.get(&key).copied().unwrap_or(ABSENT));
+            next_level(ids, candidate, k, next, |key| level.get(key));
             std::mem::swap(ids, next);
         }
         seen.clear();
@@ -132,6 +199,22 @@ mod tests {
         // Reference a a a b, candidate a a a a b: "a a a" 1 vs 2, "a a b" 1 vs 1.
         let table = NgramTable::new(&[0, 0, 0, 1], 3);
         assert_eq!(table.overlap(&[0, 0, 0, 0, 1], scratch), 2);
+    }
+
+    #[test]
+    fn key_table_numbers_keys_in_first_seen_order() {
+        // Keys that share a home slot (equal high bits after hashing are
+        // likely among 200 keys in 512 slots) must still come back apart.
+        let mut table = KeyTable::with_room_for(200);
+        let keys: Vec<u64> = (0..200u64).map(|k| k << 32 | (k * 7 % 13)).collect();
+        for (id, &key) in keys.iter().enumerate() {
+            assert_eq!(table.get(key), ABSENT);
+            assert_eq!(table.get_or_insert(key), id as u32);
+        }
+        for (id, &key) in keys.iter().enumerate() {
+            assert_eq!((table.get(key), table.get_or_insert(key)), (id as u32, id as u32));
+        }
+        assert_eq!((table.len(), table.get(5 << 32)), (200, ABSENT));
     }
 
     #[test]

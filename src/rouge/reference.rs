@@ -5,10 +5,8 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use super::lcs::{LcsMasks, mark_lcs};
-use super::ngram::{NgramTable, OverlapScratch, ngram_total, unigram_overlap};
+use super::ngram::{ABSENT, NgramTable, OverlapScratch, ngram_total, unigram_overlap};
 use super::{Metric, Score};
 
 /// A reference ready for scoring.
@@ -26,6 +24,60 @@ pub(crate) struct Reference {
     masks: Option<LcsMasks>,
     /// Each rougeLsum sentence's masks, when rougeLsum is requested.
     sentence_masks: Vec<LcsMasks>,
+}
+
+/// A map from ids of some id space (ids below a few million: a tokenizer's
+/// vocabulary) to one reference's local ids, numbered densely in
+/// first-seen order. Kept between references so that starting afresh costs
+/// nothing: an entry is valid only if stamped with the current epoch, so no
+/// hashing and no clearing.
+#[derive(Debug, Default)]
+pub(crate) struct Renumber {
+    /// Local id of each input id (valid where `stamps` holds `epoch`).
+    local: Vec<u32>,
+    /// The epoch in which each input id was last numbered.
+    stamps: Vec<u32>,
+    /// The current epoch (never 0 once started, so fresh stamps are stale).
+    epoch: u32,
+    /// Local ids handed out in this epoch.
+    len: u32,
+}
+
+impl Renumber {
+    /// Forgets every id: the next [`Renumber::assign`] gives local id 0.
+    pub(crate) fn start(&mut self) {
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.stamps.fill(0);
+            self.epoch = 1;
+        }
+        self.len = 0;
+    }
+
+    /// The local id of `id`, numbering it next if it has none yet.
+    pub(crate) fn assign(&mut self, id: u32) -> u32 {
+        let index = id as usize;
+        if index >= self.stamps.len() {
+            let size = (index + 1).next_power_of_two();
+            self.stamps.resize(size, 0);
+            self.local.resize(size, 0);
+        }
+        if self.stamps[index] != self.epoch {
+            self.stamps[index] = self.epoch;
+            self.local[index] = self.len;
+            self.len += 1;
+        }
+        self.local[index]
+    }
+
+    /// The local id of `id`, [`ABSENT`] if it was not numbered since the
+    /// last [`Renumber::start`].
+    pub(crate) fn local(&self, id: u32) -> u32 {
+        match self.stamps.get(id as usize) {
+            Some(&stamp) if stamp == self.epoch => self.local[id as usize],
+            _ => ABSENT,
+        }
+    }
 }
 
 /// A candidate as one reference sees it.
@@ -70,21 +122,22 @@ pub(crate) struct Scratch {
 
 impl Reference {
     /// Prepares the reference with token ids `tokens` (in any id space) and
-    /// rougeLsum sentences `sentences` (token ranges) for `metrics`. Also
-    /// returns the map from the input ids to reference-local ids.
+    /// rougeLsum sentences `sentences` (token ranges) for `metrics`.
+    /// `renumber` is started afresh and left holding the map from the input
+    /// ids to reference-local ids.
     pub(crate) fn new(
         tokens: &[u32],
         sentences: Vec<Range<usize>>,
         metrics: &[Metric],
-    ) -> (Self, FxHashMap<u32, u32>) {
-        let mut local_of = FxHashMap::default();
+        renumber: &mut Renumber,
+    ) -> Self {
+        renumber.start();
         let mut counts: Vec<u32> = Vec::new();
         let local: Vec<u32> = tokens
             .iter()
             .map(|&id| {
-                let next = counts.len() as u32;
-                let local = *local_of.entry(id).or_insert(next);
-                if local == next {
+                let local = renumber.assign(id);
+                if local as usize == counts.len() {
                     counts.push(0);
                 }
                 counts[local as usize] += 1;
@@ -105,8 +158,7 @@ impl Reference {
         } else {
             Vec::new()
         };
-        let reference = Reference { tokens: local, sentences, counts, ngrams, masks, sentence_masks };
-        (reference, local_of)
+        Reference { tokens: local, sentences, counts, ngrams, masks, sentence_masks }
     }
 
     /// Number of distinct tokens.
@@ -203,5 +255,25 @@ impl Reference {
             }
         }
         hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renumbering_starts_afresh_each_time() {
+        let mut renumber = Renumber::default();
+        renumber.start();
+        assert_eq!([9, 2, 9, 100].map(|id| renumber.assign(id)), [0, 1, 0, 2]);
+        assert_eq!([2, 100, 3, 7_000].map(|id| renumber.local(id)), [1, 2, ABSENT, ABSENT]);
+        renumber.start();
+        assert_eq!([2, 9, 100].map(|id| renumber.local(id)), [ABSENT; 3]);
+        assert_eq!([100, 9].map(|id| renumber.assign(id)), [0, 1]);
+        // The epoch wraps around without old stamps coming back to life.
+        renumber.epoch = u32::MAX;
+        renumber.start();
+        assert_eq!((renumber.local(100), renumber.assign(5)), (ABSENT, 0));
     }
 }
