@@ -12,7 +12,7 @@ use anyhow::{Context, bail};
 use sumbench::harness::pitfalls::{Pitfalls, dropped_letters_in_pairs};
 use sumbench::lang::{Language, LanguageChoice};
 use sumbench::names::check_list;
-use sumbench::pairs::{Pair, PairsError, STDIN, read_aligned, read_jsonl, write_row};
+use sumbench::pairs::{Pair, PairsError, RowWriter, STDIN, read_aligned, read_jsonl};
 use sumbench::rouge::{self, Score};
 use sumbench::rouge155::{self, Config, Limit};
 
@@ -191,6 +191,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let rows = RowWriter::new(&metrics);
     let mut lsum_warned = !metrics.iter().any(|m| m == "rougeLsum");
     // Letters rouge-score's tokenizer drops (the rule of a run's corpus warning).
     let ascii_only =
@@ -228,7 +229,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             lsum_warned = true;
         }
         let scores = scorer.score(&pair, language);
-        write_row(&mut out, &pair.id, &metrics, &scores).context("cannot write to stdout")?;
+        rows.write(&mut out, &pair.id, &scores).context("cannot write to stdout")?;
     }
     out.flush().context("cannot write to stdout")?;
     if let Some(warning) = dropped_letters_in_pairs(dropping, pairs_seen) {

@@ -30,6 +30,16 @@ impl LcsMasks {
         if self.words == 0 {
             return 0;
         }
+        if self.words == 1 {
+            // The same recurrence on one word, without the carry chain.
+            let mut word = u64::MAX;
+            for &id in text {
+                if let Some(&m) = self.masks.get(id as usize) {
+                    word = word.wrapping_add(word & m) | (word & !m);
+                }
+            }
+            return word.count_zeros() as usize;
+        }
         v.clear();
         v.resize(self.words, u64::MAX);
         for &id in text {

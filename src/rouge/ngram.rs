@@ -4,74 +4,69 @@
 /// The reference-local id of every candidate token absent from the reference.
 pub(crate) const ABSENT: u32 = u32::MAX;
 
-/// A key no n-gram has: a key's prefix half is never [`ABSENT`].
-const EMPTY: u64 = u64::MAX;
-
-/// `u64` n-gram keys numbered densely in first-seen order: an open-addressing
-/// table (linear probing, Fibonacci hashing) sized once for its most keys,
-/// at most half full, so it never grows. One reference's n-grams are a few
-/// dozen keys, which a general hash map spends most of its time
-/// allocating and rehashing for.
+/// One level of an [`NgramTable`]: the k-grams, each numbered by its
+/// `(prefix, last)` pair, where the prefix is the id of its (k-1)-gram
+/// (below `prefixes`) and `last` its last token. The k-grams of one prefix
+/// sit together (`(last, id)` in `entries[starts[p]..ends[p]]`, room for as
+/// many as the prefix occurs), so a look-up scans the few k-grams that share
+/// its prefix: no hashing. A reference's prefixes are dense ids, so this
+/// takes two passes over the reference and arrays of its size.
 #[derive(Debug, Clone)]
-struct KeyTable {
-    /// Each slot's key ([`EMPTY`] if free) and id.
-    slots: Vec<(u64, u32)>,
-    /// 64 minus log2 of the slot count.
-    shift: u32,
-    /// Keys numbered so far.
+struct Level {
+    /// Where each prefix's k-grams start (one entry more than prefixes).
+    starts: Vec<u32>,
+    /// Where each prefix's k-grams end.
+    ends: Vec<u32>,
+    /// `(last token, k-gram id)`, grouped by prefix.
+    entries: Vec<(u32, u32)>,
+    /// Number of distinct k-grams.
     len: u32,
 }
 
-impl KeyTable {
-    /// An empty table for at most `most` keys.
-    fn with_room_for(most: usize) -> Self {
-        let slots = (2 * most).next_power_of_two().max(8);
-        KeyTable { slots: vec![(EMPTY, 0); slots], shift: 64 - slots.trailing_zeros(), len: 0 }
-    }
-
-    /// Number of keys.
-    fn len(&self) -> usize {
-        self.len as usize
-    }
-
-    /// The first slot to probe for `key`.
-    fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    /// The id of `key`, [`ABSENT`] if it has none.
-    fn get(&self, key: u64) -> u32 {
-        let mask = self.slots.len() - 1;
-        let mut slot = self.home(key);
-        loop {
-            let (found, id) = self.slots[slot];
-            if found == key {
-                return id;
-            }
-            if found == EMPTY {
-                return ABSENT;
-            }
-            slot = (slot + 1) & mask;
+impl Level {
+    /// Numbers the k-grams `(prefix_ids[i], tokens[i + k - 1])` of a
+    /// reference (no id [`ABSENT`], prefixes below `prefixes`), writing each
+    /// one's id to `out` by start.
+    fn new(prefix_ids: &[u32], tokens: &[u32], k: usize, prefixes: usize, out: &mut Vec<u32>) -> Self {
+        let count = ngram_total(tokens.len(), k);
+        let mut starts = vec![0u32; prefixes + 1];
+        for &prefix in &prefix_ids[..count] {
+            starts[prefix as usize + 1] += 1;
         }
+        for p in 1..starts.len() {
+            starts[p] += starts[p - 1];
+        }
+        let mut ends = starts[..prefixes].to_vec();
+        let mut entries = vec![(0, 0); count];
+        let mut len = 0;
+        out.clear();
+        out.reserve(count);
+        for (&prefix, &last) in prefix_ids[..count].iter().zip(tokens.get(k - 1..).unwrap_or_default()) {
+            let (from, to) = (starts[prefix as usize] as usize, ends[prefix as usize] as usize);
+            let id = match entries[from..to].iter().find(|&&(token, _)| token == last) {
+                Some(&(_, id)) => id,
+                None => {
+                    entries[to] = (last, len);
+                    ends[prefix as usize] += 1;
+                    len += 1;
+                    len - 1
+                }
+            };
+            out.push(id);
+        }
+        Level { starts, ends, entries, len }
     }
 
-    /// The id of `key`, numbering it next if it is new (the table must have
-    /// room: fewer keys than [`KeyTable::with_room_for`] was given).
-    fn get_or_insert(&mut self, key: u64) -> u32 {
-        let mask = self.slots.len() - 1;
-        let mut slot = self.home(key);
-        loop {
-            let (found, id) = self.slots[slot];
-            if found == key {
-                return id;
-            }
-            if found == EMPTY {
-                let id = self.len;
-                self.slots[slot] = (key, id);
-                self.len += 1;
-                return id;
-            }
-            slot = (slot + 1) & mask;
+    /// The id of the k-gram `(prefix, last)`, [`ABSENT`] if the reference
+    /// does not have it (or either part is [`ABSENT`]).
+    fn get(&self, prefix: u32, last: u32) -> u32 {
+        let (Some(&from), Some(&to)) = (self.starts.get(prefix as usize), self.ends.get(prefix as usize))
+        else {
+            return ABSENT;
+        };
+        match self.entries[from as usize..to as usize].iter().find(|&&(token, _)| token == last) {
+            Some(&(_, id)) => id,
+            None => ABSENT,
         }
     }
 }
@@ -79,34 +74,14 @@ impl KeyTable {
 /// The distinct n-grams of a reference (for one n ≥ 2) with their counts.
 ///
 /// An n-gram is numbered through its prefix: level k maps
-/// `(id of the (k-1)-gram prefix, last token)` to the id of the k-gram, so
-/// every key is one `u64` and no n-gram is ever allocated.
+/// `(id of the (k-1)-gram prefix, last token)` to the id of the k-gram
+/// ([`Level`]), so no n-gram is ever allocated.
 #[derive(Debug, Clone)]
 pub(crate) struct NgramTable {
     /// `levels[k - 2]` numbers the k-grams, for k in 2..=n.
-    levels: Vec<KeyTable>,
+    levels: Vec<Level>,
     /// Occurrences of each n-gram id.
     counts: Vec<u32>,
-}
-
-/// Writes to `out` the id of every k-gram of `tokens` (by start), from the
-/// ids of its (k-1)-grams: `id_of(key)` of the k-gram's key, [`ABSENT`] if a part is.
-fn next_level(
-    previous: &[u32],
-    tokens: &[u32],
-    k: usize,
-    out: &mut Vec<u32>,
-    mut id_of: impl FnMut(u64) -> u32,
-) {
-    let count = (tokens.len() + 1).saturating_sub(k);
-    out.clear();
-    out.extend((0..count).map(|start| {
-        let (prefix, last) = (previous[start], tokens[start + k - 1]);
-        if prefix == ABSENT || last == ABSENT {
-            return ABSENT;
-        }
-        id_of((u64::from(prefix) << 32) | u64::from(last))
-    }));
 }
 
 /// Working space for [`NgramTable::overlap`], reused between calls so that
@@ -119,18 +94,22 @@ pub(crate) struct OverlapScratch {
 }
 
 impl NgramTable {
-    /// The n-grams of `reference` (reference-local ids).
+    /// The n-grams of `reference` (reference-local ids: dense from 0).
     pub(crate) fn new(reference: &[u32], n: usize) -> Self {
         debug_assert!(n >= 2, "unigrams are counted with the reference's token counts");
-        let mut levels = Vec::with_capacity(n - 1);
-        let (mut ids, mut next) = (reference.to_vec(), Vec::new());
+        let mut levels: Vec<Level> = Vec::with_capacity(n - 1);
+        let vocabulary = reference.iter().max().map_or(0, |&id| id as usize + 1);
+        let (mut ids, mut next) = (Vec::new(), Vec::new());
         for k in 2..=n {
-            let mut level = KeyTable::with_room_for(ngram_total(reference.len(), k));
-            next_level(&ids, reference, k, &mut next, |key| level.get_or_insert(key));
+            let (prefix_ids, prefixes) = match levels.last() {
+                None => (reference, vocabulary),
+                Some(level) => (ids.as_slice(), level.len as usize),
+            };
+            let level = Level::new(prefix_ids, reference, k, prefixes, &mut next);
             std::mem::swap(&mut ids, &mut next);
             levels.push(level);
         }
-        let mut counts = vec![0u32; levels.last().map_or(0, KeyTable::len)];
+        let mut counts = vec![0u32; levels.last().map_or(0, |level| level.len as usize)];
         for &id in &ids {
             counts[id as usize] += 1;
         }
@@ -146,10 +125,11 @@ impl NgramTable {
     /// Candidate tokens given as [`ABSENT`] match nothing.
     pub(crate) fn overlap(&self, candidate: &[u32], scratch: &mut OverlapScratch) -> usize {
         let OverlapScratch { ids, next, seen } = scratch;
-        ids.clear();
-        ids.extend_from_slice(candidate);
         for (k, level) in (2..).zip(&self.levels) {
-            next_level(ids, candidate, k, next, |key| level.get(key));
+            let previous = if k == 2 { candidate } else { ids.as_slice() };
+            next.clear();
+            let lasts = candidate.get(k - 1..).unwrap_or_default();
+            next.extend(previous.iter().zip(lasts).map(|(&prefix, &last)| level.get(prefix, last)));
             std::mem::swap(ids, next);
         }
         seen.clear();
@@ -202,19 +182,26 @@ mod tests {
     }
 
     #[test]
-    fn key_table_numbers_keys_in_first_seen_order() {
-        // Keys that share a home slot (equal high bits after hashing are
-        // likely among 200 keys in 512 slots) must still come back apart.
-        let mut table = KeyTable::with_room_for(200);
-        let keys: Vec<u64> = (0..200u64).map(|k| k << 32 | (k * 7 % 13)).collect();
-        for (id, &key) in keys.iter().enumerate() {
-            assert_eq!(table.get(key), ABSENT);
-            assert_eq!(table.get_or_insert(key), id as u32);
+    fn levels_number_distinct_ngrams_grouped_by_prefix() {
+        // Reference a b a b c (ids 0 1 0 1 2): bigrams ab, ba, ab, bc → ids
+        // 0, 1, 0, 2 in first-seen order; prefix a has one bigram (ab),
+        // b two (ba, bc).
+        let mut out = Vec::new();
+        let level = Level::new(&[0, 1, 0, 1, 2], &[0, 1, 0, 1, 2], 2, 3, &mut out);
+        assert_eq!((out.as_slice(), level.len), (&[0, 1, 0, 2][..], 3));
+        assert_eq!([level.get(0, 1), level.get(1, 0), level.get(1, 2)], [0, 1, 2]);
+        assert_eq!([level.get(2, 0), level.get(0, 0), level.get(ABSENT, 1), level.get(7, 1)], [ABSENT; 4]);
+    }
+
+    #[test]
+    fn sequences_shorter_than_n() {
+        let scratch = &mut OverlapScratch::default();
+        for reference in [&[][..], &[0], &[0, 1]] {
+            let table = NgramTable::new(reference, 3);
+            for candidate in [&[][..], &[0], &[0, 1], &[0, 1, 0]] {
+                assert_eq!(table.overlap(candidate, scratch), 0, "{reference:?} {candidate:?}");
+            }
         }
-        for (id, &key) in keys.iter().enumerate() {
-            assert_eq!((table.get(key), table.get_or_insert(key)), (id as u32, id as u32));
-        }
-        assert_eq!((table.len(), table.get(5 << 32)), (200, ABSENT));
     }
 
     #[test]

@@ -33,11 +33,10 @@ pub(crate) struct Reference {
 /// hashing and no clearing.
 #[derive(Debug, Default)]
 pub(crate) struct Renumber {
-    /// Local id of each input id (valid where `stamps` holds `epoch`).
-    local: Vec<u32>,
-    /// The epoch in which each input id was last numbered.
-    stamps: Vec<u32>,
-    /// The current epoch (never 0 once started, so fresh stamps are stale).
+    /// `(epoch, local id)` of each input id: the local id is valid where
+    /// the epoch is the current one.
+    entries: Vec<(u32, u32)>,
+    /// The current epoch (never 0 once started, so fresh entries are stale).
     epoch: u32,
     /// Local ids handed out in this epoch.
     len: u32,
@@ -48,7 +47,7 @@ impl Renumber {
     pub(crate) fn start(&mut self) {
         self.epoch = self.epoch.wrapping_add(1);
         if self.epoch == 0 {
-            self.stamps.fill(0);
+            self.entries.fill((0, 0));
             self.epoch = 1;
         }
         self.len = 0;
@@ -57,24 +56,22 @@ impl Renumber {
     /// The local id of `id`, numbering it next if it has none yet.
     pub(crate) fn assign(&mut self, id: u32) -> u32 {
         let index = id as usize;
-        if index >= self.stamps.len() {
-            let size = (index + 1).next_power_of_two();
-            self.stamps.resize(size, 0);
-            self.local.resize(size, 0);
+        if index >= self.entries.len() {
+            self.entries.resize((index + 1).next_power_of_two(), (0, 0));
         }
-        if self.stamps[index] != self.epoch {
-            self.stamps[index] = self.epoch;
-            self.local[index] = self.len;
+        let entry = &mut self.entries[index];
+        if entry.0 != self.epoch {
+            *entry = (self.epoch, self.len);
             self.len += 1;
         }
-        self.local[index]
+        entry.1
     }
 
     /// The local id of `id`, [`ABSENT`] if it was not numbered since the
     /// last [`Renumber::start`].
     pub(crate) fn local(&self, id: u32) -> u32 {
-        match self.stamps.get(id as usize) {
-            Some(&stamp) if stamp == self.epoch => self.local[id as usize],
+        match self.entries.get(id as usize) {
+            Some(&(epoch, local)) if epoch == self.epoch => local,
             _ => ABSENT,
         }
     }

@@ -469,7 +469,6 @@ fn next_bit(bits: &[u64], from: usize, set: bool) -> Option<usize> {
 /// integer, zero above `len`, with bit 0x20 set in each (which lower-cases
 /// ASCII letters and leaves ASCII digits as they are).
 fn short_key(bytes: &[u8], start: usize, len: usize) -> u128 {
-    let keep = if len == SHORT_TOKEN { u128::MAX } else { (1u128 << (8 * len)) - 1 };
     let raw = match bytes.get(start..start + SHORT_TOKEN) {
         Some(window) => u128::from_le_bytes(window.try_into().expect("16 bytes")),
         None => {
@@ -478,8 +477,19 @@ fn short_key(bytes: &[u8], start: usize, len: usize) -> u128 {
             u128::from_le_bytes(window)
         }
     };
-    (raw | u128::from_le_bytes([0x20; SHORT_TOKEN])) & keep
+    (raw | u128::from_le_bytes([0x20; SHORT_TOKEN])) & KEEP[len]
 }
+
+/// `KEEP[len]`: the low `len` bytes of a `u128` set (for [`short_key`]).
+static KEEP: [u128; SHORT_TOKEN + 1] = {
+    let mut keep = [0u128; SHORT_TOKEN + 1];
+    let mut len = 1;
+    while len <= SHORT_TOKEN {
+        keep[len] = (keep[len - 1] << 8) | 0xFF;
+        len += 1;
+    }
+    keep
+};
 
 /// Raw-token key → id for short ASCII tokens: an open-addressing table
 /// (linear probing, kept at most three quarters full) of `u128` keys, each
