@@ -148,7 +148,7 @@ impl<'a> DocumentScorer<'a> {
         let references: Vec<DocumentReference> = reference_tokens
             .into_iter()
             .map(|(tokens, lines)| {
-                let reference = Reference::new(&tokens, lines, scorer.metrics(), &mut renumber);
+                let reference = Reference::new(&tokens, &lines, scorer.metrics(), &mut renumber);
                 // Document id `other` (a token in no reference) stays ABSENT.
                 let local_of = (0..=other as u32).map(|doc| renumber.local(doc)).collect();
                 let first_row = rows;

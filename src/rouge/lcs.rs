@@ -5,7 +5,7 @@
 /// Bit masks of a fixed sequence (the pattern) for the bit-parallel LCS
 /// length of Allison & Dix (1986) in Hyyrö's (2004) formulation: one bit per
 /// pattern position, 64 positions per word.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct LcsMasks {
     words: usize,
     /// `masks[id * words + w]`: bit `i % 64` of word `i / 64` is set iff the
@@ -15,13 +15,23 @@ pub(crate) struct LcsMasks {
 
 impl LcsMasks {
     /// Masks of `pattern`, whose ids are all below `vocabulary`.
+    #[cfg(test)]
     pub(crate) fn new(pattern: &[u32], vocabulary: usize) -> Self {
+        let mut masks = LcsMasks::default();
+        masks.prepare(pattern, vocabulary);
+        masks
+    }
+
+    /// Makes these the masks of `pattern` (ids all below `vocabulary`),
+    /// reusing the buffer.
+    pub(crate) fn prepare(&mut self, pattern: &[u32], vocabulary: usize) {
         let words = pattern.len().div_ceil(64);
-        let mut masks = vec![0u64; vocabulary * words];
+        self.words = words;
+        self.masks.clear();
+        self.masks.resize(vocabulary * words, 0);
         for (i, &id) in pattern.iter().enumerate() {
-            masks[id as usize * words + i / 64] |= 1 << (i % 64);
+            self.masks[id as usize * words + i / 64] |= 1 << (i % 64);
         }
-        LcsMasks { words, masks }
     }
 
     /// LCS length of the pattern and `text`. Ids of `text` at or above the

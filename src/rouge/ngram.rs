@@ -11,7 +11,7 @@ pub(crate) const ABSENT: u32 = u32::MAX;
 /// many as the prefix occurs), so a look-up scans the few k-grams that share
 /// its prefix: no hashing. A reference's prefixes are dense ids, so this
 /// takes two passes over the reference and arrays of its size.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Level {
     /// Where each prefix's k-grams start (one entry more than prefixes).
     starts: Vec<u32>,
@@ -26,19 +26,23 @@ struct Level {
 impl Level {
     /// Numbers the k-grams `(prefix_ids[i], tokens[i + k - 1])` of a
     /// reference (no id [`ABSENT`], prefixes below `prefixes`), writing each
-    /// one's id to `out` by start.
-    fn new(prefix_ids: &[u32], tokens: &[u32], k: usize, prefixes: usize, out: &mut Vec<u32>) -> Self {
+    /// one's id to `out` by start; the level's buffers are reused.
+    fn prepare(&mut self, prefix_ids: &[u32], tokens: &[u32], k: usize, prefixes: usize, out: &mut Vec<u32>) {
         let count = ngram_total(tokens.len(), k);
-        let mut starts = vec![0u32; prefixes + 1];
+        let Level { starts, ends, entries, len } = self;
+        starts.clear();
+        starts.resize(prefixes + 1, 0);
         for &prefix in &prefix_ids[..count] {
             starts[prefix as usize + 1] += 1;
         }
         for p in 1..starts.len() {
             starts[p] += starts[p - 1];
         }
-        let mut ends = starts[..prefixes].to_vec();
-        let mut entries = vec![(0, 0); count];
-        let mut len = 0;
+        ends.clear();
+        ends.extend_from_slice(&starts[..prefixes]);
+        entries.clear();
+        entries.resize(count, (0, 0));
+        *len = 0;
         out.clear();
         out.reserve(count);
         for (&prefix, &last) in prefix_ids[..count].iter().zip(tokens.get(k - 1..).unwrap_or_default()) {
@@ -46,15 +50,14 @@ impl Level {
             let id = match entries[from..to].iter().find(|&&(token, _)| token == last) {
                 Some(&(_, id)) => id,
                 None => {
-                    entries[to] = (last, len);
+                    entries[to] = (last, *len);
                     ends[prefix as usize] += 1;
-                    len += 1;
-                    len - 1
+                    *len += 1;
+                    *len - 1
                 }
             };
             out.push(id);
         }
-        Level { starts, ends, entries, len }
     }
 
     /// The id of the k-gram `(prefix, last)`, [`ABSENT`] if the reference
@@ -76,12 +79,15 @@ impl Level {
 /// An n-gram is numbered through its prefix: level k maps
 /// `(id of the (k-1)-gram prefix, last token)` to the id of the k-gram
 /// ([`Level`]), so no n-gram is ever allocated.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct NgramTable {
     /// `levels[k - 2]` numbers the k-grams, for k in 2..=n.
     levels: Vec<Level>,
     /// Occurrences of each n-gram id.
     counts: Vec<u32>,
+    /// Buffers for the ids of one level and the next, while preparing.
+    ids: Vec<u32>,
+    next: Vec<u32>,
 }
 
 /// Working space for [`NgramTable::overlap`], reused between calls so that
@@ -95,25 +101,32 @@ pub(crate) struct OverlapScratch {
 
 impl NgramTable {
     /// The n-grams of `reference` (reference-local ids: dense from 0).
+    #[cfg(test)]
     pub(crate) fn new(reference: &[u32], n: usize) -> Self {
+        let mut table = NgramTable::default();
+        table.prepare(reference, n);
+        table
+    }
+
+    /// Makes this the table of the n-grams of `reference` (reference-local
+    /// ids: dense from 0), reusing the buffers.
+    pub(crate) fn prepare(&mut self, reference: &[u32], n: usize) {
         debug_assert!(n >= 2, "unigrams are counted with the reference's token counts");
-        let mut levels: Vec<Level> = Vec::with_capacity(n - 1);
+        let NgramTable { levels, counts, ids, next } = self;
+        levels.resize_with(n - 1, Level::default);
         let vocabulary = reference.iter().max().map_or(0, |&id| id as usize + 1);
-        let (mut ids, mut next) = (Vec::new(), Vec::new());
-        for k in 2..=n {
-            let (prefix_ids, prefixes) = match levels.last() {
-                None => (reference, vocabulary),
-                Some(level) => (ids.as_slice(), level.len as usize),
-            };
-            let level = Level::new(prefix_ids, reference, k, prefixes, &mut next);
-            std::mem::swap(&mut ids, &mut next);
-            levels.push(level);
+        let mut prefixes = vocabulary;
+        for (k, level) in (2..).zip(levels.iter_mut()) {
+            let prefix_ids = if k == 2 { reference } else { ids.as_slice() };
+            level.prepare(prefix_ids, reference, k, prefixes, next);
+            prefixes = level.len as usize;
+            std::mem::swap(ids, next);
         }
-        let mut counts = vec![0u32; levels.last().map_or(0, |level| level.len as usize)];
-        for &id in &ids {
+        counts.clear();
+        counts.resize(prefixes, 0);
+        for &id in ids.iter() {
             counts[id as usize] += 1;
         }
-        NgramTable { levels, counts }
     }
 
     /// The n of the n-grams.
@@ -187,7 +200,8 @@ mod tests {
         // 0, 1, 0, 2 in first-seen order; prefix a has one bigram (ab),
         // b two (ba, bc).
         let mut out = Vec::new();
-        let level = Level::new(&[0, 1, 0, 1, 2], &[0, 1, 0, 1, 2], 2, 3, &mut out);
+        let mut level = Level::default();
+        level.prepare(&[0, 1, 0, 1, 2], &[0, 1, 0, 1, 2], 2, 3, &mut out);
         assert_eq!((out.as_slice(), level.len), (&[0, 1, 0, 2][..], 3));
         assert_eq!([level.get(0, 1), level.get(1, 0), level.get(1, 2)], [0, 1, 2]);
         assert_eq!([level.get(2, 0), level.get(0, 0), level.get(ABSENT, 1), level.get(7, 1)], [ABSENT; 4]);

@@ -10,7 +10,7 @@ use super::ngram::{ABSENT, NgramTable, OverlapScratch, ngram_total, unigram_over
 use super::{Metric, Score};
 
 /// A reference ready for scoring.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Reference {
     /// Reference-local ids, `0..vocabulary`.
     tokens: Vec<u32>,
@@ -124,38 +124,61 @@ impl Reference {
     /// ids to reference-local ids.
     pub(crate) fn new(
         tokens: &[u32],
-        sentences: Vec<Range<usize>>,
+        sentences: &[Range<usize>],
         metrics: &[Metric],
         renumber: &mut Renumber,
     ) -> Self {
+        let mut reference = Reference::default();
+        reference.prepare(tokens, sentences, metrics, renumber);
+        reference
+    }
+
+    /// [`Reference::new`] in place: this becomes the reference of `tokens`,
+    /// reusing its buffers (scoring pair after pair allocates nothing here).
+    pub(crate) fn prepare(
+        &mut self,
+        tokens: &[u32],
+        sentences: &[Range<usize>],
+        metrics: &[Metric],
+        renumber: &mut Renumber,
+    ) {
         renumber.start();
-        let mut counts: Vec<u32> = Vec::new();
-        let local: Vec<u32> = tokens
-            .iter()
-            .map(|&id| {
-                let local = renumber.assign(id);
-                if local as usize == counts.len() {
-                    counts.push(0);
-                }
-                counts[local as usize] += 1;
-                local
-            })
-            .collect();
-        let mut ngrams: Vec<NgramTable> = Vec::new();
+        self.counts.clear();
+        self.tokens.clear();
+        for &id in tokens {
+            let local = renumber.assign(id);
+            if local as usize == self.counts.len() {
+                self.counts.push(0);
+            }
+            self.counts[local as usize] += 1;
+            self.tokens.push(local);
+        }
+        self.sentences.clear();
+        self.sentences.extend_from_slice(sentences);
+        let mut tables = 0;
         for metric in metrics {
             if let Metric::N(n @ 2..) = *metric
-                && !ngrams.iter().any(|table| table.n() == usize::from(n))
+                && !self.ngrams[..tables].iter().any(|table| table.n() == usize::from(n))
             {
-                ngrams.push(NgramTable::new(&local, n.into()));
+                if tables == self.ngrams.len() {
+                    self.ngrams.push(NgramTable::default());
+                }
+                self.ngrams[tables].prepare(&self.tokens, n.into());
+                tables += 1;
             }
         }
-        let masks = metrics.contains(&Metric::L).then(|| LcsMasks::new(&local, counts.len()));
-        let sentence_masks = if metrics.contains(&Metric::Lsum) {
-            sentences.iter().map(|range| LcsMasks::new(&local[range.clone()], counts.len())).collect()
+        self.ngrams.truncate(tables);
+        let vocabulary = self.counts.len();
+        if metrics.contains(&Metric::L) {
+            self.masks.get_or_insert_with(LcsMasks::default).prepare(&self.tokens, vocabulary);
         } else {
-            Vec::new()
-        };
-        Reference { tokens: local, sentences, counts, ngrams, masks, sentence_masks }
+            self.masks = None;
+        }
+        let sentence_count = if metrics.contains(&Metric::Lsum) { sentences.len() } else { 0 };
+        self.sentence_masks.resize_with(sentence_count, LcsMasks::default);
+        for (masks, range) in self.sentence_masks.iter_mut().zip(sentences) {
+            masks.prepare(&self.tokens[range.clone()], vocabulary);
+        }
     }
 
     /// Number of distinct tokens.

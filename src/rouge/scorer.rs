@@ -104,6 +104,7 @@ impl Scorer {
                     lines,
                     local,
                     renumber,
+                    prepared,
                     buffers,
                 } = &mut *scratch.borrow_mut();
                 candidate_ids.clear();
@@ -114,10 +115,10 @@ impl Scorer {
                     tokens.clear();
                     lines.clear();
                     ids.push_lines(reference.as_ref(), tokens, lines);
-                    let reference = Reference::new(tokens, lines.clone(), &self.metrics, renumber);
+                    prepared.prepare(tokens, lines, &self.metrics, renumber);
                     local.clear();
                     local.extend(candidate_ids.iter().map(|&id| renumber.local(id)));
-                    best.offer(&self.score_local(&reference, local, candidate_lines, buffers));
+                    best.offer(&self.score_local(prepared, local, candidate_lines, buffers));
                 }
                 best.into_scores()
             })
@@ -137,7 +138,7 @@ impl Scorer {
         if !plain.is_empty() {
             let reference_ids = ids.of(&reference_tokens);
             let candidate_ids = ids.of(&candidate_tokens);
-            let found = score_ids(&plain, &reference_ids, Vec::new(), &candidate_ids, &[]);
+            let found = score_ids(&plain, &reference_ids, &[], &candidate_ids, &[]);
             for (metric, score) in plain.iter().zip(found) {
                 for (slot, m) in scores.iter_mut().zip(&self.metrics) {
                     if m == metric {
@@ -152,8 +153,13 @@ impl Scorer {
                 ids.of_lines(&pipeline.lines(reference, segment, &mut state));
             let (candidate_ids, candidate_lines) =
                 ids.of_lines(&pipeline.lines(candidate, segment, &mut state));
-            let found =
-                score_ids(&[Metric::Lsum], &reference_ids, reference_lines, &candidate_ids, &candidate_lines);
+            let found = score_ids(
+                &[Metric::Lsum],
+                &reference_ids,
+                &reference_lines,
+                &candidate_ids,
+                &candidate_lines,
+            );
             for (slot, m) in scores.iter_mut().zip(&self.metrics) {
                 if *m == Metric::Lsum {
                     *slot = found[0];
@@ -197,6 +203,8 @@ struct PairScratch {
     lines: Vec<Range<usize>>,
     local: Vec<u32>,
     renumber: Renumber,
+    /// The reference being scored, rebuilt in place for each.
+    prepared: Reference,
     buffers: ScoreBuffers,
 }
 
@@ -249,7 +257,7 @@ impl TokenNumbers {
 fn score_ids(
     metrics: &[Metric],
     reference: &[u32],
-    reference_lines: Vec<Range<usize>>,
+    reference_lines: &[Range<usize>],
     candidate: &[u32],
     candidate_lines: &[Range<usize>],
 ) -> Vec<Score> {
