@@ -17,7 +17,9 @@ for --rounds rounds:
       list (it writes nothing, which only favours it).
 
 Both are whole processes (start-up, reading, scoring, output) timed from
-outside with time.perf_counter; the medians and their ratio are printed.
+outside with time.perf_counter (wall) and getrusage (user + system CPU of
+the child, steadier on a loaded machine); the medians and their ratios are
+printed, wall first.
 Both compute the same three types: rougeLsum (one of `sumbench rouge`'s
 defaults) is left out because rougers is asked for rouge1, rouge2, rougeL.
 
@@ -35,6 +37,7 @@ Usage:
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -89,10 +92,14 @@ def sumbench_command(binary, path):
 
 
 def timed(command, env):
+    """Wall seconds and CPU seconds (user + system) of one run of `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(os.devnull, "wb") as null:
         subprocess.run(command, env=env, stdout=null, check=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def read_rows(path, key):
@@ -159,9 +166,12 @@ def main():
         for round_ in range(args.rounds):
             ours.append(timed(sumbench_command(args.binary, path), env))
             theirs.append(timed([args.python, "-c", ROUGERS, path], env))
-            print("round %d: sumbench %.3f s, rougers %.3f s" % (round_ + 1, ours[-1], theirs[-1]), flush=True)
-        a, b = statistics.median(ours), statistics.median(theirs)
-        print("median: sumbench %.3f s, rougers %.3f s, ratio %.2fx" % (a, b, b / a))
+            print("round %d: sumbench %.3f s (cpu %.3f), rougers %.3f s (cpu %.3f)"
+                  % (round_ + 1, *ours[-1], *theirs[-1]), flush=True)
+        for i, what in ((0, "wall"), (1, "cpu")):
+            a = statistics.median(run[i] for run in ours)
+            b = statistics.median(run[i] for run in theirs)
+            print("median %s: sumbench %.3f s, rougers %.3f s, ratio %.2fx" % (what, a, b, b / a))
     return 0
 
 
