@@ -50,6 +50,18 @@ impl LcsMasks {
             }
             return word.count_zeros() as usize;
         }
+        if self.words == 2 {
+            // Two words as one `u128`, whose addition carries between them.
+            let mut word = u128::MAX;
+            for &id in text {
+                let at = id as usize * 2;
+                if let Some(&[low, high]) = self.masks.get(at..at + 2) {
+                    let m = u128::from(low) | (u128::from(high) << 64);
+                    word = word.wrapping_add(word & m) | (word & !m);
+                }
+            }
+            return word.count_zeros() as usize;
+        }
         v.clear();
         v.resize(self.words, u64::MAX);
         for &id in text {
