@@ -41,7 +41,7 @@ impl<R: BufRead> JsonLines<R> {
     pub fn next_line(&mut self) -> Option<io::Result<Line<'_>>> {
         loop {
             self.buffer.clear();
-            match self.input.read_until(b'\n', &mut self.buffer) {
+            match read_line(&mut self.input, &mut self.buffer) {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(error) => return Some(Err(error)),
@@ -59,6 +59,29 @@ impl<R: BufRead> JsonLines<R> {
                 let bytes = &self.buffer[skipped..end];
                 return Some(Ok(Line { number: self.number, bytes, skipped }));
             }
+        }
+    }
+}
+
+/// `BufRead::read_until(b'\n')`, with the `memchr` crate's vectorized
+/// search for the line end (the standard library's is a word at a time).
+fn read_line<R: BufRead>(input: &mut R, buffer: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match input.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        let (done, used) = match memchr::memchr(b'\n', available) {
+            Some(at) => (true, at + 1),
+            None => (available.is_empty(), available.len()),
+        };
+        buffer.extend_from_slice(&available[..used]);
+        input.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
         }
     }
 }

@@ -17,8 +17,6 @@
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use serde::ser::{SerializeMap, Serializer};
-
 use crate::corpus::Location;
 use crate::lang::Language;
 use crate::metrics::{EvalError, EvalReader};
@@ -148,18 +146,55 @@ pub fn read_aligned(candidates: &Path, references: &[PathBuf]) -> Result<Vec<Pai
 /// Writes one output row: `{"id": id, "<metric>": {precision, recall, fmeasure}, ...}`
 /// and a newline, `metrics[i]` scored `scores[i]`.
 pub fn write_row(out: &mut impl Write, id: &str, metrics: &[String], scores: &[Score]) -> io::Result<()> {
-    let mut serializer = serde_json::Serializer::new(&mut *out);
-    let mut map = serializer.serialize_map(Some(metrics.len() + 1))?;
-    map.serialize_entry("id", id)?;
-    for (metric, score) in metrics.iter().zip(scores) {
-        map.serialize_entry(metric, score)?;
+    RowWriter::new(metrics).write(out, id, scores)
+}
+
+/// [`write_row`] for many rows of the same metrics: the bytes between the
+/// numbers are escaped once, and each row writes only its id (a JSON
+/// string) and numbers (serde_json's shortest round-trip form), so the rows
+/// are byte for byte those of a serde_json map.
+#[derive(Debug, Clone)]
+pub struct RowWriter {
+    /// Per metric: `,"<metric>":{"precision":`.
+    prefixes: Vec<Vec<u8>>,
+}
+
+impl RowWriter {
+    /// A writer of rows scored for `metrics`, in this order.
+    pub fn new(metrics: &[String]) -> Self {
+        let prefixes = metrics
+            .iter()
+            .map(|metric| {
+                let mut prefix = b",".to_vec();
+                serde_json::to_writer(&mut prefix, metric).expect("a string serializes");
+                prefix.extend_from_slice(br#":{"precision":"#);
+                prefix
+            })
+            .collect();
+        RowWriter { prefixes }
     }
-    map.end()?;
-    out.write_all(b"\n")
+
+    /// Writes the row of `id`, the metrics' `scores` in order, and a newline.
+    pub fn write(&self, out: &mut impl Write, id: &str, scores: &[Score]) -> io::Result<()> {
+        out.write_all(br#"{"id":"#)?;
+        serde_json::to_writer(&mut *out, id)?;
+        for (prefix, score) in self.prefixes.iter().zip(scores) {
+            out.write_all(prefix)?;
+            serde_json::to_writer(&mut *out, &score.precision)?;
+            out.write_all(br#","recall":"#)?;
+            serde_json::to_writer(&mut *out, &score.recall)?;
+            out.write_all(br#","fmeasure":"#)?;
+            serde_json::to_writer(&mut *out, &score.fmeasure)?;
+            out.write_all(b"}")?;
+        }
+        out.write_all(b"}\n")
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use serde::ser::{SerializeMap, Serializer};
+
     use super::*;
 
     fn error(line: &str) -> Option<String> {
@@ -252,6 +287,31 @@ mod tests {
                 c.display()
             )
         );
+    }
+
+    #[test]
+    fn rows_are_serde_json_maps_byte_for_byte() {
+        // The layout by serde_json itself: a map of the id and the scores,
+        // including an id and a metric name that need escaping and values
+        // that print as integers, exponents or null.
+        let metrics = ["rouge1".to_string(), "a\"b\\".to_string()];
+        let scores = [
+            Score { precision: 1e-7, recall: 1.0, fmeasure: 2.0 / 3.0 },
+            Score { precision: f64::NAN, recall: 0.0, fmeasure: 123456789.0 },
+        ];
+        let id = "x\ny\u{1}é";
+        let mut want = Vec::new();
+        let mut serializer = serde_json::Serializer::new(&mut want);
+        let mut map = serializer.serialize_map(None).unwrap();
+        map.serialize_entry("id", id).unwrap();
+        for (metric, score) in metrics.iter().zip(&scores) {
+            map.serialize_entry(metric, score).unwrap();
+        }
+        map.end().unwrap();
+        want.push(b'\n');
+        let mut got = Vec::new();
+        write_row(&mut got, id, &metrics, &scores).unwrap();
+        assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
     }
 
     #[test]

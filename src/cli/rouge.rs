@@ -12,7 +12,7 @@ use anyhow::{Context, bail};
 use sumbench::harness::pitfalls::{Pitfalls, dropped_letters_in_pairs};
 use sumbench::lang::{Language, LanguageChoice};
 use sumbench::names::check_list;
-use sumbench::pairs::{Pair, PairsError, STDIN, read_aligned, read_jsonl, write_row};
+use sumbench::pairs::{Pair, PairsError, RowWriter, STDIN, read_aligned, read_jsonl};
 use sumbench::rouge::{self, Score};
 use sumbench::rouge155::{self, Config, Limit};
 
@@ -85,6 +85,9 @@ pub struct Args {
     /// JSONL input of {"id", "candidate", "references"}; `-` or nothing reads stdin.
     pub input: Option<PathBuf>,
 }
+
+/// Bytes read from an input file at a time.
+const INPUT_BUFFER: usize = 1 << 20;
 
 /// rouge-score mode's metrics when `--metrics` is not given.
 const ROUGE_SCORE_DEFAULT: [&str; 4] = ["rouge1", "rouge2", "rougeL", "rougeLsum"];
@@ -180,7 +183,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 Some(path) if path.as_os_str() != "-" => {
                     let file =
                         File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
-                    Box::new(read_jsonl(BufReader::new(file), path))
+                    Box::new(read_jsonl(BufReader::with_capacity(INPUT_BUFFER, file), path))
                 }
                 _ => Box::new(read_jsonl(std::io::stdin().lock(), Path::new(STDIN))),
             }
@@ -188,6 +191,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let rows = RowWriter::new(&metrics);
     let mut lsum_warned = !metrics.iter().any(|m| m == "rougeLsum");
     // Letters rouge-score's tokenizer drops (the rule of a run's corpus warning).
     let ascii_only =
@@ -198,7 +202,12 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     for pair in pairs {
         let pair = pair?;
         pairs_seen += 1;
-        if ascii_only && Pitfalls::of_document(&pair.candidate, &pair.references).drops_letters() {
+        // All-ASCII text has no letter outside ASCII to drop: skip the count.
+        let all_ascii = pair.candidate.is_ascii() && pair.references.iter().all(|r| r.is_ascii());
+        if ascii_only
+            && !all_ascii
+            && Pitfalls::of_document(&pair.candidate, &pair.references).drops_letters()
+        {
             dropping += 1;
             if dropping <= 100 {
                 dropped_languages.extend(Language::detect(&pair.references.join("\n")));
@@ -220,7 +229,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
             lsum_warned = true;
         }
         let scores = scorer.score(&pair, language);
-        write_row(&mut out, &pair.id, &metrics, &scores).context("cannot write to stdout")?;
+        rows.write(&mut out, &pair.id, &scores).context("cannot write to stdout")?;
     }
     out.flush().context("cannot write to stdout")?;
     if let Some(warning) = dropped_letters_in_pairs(dropping, pairs_seen) {

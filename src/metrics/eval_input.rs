@@ -115,6 +115,9 @@ fn parse(path: &Path, number: usize, bytes: &[u8]) -> Result<EvalRecord, EvalErr
     let fail = |message: String| EvalError::Input { location: location.clone(), message };
     let line = std::str::from_utf8(bytes)
         .map_err(|e| fail(format!("invalid UTF-8 at byte offset {} of the line", e.valid_up_to())))?;
+    if let Ok(Typical { id, candidate, references, source, lang }) = serde_json::from_str::<Typical>(line) {
+        return Ok(EvalRecord { id, candidate, references, source, lang, location });
+    }
     let value: Value = serde_json::from_str(line).map_err(|e| fail(malformed(&e)))?;
     let Value::Object(mut object) = value else {
         return Err(fail(format!("expected a JSON object, found {}", json_kind(&value))));
@@ -172,6 +175,150 @@ impl<R: BufRead> Iterator for EvalReader<R> {
     }
 }
 
+/// A line as most lines are: an object whose `id` is a string or an
+/// integer, `candidate` a string, `references` absent, null or strings,
+/// `source` and `lang` absent, null or a string, each key once. Parsed
+/// straight into its fields (no [`Value`] tree); any other line fails here
+/// and [`parse`] reads it through a [`Value`], which gives the same record or
+/// the error naming the field. Fields of other names are read as values, so
+/// the two ways accept the same lines (a number out of range fails both).
+struct Typical {
+    id: String,
+    candidate: String,
+    references: Option<Vec<String>>,
+    source: Option<String>,
+    lang: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for Typical {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(TypicalVisitor)
+    }
+}
+
+/// Reads a [`Typical`] line.
+struct TypicalVisitor;
+
+impl<'de> serde::de::Visitor<'de> for TypicalVisitor {
+    type Value = Typical;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a typical candidate line")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Typical, A::Error> {
+        use serde::de::Error;
+        let (mut id, mut candidate) = (None, None);
+        let (mut references, mut source, mut lang) = (None, None, None);
+        let mut seen = [false; 3];
+        while let Some(key) = map.next_key::<Field>()? {
+            let mut once = |slot: usize| {
+                let first = !seen[slot];
+                seen[slot] = true;
+                if first { Ok(()) } else { Err(A::Error::custom("a key twice")) }
+            };
+            match key {
+                Field::Id if id.is_none() => id = Some(map.next_value::<Id>()?.0),
+                Field::Candidate if candidate.is_none() => candidate = Some(map.next_value::<String>()?),
+                Field::Id | Field::Candidate => return Err(A::Error::custom("a key twice")),
+                Field::References => {
+                    once(0)?;
+                    references = map.next_value::<Option<Vec<String>>>()?;
+                }
+                Field::Source => {
+                    once(1)?;
+                    source = map.next_value::<Option<String>>()?;
+                }
+                Field::Lang => {
+                    once(2)?;
+                    lang = map.next_value::<Option<String>>()?;
+                }
+                Field::Other => {
+                    map.next_value::<Value>()?;
+                }
+            }
+        }
+        match (id, candidate) {
+            (Some(id), Some(candidate)) => Ok(Typical { id, candidate, references, source, lang }),
+            _ => Err(A::Error::custom("`id` or `candidate` missing")),
+        }
+    }
+}
+
+/// A key of a [`Typical`] line (unescaped, as [`Value`]'s keys are).
+enum Field {
+    Id,
+    Candidate,
+    References,
+    Source,
+    Lang,
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(FieldVisitor)
+    }
+}
+
+/// Reads a [`Field`].
+struct FieldVisitor;
+
+impl serde::de::Visitor<'_> for FieldVisitor {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Field, E> {
+        Ok(match key {
+            "id" => Field::Id,
+            "candidate" => Field::Candidate,
+            "references" => Field::References,
+            "source" => Field::Source,
+            "lang" => Field::Lang,
+            _ => Field::Other,
+        })
+    }
+}
+
+/// An `id`: a string, or an integer kept as its decimal digits.
+struct Id(String);
+
+impl<'de> serde::Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(IdVisitor)
+    }
+}
+
+/// Reads an [`Id`].
+struct IdVisitor;
+
+impl serde::de::Visitor<'_> for IdVisitor {
+    type Value = Id;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string or an integer")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Id, E> {
+        Ok(Id(text.to_string()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Id, E> {
+        Ok(Id(text))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Id, E> {
+        Ok(Id(n.to_string()))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Id, E> {
+        Ok(Id(n.to_string()))
+    }
+}
+
 /// serde_json's message without its "at line 1 column N" (each line is
 /// parsed alone), with the column in front.
 fn malformed(error: &serde_json::Error) -> String {
@@ -200,6 +347,32 @@ mod tests {
         let record = records[0].as_ref().unwrap();
         assert_eq!((record.id.as_str(), record.references.as_deref()), ("7", Some(&["r".to_string()][..])));
         assert_eq!((record.source.as_deref(), record.location.line), (None, Some(2)));
+    }
+
+    #[test]
+    fn typical_and_other_lines_read_alike() {
+        // Escaped keys, integer ids, nulls, other fields: read straight into
+        // the fields. Twice a key (the last wins, as in a JSON object) and a
+        // float id go through the general reader.
+        let records = read(concat!(
+            "{\"\\u0069d\": -3, \"candidate\": \"c\\n\", \"references\": null, \"lang\": \"de\", \"x\": [1, {}]}\n",
+            "{\"id\": \"a\", \"candidate\": \"c\", \"source\": \"s\", \"source\": null}\n",
+            "{\"id\": 1.5, \"candidate\": \"c\"}\n",
+            "{\"id\": \"b\", \"candidate\": \"c\", \"x\": 1e400}\n",
+        ));
+        let first = records[0].as_ref().unwrap();
+        assert_eq!(
+            (first.id.as_str(), first.candidate.as_str(), first.lang.as_deref()),
+            ("-3", "c\n", Some("de"))
+        );
+        assert_eq!(first.references, None);
+        let second = records[1].as_ref().unwrap();
+        assert_eq!((second.id.as_str(), second.source.as_deref()), ("a", None));
+        assert_eq!(
+            records[2].as_ref().unwrap_err(),
+            "in.jsonl:3: field `id`: expected a string or an integer, found a number"
+        );
+        assert!(records[3].as_ref().unwrap_err().starts_with("in.jsonl:4: malformed JSON"));
     }
 
     #[test]

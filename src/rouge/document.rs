@@ -12,8 +12,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::ngram::ABSENT;
-use super::reference::{CandidateView, Reference, Scratch};
+use super::reference::{CandidateView, Reference, Renumber, Scratch};
 use super::scorer::Best;
 use super::tokenize::{token_count, with_ids};
 use super::{Metric, RougeTokenizer, Score, Scorer};
@@ -70,7 +69,7 @@ struct Chunk {
 #[derive(Debug)]
 struct DocumentReference {
     reference: Reference,
-    /// Document id → reference-local id ([`ABSENT`] if not in it); `U + 1` entries.
+    /// Document id → reference-local id ([`ABSENT`](super::ngram::ABSENT) if not in it); `U + 1` entries.
     local_of: Vec<u32>,
     /// Memo row of its first rougeLsum sentence.
     first_row: usize,
@@ -145,14 +144,13 @@ impl<'a> DocumentScorer<'a> {
         let other = vocabulary.len();
         let mut rows = 0;
         let reference_ids = reference_tokens.iter().map(|(tokens, _)| tokens.clone()).collect();
+        let mut renumber = Renumber::default();
         let references: Vec<DocumentReference> = reference_tokens
             .into_iter()
             .map(|(tokens, lines)| {
-                let (reference, local) = Reference::new(&tokens, lines, scorer.metrics());
-                let mut local_of = vec![ABSENT; other + 1];
-                for (doc, local) in local {
-                    local_of[doc as usize] = local;
-                }
+                let reference = Reference::new(&tokens, &lines, scorer.metrics(), &mut renumber);
+                // Document id `other` (a token in no reference) stays ABSENT.
+                let local_of = (0..=other as u32).map(|doc| renumber.local(doc)).collect();
                 let first_row = rows;
                 rows += reference.sentence_count();
                 DocumentReference { reference, local_of, first_row }

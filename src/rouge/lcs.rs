@@ -5,7 +5,7 @@
 /// Bit masks of a fixed sequence (the pattern) for the bit-parallel LCS
 /// length of Allison & Dix (1986) in Hyyrö's (2004) formulation: one bit per
 /// pattern position, 64 positions per word.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct LcsMasks {
     words: usize,
     /// `masks[id * words + w]`: bit `i % 64` of word `i / 64` is set iff the
@@ -15,13 +15,23 @@ pub(crate) struct LcsMasks {
 
 impl LcsMasks {
     /// Masks of `pattern`, whose ids are all below `vocabulary`.
+    #[cfg(test)]
     pub(crate) fn new(pattern: &[u32], vocabulary: usize) -> Self {
+        let mut masks = LcsMasks::default();
+        masks.prepare(pattern, vocabulary);
+        masks
+    }
+
+    /// Makes these the masks of `pattern` (ids all below `vocabulary`),
+    /// reusing the buffer.
+    pub(crate) fn prepare(&mut self, pattern: &[u32], vocabulary: usize) {
         let words = pattern.len().div_ceil(64);
-        let mut masks = vec![0u64; vocabulary * words];
+        self.words = words;
+        self.masks.clear();
+        self.masks.resize(vocabulary * words, 0);
         for (i, &id) in pattern.iter().enumerate() {
-            masks[id as usize * words + i / 64] |= 1 << (i % 64);
+            self.masks[id as usize * words + i / 64] |= 1 << (i % 64);
         }
-        LcsMasks { words, masks }
     }
 
     /// LCS length of the pattern and `text`. Ids of `text` at or above the
@@ -29,6 +39,28 @@ impl LcsMasks {
     pub(crate) fn lcs_len(&self, text: &[u32], v: &mut Vec<u64>) -> usize {
         if self.words == 0 {
             return 0;
+        }
+        if self.words == 1 {
+            // The same recurrence on one word, without the carry chain.
+            let mut word = u64::MAX;
+            for &id in text {
+                if let Some(&m) = self.masks.get(id as usize) {
+                    word = word.wrapping_add(word & m) | (word & !m);
+                }
+            }
+            return word.count_zeros() as usize;
+        }
+        if self.words == 2 {
+            // Two words as one `u128`, whose addition carries between them.
+            let mut word = u128::MAX;
+            for &id in text {
+                let at = id as usize * 2;
+                if let Some(&[low, high]) = self.masks.get(at..at + 2) {
+                    let m = u128::from(low) | (u128::from(high) << 64);
+                    word = word.wrapping_add(word & m) | (word & !m);
+                }
+            }
+            return word.count_zeros() as usize;
         }
         v.clear();
         v.resize(self.words, u64::MAX);

@@ -5,14 +5,12 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use super::lcs::{LcsMasks, mark_lcs};
-use super::ngram::{NgramTable, OverlapScratch, ngram_total, unigram_overlap};
+use super::ngram::{ABSENT, NgramTable, OverlapScratch, ngram_total, unigram_overlap};
 use super::{Metric, Score};
 
 /// A reference ready for scoring.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Reference {
     /// Reference-local ids, `0..vocabulary`.
     tokens: Vec<u32>,
@@ -26,6 +24,57 @@ pub(crate) struct Reference {
     masks: Option<LcsMasks>,
     /// Each rougeLsum sentence's masks, when rougeLsum is requested.
     sentence_masks: Vec<LcsMasks>,
+}
+
+/// A map from ids of some id space (ids below a few million: a tokenizer's
+/// vocabulary) to one reference's local ids, numbered densely in
+/// first-seen order. Kept between references so that starting afresh costs
+/// nothing: an entry is valid only if stamped with the current epoch, so no
+/// hashing and no clearing.
+#[derive(Debug, Default)]
+pub(crate) struct Renumber {
+    /// `(epoch, local id)` of each input id: the local id is valid where
+    /// the epoch is the current one.
+    entries: Vec<(u32, u32)>,
+    /// The current epoch (never 0 once started, so fresh entries are stale).
+    epoch: u32,
+    /// Local ids handed out in this epoch.
+    len: u32,
+}
+
+impl Renumber {
+    /// Forgets every id: the next [`Renumber::assign`] gives local id 0.
+    pub(crate) fn start(&mut self) {
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.entries.fill((0, 0));
+            self.epoch = 1;
+        }
+        self.len = 0;
+    }
+
+    /// The local id of `id`, numbering it next if it has none yet.
+    pub(crate) fn assign(&mut self, id: u32) -> u32 {
+        let index = id as usize;
+        if index >= self.entries.len() {
+            self.entries.resize((index + 1).next_power_of_two(), (0, 0));
+        }
+        let entry = &mut self.entries[index];
+        if entry.0 != self.epoch {
+            *entry = (self.epoch, self.len);
+            self.len += 1;
+        }
+        entry.1
+    }
+
+    /// The local id of `id`, [`ABSENT`] if it was not numbered since the
+    /// last [`Renumber::start`].
+    pub(crate) fn local(&self, id: u32) -> u32 {
+        match self.entries.get(id as usize) {
+            Some(&(epoch, local)) if epoch == self.epoch => local,
+            _ => ABSENT,
+        }
+    }
 }
 
 /// A candidate as one reference sees it.
@@ -70,43 +119,66 @@ pub(crate) struct Scratch {
 
 impl Reference {
     /// Prepares the reference with token ids `tokens` (in any id space) and
-    /// rougeLsum sentences `sentences` (token ranges) for `metrics`. Also
-    /// returns the map from the input ids to reference-local ids.
+    /// rougeLsum sentences `sentences` (token ranges) for `metrics`.
+    /// `renumber` is started afresh and left holding the map from the input
+    /// ids to reference-local ids.
     pub(crate) fn new(
         tokens: &[u32],
-        sentences: Vec<Range<usize>>,
+        sentences: &[Range<usize>],
         metrics: &[Metric],
-    ) -> (Self, FxHashMap<u32, u32>) {
-        let mut local_of = FxHashMap::default();
-        let mut counts: Vec<u32> = Vec::new();
-        let local: Vec<u32> = tokens
-            .iter()
-            .map(|&id| {
-                let next = counts.len() as u32;
-                let local = *local_of.entry(id).or_insert(next);
-                if local == next {
-                    counts.push(0);
-                }
-                counts[local as usize] += 1;
-                local
-            })
-            .collect();
-        let mut ngrams: Vec<NgramTable> = Vec::new();
+        renumber: &mut Renumber,
+    ) -> Self {
+        let mut reference = Reference::default();
+        reference.prepare(tokens, sentences, metrics, renumber);
+        reference
+    }
+
+    /// [`Reference::new`] in place: this becomes the reference of `tokens`,
+    /// reusing its buffers (scoring pair after pair allocates nothing here).
+    pub(crate) fn prepare(
+        &mut self,
+        tokens: &[u32],
+        sentences: &[Range<usize>],
+        metrics: &[Metric],
+        renumber: &mut Renumber,
+    ) {
+        renumber.start();
+        self.counts.clear();
+        self.tokens.clear();
+        for &id in tokens {
+            let local = renumber.assign(id);
+            if local as usize == self.counts.len() {
+                self.counts.push(0);
+            }
+            self.counts[local as usize] += 1;
+            self.tokens.push(local);
+        }
+        self.sentences.clear();
+        self.sentences.extend_from_slice(sentences);
+        let mut tables = 0;
         for metric in metrics {
             if let Metric::N(n @ 2..) = *metric
-                && !ngrams.iter().any(|table| table.n() == usize::from(n))
+                && !self.ngrams[..tables].iter().any(|table| table.n() == usize::from(n))
             {
-                ngrams.push(NgramTable::new(&local, n.into()));
+                if tables == self.ngrams.len() {
+                    self.ngrams.push(NgramTable::default());
+                }
+                self.ngrams[tables].prepare(&self.tokens, n.into());
+                tables += 1;
             }
         }
-        let masks = metrics.contains(&Metric::L).then(|| LcsMasks::new(&local, counts.len()));
-        let sentence_masks = if metrics.contains(&Metric::Lsum) {
-            sentences.iter().map(|range| LcsMasks::new(&local[range.clone()], counts.len())).collect()
+        self.ngrams.truncate(tables);
+        let vocabulary = self.counts.len();
+        if metrics.contains(&Metric::L) {
+            self.masks.get_or_insert_with(LcsMasks::default).prepare(&self.tokens, vocabulary);
         } else {
-            Vec::new()
-        };
-        let reference = Reference { tokens: local, sentences, counts, ngrams, masks, sentence_masks };
-        (reference, local_of)
+            self.masks = None;
+        }
+        let sentence_count = if metrics.contains(&Metric::Lsum) { sentences.len() } else { 0 };
+        self.sentence_masks.resize_with(sentence_count, LcsMasks::default);
+        for (masks, range) in self.sentence_masks.iter_mut().zip(sentences) {
+            masks.prepare(&self.tokens[range.clone()], vocabulary);
+        }
     }
 
     /// Number of distinct tokens.
@@ -203,5 +275,25 @@ impl Reference {
             }
         }
         hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renumbering_starts_afresh_each_time() {
+        let mut renumber = Renumber::default();
+        renumber.start();
+        assert_eq!([9, 2, 9, 100].map(|id| renumber.assign(id)), [0, 1, 0, 2]);
+        assert_eq!([2, 100, 3, 7_000].map(|id| renumber.local(id)), [1, 2, ABSENT, ABSENT]);
+        renumber.start();
+        assert_eq!([2, 9, 100].map(|id| renumber.local(id)), [ABSENT; 3]);
+        assert_eq!([100, 9].map(|id| renumber.assign(id)), [0, 1]);
+        // The epoch wraps around without old stamps coming back to life.
+        renumber.epoch = u32::MAX;
+        renumber.start();
+        assert_eq!((renumber.local(100), renumber.assign(5)), (ABSENT, 0));
     }
 }

@@ -2,8 +2,9 @@
 
 use std::ops::Range;
 
-use super::ngram::ABSENT;
-use super::reference::{CandidateView, Reference, Scratch};
+use std::cell::RefCell;
+
+use super::reference::{CandidateView, Reference, Renumber, Scratch};
 use super::tokenize::with_ids;
 use super::xlsum::Pipeline;
 use super::{Metric, RougeTokenizer, Score};
@@ -95,20 +96,32 @@ impl Scorer {
             return best.into_scores();
         }
         with_ids(self.tokenizer, self.stem, |ids| {
-            let (mut candidate_tokens, mut candidate_lines) = (Vec::new(), Vec::new());
-            ids.push_lines(candidate, &mut candidate_tokens, &mut candidate_lines);
-            let mut best = Best::new(self.metrics.len());
-            let (mut tokens, mut lines) = (Vec::new(), Vec::new());
-            for reference in references {
-                tokens.clear();
-                lines.clear();
-                ids.push_lines(reference.as_ref(), &mut tokens, &mut lines);
-                let (reference, local_of) = Reference::new(&tokens, lines.clone(), &self.metrics);
-                let local: Vec<u32> =
-                    candidate_tokens.iter().map(|id| local_of.get(id).copied().unwrap_or(ABSENT)).collect();
-                best.offer(&self.score_local(&reference, &local, &candidate_lines));
-            }
-            best.into_scores()
+            PAIR_SCRATCH.with(|scratch| {
+                let PairScratch {
+                    candidate: candidate_ids,
+                    candidate_lines,
+                    tokens,
+                    lines,
+                    local,
+                    renumber,
+                    prepared,
+                    buffers,
+                } = &mut *scratch.borrow_mut();
+                candidate_ids.clear();
+                candidate_lines.clear();
+                ids.push_lines(candidate, candidate_ids, candidate_lines);
+                let mut best = Best::new(self.metrics.len());
+                for reference in references {
+                    tokens.clear();
+                    lines.clear();
+                    ids.push_lines(reference.as_ref(), tokens, lines);
+                    prepared.prepare(tokens, lines, &self.metrics, renumber);
+                    local.clear();
+                    local.extend(candidate_ids.iter().map(|&id| renumber.local(id)));
+                    best.offer(&self.score_local(prepared, local, candidate_lines, buffers));
+                }
+                best.into_scores()
+            })
         })
     }
 
@@ -125,7 +138,7 @@ impl Scorer {
         if !plain.is_empty() {
             let reference_ids = ids.of(&reference_tokens);
             let candidate_ids = ids.of(&candidate_tokens);
-            let found = score_ids(&plain, &reference_ids, Vec::new(), &candidate_ids, &[]);
+            let found = score_ids(&plain, &reference_ids, &[], &candidate_ids, &[]);
             for (metric, score) in plain.iter().zip(found) {
                 for (slot, m) in scores.iter_mut().zip(&self.metrics) {
                     if m == metric {
@@ -140,8 +153,13 @@ impl Scorer {
                 ids.of_lines(&pipeline.lines(reference, segment, &mut state));
             let (candidate_ids, candidate_lines) =
                 ids.of_lines(&pipeline.lines(candidate, segment, &mut state));
-            let found =
-                score_ids(&[Metric::Lsum], &reference_ids, reference_lines, &candidate_ids, &candidate_lines);
+            let found = score_ids(
+                &[Metric::Lsum],
+                &reference_ids,
+                &reference_lines,
+                &candidate_ids,
+                &candidate_lines,
+            );
             for (slot, m) in scores.iter_mut().zip(&self.metrics) {
                 if *m == Metric::Lsum {
                     *slot = found[0];
@@ -152,23 +170,58 @@ impl Scorer {
     }
 
     /// Scores a candidate given in `reference`'s local ids, with its
-    /// rougeLsum sentences as token ranges.
+    /// rougeLsum sentences as token ranges, in `buffers`.
     fn score_local(
         &self,
         reference: &Reference,
         candidate: &[u32],
         sentences: &[Range<usize>],
+        buffers: &mut ScoreBuffers,
     ) -> Vec<Score> {
-        let view = CandidateView::new(candidate, reference.vocabulary(), Vec::new());
-        let mut columns = Vec::new();
+        let ScoreBuffers { counts, columns, scratch } = buffers;
+        let view = CandidateView::new(candidate, reference.vocabulary(), std::mem::take(counts));
         let mut union = |index: usize, positions: &mut [u64]| {
             for sentence in sentences {
-                reference.mark_lcs(index, &candidate[sentence.clone()], positions, &mut columns);
+                reference.mark_lcs(index, &candidate[sentence.clone()], positions, columns);
             }
         };
-        let scratch = &mut Scratch::default();
-        self.metrics.iter().map(|&metric| reference.score(metric, &view, &mut union, scratch)).collect()
+        let scores =
+            self.metrics.iter().map(|&metric| reference.score(metric, &view, &mut union, scratch)).collect();
+        *counts = view.into_buffer();
+        scores
     }
+}
+
+/// Buffers [`Scorer::score_multi`] reuses from pair to pair (per thread):
+/// token ids of the candidate and of one reference, their rougeLsum lines,
+/// the candidate in the reference's local ids, and the renumbering.
+#[derive(Debug, Default)]
+struct PairScratch {
+    candidate: Vec<u32>,
+    candidate_lines: Vec<Range<usize>>,
+    tokens: Vec<u32>,
+    lines: Vec<Range<usize>>,
+    local: Vec<u32>,
+    renumber: Renumber,
+    /// The reference being scored, rebuilt in place for each.
+    prepared: Reference,
+    buffers: ScoreBuffers,
+}
+
+/// Working space of [`Scorer::score_local`].
+#[derive(Debug, Default)]
+struct ScoreBuffers {
+    /// The candidate's counts over the reference's vocabulary.
+    counts: Vec<u32>,
+    /// The LCS table's columns, for rougeLsum.
+    columns: Vec<u64>,
+    /// The reference's own working space.
+    scratch: Scratch,
+}
+
+thread_local! {
+    /// This thread's [`PairScratch`].
+    static PAIR_SCRATCH: RefCell<PairScratch> = RefCell::new(PairScratch::default());
 }
 
 /// Token strings numbered in first-seen order, for one pair.
@@ -204,12 +257,13 @@ impl TokenNumbers {
 fn score_ids(
     metrics: &[Metric],
     reference: &[u32],
-    reference_lines: Vec<Range<usize>>,
+    reference_lines: &[Range<usize>],
     candidate: &[u32],
     candidate_lines: &[Range<usize>],
 ) -> Vec<Score> {
-    let (reference, local_of) = Reference::new(reference, reference_lines, metrics);
-    let local: Vec<u32> = candidate.iter().map(|id| local_of.get(id).copied().unwrap_or(ABSENT)).collect();
+    let mut renumber = Renumber::default();
+    let reference = Reference::new(reference, reference_lines, metrics, &mut renumber);
+    let local: Vec<u32> = candidate.iter().map(|&id| renumber.local(id)).collect();
     let view = CandidateView::new(&local, reference.vocabulary(), Vec::new());
     let mut columns = Vec::new();
     let mut union = |index: usize, positions: &mut [u64]| {

@@ -36,6 +36,9 @@ use crate::lang::{ArabicState, Language};
 /// Distinct raw tokens a thread's cache may hold before it starts afresh.
 const CACHE_LIMIT: usize = 1 << 18;
 
+/// The longest ASCII token (in bytes) looked up by an integer key.
+const SHORT_TOKEN: usize = 16;
+
 /// How ROUGE splits text into tokens.
 ///
 /// The default is rouge-score's tokenizer, bit-identical to rouge-score
@@ -262,12 +265,18 @@ pub(crate) struct TokenIds {
     stemming: rougers::Tokenizer,
     /// Raw (unstemmed) token → id of its final token.
     by_raw: FxHashMap<Box<str>, u32>,
+    /// The same for raw ASCII tokens of at most [`SHORT_TOKEN`] bytes, keyed
+    /// by their bytes as one little-endian integer (zero-padded: no token
+    /// has a zero byte), so that a lookup neither hashes nor compares strings.
+    short: ShortTable,
     /// Final (stemmed) token → id.
     by_token: FxHashMap<Box<str>, u32>,
     /// Final token of each id.
     tokens: Vec<Box<str>>,
     /// Reused buffer for the raw token being looked up.
     raw: String,
+    /// Reused bitmap of a text's token bytes.
+    bits: Vec<u64>,
 }
 
 thread_local! {
@@ -309,9 +318,11 @@ impl TokenIds {
             plain: tokenizer.rougers_tokenizer(false),
             stemming: rougers::Tokenizer::new(true),
             by_raw: FxHashMap::default(),
+            short: ShortTable::default(),
             by_token: FxHashMap::default(),
             tokens: Vec::new(),
             raw: String::new(),
+            bits: Vec::new(),
         }
     }
 
@@ -328,13 +339,44 @@ impl TokenIds {
             }
             return;
         }
-        let mut raw = std::mem::take(&mut self.raw);
-        for run in ascii_runs(text) {
-            raw.clear();
-            raw.extend(run.iter().map(|b| char::from(b.to_ascii_lowercase())));
-            out.push(self.id_of(&raw));
+        // Each maximal run of `[A-Za-z0-9]` is a token, found on a bitmap of
+        // the token bytes. A short one is looked up by its bytes as an
+        // integer, lower-cased by setting bit 0x20 of each (letters
+        // lower-case, digits already have it).
+        let bytes = text.as_bytes();
+        let mut bits = std::mem::take(&mut self.bits);
+        token_byte_bitmap(bytes, &mut bits);
+        let mut at = 0;
+        while let Some(start) = next_bit(&bits, at, true) {
+            let end = next_bit(&bits, start, false).unwrap_or(bytes.len());
+            at = end;
+            let run = &bytes[start..end];
+            let id = if run.len() <= SHORT_TOKEN {
+                let key = short_key(bytes, start, run.len());
+                match self.short.get(key) {
+                    Some(id) => id,
+                    None => {
+                        let id = self.id_of_run(run);
+                        self.short.insert(key, id);
+                        id
+                    }
+                }
+            } else {
+                self.id_of_run(run)
+            };
+            out.push(id);
         }
+        self.bits = bits;
+    }
+
+    /// The id of an ASCII run of `[A-Za-z0-9]`, by its lower-cased string.
+    fn id_of_run(&mut self, run: &[u8]) -> u32 {
+        let mut raw = std::mem::take(&mut self.raw);
+        raw.clear();
+        raw.extend(run.iter().map(|b| char::from(b.to_ascii_lowercase())));
+        let id = self.id_of(&raw);
         self.raw = raw;
+        id
     }
 
     fn id_of(&mut self, raw: &str) -> u32 {
@@ -349,12 +391,16 @@ impl TokenIds {
     /// A newline always separates tokens, so `tokens` gets exactly the
     /// tokenization of the whole text.
     pub(crate) fn push_lines(&mut self, text: &str, tokens: &mut Vec<u32>, lines: &mut Vec<Range<usize>>) {
-        for line in text.split('\n') {
+        // `text.split('\n')`, with the `memchr` crate's vectorized search.
+        let mut from = 0;
+        let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+        for end in ends {
             let start = tokens.len();
-            self.push_tokens(line, tokens);
+            self.push_tokens(&text[from..end], tokens);
             if tokens.len() > start {
                 lines.push(start..tokens.len());
             }
+            from = end + 1;
         }
     }
 
@@ -370,6 +416,142 @@ impl TokenIds {
         }
         self.by_raw.insert(raw.into_boxed_str(), id);
         id
+    }
+}
+
+/// Sets in `bits` (cleared first) bit `i % 64` of word `i / 64` iff byte
+/// `i` of the ASCII text `bytes` is a token byte (`[A-Za-z0-9]`): eight bytes
+/// at a time, without a branch per byte.
+fn token_byte_bitmap(bytes: &[u8], bits: &mut Vec<u64>) {
+    bits.clear();
+    bits.resize(bytes.len() / 64 + 1, 0);
+    let mut chunks = bytes.chunks_exact(8);
+    for (i, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        bits[i / 8] |= u64::from(token_bytes_of(word)) << (8 * (i % 8));
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let mut word = [0u8; 8];
+        word[..tail.len()].copy_from_slice(tail);
+        let i = bytes.len() / 8;
+        bits[i / 8] |= u64::from(token_bytes_of(u64::from_le_bytes(word))) << (8 * (i % 8));
+    }
+}
+
+/// Bit `i` is set iff byte `i` of `word` (eight ASCII bytes, little-endian)
+/// is in `[A-Za-z0-9]`. SWAR: adding `0x80 - c` to a byte below 0x80 sets
+/// its high bit iff the byte is at least `c`, and never carries into the
+/// next byte; the eight high bits are then gathered by one multiplication.
+fn token_bytes_of(word: u64) -> u8 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least = |x: u64, c: u8| x.wrapping_add(ONES * u64::from(0x80 - c));
+    let digit = at_least(word, b'0') & !at_least(word, b'9' + 1);
+    let folded = word | (ONES * 0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let high = (digit | letter) & (ONES * 0x80);
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
+/// The first position at or after `from` whose bit in `bits` is `set`,
+/// if any.
+fn next_bit(bits: &[u64], from: usize, set: bool) -> Option<usize> {
+    let flip = if set { 0 } else { u64::MAX };
+    let (mut word, offset) = (from / 64, from % 64);
+    let mut found = (*bits.get(word)? ^ flip) >> offset << offset;
+    loop {
+        if found != 0 {
+            return Some(word * 64 + found.trailing_zeros() as usize);
+        }
+        word += 1;
+        found = *bits.get(word)? ^ flip;
+    }
+}
+
+/// The key of the lower-cased run `bytes[start..start + len]` of
+/// `[A-Za-z0-9]` (`1 <= len <= SHORT_TOKEN`): its bytes as a little-endian
+/// integer, zero above `len`, with bit 0x20 set in each (which lower-cases
+/// ASCII letters and leaves ASCII digits as they are).
+fn short_key(bytes: &[u8], start: usize, len: usize) -> u128 {
+    let raw = match bytes.get(start..start + SHORT_TOKEN) {
+        Some(window) => u128::from_le_bytes(window.try_into().expect("16 bytes")),
+        None => {
+            let mut window = [0u8; SHORT_TOKEN];
+            window[..len].copy_from_slice(&bytes[start..start + len]);
+            u128::from_le_bytes(window)
+        }
+    };
+    (raw | u128::from_le_bytes([0x20; SHORT_TOKEN])) & KEEP[len]
+}
+
+/// `KEEP[len]`: the low `len` bytes of a `u128` set (for [`short_key`]).
+static KEEP: [u128; SHORT_TOKEN + 1] = {
+    let mut keep = [0u128; SHORT_TOKEN + 1];
+    let mut len = 1;
+    while len <= SHORT_TOKEN {
+        keep[len] = (keep[len - 1] << 8) | 0xFF;
+        len += 1;
+    }
+    keep
+};
+
+/// Raw-token key → id for short ASCII tokens: an open-addressing table
+/// (linear probing, kept at most three quarters full) of `u128` keys, each
+/// slot holding its key and id together (one cache line a probe); key 0
+/// marks a free slot (no key is 0: a token has at least one byte, never 0).
+#[derive(Debug, Default)]
+struct ShortTable {
+    /// `(low half, high half, id)` of each slot.
+    slots: Vec<(u64, u64, u32)>,
+    /// Keys held.
+    len: usize,
+}
+
+impl ShortTable {
+    /// The slot to start probing at for the key of halves `low`, `high`.
+    fn home(&self, low: u64, high: u64) -> usize {
+        let hash = (low.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ high).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        (hash >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The id of `key`, if it has one.
+    fn get(&self, key: u128) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let (low, high) = (key as u64, (key >> 64) as u64);
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(low, high);
+        loop {
+            match self.slots[slot] {
+                (l, h, id) if l == low && h == high => return Some(id),
+                (0, 0, _) => return None,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
+    /// Gives `key` (not yet in the table) the id `id`.
+    fn insert(&mut self, key: u128, id: u32) {
+        if 4 * (self.len + 1) > 3 * self.slots.len() {
+            let size = (2 * self.slots.len()).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
+            for (low, high, id) in old.into_iter().filter(|&(low, high, _)| (low, high) != (0, 0)) {
+                self.place(low, high, id);
+            }
+        }
+        self.place(key as u64, (key >> 64) as u64, id);
+        self.len += 1;
+    }
+
+    /// Writes the key of halves `low`, `high` and `id` into the key's first free slot.
+    fn place(&mut self, low: u64, high: u64, id: u32) {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(low, high);
+        while self.slots[slot].0 != 0 || self.slots[slot].1 != 0 {
+            slot = (slot + 1) & mask;
+        }
+        self.slots[slot] = (low, high, id);
     }
 }
 
@@ -460,6 +642,18 @@ mod tests {
         }
 
         #[test]
+        fn long_ascii_tokens_equal_rougers(text in "[a-zA-Z0-9 ]{0,120}", stem: bool) {
+            // Runs past SHORT_TOKEN bytes take the string path.
+            let mut cache = TokenIds::new(RougeTokenizer::RougeScore, stem);
+            let mut out = Vec::new();
+            cache.push_tokens(&text, &mut out);
+            cache.push_tokens(&text, &mut out);
+            let ours: Vec<&str> = out.iter().map(|&id| cache.token(id)).collect();
+            let once = tokenize(&text, stem);
+            proptest::prop_assert_eq!(ours, [once.clone(), once].concat());
+        }
+
+        #[test]
         fn unicode_ids_equal_rougers(text in "\\PC{0,40}") {
             let mut cache = TokenIds::new(RougeTokenizer::Unicode, false);
             let mut out = Vec::new();
@@ -516,6 +710,41 @@ mod tests {
         }
         assert!(!RougeTokenizer::Unicode.stems() && RougeTokenizer::XlSum.stems());
         assert_eq!(RougeTokenizer::XlSum.signature(), "xlsum-afcd803");
+    }
+
+    #[test]
+    fn short_keys_are_lower_cased_bytes() {
+        // By hand: "AbC1" → 0x31 ('1'), 0x63 ('c'), 0x62 ('b'), 0x61 ('a'), little-endian,
+        // whether 16 bytes follow the start or not.
+        let text = b"x AbC1 and some more text";
+        assert_eq!(short_key(text, 2, 4), 0x3163_6261);
+        assert_eq!(short_key(&text[..6], 2, 4), 0x3163_6261);
+        let long = b"ABCDEFGHIJKLMNOPQ";
+        assert_eq!(short_key(long, 0, 16).to_le_bytes(), *b"abcdefghijklmnop");
+    }
+
+    #[test]
+    fn short_table_grows_and_keeps_every_key() {
+        let mut table = ShortTable::default();
+        for key in 1..5_000u128 {
+            assert_eq!(table.get(key << 60 | key), None);
+            table.insert(key << 60 | key, key as u32);
+        }
+        assert!((1..5_000u128).all(|key| table.get(key << 60 | key) == Some(key as u32)));
+        assert_eq!(table.get(7), None);
+    }
+
+    #[test]
+    fn token_byte_bits_by_hand() {
+        // "a1-Z_ 9~" → a, 1, Z and 9 are token bytes: bits 0, 1, 3, 6.
+        assert_eq!(token_bytes_of(u64::from_le_bytes(*b"a1-Z_ 9~")), 0b0100_1011);
+        // The bytes just outside each range: / : @ [ ` { are not.
+        assert_eq!(token_bytes_of(u64::from_le_bytes(*b"/:@[`{09")), 0b1100_0000);
+        let text = format!("{}ab{}", " ".repeat(63), " ".repeat(70));
+        let mut bits = Vec::new();
+        token_byte_bitmap(text.as_bytes(), &mut bits);
+        assert_eq!((next_bit(&bits, 0, true), next_bit(&bits, 64, false)), (Some(63), Some(65)));
+        assert_eq!(next_bit(&bits, 65, true), None);
     }
 
     #[test]
