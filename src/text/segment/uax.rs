@@ -27,10 +27,7 @@ pub(super) fn sentence_boundaries(text: &str) -> Vec<usize> {
     };
     let mut boundaries = Vec::new();
     let mut done = 0;
-    while let Some(offset) =
-        bytes[done..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r' | 0x80..))
-    {
-        let trigger = done + offset;
+    while let Some(trigger) = next_trigger(bytes, done) {
         let mut start = trigger;
         while start > done && !is_safe(start) {
             start -= 1;
@@ -46,12 +43,57 @@ pub(super) fn sentence_boundaries(text: &str) -> Vec<usize> {
     boundaries
 }
 
+/// Whether a byte may trigger a boundary: a full stop, "!", "?", a line
+/// break, or any byte of a non-ASCII character.
+fn is_trigger(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r' | 0x80..)
+}
+
+/// The first index from `i` whose byte [`is_trigger`], 8 bytes at a time.
+fn next_trigger(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // High bit of each byte: that byte of `v` is not zero (exact per byte:
+    // the sum of two 7-bit values never carries into the next byte).
+    let nonzero = |v: u64| (((v & !HIGH) + !HIGH) | v) & HIGH;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let other = [b'.', b'!', b'?', b'\n', b'\r']
+            .iter()
+            .fold(HIGH, |all, &c| all & nonzero(x ^ (ONES * u64::from(c))));
+        let hits = (x & HIGH) | (!other & HIGH);
+        if hits != 0 {
+            return Some(i + hits.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..].iter().position(|&b| is_trigger(b)).map(|offset| i + offset)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn whole_text(text: &str) -> Vec<usize> {
         text.split_sentence_bound_indices().skip(1).map(|(i, _)| i).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn next_trigger_finds_the_first_trigger_byte(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            from in 0usize..40,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = (from..bytes.len()).find(|&i| is_trigger(bytes[i]));
+            proptest::prop_assert_eq!(next_trigger(&bytes, from), expected);
+        }
+
+        #[test]
+        fn next_trigger_in_printable_ascii(text in "[ -~\t\n\r]{0,40}") {
+            let expected = text.bytes().position(is_trigger);
+            proptest::prop_assert_eq!(next_trigger(text.as_bytes(), 0), expected);
+        }
     }
 
     #[test]
