@@ -13,6 +13,10 @@
 //! text, while the iterator reads a few bytes per sentence instead of all of
 //! them.
 //!
+//! A window of ASCII text, nearly every one, goes through `ascii_boundaries`,
+//! the iterator's state machine over a byte table instead of a binary
+//! search of the Unicode table per character.
+//!
 //! Owns: candidate boundaries, identical to
 //! `text.split_sentence_bound_indices()`. Never applies English rules.
 
@@ -37,10 +41,144 @@ pub(super) fn sentence_boundaries(text: &str) -> Vec<usize> {
             end += 1;
         }
         // Safe points sit between ASCII bytes, so both ends are char boundaries.
-        boundaries.extend(text[start..end].split_sentence_bound_indices().skip(1).map(|(i, _)| start + i));
+        let window = &text[start..end];
+        if window.is_ascii() {
+            ascii_boundaries(window.as_bytes(), start, &mut boundaries);
+        } else {
+            boundaries.extend(window.split_sentence_bound_indices().skip(1).map(|(i, _)| start + i));
+        }
         done = end;
     }
     boundaries
+}
+
+/// UAX #29 sentence-break classes of ASCII characters, as unicode-segmentation's
+/// tables give them (ASCII has no Sep, OLetter, Extend or Format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Other,
+    Cr,
+    Lf,
+    /// Tab, vertical tab, form feed, space.
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    /// `.`
+    ATerm,
+    /// `!` `?`
+    STerm,
+    /// `"` `'` `(` `)` `[` `]` `{` `}`
+    Close,
+    /// `,` `-` `:` `;`
+    SContinue,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'\r' => Class::Cr,
+        b'\n' => Class::Lf,
+        b'\t' | 0x0B | 0x0C | b' ' => Class::Sp,
+        b'a'..=b'z' => Class::Lower,
+        b'A'..=b'Z' => Class::Upper,
+        b'0'..=b'9' => Class::Numeric,
+        b'.' => Class::ATerm,
+        b'!' | b'?' => Class::STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::Close,
+        b',' | b'-' | b':' | b';' => Class::SContinue,
+        _ => Class::Other,
+    }
+}
+
+/// What unicode-segmentation's iterator remembers of the characters before
+/// a position (its `StatePart`): runs of Close and of Sp count as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Start,
+    Other,
+    Cr,
+    Lf,
+    ATerm,
+    UpperLower,
+    ClosePlus,
+    SpPlus,
+    STerm,
+}
+
+/// The last four [`Part`]s, the latest last.
+type State = [Part; 4];
+
+/// Pushes `offset + i` for each sentence boundary `i` of an ASCII `window`
+/// other than 0 and `window.len()`: exactly
+/// `split_sentence_bound_indices().skip(1)`, whose state machine this is, on
+/// a byte table instead of a binary search of the Unicode table.
+fn ascii_boundaries(window: &[u8], offset: usize, boundaries: &mut Vec<usize>) {
+    let is_term = |p: Part| matches!(p, Part::ATerm | Part::STerm);
+    // The Part at `i` after stepping back over at most one SpPlus, then one ClosePlus.
+    let skip = |s: &State, mut i: usize, over_sp: bool| {
+        if over_sp && s[i] == Part::SpPlus {
+            i -= 1;
+        }
+        if s[i] == Part::ClosePlus {
+            i -= 1;
+        }
+        s[i]
+    };
+    let mut state: State = [Part::Start; 4];
+    for (pos, &b) in window.iter().enumerate() {
+        let cat = class(b);
+        let before = state;
+        state = match (before[3], cat) {
+            (Part::ClosePlus, Class::Close) | (Part::SpPlus, Class::Sp) => before,
+            _ => {
+                let part = match cat {
+                    Class::Cr => Part::Cr,
+                    Class::Lf => Part::Lf,
+                    Class::ATerm => Part::ATerm,
+                    Class::Upper | Class::Lower => Part::UpperLower,
+                    Class::Close => Part::ClosePlus,
+                    Class::Sp => Part::SpPlus,
+                    Class::STerm => Part::STerm,
+                    _ => Part::Other,
+                };
+                [before[1], before[2], before[3], part]
+            }
+        };
+        // SATerm Close* Sp* before this character (rules SB8a, SB10).
+        let after_term_close_sp = is_term(skip(&before, 3, true));
+        let boundary = match cat {
+            _ if before[3] == Part::Start => false,
+            // SB3, SB4: CR × LF; a break after CR or LF.
+            Class::Lf if before[3] == Part::Cr => false,
+            _ if matches!(before[3], Part::Cr | Part::Lf) => true,
+            // SB6, SB7: "3.5", "U.S".
+            Class::Numeric if before[3] == Part::ATerm => false,
+            Class::Upper if before[2] == Part::UpperLower && before[3] == Part::ATerm => false,
+            // SB8: ATerm Close* Sp* × (not a letter, break or terminal)* Lower.
+            _ if skip(&before, 3, true) == Part::ATerm
+                && window[pos..].iter().map(|&b| class(b)).find(|c| {
+                    matches!(
+                        c,
+                        Class::Lower | Class::Upper | Class::Cr | Class::Lf | Class::STerm | Class::ATerm
+                    )
+                }) == Some(Class::Lower) =>
+            {
+                false
+            }
+            Class::SContinue | Class::STerm | Class::ATerm if after_term_close_sp => false,
+            // SB9: SATerm Close* × (Close | Sp | ParaSep).
+            Class::Close | Class::Sp | Class::Cr | Class::Lf if is_term(skip(&before, 3, false)) => false,
+            Class::Sp | Class::Cr | Class::Lf if after_term_close_sp => false,
+            // SB11: SATerm Close* Sp* ParaSep? ÷
+            _ => {
+                let i = if matches!(before[3], Part::Cr | Part::Lf) { 2 } else { 3 };
+                is_term(skip(&before, i, true))
+            }
+        };
+        if boundary {
+            boundaries.push(offset + pos);
+        }
+    }
 }
 
 /// Whether a byte may trigger a boundary: a full stop, "!", "?", a line
@@ -114,6 +252,39 @@ mod tests {
         ] {
             assert_eq!(sentence_boundaries(text), whole_text(text), "{text:?}");
         }
+    }
+
+    /// Bytes of every ASCII sentence-break class, weighted towards terminals, closers and breaks.
+    const ASCII: &str = "aZ7 \t\x0b\x0c\n\r.!?\"'()[]{},-:;_&";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn ascii_boundaries_equal_unicode_segmentation(
+            picks in proptest::collection::vec(0..ASCII.len(), 0..30)
+        ) {
+            let text: String = picks.iter().map(|&i| ASCII.as_bytes()[i] as char).collect();
+            let mut boundaries = Vec::new();
+            ascii_boundaries(text.as_bytes(), 0, &mut boundaries);
+            proptest::prop_assert_eq!(boundaries, whole_text(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn ascii_boundaries_equal_unicode_segmentation_on_any_ascii(text in "[\\x00-\\x7f]{0,60}") {
+            let mut boundaries = Vec::new();
+            ascii_boundaries(text.as_bytes(), 0, &mut boundaries);
+            proptest::prop_assert_eq!(boundaries, whole_text(&text));
+        }
+    }
+
+    #[test]
+    fn ascii_boundaries_by_hand() {
+        // SB11 after "d. " and after "!\n"; SB8 (lower case next), SB6 ("3.5"), SB7 ("U.S") none.
+        let text = "Word. The end! \nNext e.g. this 3.5 U.S. No";
+        let mut boundaries = Vec::new();
+        ascii_boundaries(text.as_bytes(), 0, &mut boundaries);
+        assert_eq!(boundaries, [6, 16, text.find("No").unwrap()]);
     }
 
     /// Characters of every UAX #29 sentence-break class that matters here.
