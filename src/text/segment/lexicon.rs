@@ -236,7 +236,8 @@ mod tests {
 
     #[test]
     fn sets_hold_exactly_their_lists() {
-        let lists: [(&[&str], fn(&str) -> bool); 4] = [
+        type Lookup = fn(&str) -> bool;
+        let lists: [(&[&str], Lookup); 4] = [
             (BEFORE_NUMBER, is_before_number),
             (TITLES, is_title),
             (AMBIGUOUS, is_ambiguous),
