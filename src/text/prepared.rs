@@ -178,7 +178,11 @@ fn sentence_idf(sentences: &[Sentence], num_terms: usize) -> Vec<f64> {
         }
     }
     let n = sentences.len().max(1) as f64;
-    df.iter().map(|&d| (n / f64::from(d.max(1))).ln()).collect()
+    // A frequency is at most the number of sentences: one logarithm per
+    // possible frequency, not per term (the same expression, so the same bits).
+    let by_frequency: Vec<f64> =
+        (0..=sentences.len() as u32).map(|d| (n / f64::from(d.max(1))).ln()).collect();
+    df.iter().map(|&d| by_frequency[d as usize]).collect()
 }
 
 /// `s.split_whitespace().count()`, 8 bytes at a time for ASCII text.

@@ -6,6 +6,10 @@
 //! Lists are matched case-sensitively, so "Ill." (Illinois) does not capture
 //! the adjective "ill.".
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 /// Longest undotted abbreviation in the lists below, in bytes: longer words
 /// before a full stop are ordinary words, whatever the lists say.
 pub(super) const MAX_ABBREVIATION: usize = 7;
@@ -100,24 +104,35 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Less", "Nothing", "Everything", "Something", "Everyone", "Someone",
 ];
 
+/// A word list as a hash set, built on first use: the rules ask at every
+/// candidate boundary, and a set answers with one hash where the list
+/// compares a word with each entry of its length.
+type WordSet = LazyLock<FxHashSet<&'static str>>;
+
+static BEFORE_NUMBER_SET: WordSet = LazyLock::new(|| BEFORE_NUMBER.iter().copied().collect());
+static TITLE_SET: WordSet = LazyLock::new(|| TITLES.iter().copied().collect());
+static AMBIGUOUS_SET: WordSet = LazyLock::new(|| AMBIGUOUS.iter().copied().collect());
+static SENTENCE_OPENER_SET: WordSet = LazyLock::new(|| SENTENCE_OPENERS.iter().copied().collect());
+
 /// Abbreviation that never ends a sentence before a number ("p. 55").
 pub(super) fn is_before_number(word: &str) -> bool {
-    BEFORE_NUMBER.contains(&word)
+    BEFORE_NUMBER_SET.contains(word)
 }
 
 /// Title or name prefix ("Mr", "Dr", "Mt").
 pub(super) fn is_title(word: &str) -> bool {
-    TITLES.contains(&word)
+    TITLE_SET.contains(word)
 }
 
 /// Abbreviation that ends a sentence only before a sentence opener ("Co", "Inc").
 pub(super) fn is_ambiguous(word: &str) -> bool {
-    AMBIGUOUS.contains(&word)
+    AMBIGUOUS_SET.contains(word)
 }
 
 /// Abbreviation that never ends a sentence before more text ("e.g", "vs").
 pub(super) fn is_never_final(word: &str) -> bool {
-    word.len() <= 6 && NEVER_FINAL.contains(&word.to_ascii_lowercase().as_str())
+    // The entries are lower case: equal ignoring ASCII case is equal once lowercased.
+    word.len() <= 6 && NEVER_FINAL.iter().any(|entry| entry.eq_ignore_ascii_case(word))
 }
 
 /// Name spelt with "!" ("Yahoo").
@@ -137,7 +152,7 @@ pub(super) fn continues_time(word: &str) -> bool {
 
 /// Common sentence-initial word ("The", "He", "However").
 pub(super) fn is_sentence_opener(word: &str) -> bool {
-    SENTENCE_OPENERS.contains(&word)
+    SENTENCE_OPENER_SET.contains(word)
 }
 
 /// Sentence-final punctuation: full stop, question and exclamation marks,
@@ -218,6 +233,23 @@ pub(super) fn parse_enumerator(token: &str) -> Option<(Style, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sets_hold_exactly_their_lists() {
+        type Lookup = fn(&str) -> bool;
+        let lists: [(&[&str], Lookup); 4] = [
+            (BEFORE_NUMBER, is_before_number),
+            (TITLES, is_title),
+            (AMBIGUOUS, is_ambiguous),
+            (SENTENCE_OPENERS, is_sentence_opener),
+        ];
+        for (list, lookup) in lists {
+            assert!(list.iter().all(|w| lookup(w)));
+            // Case-sensitive, and no word outside the list.
+            assert!(!lookup("co.") && !lookup("CO") && !lookup("") && !lookup("Zzz"));
+        }
+        assert!(is_never_final("E.G") && is_never_final("vs") && !is_never_final("v"));
+    }
 
     #[test]
     fn every_bullet_starts_with_the_lead_byte() {
