@@ -10,7 +10,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sha2::{Digest, Sha256};
 
-use super::stats::quantile_sorted;
+use super::stats::quantile;
 
 /// Bootstrap resamples drawn for every interval in the reports.
 pub const RESAMPLES: usize = 1_000;
@@ -108,12 +108,11 @@ pub fn mean_interval(values: &[f64], resamples: usize, confidence: f64, rng: &mu
 }
 
 /// The `(1 − c)/2` and `(1 + c)/2` quantiles of `means` (`c` = `confidence`),
-/// interpolated as in [`quantile_sorted`]: the percentile interval of a
+/// interpolated as in [`super::stats::quantile_sorted`]: the percentile interval of a
 /// bootstrap distribution. `NaN` bounds when `means` is empty.
 pub fn percentile_interval(mut means: Vec<f64>, confidence: f64) -> Interval {
-    means.sort_by(f64::total_cmp);
     let tail = (1.0 - confidence) / 2.0;
-    Interval { low: quantile_sorted(&means, tail), high: quantile_sorted(&means, 1.0 - tail) }
+    Interval { low: quantile(&mut means, tail), high: quantile(&mut means, 1.0 - tail) }
 }
 
 /// The mean of each of `columns` (all as long as the first, `n` values) under

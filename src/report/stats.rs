@@ -22,6 +22,20 @@ pub fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
     sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
 }
 
+/// [`quantile_sorted`] of `values` in any order, without sorting them: the
+/// two order statistics it interpolates are found by selection (the slice is
+/// reordered). `NaN` for an empty slice.
+pub fn quantile(values: &mut [f64], q: f64) -> f64 {
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    let h = (values.len() - 1) as f64 * q.clamp(0.0, 1.0);
+    let lo = h.floor() as usize;
+    let (_, &mut low, above) = values.select_nth_unstable_by(lo, f64::total_cmp);
+    let high = above.iter().copied().min_by(f64::total_cmp).unwrap_or(low);
+    low + (h - lo as f64) * (high - low)
+}
+
 /// Holm's step-down adjusted p-values (Holm 1979), in the order of `p_values`.
 ///
 /// With the p-values sorted ascending as `p(1) ≤ … ≤ p(m)`, the adjusted value of
@@ -87,6 +101,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn quantile_by_selection_equals_quantile_of_the_sorted(
+            values in proptest::collection::vec(-1.0..1.0f64, 1..300),
+            q in 0.0..=1.0f64,
+        ) {
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let mut shuffled = values.clone();
+            proptest::prop_assert_eq!(quantile(&mut shuffled, q).to_bits(), quantile_sorted(&sorted, q).to_bits());
+        }
+
         #[test]
         fn holm_is_bounded_and_keeps_the_order_of_raw_p_values(p in proptest::collection::vec(0.0..=1.0f64, 0..20)) {
             let adjusted = holm(&p);
