@@ -78,7 +78,7 @@ pub fn sign_flip_p_values<R: Rng>(columns: &[&[f64]], rng: &mut R) -> Vec<f64> {
             *word = rng.next_u64();
         }
         draws += 1;
-        if draws == TABLE_AFTER {
+        if draws == TABLE_AFTER && n <= TABLE_MAX_DOCUMENTS {
             for &t in &open {
                 tables[t] = Some(FlipTable::new(columns[t]));
             }
@@ -145,6 +145,11 @@ impl Test {
 /// one costs about 256 additions per 8 documents, what this many direct draws
 /// cost; a clearly null row stops before it (about `2 ×` [`DECIDING_HITS`] draws).
 const TABLE_AFTER: usize = 256;
+
+/// Tests over more documents keep drawing directly: their tables (2 KB per 8
+/// documents, 1 MB at this size) would no longer stay in cache, and a few
+/// open tests at once would hold hundreds of megabytes at 60,000 documents.
+const TABLE_MAX_DOCUMENTS: usize = 4096;
 
 /// The flipped sums of every sign pattern of each 8 consecutive documents:
 /// `sums[8c + …]`, entry `256 c + b` is `Σ ±dᵢ` over documents `8c … 8c + 7`
