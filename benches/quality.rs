@@ -8,6 +8,8 @@
 //! --benches` does not, and then only a quick smoke pass runs (the default
 //! corpus into a temporary directory, checking every report file is written).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -23,25 +25,7 @@ use sumbench::rundir::read_scores;
 use sumbench::rundir::{Provenance, Shard, SummaryText};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = if args.iter().any(|a| a == "--bench") {
-        // A name filter (`cargo bench -- rouge`) that does not match this target skips it.
-        let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
-        if filters.is_empty() || filters.iter().any(|f| "quality".contains(f.as_str())) {
-            benchmark()
-        } else {
-            Ok(())
-        }
-    } else {
-        smoke()
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    common::harness_less_main("quality", benchmark, smoke)
 }
 
 fn root() -> &'static Path {

@@ -18,6 +18,8 @@
 //! `cargo bench` passes `--bench`; `cargo test --benches` does not, and then
 //! one run over the seed article checks that the process writes its reports.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -36,24 +38,7 @@ const SUMY_SUMMARIZERS: &str = "lead,random,luhn,edmundson,lsa,lexrank,textrank,
 const RUNS: usize = 11;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = if args.iter().any(|a| a == "--bench") {
-        let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
-        if filters.is_empty() || filters.iter().any(|f| "whole_run".contains(f.as_str())) {
-            benchmark()
-        } else {
-            Ok(())
-        }
-    } else {
-        smoke()
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    common::harness_less_main("whole_run", benchmark, smoke)
 }
 
 fn repo() -> &'static Path {

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use sumbench::corpus::{Document, ReadOptions, read_corpus};
 use sumbench::harness::EvalDocument;
@@ -38,4 +39,29 @@ fn read(path: &Path) -> Vec<Document> {
 /// Every document prepared, with the IDF of the whole set (as the harness does).
 pub fn prepare_all(docs: &[Document], tokenizer: &WordTokenizer) -> Vec<EvalDocument> {
     EvalDocument::prepare_corpus(docs.to_vec(), tokenizer)
+}
+
+/// The `main` of a harness-less bench called `name`: `benchmark` when cargo
+/// passes `--bench` (`cargo bench`; skipped when a name filter such as
+/// `cargo bench -- rouge` does not match `name`), else `smoke` (`cargo test
+/// --benches` passes no flag). An error is printed and fails the process.
+pub fn harness_less_main(
+    name: &str,
+    benchmark: fn() -> Result<(), String>,
+    smoke: fn() -> Result<(), String>,
+) -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = if args.iter().any(|a| a == "--bench") {
+        let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+        if filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str())) { benchmark() } else { Ok(()) }
+    } else {
+        smoke()
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -593,7 +593,7 @@ pub fn compare_within_with(
 /// [`compare_within_with`] over score grids (one per corpus, as the report
 /// pages keep them): the same rows without making a record of every score.
 pub fn compare_within_grids(
-    grids: &[ScoreGrid],
+    grids: &[&ScoreGrid],
     options: CompareOptions,
     intervals: WithIntervals,
 ) -> WithinComparison {
@@ -857,7 +857,8 @@ mod tests {
         records.iter().for_each(|r| grid.add(r));
         let options = CompareOptions::default();
         let from_records = compare_within_with(&records, options, WithIntervals::No).unwrap();
-        let from_grids = compare_within_grids(&grid.finish(), options, WithIntervals::No);
+        let grids = grid.finish();
+        let from_grids = compare_within_grids(&grids.iter().collect::<Vec<_>>(), options, WithIntervals::No);
         // Everything but the intervals, which are NaN (and NaN is not equal to itself).
         let key = |w: &WithinComparison| -> Vec<String> {
             w.rows

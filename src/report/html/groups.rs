@@ -14,12 +14,21 @@
 use crate::report::compare::{CompareOptions, Verdict, WithIntervals, compare_within_grids};
 use crate::report::grid::ScoreGrid;
 
+/// Groups are computed for corpora of at most this many documents. The tests
+/// themselves cost little at any size (a few seconds at 60,000 documents), but
+/// they need the page's scores again in document-id order: 8 bytes per score,
+/// 123 MB more at the 296,000 documents of a gigabyte of news. Larger corpora
+/// show no letters and the page says so (`sumbench compare --within` gives them).
+pub const GROUP_MAX_DOCUMENTS: usize = 100_000;
+
 /// The group letters: `letters[grid][metric][summarizer]`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Groups {
     /// Per grid, per metric, per summarizer: the group letter (empty when the
-    /// summarizer has no scores for that metric).
+    /// summarizer has no scores for that metric, or the corpus is too large).
     pub letters: Vec<Vec<Vec<String>>>,
+    /// Why some corpora have no groups.
+    pub notes: Vec<String>,
 }
 
 impl Groups {
@@ -46,7 +55,20 @@ fn letter(mut n: usize) -> String {
 
 /// The group letters of every grid (see the module documentation).
 pub fn significance_groups(grids: &[ScoreGrid]) -> Groups {
-    let within = compare_within_grids(grids, CompareOptions::default(), WithIntervals::No);
+    let (included, excluded): (Vec<&ScoreGrid>, Vec<&ScoreGrid>) =
+        grids.iter().partition(|grid| grid.doc_ids.len() <= GROUP_MAX_DOCUMENTS);
+    let notes = excluded
+        .iter()
+        .map(|grid| {
+            format!(
+                "Corpus {}: no significance groups ({} documents, more than {GROUP_MAX_DOCUMENTS}); \
+                 run `sumbench compare --within` on the run directory for the pairwise tests.",
+                grid.corpus,
+                grid.doc_ids.len()
+            )
+        })
+        .collect();
+    let within = compare_within_grids(&included, CompareOptions::default(), WithIntervals::No);
     // differs[g][m][a · summarizers + b]: whether a and b differ significantly.
     let mut differs: Vec<Vec<Vec<bool>>> = grids
         .iter()
@@ -74,6 +96,9 @@ pub fn significance_groups(grids: &[ScoreGrid]) -> Groups {
         .iter()
         .zip(&differs)
         .map(|(grid, differs)| {
+            if grid.doc_ids.len() > GROUP_MAX_DOCUMENTS {
+                return vec![vec![String::new(); grid.summarizers.len()]; grid.metrics.len()];
+            }
             (0..grid.metrics.len())
                 .map(|m| {
                     let count = grid.summarizers.len();
@@ -99,7 +124,7 @@ pub fn significance_groups(grids: &[ScoreGrid]) -> Groups {
                 .collect()
         })
         .collect();
-    Groups { letters }
+    Groups { letters, notes }
 }
 
 #[cfg(test)]
@@ -136,5 +161,22 @@ mod tests {
         let groups = significance_groups(&b.finish());
         let l = |s| groups.letter(0, 0, s).unwrap();
         assert_eq!((l(2), l(0), l(1)), ("A", "B", "B"));
+    }
+
+    #[test]
+    fn a_corpus_past_the_bound_gets_no_letters_and_a_note() {
+        let mut b = GridBuilder::new();
+        for (corpus, docs) in [("small", 30), ("large", GROUP_MAX_DOCUMENTS + 1)] {
+            for d in 0..docs {
+                for (s, f) in [("lead", 0.2), ("oracle", 0.5)] {
+                    b.add_score(corpus, &format!("d{d}"), s, "rouge1", f + (d % 7) as f64 * 0.01);
+                }
+            }
+        }
+        let groups = significance_groups(&b.finish());
+        assert_eq!((groups.letter(0, 0, 1), groups.letter(0, 0, 0)), (Some("A"), Some("B")));
+        assert_eq!((groups.letter(1, 0, 0), groups.letter(1, 0, 1)), (None, None));
+        assert_eq!(groups.notes.len(), 1);
+        assert!(groups.notes[0].starts_with("Corpus large: no significance groups (100001 documents"), "{:?}", groups.notes);
     }
 }

@@ -26,7 +26,7 @@ pub use collect::{CollectedPage, DocumentSource, PageCollector};
 pub use compare_page::{
     ComparePage, MAX_REGRESSED, RegressedDocument, RowDeltas, most_regressed, render_compare,
 };
-pub use groups::{Groups, significance_groups};
+pub use groups::{GROUP_MAX_DOCUMENTS, Groups, significance_groups};
 pub use highlight::{
     DocumentText, Mark, ReferenceGrams, Token, ngram_marks, summary_extents, tokens, truncate,
 };

@@ -350,6 +350,7 @@ pub fn render_run(page: &RunPage) -> String {
                             "Click a header to sort. The badge is the significance group: per corpus and metric, "
                             "summarizers taken by mean F, best first; one letter = not significantly below that group's best "
                             "(paired sign-flip test, Holm-corrected over every pair, α = 0.05, as `sumbench compare --within`)." }
+                        @for note in &page.groups.notes { p.note { (note) } }
                         @for (g, grid) in page.grids.iter().enumerate() {
                             h3 { "Corpus " bdi { (grid.corpus) } " (" (grid.doc_ids.len()) " documents)" }
                             (summary_table(page, g, grid))
