@@ -53,7 +53,11 @@ pub fn harness_less_main(
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = if args.iter().any(|a| a == "--bench") {
         let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
-        if filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str())) { benchmark() } else { Ok(()) }
+        if filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str())) {
+            benchmark()
+        } else {
+            Ok(())
+        }
     } else {
         smoke()
     };

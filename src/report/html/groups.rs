@@ -177,6 +177,10 @@ mod tests {
         assert_eq!((groups.letter(0, 0, 1), groups.letter(0, 0, 0)), (Some("A"), Some("B")));
         assert_eq!((groups.letter(1, 0, 0), groups.letter(1, 0, 1)), (None, None));
         assert_eq!(groups.notes.len(), 1);
-        assert!(groups.notes[0].starts_with("Corpus large: no significance groups (100001 documents"), "{:?}", groups.notes);
+        assert!(
+            groups.notes[0].starts_with("Corpus large: no significance groups (100001 documents"),
+            "{:?}",
+            groups.notes
+        );
     }
 }
