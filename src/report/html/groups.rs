@@ -1,7 +1,7 @@
 //! The summary table's significance groups, from the library's within-run
 //! comparison ([`compare_within_grids`]: the tests `sumbench compare --within`
 //! prints, with its default seed and α, without the intervals), on corpora of
-//! any size.
+//! up to [`GROUP_MAX_DOCUMENTS`] documents.
 //!
 //! Per corpus × metric, summarizers are taken by mean F, best first. The best
 //! opens group `A`; each next summarizer joins the current group when the
