@@ -34,12 +34,9 @@ fn same(a: &Value, b: &Value) -> bool {
             (Some(x), Some(y)) => x.to_bits() == y.to_bits(),
             _ => x == y,
         },
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
-        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
         }
         _ => a == b,
     }
@@ -47,26 +44,19 @@ fn same(a: &Value, b: &Value) -> bool {
 
 /// Runs every line of `file`; returns the ids that differ, with what came back.
 fn mismatches(file: &str) -> (usize, Vec<String>) {
-    let text = read_fixture(&format!("rouge_profiles/{file}"));
+    let text = read_fixture(file);
     let mut lines = 0;
     let mut wrong = Vec::new();
     for line in text.lines() {
         let case: Case = serde_json::from_str(line).expect("a case line");
         lines += 1;
-        let options = PackageOptions {
-            init: case.options.init,
-            call: case.options.call,
-        };
-        let got = package(&case.package, &options)
-            .and_then(|p| p.call(&case.candidate, &case.references));
+        let options = PackageOptions { init: case.options.init, call: case.options.call };
+        let got = package(&case.package, &options).and_then(|p| p.call(&case.candidate, &case.references));
         let got = match got {
             Ok(value) => ("return", value),
             Err(raised) => ("raises", raised.to_json()),
         };
-        let ok = case
-            .expected
-            .get(got.0)
-            .is_some_and(|expected| same(expected, &got.1));
+        let ok = case.expected.get(got.0).is_some_and(|expected| same(expected, &got.1));
         if !ok {
             wrong.push(format!(
                 "{}: expected {}, got {{\"{}\": {}}}",
@@ -81,6 +71,7 @@ fn mismatches(file: &str) -> (usize, Vec<String>) {
 }
 
 fn check(file: &str) {
+    let file = &format!("rouge_profiles/{file}");
     let (lines, wrong) = mismatches(file);
     assert!(lines >= 450, "{file}: only {lines} lines");
     assert!(
@@ -129,4 +120,19 @@ fn py_rouge() {
 #[test]
 fn evaluate_rouge() {
     check("evaluate-rouge.jsonl");
+}
+
+/// lm-evaluation-harness's and HELM's uses of rouge-score: expected values
+/// from the real rouge-score 0.1.2 under each harness's pre-processing
+/// (`scripts/rouge_wrappers_oracle.py`), on the shared files' texts.
+#[test]
+fn harness_wrappers() {
+    let (lines, wrong) = mismatches("rouge_wrappers_cases.jsonl");
+    assert_eq!(lines, 600);
+    assert!(
+        wrong.is_empty(),
+        "{} of {lines} lines differ; first ones:\n{}",
+        wrong.len(),
+        wrong[..wrong.len().min(8)].join("\n")
+    );
 }

@@ -139,7 +139,11 @@ impl RougeScore {
             let (score, integer_zero) = best.unwrap_or_default();
             named.push(Scored {
                 name: name.clone(),
-                figure: Figure { precision: Some(score.precision), recall: Some(score.recall), fmeasure: score.fmeasure },
+                figure: Figure {
+                    precision: Some(score.precision),
+                    recall: Some(score.recall),
+                    fmeasure: score.fmeasure,
+                },
                 integer_zero,
             });
         }
@@ -198,7 +202,9 @@ impl EvaluateRouge {
                     format!("sumbench knows the tokenizers str.split and list, not {name:?}"),
                 )
             })?),
-            Some(other) => return Err(Raised::new("TypeError", format!("'{}' object is not callable", py_type(&other)))),
+            Some(other) => {
+                return Err(Raised::new("TypeError", format!("'{}' object is not callable", py_type(&other))));
+            }
         };
         call.finish()?;
         Ok(EvaluateRouge { scorer: RougeScore::new(types, stem, tokenizer), aggregate })
@@ -214,8 +220,11 @@ impl Package for EvaluateRouge {
         let mut out = Map::new();
         for scored in self.scorer.score(references, candidate)? {
             // The aggregator's numpy arrays make every value a float.
-            let value =
-                if self.aggregate { Value::from(scored.figure.fmeasure) } else { Value::Array(vec![scored.fmeasure_json()]) };
+            let value = if self.aggregate {
+                Value::from(scored.figure.fmeasure)
+            } else {
+                Value::Array(vec![scored.fmeasure_json()])
+            };
             out.insert(scored.name, value);
         }
         Ok(Value::Object(out))

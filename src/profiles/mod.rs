@@ -25,6 +25,7 @@ use serde_json::{Map, Value};
 
 mod evaluate;
 mod kwargs;
+mod wrappers;
 
 /// What a package raised: Python's exception type name and its message
 /// (`str(exception)`), e.g. `ValueError` / `Hypothesis is empty.`.
@@ -39,18 +40,12 @@ pub struct Raised {
 impl Raised {
     /// An exception of type `kind` with `message`.
     pub fn new(kind: &str, message: impl Into<String>) -> Self {
-        Raised {
-            kind: kind.to_owned(),
-            message: message.into(),
-        }
+        Raised { kind: kind.to_owned(), message: message.into() }
     }
 
     /// Python's `TypeError` for a keyword argument `function` does not take.
     pub fn unexpected_keyword(function: &str, keyword: &str) -> Self {
-        Raised::new(
-            "TypeError",
-            format!("{function}() got an unexpected keyword argument '{keyword}'"),
-        )
+        Raised::new("TypeError", format!("{function}() got an unexpected keyword argument '{keyword}'"))
     }
 
     /// The error's JSON: `{"type", "message"}`, as case files and
@@ -126,11 +121,11 @@ pub trait Package: Send + Sync {
 /// `options`. An unknown keyword argument is Python's `TypeError`, an
 /// invalid value the error the package raises for it.
 pub fn package(name: &str, options: &PackageOptions) -> Result<Box<dyn Package>, Raised> {
+    if let Some(harness) = wrappers::Harness::named(name) {
+        return Ok(Box::new(wrappers::Wrapper::new(harness, options)?));
+    }
     match name {
         "evaluate-rouge" => Ok(Box::new(evaluate::EvaluateRouge::new(options)?)),
-        _ => Err(Raised::new(
-            "ModuleNotFoundError",
-            format!("No module named '{name}'"),
-        )),
+        _ => Err(Raised::new("ModuleNotFoundError", format!("No module named '{name}'"))),
     }
 }

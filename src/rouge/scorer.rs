@@ -214,7 +214,11 @@ impl TokenizedText {
 /// ([`TokenizedText`]): no lowercasing, filtering or stemming of its own,
 /// as rouge-score does with a custom tokenizer. Per metric, the reference
 /// with the highest F (the first on ties); zeros when `references` is empty.
-pub fn score_tokenized(metrics: &[Metric], references: &[TokenizedText], candidate: &TokenizedText) -> Vec<Score> {
+pub fn score_tokenized(
+    metrics: &[Metric],
+    references: &[TokenizedText],
+    candidate: &TokenizedText,
+) -> Vec<Score> {
     let mut best = Best::new(metrics.len());
     for reference in references {
         let mut ids = TokenNumbers::default();
@@ -225,7 +229,13 @@ pub fn score_tokenized(metrics: &[Metric], references: &[TokenizedText], candida
         let mut scores = vec![Score::default(); metrics.len()];
         for (slot, &metric) in scores.iter_mut().zip(metrics) {
             *slot = if metric == Metric::Lsum {
-                score_ids(&[metric], &reference_line_ids, &reference_lines, &candidate_line_ids, &candidate_lines)[0]
+                score_ids(
+                    &[metric],
+                    &reference_line_ids,
+                    &reference_lines,
+                    &candidate_line_ids,
+                    &candidate_lines,
+                )[0]
             } else {
                 score_ids(&[metric], &reference_ids, &[], &candidate_ids, &[])[0]
             };
