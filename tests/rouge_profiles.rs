@@ -136,3 +136,36 @@ fn harness_wrappers() {
         wrong[..wrong.len().min(8)].join("\n")
     );
 }
+
+/// A case file runs as it is: `sumbench rouge FILE` prints, for every line,
+/// `{"id", "result"}` or `{"id", "error"}`, which equals the line's
+/// `expected`, and goes on past the lines where the package raises.
+#[test]
+fn case_files_run_as_they_are() {
+    for file in [
+        "rouge_profiles/rouge.jsonl",
+        "rouge_profiles/py-rouge.jsonl",
+        "rouge_profiles/rouge-metric.jsonl",
+        "rouge_profiles/sumeval.jsonl",
+        "rouge_profiles/rouge-chinese.jsonl",
+        "rouge_profiles/evaluate-rouge.jsonl",
+        "rouge_wrappers_cases.jsonl",
+    ] {
+        let output = crate::util::sumbench().arg("rouge").arg(crate::util::fixture(file)).output().unwrap();
+        assert!(output.status.success(), "{file}: {}", String::from_utf8_lossy(&output.stderr));
+        let printed = String::from_utf8(output.stdout).unwrap();
+        let cases = read_fixture(file);
+        assert_eq!(printed.lines().count(), cases.lines().count(), "{file}");
+        for (out, case) in printed.lines().zip(cases.lines()) {
+            let out: Value = serde_json::from_str(out).unwrap();
+            let case: Value = serde_json::from_str(case).unwrap();
+            assert_eq!(out["id"], case["id"]);
+            let got = match (out.get("result"), out.get("error")) {
+                (Some(result), None) => case["expected"].get("return").is_some_and(|e| same(e, result)),
+                (None, Some(error)) => case["expected"].get("raises").is_some_and(|e| same(e, error)),
+                _ => false,
+            };
+            assert!(got, "{file}: {} printed {out}, expected {}", case["id"], case["expected"]);
+        }
+    }
+}

@@ -13,6 +13,7 @@ use sumbench::harness::pitfalls::{Pitfalls, dropped_letters_in_pairs};
 use sumbench::lang::{Language, LanguageChoice};
 use sumbench::names::check_list;
 use sumbench::pairs::{Pair, PairsError, RowWriter, STDIN, read_aligned, read_jsonl};
+use sumbench::profiles::{PackageOptions, ProfileSpec, package};
 use sumbench::rouge::{self, Score};
 use sumbench::rouge155::{self, Config, Limit};
 
@@ -82,7 +83,17 @@ pub struct Args {
     /// Line-aligned reference files (one per reference set).
     #[arg(long, num_args = 1..)]
     pub references: Vec<PathBuf>,
+    /// Another package's ROUGE, exactly: NAME[:init.KEY=VALUE,call.KEY=VALUE,...]
+    /// with the package's own keyword arguments (VALUE: JSON or a bare string).
+    /// Names: rouge, py-rouge, rouge-metric, sumeval, rouge-chinese,
+    /// evaluate-rouge, helm, helm-chinese, lm-eval-cnndm, lm-eval-truthfulqa.
+    /// Each line prints {"id", "result"} in the package's own shape, or
+    /// {"id", "error": {"type", "message"}} where the package raises.
+    #[arg(long, value_name = "PROFILE")]
+    pub rouge_profile: Option<ProfileSpec>,
     /// JSONL input of {"id", "candidate", "references"}; `-` or nothing reads stdin.
+    /// A line that carries "package" and "options" ({"init", "call"}), as the
+    /// conformance case files do, runs that package with those arguments.
     pub input: Option<PathBuf>,
 }
 
@@ -199,8 +210,20 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let (mut pairs_seen, mut dropping) = (0, 0);
     // The detected languages of the (first 100) pairs whose letters the profile drops.
     let mut dropped_languages: Vec<Language> = Vec::new();
+    let profile = args.rouge_profile.as_ref().map(ProfileSpec::build).transpose()?;
     for pair in pairs {
         let pair = pair?;
+        if let Some((name, options)) = &pair.package {
+            let options = PackageOptions::from_json(options.as_ref())
+                .map_err(|problem| anyhow::anyhow!("line {} (id {}): field `options`: {problem}", pair.line, pair.id))?;
+            let outcome = package(name, &options).and_then(|package| package.call(&pair.candidate, &pair.references));
+            write_outcome(&mut out, &pair.id, outcome)?;
+            continue;
+        }
+        if let Some(profile) = &profile {
+            write_outcome(&mut out, &pair.id, profile.call(&pair.candidate, &pair.references))?;
+            continue;
+        }
         pairs_seen += 1;
         // All-ASCII text has no letter outside ASCII to drop: skip the count.
         let all_ascii = pair.candidate.is_ascii() && pair.references.iter().all(|r| r.is_ascii());
@@ -248,6 +271,21 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// One line of a package's output: `{"id", "result"}`, or `{"id", "error":
+/// {"type", "message"}}` where the package raises.
+fn write_outcome(
+    out: &mut impl Write,
+    id: &str,
+    outcome: Result<serde_json::Value, sumbench::profiles::Raised>,
+) -> anyhow::Result<()> {
+    let (key, value) = match outcome {
+        Ok(result) => ("result", result),
+        Err(raised) => ("error", raised.to_json()),
+    };
+    let id = serde_json::Value::from(id);
+    writeln!(out, "{{\"id\":{id},\"{key}\":{value}}}").context("cannot write to stdout")
 }
 
 /// The language a pair is scored in: the line's own `lang`, else

@@ -25,7 +25,10 @@ use serde_json::{Map, Value};
 
 mod evaluate;
 mod kwargs;
+mod spec;
 mod wrappers;
+
+pub use spec::{ProfileSpec, ProfileSpecError};
 
 /// What a package raised: Python's exception type name and its message
 /// (`str(exception)`), e.g. `ValueError` / `Hypothesis is empty.`.
@@ -92,6 +95,22 @@ pub struct Figure {
 /// `rougeLsum`, ...), in key order.
 pub type Figures = BTreeMap<String, Figure>;
 
+impl PackageOptions {
+    /// The `options` of a case line: an object with optional `init` and
+    /// `call` objects (other keys, such as the option set's name, ignored);
+    /// none at all is no arguments.
+    pub fn from_json(options: Option<&Value>) -> Result<Self, String> {
+        let Some(options) = options else { return Ok(PackageOptions::default()) };
+        let Value::Object(options) = options else { return Err("expected an object".into()) };
+        let side = |name: &str| match options.get(name) {
+            None | Some(Value::Null) => Ok(Map::new()),
+            Some(Value::Object(map)) => Ok(map.clone()),
+            Some(_) => Err(format!("`{name}`: expected an object of keyword arguments")),
+        };
+        Ok(PackageOptions { init: side("init")?, call: side("call")? })
+    }
+}
+
 /// One candidate and its references, as a corpus is given to
 /// [`Package::corpus`].
 #[derive(Debug, Clone, Copy)]
@@ -116,6 +135,27 @@ pub trait Package: Send + Sync {
     /// package's own rule over the pairs.
     fn corpus(&self, pairs: &[Pair<'_>]) -> Result<Figures, Raised>;
 }
+
+/// A package sumbench reproduces: its name and the version (or, for a
+/// harness, the commit) whose behaviour it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PackageInfo {
+    /// The name case files and `--rouge-profile` use.
+    pub name: &'static str,
+    /// The version reproduced.
+    pub version: &'static str,
+    /// What it is, in a few words.
+    pub about: &'static str,
+}
+
+/// Every package and harness, in the order tables list them.
+pub const PACKAGES: &[PackageInfo] = &[
+    PackageInfo { name: "evaluate-rouge", version: "0.4.6", about: "Hugging Face evaluate's rouge (rouge-score 0.1.2 inside)" },
+    PackageInfo { name: "helm", version: "63754d05", about: "HELM's summarization ROUGE (stemmed, max over references)" },
+    PackageInfo { name: "helm-chinese", version: "63754d05", about: "HELM's Chinese ROUGE (character tokens)" },
+    PackageInfo { name: "lm-eval-cnndm", version: "4e7e0d47", about: "lm-evaluation-harness, CNN/DailyMail (stemmed)" },
+    PackageInfo { name: "lm-eval-truthfulqa", version: "4e7e0d47", about: "lm-evaluation-harness, TruthfulQA-gen (x100, max)" },
+];
 
 /// Builds the package named `name` (as case files name it) under
 /// `options`. An unknown keyword argument is Python's `TypeError`, an
