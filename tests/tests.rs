@@ -41,6 +41,7 @@ mod rouge155_oracle;
 mod rouge155_properties;
 mod rouge_conformance;
 mod rouge_document;
+mod rouge_identify;
 mod rouge_profiles;
 mod rouge_properties;
 mod rouge_xlsum;

@@ -35,7 +35,28 @@ pub enum MultiRef {
     B,
 }
 
-/// Arguments of `sumbench rouge`.
+/// `sumbench rouge`: score pairs, or `identify` a reported score.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Command {
+    /// `identify`, or nothing to score.
+    #[command(subcommand)]
+    pub action: Option<Action>,
+    /// Scoring's arguments.
+    #[command(flatten)]
+    pub args: Args,
+}
+
+/// What `sumbench rouge` does besides scoring.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Name the package and options that printed a reported ROUGE score: every
+    /// profile and option set whose corpus figure reproduces it at its rounding,
+    /// closest first, then the nearest that do not.
+    Identify(super::identify::Args),
+}
+
+/// Arguments of `sumbench rouge` when it scores.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Which implementation to match.
@@ -176,8 +197,16 @@ impl ModeScorer {
     }
 }
 
+/// Runs `sumbench rouge`.
+pub fn run(command: Command) -> anyhow::Result<i32> {
+    match command.action {
+        Some(Action::Identify(args)) => super::identify::run(args),
+        None => score(command.args),
+    }
+}
+
 /// Scores every pair of the input and writes one JSONL row per pair to stdout.
-pub fn run(args: Args) -> anyhow::Result<i32> {
+fn score(args: Args) -> anyhow::Result<i32> {
     let metrics: Vec<String> = match (args.metrics.is_empty(), args.mode) {
         (false, _) => args.metrics.iter().map(|m| m.trim().to_string()).collect(),
         (true, Mode::RougeScore) => ROUGE_SCORE_DEFAULT.map(String::from).to_vec(),
@@ -214,9 +243,11 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     for pair in pairs {
         let pair = pair?;
         if let Some((name, options)) = &pair.package {
-            let options = PackageOptions::from_json(options.as_ref())
-                .map_err(|problem| anyhow::anyhow!("line {} (id {}): field `options`: {problem}", pair.line, pair.id))?;
-            let outcome = package(name, &options).and_then(|package| package.call(&pair.candidate, &pair.references));
+            let options = PackageOptions::from_json(options.as_ref()).map_err(|problem| {
+                anyhow::anyhow!("line {} (id {}): field `options`: {problem}", pair.line, pair.id)
+            })?;
+            let outcome =
+                package(name, &options).and_then(|package| package.call(&pair.candidate, &pair.references));
             write_outcome(&mut out, &pair.id, outcome)?;
             continue;
         }

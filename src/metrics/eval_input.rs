@@ -266,7 +266,9 @@ impl<'de> serde::de::Visitor<'de> for TypicalVisitor {
             }
         }
         match (id, candidate) {
-            (Some(id), Some(candidate)) => Ok(Typical { id, candidate, references, source, lang, package, options }),
+            (Some(id), Some(candidate)) => {
+                Ok(Typical { id, candidate, references, source, lang, package, options })
+            }
             _ => Err(A::Error::custom("`id` or `candidate` missing")),
         }
     }

@@ -203,7 +203,10 @@ impl EvaluateRouge {
                 )
             })?),
             Some(other) => {
-                return Err(Raised::new("TypeError", format!("'{}' object is not callable", py_type(&other))));
+                return Err(Raised::new(
+                    "TypeError",
+                    format!("'{}' object is not callable", py_type(&other)),
+                ));
             }
         };
         call.finish()?;

@@ -24,6 +24,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 mod evaluate;
+pub mod identify;
 mod kwargs;
 mod spec;
 mod wrappers;
@@ -150,11 +151,31 @@ pub struct PackageInfo {
 
 /// Every package and harness, in the order tables list them.
 pub const PACKAGES: &[PackageInfo] = &[
-    PackageInfo { name: "evaluate-rouge", version: "0.4.6", about: "Hugging Face evaluate's rouge (rouge-score 0.1.2 inside)" },
-    PackageInfo { name: "helm", version: "63754d05", about: "HELM's summarization ROUGE (stemmed, max over references)" },
-    PackageInfo { name: "helm-chinese", version: "63754d05", about: "HELM's Chinese ROUGE (character tokens)" },
-    PackageInfo { name: "lm-eval-cnndm", version: "4e7e0d47", about: "lm-evaluation-harness, CNN/DailyMail (stemmed)" },
-    PackageInfo { name: "lm-eval-truthfulqa", version: "4e7e0d47", about: "lm-evaluation-harness, TruthfulQA-gen (x100, max)" },
+    PackageInfo {
+        name: "evaluate-rouge",
+        version: "0.4.6",
+        about: "Hugging Face evaluate's rouge (rouge-score 0.1.2 inside)",
+    },
+    PackageInfo {
+        name: "helm",
+        version: "63754d05",
+        about: "HELM's summarization ROUGE (stemmed, max over references)",
+    },
+    PackageInfo {
+        name: "helm-chinese",
+        version: "63754d05",
+        about: "HELM's Chinese ROUGE (character tokens)",
+    },
+    PackageInfo {
+        name: "lm-eval-cnndm",
+        version: "4e7e0d47",
+        about: "lm-evaluation-harness, CNN/DailyMail (stemmed)",
+    },
+    PackageInfo {
+        name: "lm-eval-truthfulqa",
+        version: "4e7e0d47",
+        about: "lm-evaluation-harness, TruthfulQA-gen (x100, max)",
+    },
 ];
 
 /// Builds the package named `name` (as case files name it) under

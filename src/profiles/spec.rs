@@ -45,7 +45,8 @@ pub enum ProfileSpecError {
 impl ProfileSpec {
     /// The package under these arguments.
     pub fn build(&self) -> Result<Box<dyn Package>, ProfileSpecError> {
-        package(&self.name, &self.options).map_err(|raised| ProfileSpecError::Refused { spec: self.to_string(), raised })
+        package(&self.name, &self.options)
+            .map_err(|raised| ProfileSpecError::Refused { spec: self.to_string(), raised })
     }
 
     /// The signature of its numbers: the package, its version (or the
@@ -73,7 +74,11 @@ impl ProfileSpec {
 impl fmt::Display for ProfileSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let arguments = self.arguments();
-        if arguments.is_empty() { write!(f, "{}", self.name) } else { write!(f, "{}:{}", self.name, arguments.join(",")) }
+        if arguments.is_empty() {
+            write!(f, "{}", self.name)
+        } else {
+            write!(f, "{}:{}", self.name, arguments.join(","))
+        }
     }
 }
 
