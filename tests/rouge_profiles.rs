@@ -169,3 +169,52 @@ fn case_files_run_as_they_are() {
         }
     }
 }
+
+/// `run --rouge-profile`: evaluate's rouge with the stemmer is rouge-score
+/// stemmed, so a run under it prints the default run's rouge1, rouge2 and
+/// rougeL to the bit (the default is rouge-score, checked against the real
+/// package elsewhere), under the profile's own signature.
+#[test]
+fn a_run_under_a_profile_is_scored_by_the_package() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = crate::util::embedded_corpus("billsum");
+    let run = |out: &str, extra: &[&str]| {
+        let dir = tmp.path().join(out);
+        let status = crate::util::sumbench()
+            .args(["run", "--quiet", "--summarizers", "lead,textrank", "--metrics", "rouge1,rouge2,rougeL"])
+            .arg("--corpus")
+            .arg(&corpus)
+            .arg("--out")
+            .arg(&dir)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+        dir
+    };
+    let plain = run("plain", &[]);
+    let profiled = run("profiled", &["--rouge-profile", "evaluate-rouge:call.use_stemmer=true"]);
+    // corpus, doc_id, summarizer, metric and F (evaluate reports no P or R).
+    let f_only = |dir: &std::path::Path| -> Vec<Vec<String>> {
+        let mut reader = csv::Reader::from_path(dir.join("scores.csv")).unwrap();
+        reader
+            .records()
+            .map(|row| {
+                let row = row.unwrap();
+                [0, 1, 2, 3, 6].iter().map(|&i| row[i].to_string()).collect()
+            })
+            .collect()
+    };
+    let (plain, profiled_rows) = (f_only(&plain), f_only(&profiled));
+    assert_eq!(plain.len(), 600);
+    assert_eq!(plain, profiled_rows);
+    let info: Value =
+        serde_json::from_str(&std::fs::read_to_string(profiled.join("run.json")).unwrap()).unwrap();
+    assert_eq!(info["rouge_profile"], "evaluate-rouge:call.use_stemmer=true");
+    assert!(
+        info["signatures"]["rouge1"]
+            .as_str()
+            .unwrap()
+            .starts_with("rouge-profile:evaluate-rouge|version:0.4.6|call.use_stemmer=true|")
+    );
+}

@@ -97,7 +97,7 @@ pub fn parse_reported(text: &str) -> Result<Vec<Reported>, ReportedError> {
 
 /// The variant a name means, or a package's own key (`rouge-1`,
 /// `rouge_l`, `chinese_rouge_2`).
-fn variant_of(name: &str) -> Option<Variant> {
+pub fn variant_of(name: &str) -> Option<Variant> {
     let lower = name.to_ascii_lowercase().replace(['-', '_', ' '], "");
     let rest = lower.strip_prefix("chinese").unwrap_or(&lower);
     let rest = rest.strip_prefix("rouge").or_else(|| rest.strip_prefix('r'))?;

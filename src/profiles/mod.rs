@@ -26,9 +26,11 @@ use serde_json::{Map, Value};
 mod evaluate;
 pub mod identify;
 mod kwargs;
+mod scorer;
 mod spec;
 mod wrappers;
 
+pub use scorer::ProfileScorer;
 pub use spec::{ProfileSpec, ProfileSpecError};
 
 /// What a package raised: Python's exception type name and its message

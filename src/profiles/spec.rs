@@ -32,6 +32,16 @@ pub enum ProfileSpecError {
     /// A name no profile has.
     #[error("unknown ROUGE profile `{0}` (expected one of: {names})", names = PACKAGES.iter().map(|p| p.name).collect::<Vec<_>>().join(", "))]
     Unknown(String),
+    /// A metric the package does not report.
+    #[error("ROUGE profile `{spec}` has no {metric} (it reports {has})")]
+    Lacks {
+        /// The profile as given.
+        spec: String,
+        /// The metric asked for.
+        metric: String,
+        /// The package's own keys.
+        has: String,
+    },
     /// The package refuses its arguments, as it would in Python.
     #[error("ROUGE profile `{spec}`: {raised}")]
     Refused {
@@ -79,6 +89,18 @@ impl fmt::Display for ProfileSpec {
         } else {
             write!(f, "{}:{}", self.name, arguments.join(","))
         }
+    }
+}
+
+impl serde::Serialize for ProfileSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ProfileSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
     }
 }
 
