@@ -129,8 +129,8 @@ impl Bound {
         }
     }
 
-    /// `current < self` for an `int` `current`.
-    pub(super) fn exceeds(&self, current: usize) -> Result<bool, Raised> {
+    /// `current < self` for an `int` `current` (the truncation loops' test).
+    pub(super) fn is_above(&self, current: usize) -> Result<bool, Raised> {
         match self {
             Bound::Int(i) => Ok((current as i128) < *i),
             Bound::Float(x) => Ok((current as f64) < *x),
@@ -140,7 +140,7 @@ impl Bound {
     }
 
     /// The end of `seq[:self - used]` on a sequence of `len` items (the
-    /// comparison [`Bound::exceeds`] has ruled out `None` and non-numbers).
+    /// comparison [`Bound::is_above`] has ruled out `None` and non-numbers).
     pub(super) fn cut_after(&self, used: usize, len: usize) -> Result<usize, Raised> {
         match self {
             Bound::Int(i) => Ok(slice_end(i - used as i128, len)),

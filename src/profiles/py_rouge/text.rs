@@ -57,7 +57,7 @@ impl Preprocessor {
                 for sentence in &sentences {
                     let sentence = py_strip(sentence);
                     let len = sentence.chars().count();
-                    if limit.exceeds(current + len)? {
+                    if limit.is_above(current + len)? {
                         if current != 0 {
                             summary.push(' ');
                         }
@@ -90,7 +90,7 @@ impl Preprocessor {
             Truncation::Words(limit) => {
                 for sentence in &sentences {
                     let tokens: Vec<&str> = py_split(sentence).collect();
-                    if limit.exceeds(current + tokens.len())? {
+                    if limit.is_above(current + tokens.len())? {
                         kept.push(tokens.join(" "));
                         current += tokens.len();
                     } else {
@@ -105,7 +105,7 @@ impl Preprocessor {
                 for sentence in &sentences {
                     let sentence = py_strip(sentence);
                     let len = sentence.chars().count();
-                    if limit.exceeds(current + len)? {
+                    if limit.is_above(current + len)? {
                         kept.push(sentence.to_owned());
                         current += len;
                     } else {
