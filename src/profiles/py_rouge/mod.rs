@@ -20,9 +20,10 @@ mod text;
 
 use serde_json::{Map, Value};
 
+use super::kwargs::truthy;
 use super::{Figure, Figures, Package, PackageOptions, Pair, Raised};
 use counts::{Alpha, Counts, Prf};
-use pyvalue::{Bound, as_int, as_real, py_str, truthy, type_name, unhashable};
+use pyvalue::{Bound, as_int, as_real, py_str, type_name, unhashable};
 use text::{Preprocessor, Truncation};
 
 /// The constructor's keyword arguments, in the signature's order.

@@ -1,5 +1,5 @@
 //! What Python does with a keyword argument's JSON value where py-rouge
-//! uses it: its type name, truthiness and `str()`, its comparisons with an
+//! uses it: its type name and `str()`, its comparisons with an
 //! `int` and its use as a slice bound, with Python's `TypeError` messages.
 
 use serde_json::Value;
@@ -16,18 +16,6 @@ pub(super) fn type_name(value: &Value) -> &'static str {
         Value::String(_) => "str",
         Value::Array(_) => "list",
         Value::Object(_) => "dict",
-    }
-}
-
-/// Python's truth value (`bool(x)`).
-pub(super) fn truthy(value: &Value) -> bool {
-    match value {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64().is_some_and(|x| x != 0.0),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        Value::Object(o) => !o.is_empty(),
     }
 }
 
