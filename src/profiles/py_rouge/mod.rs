@@ -349,40 +349,40 @@ fn metrics(metrics: Option<&Value>, max_n: Option<&Value>) -> Result<(Vec<usize>
         }
     }
     let has = |name: &str| items.iter().any(|item| item.as_str() == Some(name));
-    let mut ns = Vec::new();
-    if has("rouge-n") {
-        if let Some(max_n) = max_n {
-            let max = match (as_int(max_n), max_n) {
-                (Some(max), _) => max,
-                (None, Value::Number(_)) => {
-                    return Err(Raised::new(
-                        "TypeError",
-                        "'float' object cannot be interpreted as an integer",
-                    ));
-                }
-                (None, Value::String(_)) => {
-                    return Err(Raised::new("TypeError", "can only concatenate str (not \"int\") to str"));
-                }
-                (None, Value::Array(_)) => {
-                    return Err(Raised::new("TypeError", "can only concatenate list (not \"int\") to list"));
-                }
-                (None, other) => {
-                    return Err(Raised::new(
-                        "TypeError",
-                        format!("unsupported operand type(s) for +: '{}' and 'int'", type_name(other)),
-                    ));
-                }
-            };
-            if max > MAX_N {
-                return Err(Raised::new(
-                    "MemoryError",
-                    format!("sumbench: max_n={max} asks for more than {MAX_N} ROUGE-N metrics"),
-                ));
-            }
-            ns = (1..=max.max(0)).map(|n| n as usize).collect();
-        }
-    }
+    let ns = match max_n {
+        Some(max_n) if has("rouge-n") => rouge_ns(max_n)?,
+        _ => Vec::new(),
+    };
     Ok((ns, has("rouge-l"), has("rouge-w")))
+}
+
+/// `['rouge-{}'.format(n) for n in range(1, max_n + 1)]`, as the `n`s.
+fn rouge_ns(max_n: &Value) -> Result<Vec<usize>, Raised> {
+    let max = match (as_int(max_n), max_n) {
+        (Some(max), _) => max,
+        (None, Value::Number(_)) => {
+            return Err(Raised::new("TypeError", "'float' object cannot be interpreted as an integer"));
+        }
+        (None, Value::String(_)) => {
+            return Err(Raised::new("TypeError", "can only concatenate str (not \"int\") to str"));
+        }
+        (None, Value::Array(_)) => {
+            return Err(Raised::new("TypeError", "can only concatenate list (not \"int\") to list"));
+        }
+        (None, other) => {
+            return Err(Raised::new(
+                "TypeError",
+                format!("unsupported operand type(s) for +: '{}' and 'int'", type_name(other)),
+            ));
+        }
+    };
+    if max > MAX_N {
+        return Err(Raised::new(
+            "MemoryError",
+            format!("sumbench: max_n={max} asks for more than {MAX_N} ROUGE-N metrics"),
+        ));
+    }
+    Ok((1..=max.max(0)).map(|n| n as usize).collect())
 }
 
 /// `{"f", "p", "r"}` of summed figures.
