@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 
 use super::kwargs::truthy;
 use super::{Figure, Figures, Package, PackageOptions, Pair, Raised};
-use counts::{Alpha, Counts, Prf};
+use counts::{Alpha, Counts, Num, Prf};
 use pyvalue::{Bound, as_int, as_real, py_str, type_name, unhashable};
 use text::{Preprocessor, Truncation};
 
@@ -67,7 +67,8 @@ pub(super) struct PyRouge {
     rouge_w: bool,
     aggregation: Aggregation,
     alpha: Alpha,
-    weight: f64,
+    /// `weight_factor`, an `int` or a `float` as given.
+    weight: Num,
     preprocessor: Preprocessor,
 }
 
@@ -119,15 +120,17 @@ impl PyRouge {
             Some(value) => as_real(value).map_or(Alpha::Other(type_name(value)), Alpha::Real),
         };
         let weight = match get("weight_factor") {
-            None => 1.0,
-            Some(value) => as_real(value).ok_or_else(|| {
-                Raised::new(
+            None => Num::Float(1.0),
+            Some(value) => match (as_int(value), as_real(value)) {
+                (Some(int), _) => Ok(Num::Int(int)),
+                (None, Some(real)) => Ok(Num::Float(real)),
+                (None, None) => Err(Raised::new(
                     "TypeError",
                     format!("'<=' not supported between instances of '{}' and 'int'", type_name(value)),
-                )
-            })?,
+                )),
+            }?,
         };
-        if weight <= 0.0 {
+        if weight.to_f64() <= 0.0 {
             return Err(Raised::new("ValueError", "ROUGE-W weight factor must greater than 0."));
         }
         let rouge = PyRouge {
@@ -206,7 +209,7 @@ impl PyRouge {
     /// `_get_scores_rouge_l_or_w`.
     fn rouge_l_or_w(&self, pairs: &[Pair<'_>], use_w: bool) -> Result<Scores, Raised> {
         let mut scores = self.empty(pairs.len());
-        let lcs_weight = if use_w { self.weight } else { 1.0 };
+        let lcs_weight = if use_w { self.weight } else { Num::Float(1.0) };
         for (sample, pair) in pairs.iter().enumerate() {
             let references = references_of(pair)?;
             let hypothesis = self.preprocessor.per_sentence(pair.candidate)?;
@@ -218,8 +221,8 @@ impl PyRouge {
             for reference in &references {
                 per_reference.push(counts::lcs(&hypothesis, reference, lcs_weight)?);
             }
-            let best_by_wlcs = use_w.then_some(self.weight);
-            self.add(&mut scores, sample, per_reference.into_iter(), self.weight, best_by_wlcs)?;
+            let best_by_wlcs = use_w.then_some(self.weight.to_f64());
+            self.add(&mut scores, sample, per_reference.into_iter(), self.weight.to_f64(), best_by_wlcs)?;
         }
         Ok(self.finish(scores, pairs.len()))
     }
@@ -246,12 +249,11 @@ impl PyRouge {
     ) -> Result<(), Raised> {
         let score = match self.aggregation {
             Aggregation::Average => {
-                // Python starts the totals at int 0; 0 + x == x.
-                let mut total = Counts::default();
+                let mut total = Counts::ZERO;
                 for counts in per_reference {
-                    total.evaluated += counts.evaluated;
-                    total.reference += counts.reference;
-                    total.overlapping += counts.overlapping;
+                    total.evaluated = total.evaluated + counts.evaluated;
+                    total.reference = total.reference + counts.reference;
+                    total.overlapping = total.overlapping + counts.overlapping;
                 }
                 counts::prf(total, self.alpha, weight)?
             }
@@ -261,11 +263,11 @@ impl PyRouge {
                     let score = counts::prf(counts, self.alpha, weight)?;
                     let key = match best_by_wlcs {
                         Some(w) => {
-                            let size = counts.reference.powf(1.0 / w);
+                            let size = counts.reference.to_f64().powf(1.0 / w);
                             if size == 0.0 {
                                 return Err(counts::zero_division());
                             }
-                            (counts.overlapping / size).powf(1.0 / w)
+                            (counts.overlapping.to_f64() / size).powf(1.0 / w)
                         }
                         None => score.r,
                     };
