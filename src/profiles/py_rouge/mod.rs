@@ -560,6 +560,19 @@ mod tests {
         );
     }
 
+    /// apply_avg sums n-gram counts over references, and an empty
+    /// reference has `0 - (2 - 1) = -1` bigrams: "a b" against "a b", "",
+    /// "" gives candidate bigrams 1 + 1 + 1 = 3, reference bigrams
+    /// 1 - 1 - 1 = -1, overlap 1, so P = 1/3, R = 1 / -1 = -1 and
+    /// F = (1/3)(-1) / ((1/3)/2 - 1/2). py-rouge 1.1 itself returns
+    /// {'f': 0.9999999999999999, 'p': 0.3333333333333333, 'r': -1.0}.
+    #[test]
+    fn averaged_counts_can_go_negative() {
+        let got =
+            rouge(json!({"metrics": ["rouge-n"], "max_n": 2})).call("a b", &refs(&["a b", "", ""])).unwrap();
+        assert_eq!(got["rouge-2"], json!({"f": 0.9999999999999999, "p": 0.3333333333333333, "r": -1.0}));
+    }
+
     /// `Rouge()` computes nothing: `max_n=None` keeps the lone `rouge-n`.
     #[test]
     fn no_arguments_compute_nothing() {
