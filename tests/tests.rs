@@ -32,6 +32,7 @@ mod meta;
 mod metrics_conformance;
 mod oracle;
 mod properties;
+mod py_rouge_oracle;
 mod quality;
 mod report_determinism;
 mod report_sources;

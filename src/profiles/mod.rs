@@ -26,6 +26,7 @@ use serde_json::{Map, Value};
 mod evaluate;
 pub mod identify;
 mod kwargs;
+mod py_rouge;
 mod scorer;
 mod spec;
 mod wrappers;
@@ -178,6 +179,11 @@ pub const PACKAGES: &[PackageInfo] = &[
         version: "4e7e0d47",
         about: "lm-evaluation-harness, TruthfulQA-gen (x100, max)",
     },
+    PackageInfo {
+        name: "py-rouge",
+        version: "1.1",
+        about: "py-rouge (Diego999): ROUGE-1.5.5-style N, L, W, stemmed",
+    },
 ];
 
 /// Builds the package named `name` (as case files name it) under
@@ -188,6 +194,7 @@ pub fn package(name: &str, options: &PackageOptions) -> Result<Box<dyn Package>,
         return Ok(Box::new(wrappers::Wrapper::new(harness, options)?));
     }
     match name {
+        "py-rouge" => Ok(Box::new(py_rouge::PyRouge::new(options)?)),
         "evaluate-rouge" => Ok(Box::new(evaluate::EvaluateRouge::new(options)?)),
         _ => Err(Raised::new("ModuleNotFoundError", format!("No module named '{name}'"))),
     }
