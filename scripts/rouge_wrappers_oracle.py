@@ -10,7 +10,8 @@ and the 150 cases of `rouge-chinese.jsonl`. Writes one case line per
 
     python scripts/rouge_wrappers_oracle.py > tests/data/rouge_wrappers_cases.jsonl
 
-Needs `rouge-score==0.1.2` (its own, not XL-Sum's fork) and `numpy` (no network).
+Needs `rouge-score==0.1.2` (its own, not XL-Sum's fork), `numpy`, and for
+LongBench pltrdy's `rouge==1.0.1` and `jieba==0.42.1` (no network).
 """
 import json
 import re
@@ -92,11 +93,46 @@ def lm_eval_truthfulqa(candidate, references):
     return out
 
 
+def lm_eval_longbench(candidate, references):
+    # longbench/metrics.py: pltrdy's Rouge, rouge-l F, bare except -> 0.0,
+    # prediction stripped, max over the answers.
+    from rouge import Rouge
+
+    def rouge_score(prediction, ground_truth):
+        try:
+            scores = Rouge().get_scores([prediction], [ground_truth], avg=True)
+        except:  # noqa: E722 - as LongBench does
+            return 0.0
+        return scores["rouge-l"]["f"]
+
+    prediction = candidate.strip()
+    score = 0.0
+    for answer in references:
+        score = max(score, rouge_score(prediction, answer))
+    return {"rouge_score": score}
+
+
+def lm_eval_longbench_zh(candidate, references):
+    # longbench/metrics.py rouge_zh_score: jieba words joined by spaces, then pltrdy's Rouge.
+    import jieba
+
+    def cut(text):
+        return " ".join(list(jieba.cut(text, cut_all=False)))
+
+    prediction = candidate.strip()
+    score = 0.0
+    for answer in references:
+        score = max(score, lm_eval_longbench(cut(prediction), [cut(answer)])["rouge_score"])
+    return {"rouge_zh_score": score}
+
+
 HARNESSES = [
     ("helm", helm, "rouge.jsonl"),
     ("lm-eval-cnndm", lm_eval_cnndm, "rouge.jsonl"),
     ("lm-eval-truthfulqa", lm_eval_truthfulqa, "rouge.jsonl"),
     ("helm-chinese", helm_chinese, "rouge-chinese.jsonl"),
+    ("lm-eval-longbench", lm_eval_longbench, "rouge.jsonl"),
+    ("lm-eval-longbench-zh", lm_eval_longbench_zh, "rouge-chinese.jsonl"),
 ]
 
 

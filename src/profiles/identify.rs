@@ -99,6 +99,10 @@ pub fn parse_reported(text: &str) -> Result<Vec<Reported>, ReportedError> {
 /// `rouge_l`, `chinese_rouge_2`).
 pub fn variant_of(name: &str) -> Option<Variant> {
     let lower = name.to_ascii_lowercase().replace(['-', '_', ' '], "");
+    // LongBench's names for pltrdy's ROUGE-L F.
+    if lower == "rougescore" || lower == "rougezhscore" {
+        return Some(Variant::L);
+    }
     let rest = lower.strip_prefix("chinese").unwrap_or(&lower);
     let rest = rest.strip_prefix("rouge").or_else(|| rest.strip_prefix('r'))?;
     match rest {

@@ -180,6 +180,16 @@ pub const PACKAGES: &[PackageInfo] = &[
         about: "lm-evaluation-harness, TruthfulQA-gen (x100, max)",
     },
     PackageInfo {
+        name: "lm-eval-longbench",
+        version: "4e7e0d47",
+        about: "lm-evaluation-harness, LongBench (pltrdy's rouge ROUGE-L, 0 on errors)",
+    },
+    PackageInfo {
+        name: "lm-eval-longbench-zh",
+        version: "4e7e0d47",
+        about: "lm-evaluation-harness, LongBench Chinese (jieba, then pltrdy's rouge)",
+    },
+    PackageInfo {
         name: "py-rouge",
         version: "1.1",
         about: "py-rouge (Diego999): ROUGE-1.5.5-style N, L, W, stemmed",

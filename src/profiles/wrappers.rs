@@ -15,6 +15,12 @@
 //!   `rougeL_max` (the last computed from rougeLsum): each reference
 //!   stripped and ended with `.`, `" . "` turned into `".\n"` in both
 //!   texts, no stemming, × 100, the maximum over references.
+//! - `lm-eval-longbench`: LongBench's `rouge_score`: pltrdy's `rouge`
+//!   ROUGE-L F of the stripped prediction against each answer (`avg=True`),
+//!   0 where the package raises (a bare `except`), the maximum over answers.
+//! - `lm-eval-longbench-zh`: LongBench's `rouge_zh_score`: the same after
+//!   both texts are cut into words by jieba and joined with spaces (pltrdy's
+//!   `rouge`, not rouge-chinese).
 //!
 //! Each figure over a corpus is the mean over instances, as both harnesses
 //! report it. None takes keyword arguments.
@@ -24,6 +30,7 @@ use serde_json::{Map, Value};
 use super::evaluate::{CustomTokenizer, RougeScore};
 use super::kwargs::Kwargs;
 use super::{Figure, Figures, Package, PackageOptions, Pair, Raised};
+use crate::lang::{Language, split_words};
 use crate::metrics::pystr;
 
 /// One harness's use of rouge-score.
@@ -37,6 +44,10 @@ pub(crate) enum Harness {
     LmEvalCnnDm,
     /// lm-evaluation-harness's TruthfulQA-gen task.
     LmEvalTruthfulQa,
+    /// lm-evaluation-harness's LongBench tasks (pltrdy's `rouge`).
+    LmEvalLongBench,
+    /// LongBench's Chinese tasks (jieba, then pltrdy's `rouge`).
+    LmEvalLongBenchZh,
 }
 
 impl Harness {
@@ -47,6 +58,8 @@ impl Harness {
             "helm-chinese" => Some(Harness::HelmChinese),
             "lm-eval-cnndm" => Some(Harness::LmEvalCnnDm),
             "lm-eval-truthfulqa" => Some(Harness::LmEvalTruthfulQa),
+            "lm-eval-longbench" => Some(Harness::LmEvalLongBench),
+            "lm-eval-longbench-zh" => Some(Harness::LmEvalLongBenchZh),
             _ => None,
         }
     }
@@ -58,6 +71,8 @@ impl Harness {
             Harness::HelmChinese => "helm-chinese",
             Harness::LmEvalCnnDm => "lm-eval-cnndm",
             Harness::LmEvalTruthfulQa => "lm-eval-truthfulqa",
+            Harness::LmEvalLongBench => "lm-eval-longbench",
+            Harness::LmEvalLongBenchZh => "lm-eval-longbench-zh",
         }
     }
 }
@@ -133,6 +148,17 @@ impl Wrapper {
                     .map(|(&(f, int), name)| (name, f * 100.0, int))
                     .collect())
             }
+            Harness::LmEvalLongBench => {
+                Ok(vec![("rouge_score", longbench(python_strip(candidate), references)?, false)])
+            }
+            Harness::LmEvalLongBenchZh => {
+                let cut = |text: &str| {
+                    split_words(Language::Chinese, text)
+                        .map_or_else(|| text.to_owned(), |words| words.join(" "))
+                };
+                let answers: Vec<String> = references.iter().map(|r| cut(r)).collect();
+                Ok(vec![("rouge_zh_score", longbench(&cut(python_strip(candidate)), &answers)?, false)])
+            }
         }
     }
 }
@@ -195,6 +221,25 @@ fn max_over(scorer: &RougeScore, references: &[String], candidate: &str) -> Resu
         ));
     }
     Ok(best)
+}
+
+/// LongBench's score: the largest of pltrdy's ROUGE-L F (`avg=True`) of
+/// `prediction` against each answer, 0 for an answer where the package
+/// raises; 0 without answers (`score = 0.0`, then `max`).
+fn longbench(prediction: &str, answers: &[String]) -> Result<f64, Raised> {
+    let mut call = Map::new();
+    call.insert("avg".into(), Value::Bool(true));
+    let rouge = super::package("rouge", &PackageOptions { init: Map::new(), call })?;
+    let mut score = 0.0f64;
+    for answer in answers {
+        let f = rouge
+            .call(prediction, std::slice::from_ref(answer))
+            .ok()
+            .and_then(|result| result.get("rouge-l")?.get("f")?.as_f64())
+            .unwrap_or(0.0);
+        score = score.max(f);
+    }
+    Ok(score)
 }
 
 /// Python's `text.strip()`.
