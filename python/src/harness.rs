@@ -10,7 +10,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use sumbench::LanguageChoice;
 use sumbench::harness::plan::parse_summarizers;
 use sumbench::harness::{HarnessError, run::DEFAULT_CHUNK};
-use sumbench::profiles::ProfileSpec;
+use sumbench::profiles::{ProfileScorer, ProfileSpec};
 use sumbench::report::ScoreRecord;
 use sumbench::report::compare::{CompareOptions, PairedStats};
 use sumbench::report::compare_format::{
@@ -99,9 +99,13 @@ pub fn run(
     let rouge_tokenizer: RougeTokenizer = rouge_tokenizer.parse().map_err(|e| errors::value(&e))?;
     let language: LanguageChoice = language.parse().map_err(|e| errors::value(&e))?;
     let (names, custom) = summarizer_list(&summarizers)?;
-    let metrics = match metrics {
-        Some(list) => MetricSpec::parse_list(&list.join(",")).map_err(|e| errors::value(&e))?,
-        None => MetricSpec::defaults(),
+    let metrics = match (metrics, &rouge_profile) {
+        (Some(list), _) => MetricSpec::parse_list(&list.join(",")).map_err(|e| errors::value(&e))?,
+        // A profile's defaults: those of rouge1, rouge2, rougeL, rougeLsum it reports.
+        (None, Some(profile)) => {
+            ProfileScorer::reported(profile, &MetricSpec::defaults()).map_err(|e| errors::value(&e))?
+        }
+        (None, None) => MetricSpec::defaults(),
     };
     let budget: BudgetSpec = budget.parse().map_err(|e| errors::value(&e))?;
     let mut paths = Vec::new();
