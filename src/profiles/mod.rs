@@ -23,6 +23,9 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+mod pltrdy;
+mod python;
+
 /// What a package raised: Python's exception type name and its message
 /// (`str(exception)`), e.g. `ValueError` / `Hypothesis is empty.`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,9 +126,9 @@ pub trait Package: Send + Sync {
 /// `options`. An unknown keyword argument is Python's `TypeError`, an
 /// invalid value the error the package raises for it.
 pub fn package(name: &str, options: &PackageOptions) -> Result<Box<dyn Package>, Raised> {
-    let _ = options;
     match name {
         // One arm per package, in the order of `PACKAGES`.
+        "rouge" => pltrdy::package(options),
         _ => Err(Raised::new(
             "ModuleNotFoundError",
             format!("No module named '{name}'"),
