@@ -25,6 +25,7 @@ use serde_json::{Map, Value};
 
 mod pltrdy;
 mod python;
+mod rouge_chinese;
 
 /// What a package raised: Python's exception type name and its message
 /// (`str(exception)`), e.g. `ValueError` / `Hypothesis is empty.`.
@@ -129,6 +130,7 @@ pub fn package(name: &str, options: &PackageOptions) -> Result<Box<dyn Package>,
     match name {
         // One arm per package, in the order of `PACKAGES`.
         "rouge" => pltrdy::package(options),
+        "rouge-chinese" => rouge_chinese::package(options),
         _ => Err(Raised::new(
             "ModuleNotFoundError",
             format!("No module named '{name}'"),
