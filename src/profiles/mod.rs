@@ -26,6 +26,7 @@ use serde_json::{Map, Value};
 mod pltrdy;
 mod python;
 mod rouge_chinese;
+mod rouge_metric;
 
 /// What a package raised: Python's exception type name and its message
 /// (`str(exception)`), e.g. `ValueError` / `Hypothesis is empty.`.
@@ -131,6 +132,7 @@ pub fn package(name: &str, options: &PackageOptions) -> Result<Box<dyn Package>,
         // One arm per package, in the order of `PACKAGES`.
         "rouge" => pltrdy::package(options),
         "rouge-chinese" => rouge_chinese::package(options),
+        "rouge-metric" => rouge_metric::package(options),
         _ => Err(Raised::new(
             "ModuleNotFoundError",
             format!("No module named '{name}'"),
