@@ -216,19 +216,28 @@ impl Rouge {
     /// `_get_avg_scores`: per metric and stat, the plain mean over pairs
     /// (a sum started at `0`, then `/ count`); lengths likewise.
     fn average(&self, pairs: &[(&str, &str)]) -> Result<Average, Raised> {
-        let mut sums: Vec<Vec<f64>> = vec![vec![0.0; self.stats.len()]; self.metrics.len()];
+        // One sum per distinct name: a metric named twice (`rouge-l`,
+        // `ROUGE-L`) adds into the same sum twice per pair, as in Python.
+        let mut names: Vec<&str> = Vec::new();
+        for (name, _) in &self.metrics {
+            if !names.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+        let mut sums: Vec<Vec<f64>> = vec![vec![0.0; self.stats.len()]; names.len()];
         let mut lengths = (0usize, 0usize);
         for (hyp, reference) in pairs {
             let hyp = self.sentences(hyp);
             let reference = self.sentences(reference);
-            for ((_, metric), sums) in self.metrics.iter().zip(&mut sums) {
+            for (name, metric) in &self.metrics {
                 let counts = self.counts(*metric, &hyp, &reference)?;
                 if self.raw_results {
                     // The scores dict has no `hyp`: `sc[s]` raises.
                     return Err(Raised::new("KeyError", "'hyp'"));
                 }
                 let (f, p, r) = counts.score();
-                for (stat, sum) in self.stats.iter().zip(sums.iter_mut()) {
+                let index = names.iter().position(|n| n == name).unwrap_or(0);
+                for (stat, sum) in self.stats.iter().zip(sums[index].iter_mut()) {
                     *sum += match stat.as_str() {
                         "f" => f,
                         "p" => p,
@@ -240,16 +249,16 @@ impl Rouge {
             lengths.1 += word_count(&reference);
         }
         let count = pairs.len();
-        if count == 0 && (!self.metrics.is_empty() || self.return_lengths) {
+        let divides = !self.metrics.is_empty() && !self.stats.is_empty();
+        if count == 0 && (divides || self.return_lengths) {
             return Err(Raised::new("ZeroDivisionError", "division by zero"));
         }
-        let metrics = self
-            .metrics
-            .iter()
+        let metrics = names
+            .into_iter()
             .zip(sums)
-            .map(|((name, _), sums)| {
+            .map(|(name, sums)| {
                 let means = self.stats.iter().zip(sums).map(|(s, sum)| (s.clone(), sum / count as f64));
-                (name.clone(), means.collect())
+                (name.to_owned(), means.collect())
             })
             .collect();
         let lengths =
@@ -533,6 +542,16 @@ mod tests {
         assert_eq!(figure.recall, Some((0.0 + 1.0 + 0.5 + 1.0 / 3.0) / 3.0));
         let want = (0.0 + f(1.0, 1.0) + f(0.5, 0.5) + f(0.5, 1.0 / 3.0)) / 3.0;
         assert_eq!(figure.fmeasure, want);
+    }
+
+    #[test]
+    fn a_metric_named_twice_is_summed_twice_by_avg() {
+        // rouge 1.0.1: `Rouge(metrics=["rouge-1", "ROUGE-1"]).get_scores(["a b"],
+        // ["a c"], avg=True)` adds P = R = 1/2 twice into one sum: 1.0, and F
+        // = 2 * 2·(1/4)/(1 + 1e-8), printed by Python as 0.9999999900000002.
+        let rouge = rouge(json!({"metrics": ["rouge-1", "ROUGE-1"]}), json!({"avg": true})).unwrap();
+        let out = rouge.call("a b", &["a c".to_owned()]).unwrap();
+        assert_eq!(out, json!({"rouge-1": {"r": 1.0, "p": 1.0, "f": 0.9999999900000002}}));
     }
 
     #[test]
