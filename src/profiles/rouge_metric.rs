@@ -274,10 +274,7 @@ impl PyRouge {
                 "TypeError",
                 format!("'>=' not supported between instances of '{}' and 'int'", type_name(other)),
             )),
-            other => Err(Raised::new(
-                "TypeError",
-                format!("'<' not supported between instances of '{}' and 'int'", type_name(other)),
-            )),
+            _ => Ok("*".into()),
         }
     }
 
@@ -292,7 +289,7 @@ impl PyRouge {
                 (Some(g), _) => Gap::Words(usize::try_from(g).unwrap_or(usize::MAX)),
                 (None, Some(g)) if g < 0.0 => Gap::Unlimited,
                 (None, Some(g)) => Gap::Float(g),
-                (None, None) => Gap::Unlimited,
+                (None, None) => Gap::NotNumber(type_name(value)),
             },
         }
     }
@@ -599,6 +596,8 @@ enum Gap {
     Words(usize),
     /// A float: fine as long as `len(sent)` is the smaller bound.
     Float(f64),
+    /// Not a number (its Python type): `skip_gap < 0` raises.
+    NotNumber(&'static str),
 }
 
 /// `_rouge_s_or_su`: skip bigrams with at most `gap` words between, plus
@@ -618,6 +617,12 @@ fn skip_bigrams<'a>(
                 return Err(Raised::new("TypeError", "'float' object cannot be interpreted as an integer"));
             }
             Gap::Float(_) => len,
+            Gap::NotNumber(kind) => {
+                return Err(Raised::new(
+                    "TypeError",
+                    format!("'<' not supported between instances of '{kind}' and 'int'"),
+                ));
+            }
         };
         let mut counts: HashMap<Vec<&str>, usize> = HashMap::new();
         for lo in 0..len {
@@ -698,6 +703,20 @@ mod tests {
         assert_eq!(figure.precision, Some(p));
         assert_eq!(figure.recall, Some(r));
         assert_eq!(figure.fmeasure, r * p / (0.5 * r + 0.5 * p));
+    }
+
+    #[test]
+    fn a_non_numeric_skip_gap_raises_only_where_python_compares_it() {
+        // rouge-metric 1.0.1: `skip_gap=""` is falsy, so the key suffix is
+        // `*` without a comparison; only ROUGE-S compares `"" < 0`.
+        let refs = vec!["a c".to_owned()];
+        let plain = rouge(json!({"skip_gap": "", "rouge_n": 1, "rouge_l": false})).unwrap();
+        assert_eq!(plain.call("a b", &refs).unwrap(), json!({"rouge-1": {"r": 0.5, "p": 0.5, "f": 0.5}}));
+        let skip = rouge(json!({"skip_gap": "", "rouge_s": true})).unwrap();
+        assert_eq!(
+            skip.call("a b", &refs).unwrap_err().to_string(),
+            "TypeError: '<' not supported between instances of 'str' and 'int'"
+        );
     }
 
     #[test]
