@@ -34,8 +34,8 @@ fn stop_words() -> &'static HashSet<&'static str> {
 }
 
 /// `load_stemming_dict`: each stripped line `split(" ", 1)` into word and
-/// stem (the stem may hold a space: `better` → `good well`); a later line
-/// wins.
+/// stem (the stem may hold a space: `axes` → `ax axis`); a later line
+/// wins (`better` → `well`, not `good well`).
 fn stems() -> &'static HashMap<&'static str, &'static str> {
     static STEMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     STEMS.get_or_init(|| {
@@ -299,12 +299,15 @@ mod tests {
     #[test]
     fn the_embedded_tables_are_the_packages() {
         // sumeval 0.2.2: 598 stop word lines (596 distinct words, by
-        // Python's `len(set(lines))`), 5,939 stemming lines; `better` maps
-        // to the two-word stem `good well`.
+        // Python's `len(set(lines))`), 5,939 stemming lines giving 5,930
+        // entries (`len(LangEN()._stemming)`); `axes` maps to the two-word
+        // stem `ax axis`, and `better` (lines 46 and 1492) to the later `well`.
         assert_eq!(STOP_WORDS.lines().count(), 598);
         assert_eq!(stop_words().len(), 596);
         assert_eq!(STEMMING.lines().count(), 5939);
-        assert_eq!(stems()["better"], "good well");
+        assert_eq!(stems().len(), 5930);
+        assert_eq!(stems()["axes"], "ax axis");
+        assert_eq!(stems()["better"], "well");
     }
 
     #[test]
