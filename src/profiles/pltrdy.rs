@@ -406,9 +406,24 @@ pub(super) fn rouge_n(
     Ok(Counts { hyp: size(&h), reference: size(&r), overlap })
 }
 
+/// The length of the longest common subsequence of `x` and `y`, in one
+/// row of memory.
+pub(super) fn lcs_length(x: &[&str], y: &[&str]) -> usize {
+    let mut row = vec![0usize; y.len() + 1];
+    for a in x {
+        let mut diagonal = 0;
+        for (j, b) in y.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if a == b { diagonal + 1 } else { up.max(row[j]) };
+            diagonal = up;
+        }
+    }
+    row[y.len()]
+}
+
 /// The LCS length table of `x` (rows) and `y` (columns), row-major with
 /// `y.len() + 1` columns.
-pub(super) fn lcs_table(x: &[&str], y: &[&str]) -> Vec<u32> {
+fn lcs_table(x: &[&str], y: &[&str]) -> Vec<u32> {
     let width = y.len() + 1;
     let mut table = vec![0u32; (x.len() + 1) * width];
     for i in 1..=x.len() {

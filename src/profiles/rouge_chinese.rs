@@ -77,12 +77,8 @@ fn cut_sent(text: &str) -> Vec<String> {
 fn rouge_l(hyp: &[String], reference: &[String], _exclusive: bool) -> Result<Counts, Raised> {
     let reference = pltrdy::words(reference);
     let hyp = pltrdy::words(hyp);
-    let table = pltrdy::lcs_table(&reference, &hyp);
-    Ok(Counts {
-        hyp: hyp.len(),
-        reference: reference.len(),
-        overlap: table.last().copied().unwrap_or(0) as usize,
-    })
+    let overlap = pltrdy::lcs_length(&reference, &hyp);
+    Ok(Counts { hyp: hyp.len(), reference: reference.len(), overlap })
 }
 
 #[cfg(test)]
