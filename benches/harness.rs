@@ -31,6 +31,7 @@ fn harness_on(c: &mut Criterion, name: &str, docs: &[Document]) {
         metrics: MetricSpec::defaults(),
         stem: true,
         rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
+        rouge_profile: None,
         language: sumbench::LanguageChoice::default(),
         seed: 0,
     })

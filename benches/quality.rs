@@ -43,6 +43,7 @@ fn request(corpora: Vec<PathBuf>) -> Result<RunRequest, String> {
             metrics: MetricSpec::defaults(),
             stem: true,
             rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
+            rouge_profile: None,
             language: sumbench::LanguageChoice::default(),
             seed: 0,
         },

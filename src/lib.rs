@@ -65,6 +65,7 @@
 //!         metrics: MetricSpec::defaults(),
 //!         stem: true,
 //!         rouge_tokenizer: RougeTokenizer::RougeScore,
+//!         rouge_profile: None,
 //!         language: LanguageChoice::default(),
 //!         seed: 0,
 //!     },

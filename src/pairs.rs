@@ -37,6 +37,9 @@ pub struct Pair {
     pub source: Option<String>,
     /// The pair's own language, when the line carries one (`"lang"`).
     pub language: Option<Language>,
+    /// Another package's ROUGE the line asks for (`"package"`), with its
+    /// keyword arguments (`"options"`, unparsed), as case files carry them.
+    pub package: Option<(String, Option<serde_json::Value>)>,
 }
 
 /// Why pairs cannot be read.
@@ -94,6 +97,7 @@ pub fn read_jsonl<R: BufRead>(input: R, name: &Path) -> impl Iterator<Item = Res
             references,
             source: record.source,
             language,
+            package: record.package.map(|name| (name, record.options)),
         })
     })
 }
@@ -139,6 +143,7 @@ pub fn read_aligned(candidates: &Path, references: &[PathBuf]) -> Result<Vec<Pai
             references: reference_lines.iter().map(|lines| lines[i].clone()).collect(),
             source: None,
             language: None,
+            package: None,
         })
         .collect())
 }
@@ -263,6 +268,7 @@ mod tests {
             references: vec!["y".into(), "z".into()],
             source: Some("s".into()),
             language: None,
+            package: None,
         };
         assert_eq!(pairs, [want]);
     }

@@ -10,6 +10,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use sumbench::LanguageChoice;
 use sumbench::harness::plan::parse_summarizers;
 use sumbench::harness::{HarnessError, run::DEFAULT_CHUNK};
+use sumbench::profiles::ProfileSpec;
 use sumbench::report::ScoreRecord;
 use sumbench::report::compare::{CompareOptions, PairedStats};
 use sumbench::report::compare_format::{
@@ -74,7 +75,7 @@ fn summarizer_list(summarizers: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec
 /// Runs summarizers over corpora into `out` (the library's `run`, with the
 /// GIL released); returns the Markdown table and the run's warnings.
 #[pyfunction]
-#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score", language="en", summaries="sentences"))]
+#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score", language="en", summaries="sentences", rouge_profile=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn run(
     py: Python<'_>,
@@ -90,8 +91,11 @@ pub fn run(
     rouge_tokenizer: &str,
     language: &str,
     summaries: &str,
+    rouge_profile: Option<&str>,
 ) -> PyResult<(String, Vec<String>)> {
     let summaries: SummaryText = summaries.parse().map_err(PyValueError::new_err)?;
+    let rouge_profile: Option<ProfileSpec> =
+        rouge_profile.map(str::parse).transpose().map_err(|e| errors::value(&e))?;
     let rouge_tokenizer: RougeTokenizer = rouge_tokenizer.parse().map_err(|e| errors::value(&e))?;
     let language: LanguageChoice = language.parse().map_err(|e| errors::value(&e))?;
     let (names, custom) = summarizer_list(&summarizers)?;
@@ -109,7 +113,16 @@ pub fn run(
             .into_iter()
             .map(|path| CorpusInput { path, options: ReadOptions::default() })
             .collect(),
-        settings: Settings { summarizers: names, budget, metrics, stem, rouge_tokenizer, language, seed },
+        settings: Settings {
+            summarizers: names,
+            budget,
+            metrics,
+            stem,
+            rouge_tokenizer,
+            rouge_profile,
+            language,
+            seed,
+        },
         custom_summarizers: custom,
         shard: Shard::ALL,
         chunk_size,

@@ -267,3 +267,31 @@ impl RougeScorer {
         PyList::new(py, dicts)
     }
 }
+
+/// Another package's ROUGE on one pair (`sumbench.rouge_profile`): the
+/// package named `package` (as `--rouge-profile` names it) under its own
+/// keyword arguments `init` and `call` (JSON objects), on `candidate` and
+/// `references`. Returns `("result", json)` with what the package returns,
+/// or `("error", type, message)` with what it raises; the Python side turns
+/// them into the value or the exception.
+#[pyfunction]
+pub fn rouge_profile(
+    package: &str,
+    candidate: &str,
+    references: Vec<String>,
+    init: &str,
+    call: &str,
+) -> PyResult<(String, String, String)> {
+    let object = |text: &str| -> PyResult<serde_json::Map<String, serde_json::Value>> {
+        match serde_json::from_str(text) {
+            Ok(serde_json::Value::Object(map)) => Ok(map),
+            _ => Err(PyValueError::new_err("keyword arguments must be a dict")),
+        }
+    };
+    let options = sumbench::profiles::PackageOptions { init: object(init)?, call: object(call)? };
+    let outcome = sumbench::profiles::package(package, &options).and_then(|p| p.call(candidate, &references));
+    Ok(match outcome {
+        Ok(value) => ("result".into(), value.to_string(), String::new()),
+        Err(raised) => ("error".into(), raised.kind, raised.message),
+    })
+}

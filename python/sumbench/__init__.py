@@ -38,6 +38,7 @@ __all__ = [
     "list_summarizers",
     "meta",
     "read_scores",
+    "rouge_profile",
     "rouge_scorer",
     "run",
     "scoring",
@@ -94,7 +95,7 @@ def _summarizer_items(summarizers):
 
 def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/latest", *, stem=True, seed=0,
         threads=None, chunk_size=1000, name="corpus", rouge_tokenizer="rouge-score", language="en",
-        summaries=None):
+        summaries=None, rouge_profile=None):
     """Runs summarizers over corpora, scores them, writes the run directory
     ``out`` (as ``sumbench run``) and returns ``(run_dir, rows)``: the rows of
     ``scores.csv`` as dicts (``pandas.DataFrame(rows)``).
@@ -114,6 +115,9 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
       rougeLsum tokenized like the others) or ``"unicode"``.
     language: the documents' language where a document gives none (``"de"``,
       ``"chinese"``, …) or ``"auto"`` to detect each one's.
+    rouge_profile: another package's ROUGE for rouge1…rouge9, rougeL, rougeLsum,
+      exactly: ``"py-rouge"``, ``"rouge:init.exclusive=false"``, … (as
+      ``--rouge-profile``; see :func:`rouge_profile`).
     summaries: what ``summaries.jsonl`` keeps of each summary: ``"sentences"``
       (the chosen sentence indices; the text is rebuilt from the corpus when
       shown) or ``"text"`` as well. ``None``: ``"sentences"`` for corpus files,
@@ -128,15 +132,50 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
     if _is_records(corpus):
         with _InMemory(corpus, name, "corpus") as memory:
             _, notes = _sumbench.run([memory.path], items, budget, metrics, out, stem, seed, threads,
-                                     chunk_size, rouge_tokenizer, language, summaries or "text")
+                                     chunk_size, rouge_tokenizer, language, summaries or "text",
+                                     rouge_profile)
     else:
         paths = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
         _, notes = _sumbench.run([os.fspath(p) for p in paths], items, budget, metrics, out, stem, seed,
-                                 threads, chunk_size, rouge_tokenizer, language, summaries or "sentences")
+                                 threads, chunk_size, rouge_tokenizer, language, summaries or "sentences",
+                                 rouge_profile)
     for note in notes:
         # The run's warnings (also in run.json), as the CLI prints them on stderr.
         warnings.warn(note, stacklevel=2)
     return Path(out), read_scores(out)
+
+
+_BUILTIN_ERRORS = {
+    "ValueError": ValueError,
+    "TypeError": TypeError,
+    "KeyError": KeyError,
+    "ZeroDivisionError": ZeroDivisionError,
+    "RecursionError": RecursionError,
+    "IndexError": IndexError,
+}
+
+
+def rouge_profile(package, candidate, references, init=None, call=None):
+    """Another package's ROUGE on one candidate, exactly: what ``package``
+    (``"rouge"``, ``"py-rouge"``, ``"rouge-metric"``, ``"sumeval"``,
+    ``"rouge-chinese"``, ``"evaluate-rouge"``, ``"helm"``, ``"helm-chinese"``,
+    ``"lm-eval-cnndm"``, ``"lm-eval-truthfulqa"``) returns for its own call on
+    them, with its constructor's keyword arguments ``init`` and the call's
+    ``call`` (e.g. ``rouge_profile("rouge", c, [r], call={"avg": True})``).
+    Where the package raises, this raises the same exception type (a
+    ``SumbenchError`` naming it if it is not a built-in one) and message."""
+    if isinstance(references, str):
+        references = [references]
+    kind, value, message = _sumbench.rouge_profile(
+        package, candidate, list(references), json.dumps(init or {}), json.dumps(call or {}))
+    if kind == "result":
+        return json.loads(value)
+    error = _BUILTIN_ERRORS.get(value)
+    if error is None:
+        raise SumbenchError("%s: %s" % (value, message))
+    if error is KeyError:
+        raise KeyError(message.strip("'"))
+    raise error(message)
 
 
 def eval(records, metrics=None, tokenizer="default", corpus_level=False):

@@ -6,6 +6,7 @@ mod corpus;
 mod datasets;
 mod edge;
 mod eval;
+mod identify;
 mod languages;
 mod list;
 mod merge;
@@ -36,7 +37,7 @@ enum Command {
     /// Summarize one text with one summarizer (its sentences in document order).
     Summarize(summarize::Args),
     /// Score candidate summaries against references with ROUGE.
-    Rouge(rouge::Args),
+    Rouge(rouge::Command),
     /// List the built-in summarizers.
     List(list::Args),
     /// List the languages --language takes, with sumbench's rules for each.

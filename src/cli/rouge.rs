@@ -13,6 +13,7 @@ use sumbench::harness::pitfalls::{Pitfalls, dropped_letters_in_pairs};
 use sumbench::lang::{Language, LanguageChoice};
 use sumbench::names::check_list;
 use sumbench::pairs::{Pair, PairsError, RowWriter, STDIN, read_aligned, read_jsonl};
+use sumbench::profiles::{PackageOptions, ProfileSpec, package};
 use sumbench::rouge::{self, Score};
 use sumbench::rouge155::{self, Config, Limit};
 
@@ -34,7 +35,28 @@ pub enum MultiRef {
     B,
 }
 
-/// Arguments of `sumbench rouge`.
+/// `sumbench rouge`: score pairs, or `identify` a reported score.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Command {
+    /// `identify`, or nothing to score.
+    #[command(subcommand)]
+    pub action: Option<Action>,
+    /// Scoring's arguments.
+    #[command(flatten)]
+    pub args: Args,
+}
+
+/// What `sumbench rouge` does besides scoring.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Name the package and options that printed a reported ROUGE score: every
+    /// profile and option set whose corpus figure reproduces it at its rounding,
+    /// closest first, then the nearest that do not.
+    Identify(super::identify::Args),
+}
+
+/// Arguments of `sumbench rouge` when it scores.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Which implementation to match.
@@ -82,7 +104,17 @@ pub struct Args {
     /// Line-aligned reference files (one per reference set).
     #[arg(long, num_args = 1..)]
     pub references: Vec<PathBuf>,
+    /// Another package's ROUGE, exactly: NAME[:init.KEY=VALUE,call.KEY=VALUE,...]
+    /// with the package's own keyword arguments (VALUE: JSON or a bare string).
+    /// Names: rouge, py-rouge, rouge-metric, sumeval, rouge-chinese,
+    /// evaluate-rouge, helm, helm-chinese, lm-eval-cnndm, lm-eval-truthfulqa.
+    /// Each line prints {"id", "result"} in the package's own shape, or
+    /// {"id", "error": {"type", "message"}} where the package raises.
+    #[arg(long, value_name = "PROFILE")]
+    pub rouge_profile: Option<ProfileSpec>,
     /// JSONL input of {"id", "candidate", "references"}; `-` or nothing reads stdin.
+    /// A line that carries "package" and "options" ({"init", "call"}), as the
+    /// conformance case files do, runs that package with those arguments.
     pub input: Option<PathBuf>,
 }
 
@@ -165,8 +197,16 @@ impl ModeScorer {
     }
 }
 
+/// Runs `sumbench rouge`.
+pub fn run(command: Command) -> anyhow::Result<i32> {
+    match command.action {
+        Some(Action::Identify(args)) => super::identify::run(args),
+        None => score(command.args),
+    }
+}
+
 /// Scores every pair of the input and writes one JSONL row per pair to stdout.
-pub fn run(args: Args) -> anyhow::Result<i32> {
+fn score(args: Args) -> anyhow::Result<i32> {
     let metrics: Vec<String> = match (args.metrics.is_empty(), args.mode) {
         (false, _) => args.metrics.iter().map(|m| m.trim().to_string()).collect(),
         (true, Mode::RougeScore) => ROUGE_SCORE_DEFAULT.map(String::from).to_vec(),
@@ -199,8 +239,22 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let (mut pairs_seen, mut dropping) = (0, 0);
     // The detected languages of the (first 100) pairs whose letters the profile drops.
     let mut dropped_languages: Vec<Language> = Vec::new();
+    let profile = args.rouge_profile.as_ref().map(ProfileSpec::build).transpose()?;
     for pair in pairs {
         let pair = pair?;
+        if let Some((name, options)) = &pair.package {
+            let options = PackageOptions::from_json(options.as_ref()).map_err(|problem| {
+                anyhow::anyhow!("line {} (id {}): field `options`: {problem}", pair.line, pair.id)
+            })?;
+            let outcome =
+                package(name, &options).and_then(|package| package.call(&pair.candidate, &pair.references));
+            write_outcome(&mut out, &pair.id, outcome)?;
+            continue;
+        }
+        if let Some(profile) = &profile {
+            write_outcome(&mut out, &pair.id, profile.call(&pair.candidate, &pair.references))?;
+            continue;
+        }
         pairs_seen += 1;
         // All-ASCII text has no letter outside ASCII to drop: skip the count.
         let all_ascii = pair.candidate.is_ascii() && pair.references.iter().all(|r| r.is_ascii());
@@ -248,6 +302,21 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// One line of a package's output: `{"id", "result"}`, or `{"id", "error":
+/// {"type", "message"}}` where the package raises.
+fn write_outcome(
+    out: &mut impl Write,
+    id: &str,
+    outcome: Result<serde_json::Value, sumbench::profiles::Raised>,
+) -> anyhow::Result<()> {
+    let (key, value) = match outcome {
+        Ok(result) => ("result", result),
+        Err(raised) => ("error", raised.to_json()),
+    };
+    let id = serde_json::Value::from(id);
+    writeln!(out, "{{\"id\":{id},\"{key}\":{value}}}").context("cannot write to stdout")
 }
 
 /// The language a pair is scored in: the line's own `lang`, else

@@ -9,6 +9,7 @@ use sumbench::harness::plan::{BudgetSpec, parse_summarizers};
 use sumbench::harness::run::{DEFAULT_CHUNK, RunRequest, run as run_harness};
 use sumbench::harness::{CorpusInput, HarnessError, Settings};
 use sumbench::metrics::MetricSpec;
+use sumbench::profiles::{ProfileScorer, ProfileSpec};
 use sumbench::rouge::RougeTokenizer;
 use sumbench::rundir::{BaselineError, Shard, SummaryText, baseline_dir};
 
@@ -84,6 +85,13 @@ pub struct ReportArgs {
     /// Unicode words; never stems). ROUGE-1.5.5's metrics keep the script's own tokenizer.
     #[arg(long, value_name = "PROFILE", default_value = "rouge-score")]
     pub rouge_tokenizer: RougeTokenizer,
+    /// Score rouge1…rouge9, rougeL and rougeLsum with another package, exactly:
+    /// NAME[:init.KEY=VALUE,call.KEY=VALUE,...] (rouge, py-rouge, rouge-metric,
+    /// sumeval, rouge-chinese, evaluate-rouge, helm, helm-chinese, lm-eval-cnndm,
+    /// lm-eval-truthfulqa), its own keyword arguments, its own signature. The
+    /// package gets each summary and reference one sentence per line.
+    #[arg(long, value_name = "PROFILE")]
+    pub rouge_profile: Option<ProfileSpec>,
     /// The documents' language, where a corpus does not give each document's own
     /// (a JSONL `language` field): an ISO 639-1 code (de, zh, …), XL-Sum's name
     /// (german, chinese, …), or auto to detect it per document. It decides
@@ -114,9 +122,11 @@ pub struct ReportArgs {
 impl ReportArgs {
     /// The metrics asked for, or the default four.
     pub fn metrics(&self) -> anyhow::Result<Vec<MetricSpec>> {
-        Ok(match &self.metrics {
-            Some(list) => MetricSpec::parse_list(list)?,
-            None => MetricSpec::defaults(),
+        Ok(match (&self.metrics, &self.rouge_profile) {
+            (Some(list), _) => MetricSpec::parse_list(list)?,
+            // A profile's defaults: those of rouge1, rouge2, rougeL, rougeLsum it reports.
+            (None, Some(profile)) => ProfileScorer::reported(profile, &MetricSpec::defaults())?,
+            (None, None) => MetricSpec::defaults(),
         })
     }
 
@@ -161,6 +171,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         metrics: report.metrics()?,
         stem: report.stem(),
         rouge_tokenizer: report.rouge_tokenizer,
+        rouge_profile: report.rouge_profile.clone(),
         language: report.language()?,
         seed: report.seed,
     };

@@ -119,6 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         metrics: report.metrics()?,
         stem: report.stem(),
         rouge_tokenizer: report.rouge_tokenizer,
+        rouge_profile: report.rouge_profile.clone(),
         language: report.language()?,
         seed: report.seed,
         summaries: args.summaries_layout,

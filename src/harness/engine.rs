@@ -17,12 +17,11 @@ use crate::corpus::Document;
 use crate::lang::{Language, LanguageChoice};
 use crate::metrics::MetricSpec;
 use crate::metrics::{MetricSet, SufficientStats, TextTokenizer};
+use crate::profiles::{ProfileScorer, ProfileSpec};
 use crate::report::SummaryRecord;
 use crate::rouge::{DocumentScorer, Metric, RougeTokenizer, Score, Scorer, sentence_per_line_in};
 use crate::rouge155;
-use crate::summarize::{
-    Budget, BuildOptions, ReadsReferences, Summarizer, Summary, UnknownSummarizer, build,
-};
+use crate::summarize::{Budget, BuildOptions, ReadsReferences, Summarizer, Summary, build};
 use crate::text::{CorpusStats, PreparedDocument, WordTokenizer};
 
 /// The settings that decide every number in a report.
@@ -39,6 +38,10 @@ pub struct Settings {
     pub stem: bool,
     /// ROUGE's tokenizer profile (rouge-score's unless asked otherwise).
     pub rouge_tokenizer: RougeTokenizer,
+    /// Another package's ROUGE for the rouge-score metrics (`--rouge-profile`):
+    /// each document's summary and references, one sentence per line, go to
+    /// the package, which scores them by its own rules.
+    pub rouge_profile: Option<ProfileSpec>,
     /// The documents' language, where a document does not say its own
     /// ([`Document::language`]): one for all, or detected per document.
     pub language: LanguageChoice,
@@ -132,6 +135,8 @@ pub struct Engine {
     others: Option<MetricSet>,
     /// With a multilingual ROUGE profile, the report's scorer in every language.
     scorers: Vec<Scorer>,
+    /// With `--rouge-profile`, the package scoring the rouge-score metrics.
+    profile: Option<ProfileScorer>,
 }
 
 /// What every work item of one document shares, prepared once: its budget
@@ -140,6 +145,8 @@ pub struct Engine {
 struct DocumentWork<'a> {
     budget: Budget,
     references: &'a [String],
+    /// The references one sentence per line, kept for a ROUGE profile.
+    lined: Vec<String>,
     rouge: DocumentScorer<'a>,
     rouge155: Option<rouge155::References>,
     oracle: Option<DocumentScorer<'a>>,
@@ -147,7 +154,7 @@ struct DocumentWork<'a> {
 
 impl Engine {
     /// Builds the built-in summarizers the settings name, and the ROUGE scorer.
-    pub fn new(settings: Settings) -> Result<Self, UnknownSummarizer> {
+    pub fn new(settings: Settings) -> Result<Self, HarnessError> {
         Engine::with_custom(settings, &[])
     }
 
@@ -155,10 +162,7 @@ impl Engine {
     /// also be one of `custom`'s [`Summarizer::name`]s: the caller's own
     /// summarizers run through the same harness as the built-in ones. A name
     /// is looked up in `custom` first.
-    pub fn with_custom(
-        settings: Settings,
-        custom: &[Arc<dyn Summarizer>],
-    ) -> Result<Self, UnknownSummarizer> {
+    pub fn with_custom(settings: Settings, custom: &[Arc<dyn Summarizer>]) -> Result<Self, HarnessError> {
         let options = BuildOptions { seed: settings.seed, rouge_tokenizer: settings.rouge_tokenizer };
         let summarizers = settings
             .summarizers
@@ -205,7 +209,11 @@ impl Engine {
             true => Language::all().map(|language| scorer.clone().with_language(language)).collect(),
             false => Vec::new(),
         };
-        Ok(Engine { settings, summarizers, scorer, scorer155, others, scorers })
+        let profile = match &settings.rouge_profile {
+            Some(spec) => Some(ProfileScorer::new(spec, &rouge)?),
+            None => None,
+        };
+        Ok(Engine { settings, summarizers, scorer, scorer155, others, scorers, profile })
     }
 
     /// The report's ROUGE scorer for texts in `language` (the language
@@ -356,9 +364,14 @@ impl Engine {
             .map(ReadsReferences::rouge)
             .find(|wanted| !suits(scorer, wanted))
             .map(|wanted| DocumentScorer::new(wanted, &references, &doc.source.text, &spans));
+        let lined = match self.profile {
+            Some(_) => references.clone(),
+            None => Vec::new(),
+        };
         DocumentWork {
             budget: self.settings.budget.resolve(&eval.references, eval.doc.language),
             references: &eval.references,
+            lined,
             rouge,
             rouge155: self.scorer155.as_ref().map(|s| s.prepare(&references)),
             oracle,
@@ -449,7 +462,10 @@ impl Engine {
         };
         let seconds = start.elapsed().as_secs_f64();
         let text = summary.text(doc);
-        let rouge = work.rouge.score_spans(&summary.spans(doc));
+        let rouge = match &self.profile {
+            Some(profile) => profile.score(&sentence_per_line_in(&text, doc.language), &work.lined),
+            None => work.rouge.score_spans(&summary.spans(doc)),
+        };
         let only155 = match (&self.scorer155, &work.rouge155) {
             (Some(scorer), Some(references)) => scorer.score(references, &text),
             _ => Vec::new(),
@@ -478,7 +494,10 @@ impl Engine {
         let references: Vec<String> =
             doc.references.iter().map(|r| sentence_per_line_in(r, language)).collect();
         let summary = sentence_per_line_in(summary, language);
-        let rouge = self.scorer_for(language).score_multi(&references, &summary);
+        let rouge = match &self.profile {
+            Some(profile) => profile.score(&summary, &references),
+            None => self.scorer_for(language).score_multi(&references, &summary),
+        };
         let only155 = match &self.scorer155 {
             Some(scorer) => scorer.score(&scorer.prepare(&references), &summary),
             None => Vec::new(),
@@ -555,6 +574,7 @@ mod tests {
             metrics: MetricSpec::defaults(),
             stem: true,
             rouge_tokenizer: RougeTokenizer::RougeScore,
+            rouge_profile: None,
             language: LanguageChoice::default(),
             seed: 0,
         }

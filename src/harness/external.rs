@@ -111,6 +111,8 @@ pub struct ScoreRequest {
     pub stem: bool,
     /// ROUGE's tokenizer profile.
     pub rouge_tokenizer: RougeTokenizer,
+    /// Another package's ROUGE for the rouge-score metrics (`--rouge-profile`).
+    pub rouge_profile: Option<crate::profiles::ProfileSpec>,
     /// The documents' language where a document does not say its own.
     pub language: crate::lang::LanguageChoice,
     /// Seed for the bootstrap (and randomized built-in summarizers).
@@ -217,6 +219,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
         metrics: request.metrics.clone(),
         stem: request.stem,
         rouge_tokenizer: request.rouge_tokenizer,
+        rouge_profile: request.rouge_profile.clone(),
         language: request.language,
         seed: request.seed,
     };
@@ -231,6 +234,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
         budget: if builtin.summarizers.is_empty() { "none".into() } else { builtin.budget.to_string() },
         stem: request.stem,
         rouge_tokenizer: request.rouge_tokenizer,
+        rouge_profile: request.rouge_profile.clone(),
         language: request.language,
         shard: Shard::ALL,
     };
@@ -396,6 +400,7 @@ mod tests {
             metrics: Vec::new(),
             stem: true,
             rouge_tokenizer: RougeTokenizer::RougeScore,
+            rouge_profile: None,
             language: crate::lang::LanguageChoice::default(),
             seed: 0,
             summaries: SummaryText::default(),

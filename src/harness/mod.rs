@@ -41,6 +41,9 @@ pub enum HarnessError {
     /// An unknown summarizer.
     #[error(transparent)]
     Summarizer(#[from] crate::summarize::UnknownSummarizer),
+    /// A ROUGE profile that cannot score the run's metrics.
+    #[error(transparent)]
+    Profile(#[from] crate::profiles::ProfileSpecError),
     /// A corpus that cannot be read.
     #[error(transparent)]
     Corpus(#[from] crate::corpus::CorpusError),

@@ -75,6 +75,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         budget: settings.budget.to_string(),
         stem: settings.stem,
         rouge_tokenizer: settings.rouge_tokenizer,
+        rouge_profile: settings.rouge_profile.clone(),
         language: settings.language,
         shard: request.shard,
     };

@@ -1,7 +1,9 @@
 //! The input of `sumbench eval`: JSONL, one document per line,
 //! `{"id": str|int, "candidate": str, "references"?: [str, ...], "source"?: str, "lang"?: str}`
-//! (other fields are ignored, blank lines skipped). Errors name the file,
-//! the line and the field.
+//! (other fields are ignored, blank lines skipped). A line may also name
+//! another package's ROUGE to run it with (`"package": str, "options":
+//! {"init", "call"}`, as `sumbench rouge` reads case files; kept unparsed
+//! here). Errors name the file, the line and the field.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -50,6 +52,12 @@ pub struct EvalRecord {
     /// The line's own language name (`"lang"`, as XL-Sum's files give it),
     /// unparsed; `None` when the field is absent or null.
     pub lang: Option<String>,
+    /// The package whose ROUGE the line asks for (`"package"`, a name of
+    /// `crate::profiles`), unchecked; `None` when absent or null.
+    pub package: Option<String>,
+    /// That package's keyword arguments (`"options"`), unparsed; `None`
+    /// when absent or null.
+    pub options: Option<Value>,
     /// Where it was read.
     pub location: Location,
 }
@@ -115,8 +123,10 @@ fn parse(path: &Path, number: usize, bytes: &[u8]) -> Result<EvalRecord, EvalErr
     let fail = |message: String| EvalError::Input { location: location.clone(), message };
     let line = std::str::from_utf8(bytes)
         .map_err(|e| fail(format!("invalid UTF-8 at byte offset {} of the line", e.valid_up_to())))?;
-    if let Ok(Typical { id, candidate, references, source, lang }) = serde_json::from_str::<Typical>(line) {
-        return Ok(EvalRecord { id, candidate, references, source, lang, location });
+    if let Ok(Typical { id, candidate, references, source, lang, package, options }) =
+        serde_json::from_str::<Typical>(line)
+    {
+        return Ok(EvalRecord { id, candidate, references, source, lang, package, options, location });
     }
     let value: Value = serde_json::from_str(line).map_err(|e| fail(malformed(&e)))?;
     let Value::Object(mut object) = value else {
@@ -161,7 +171,13 @@ fn parse(path: &Path, number: usize, bytes: &[u8]) -> Result<EvalRecord, EvalErr
         Some(Value::String(text)) => Some(text),
         Some(other) => return Err(expected("lang", "a string", &other)),
     };
-    Ok(EvalRecord { id, candidate, references, source, lang, location })
+    let package = match object.remove("package") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(text)) => Some(text),
+        Some(other) => return Err(expected("package", "a string", &other)),
+    };
+    let options = object.remove("options").filter(|value| !value.is_null());
+    Ok(EvalRecord { id, candidate, references, source, lang, package, options, location })
 }
 
 impl<R: BufRead> Iterator for EvalReader<R> {
@@ -188,6 +204,8 @@ struct Typical {
     references: Option<Vec<String>>,
     source: Option<String>,
     lang: Option<String>,
+    package: Option<String>,
+    options: Option<Value>,
 }
 
 impl<'de> serde::Deserialize<'de> for Typical {
@@ -210,7 +228,8 @@ impl<'de> serde::de::Visitor<'de> for TypicalVisitor {
         use serde::de::Error;
         let (mut id, mut candidate) = (None, None);
         let (mut references, mut source, mut lang) = (None, None, None);
-        let mut seen = [false; 3];
+        let (mut package, mut options) = (None, None);
+        let mut seen = [false; 5];
         while let Some(key) = map.next_key::<Field>()? {
             let mut once = |slot: usize| {
                 let first = !seen[slot];
@@ -233,13 +252,23 @@ impl<'de> serde::de::Visitor<'de> for TypicalVisitor {
                     once(2)?;
                     lang = map.next_value::<Option<String>>()?;
                 }
+                Field::Package => {
+                    once(3)?;
+                    package = map.next_value::<Option<String>>()?;
+                }
+                Field::Options => {
+                    once(4)?;
+                    options = Some(map.next_value::<Value>()?).filter(|value| !value.is_null());
+                }
                 Field::Other => {
                     map.next_value::<Value>()?;
                 }
             }
         }
         match (id, candidate) {
-            (Some(id), Some(candidate)) => Ok(Typical { id, candidate, references, source, lang }),
+            (Some(id), Some(candidate)) => {
+                Ok(Typical { id, candidate, references, source, lang, package, options })
+            }
             _ => Err(A::Error::custom("`id` or `candidate` missing")),
         }
     }
@@ -252,6 +281,8 @@ enum Field {
     References,
     Source,
     Lang,
+    Package,
+    Options,
     Other,
 }
 
@@ -278,6 +309,8 @@ impl serde::de::Visitor<'_> for FieldVisitor {
             "references" => Field::References,
             "source" => Field::Source,
             "lang" => Field::Lang,
+            "package" => Field::Package,
+            "options" => Field::Options,
             _ => Field::Other,
         })
     }
@@ -373,6 +406,26 @@ mod tests {
             "in.jsonl:3: field `id`: expected a string or an integer, found a number"
         );
         assert!(records[3].as_ref().unwrap_err().starts_with("in.jsonl:4: malformed JSON"));
+    }
+
+    #[test]
+    fn package_lines_keep_their_options_on_both_paths() {
+        // The first line reads straight into the fields, the second (an id
+        // twice) through the general reader: both keep the same package.
+        let records = read(concat!(
+            "{\"id\": \"a\", \"package\": \"rouge\", \"options\": {\"init\": {}}, \"candidate\": \"c\"}\n",
+            "{\"id\": \"a\", \"id\": \"a\", \"package\": \"rouge\", \"options\": {\"init\": {}}, \"candidate\": \"c\"}\n",
+            "{\"id\": \"a\", \"package\": 3, \"candidate\": \"c\"}\n",
+        ));
+        for record in &records[..2] {
+            let record = record.as_ref().unwrap();
+            assert_eq!(record.package.as_deref(), Some("rouge"));
+            assert_eq!(record.options, Some(serde_json::json!({"init": {}})));
+        }
+        assert_eq!(
+            records[2].as_ref().unwrap_err(),
+            "in.jsonl:3: field `package`: expected a string, found a number"
+        );
     }
 
     #[test]

@@ -23,11 +23,21 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+mod evaluate;
+pub mod identify;
+mod kwargs;
 mod pltrdy;
+mod py_rouge;
 mod python;
 mod rouge_chinese;
 mod rouge_metric;
+mod scorer;
+mod spec;
 mod sumeval;
+mod wrappers;
+
+pub use scorer::ProfileScorer;
+pub use spec::{ProfileSpec, ProfileSpecError};
 
 /// What a package raised: Python's exception type name and its message
 /// (`str(exception)`), e.g. `ValueError` / `Hypothesis is empty.`.
@@ -42,18 +52,12 @@ pub struct Raised {
 impl Raised {
     /// An exception of type `kind` with `message`.
     pub fn new(kind: &str, message: impl Into<String>) -> Self {
-        Raised {
-            kind: kind.to_owned(),
-            message: message.into(),
-        }
+        Raised { kind: kind.to_owned(), message: message.into() }
     }
 
     /// Python's `TypeError` for a keyword argument `function` does not take.
     pub fn unexpected_keyword(function: &str, keyword: &str) -> Self {
-        Raised::new(
-            "TypeError",
-            format!("{function}() got an unexpected keyword argument '{keyword}'"),
-        )
+        Raised::new("TypeError", format!("{function}() got an unexpected keyword argument '{keyword}'"))
     }
 
     /// The error's JSON: `{"type", "message"}`, as case files and
@@ -100,6 +104,22 @@ pub struct Figure {
 /// `rougeLsum`, ...), in key order.
 pub type Figures = BTreeMap<String, Figure>;
 
+impl PackageOptions {
+    /// The `options` of a case line: an object with optional `init` and
+    /// `call` objects (other keys, such as the option set's name, ignored);
+    /// none at all is no arguments.
+    pub fn from_json(options: Option<&Value>) -> Result<Self, String> {
+        let Some(options) = options else { return Ok(PackageOptions::default()) };
+        let Value::Object(options) = options else { return Err("expected an object".into()) };
+        let side = |name: &str| match options.get(name) {
+            None | Some(Value::Null) => Ok(Map::new()),
+            Some(Value::Object(map)) => Ok(map.clone()),
+            Some(_) => Err(format!("`{name}`: expected an object of keyword arguments")),
+        };
+        Ok(PackageOptions { init: side("init")?, call: side("call")? })
+    }
+}
+
 /// One candidate and its references, as a corpus is given to
 /// [`Package::corpus`].
 #[derive(Debug, Clone, Copy)]
@@ -125,19 +145,96 @@ pub trait Package: Send + Sync {
     fn corpus(&self, pairs: &[Pair<'_>]) -> Result<Figures, Raised>;
 }
 
+/// A package sumbench reproduces: its name and the version (or, for a
+/// harness, the commit) whose behaviour it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PackageInfo {
+    /// The name case files and `--rouge-profile` use.
+    pub name: &'static str,
+    /// The version reproduced.
+    pub version: &'static str,
+    /// What it is, in a few words.
+    pub about: &'static str,
+}
+
+/// Every package and harness, in the order tables list them.
+pub const PACKAGES: &[PackageInfo] = &[
+    PackageInfo {
+        name: "evaluate-rouge",
+        version: "0.4.6",
+        about: "Hugging Face evaluate's rouge (rouge-score 0.1.2 inside)",
+    },
+    PackageInfo {
+        name: "helm",
+        version: "63754d05",
+        about: "HELM's summarization ROUGE (stemmed, max over references)",
+    },
+    PackageInfo {
+        name: "helm-chinese",
+        version: "63754d05",
+        about: "HELM's Chinese ROUGE (character tokens)",
+    },
+    PackageInfo {
+        name: "lm-eval-cnndm",
+        version: "4e7e0d47",
+        about: "lm-evaluation-harness, CNN/DailyMail (stemmed)",
+    },
+    PackageInfo {
+        name: "lm-eval-truthfulqa",
+        version: "4e7e0d47",
+        about: "lm-evaluation-harness, TruthfulQA-gen (x100, max)",
+    },
+    PackageInfo {
+        name: "lm-eval-longbench",
+        version: "4e7e0d47",
+        about: "lm-evaluation-harness, LongBench (pltrdy's rouge ROUGE-L, 0 on errors)",
+    },
+    PackageInfo {
+        name: "lm-eval-longbench-zh",
+        version: "4e7e0d47",
+        about: "lm-evaluation-harness, LongBench Chinese (jieba, then pltrdy's rouge)",
+    },
+    PackageInfo {
+        name: "py-rouge",
+        version: "1.1",
+        about: "py-rouge (Diego999): ROUGE-1.5.5-style N, L, W, stemmed",
+    },
+    PackageInfo {
+        name: "rouge",
+        version: "1.0.1",
+        about: "pltrdy's rouge (`.` sentences, n-gram sets, union LCS words)",
+    },
+    PackageInfo {
+        name: "rouge-chinese",
+        version: "1.0.3",
+        about: "rouge-chinese (pltrdy's rouge, Chinese sentence cut, plain LCS)",
+    },
+    PackageInfo {
+        name: "rouge-metric",
+        version: "1.0.1",
+        about: "rouge-metric's PyRouge (lines, str.split(), N/L/W/S/SU)",
+    },
+    PackageInfo {
+        name: "sumeval",
+        version: "0.2.2",
+        about: "sumeval's RougeCalculator, English (stop words, F only)",
+    },
+];
+
 /// Builds the package named `name` (as case files name it) under
 /// `options`. An unknown keyword argument is Python's `TypeError`, an
 /// invalid value the error the package raises for it.
 pub fn package(name: &str, options: &PackageOptions) -> Result<Box<dyn Package>, Raised> {
+    if let Some(harness) = wrappers::Harness::named(name) {
+        return Ok(Box::new(wrappers::Wrapper::new(harness, options)?));
+    }
     match name {
-        // One arm per package, in the order of `PACKAGES`.
         "rouge" => pltrdy::package(options),
         "rouge-chinese" => rouge_chinese::package(options),
         "rouge-metric" => rouge_metric::package(options),
         "sumeval" => sumeval::package(options),
-        _ => Err(Raised::new(
-            "ModuleNotFoundError",
-            format!("No module named '{name}'"),
-        )),
+        "py-rouge" => Ok(Box::new(py_rouge::PyRouge::new(options)?)),
+        "evaluate-rouge" => Ok(Box::new(evaluate::EvaluateRouge::new(options)?)),
+        _ => Err(Raised::new("ModuleNotFoundError", format!("No module named '{name}'"))),
     }
 }

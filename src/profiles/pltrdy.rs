@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::python::{check_keywords, normalize_spaces, truthy, type_name};
+use super::kwargs::truthy;
+use super::python::{check_keywords, normalize_spaces, type_name};
 use super::{Figure, Figures, Package, PackageOptions, Pair, Raised};
+use crate::metrics::pystr;
 
 /// How one member of the pltrdy family turns text into sentences and
 /// counts ROUGE-L; everything else (options, ROUGE-N, F, averaging,
@@ -362,7 +364,7 @@ fn metric(name: &str) -> Option<Metric> {
 
 /// `len(" ".join(sentences).split())`, the `lengths` entry.
 fn word_count(sentences: &[String]) -> usize {
-    sentences.iter().map(|s| super::python::split(s).count()).sum()
+    sentences.iter().map(|s| pystr::split(s).count()).sum()
 }
 
 /// `_split_into_words`: every sentence `.split(" ")`, flattened (a

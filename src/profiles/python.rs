@@ -1,40 +1,17 @@
-//! Python semantics the packages rely on: keyword arguments (which are
-//! accepted, how a JSON value reads as a Python value), truthiness,
-//! `str.split()`'s whitespace and `repr` of numbers.
-//!
-//! `crate::metrics::pystr` holds the same whitespace rule, but `metrics`
-//! sits above `profiles` in the layers, so the rule is restated here.
+//! Python semantics the pltrdy, rouge-metric and sumeval profiles rely on:
+//! which keyword arguments a function takes, how a JSON value reads as a
+//! Python value (its type name, `int`, `str()`, `repr` of a float) and
+//! `" ".join(text.split())`. Truth values are `kwargs::truthy`, whitespace
+//! `metrics::pystr`.
 
 use serde_json::{Map, Value};
 
 use super::Raised;
-
-/// Whether Python's `str.isspace` holds for `c`: Unicode `White_Space` plus
-/// the ASCII separators U+001C…U+001F.
-pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
-/// Python's `text.split()`: the runs of non-whitespace characters.
-pub(crate) fn split(text: &str) -> impl Iterator<Item = &str> {
-    text.split(is_space).filter(|token| !token.is_empty())
-}
+use crate::metrics::pystr;
 
 /// Python's `" ".join(text.split())`.
 pub(crate) fn normalize_spaces(text: &str) -> String {
-    split(text).collect::<Vec<_>>().join(" ")
-}
-
-/// Python's `bool(value)` for a value given as JSON.
-pub(crate) fn truthy(value: &Value) -> bool {
-    match value {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64().is_some_and(|x| x != 0.0),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        Value::Object(o) => !o.is_empty(),
-    }
+    pystr::split(text).collect::<Vec<_>>().join(" ")
 }
 
 /// The first keyword of `given` that `function` (Python's qualified name,
@@ -131,7 +108,6 @@ pub(crate) fn float_repr(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn floats_print_as_python_repr_prints_them() {
@@ -151,18 +127,6 @@ mod tests {
         for (x, want) in cases {
             assert_eq!(float_repr(x), want, "{x}");
         }
-    }
-
-    #[test]
-    fn truthiness_follows_python() {
-        assert!(!truthy(&json!(null)));
-        assert!(!truthy(&json!(0)));
-        assert!(!truthy(&json!(0.0)));
-        assert!(!truthy(&json!("")));
-        assert!(!truthy(&json!([])));
-        assert!(truthy(&json!("no")));
-        assert!(truthy(&json!([0])));
-        assert!(truthy(&json!(-1)));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! ROUGE-L is one plain LCS over all words of each side, with repeats.
 
 use super::pltrdy::{self, Counts, Dialect, Rouge};
-use super::python::is_space;
 use super::{Package, PackageOptions, Raised};
+use crate::metrics::pystr::is_space;
 
 /// rouge-chinese's dialect of the pltrdy family.
 const CHINESE: Dialect = Dialect { name: "rouge-chinese", pieces: cut_sent, rouge_l };

@@ -13,8 +13,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde_json::{Map, Value};
 
-use super::python::{as_int, check_keywords, number_str, split, truthy, type_name};
+use super::kwargs::truthy;
+use super::python::{as_int, check_keywords, number_str, type_name};
 use super::{Figure, Figures, Package, PackageOptions, Pair, Raised};
+use crate::metrics::pystr::split;
 
 /// Builds `PyRouge(**init)` with `evaluate(..., **call)`.
 pub(super) fn package(options: &PackageOptions) -> Result<Box<dyn Package>, Raised> {

@@ -11,8 +11,10 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
-use super::python::{as_int, check_keywords, is_space, truthy, type_name};
+use super::kwargs::truthy;
+use super::python::{as_int, check_keywords, type_name};
 use super::{Figure, Figures, Package, PackageOptions, Pair, Raised};
+use crate::metrics::pystr::is_space;
 
 /// `sumeval/metrics/lang/data/en/stop_words.txt`.
 const STOP_WORDS: &str = include_str!("data/sumeval_stop_words.txt");

@@ -26,7 +26,7 @@ use std::str::FromStr;
 
 pub use document::DocumentScorer;
 pub use lines::{sentence_per_line, sentence_per_line_in};
-pub use scorer::Scorer;
+pub use scorer::{Scorer, TokenizedText, score_tokenized};
 pub use tokenize::{RougeTokenizer, UnknownRougeTokenizer, UnsupportedLanguage, has_tokens, tokenize};
 
 /// A rouge-score metric.

@@ -192,6 +192,59 @@ impl Scorer {
     }
 }
 
+/// A text tokenized by a caller's own tokenizer, as rouge-score sees it
+/// with a custom `tokenizer`: the tokens of the whole text (rouge1…9,
+/// rougeL) and those of each of its `\n`-separated lines (rougeLsum).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TokenizedText {
+    /// The tokens of the whole text.
+    pub tokens: Vec<String>,
+    /// The tokens of each line (`text.split("\n")`), in order.
+    pub lines: Vec<Vec<String>>,
+}
+
+impl TokenizedText {
+    /// `text` tokenized by `tokenize`, as a whole and line by line.
+    pub fn new(text: &str, mut tokenize: impl FnMut(&str) -> Vec<String>) -> Self {
+        TokenizedText { tokens: tokenize(text), lines: text.split('\n').map(&mut tokenize).collect() }
+    }
+}
+
+/// rouge-score's `score_multi` on texts a caller tokenized
+/// ([`TokenizedText`]): no lowercasing, filtering or stemming of its own,
+/// as rouge-score does with a custom tokenizer. Per metric, the reference
+/// with the highest F (the first on ties); zeros when `references` is empty.
+pub fn score_tokenized(
+    metrics: &[Metric],
+    references: &[TokenizedText],
+    candidate: &TokenizedText,
+) -> Vec<Score> {
+    let mut best = Best::new(metrics.len());
+    for reference in references {
+        let mut ids = TokenNumbers::default();
+        let reference_ids = ids.of(&reference.tokens);
+        let candidate_ids = ids.of(&candidate.tokens);
+        let (reference_line_ids, reference_lines) = ids.of_lines(&reference.lines);
+        let (candidate_line_ids, candidate_lines) = ids.of_lines(&candidate.lines);
+        let mut scores = vec![Score::default(); metrics.len()];
+        for (slot, &metric) in scores.iter_mut().zip(metrics) {
+            *slot = if metric == Metric::Lsum {
+                score_ids(
+                    &[metric],
+                    &reference_line_ids,
+                    &reference_lines,
+                    &candidate_line_ids,
+                    &candidate_lines,
+                )[0]
+            } else {
+                score_ids(&[metric], &reference_ids, &[], &candidate_ids, &[])[0]
+            };
+        }
+        best.offer(&scores);
+    }
+    best.into_scores()
+}
+
 /// Buffers [`Scorer::score_multi`] reuses from pair to pair (per thread):
 /// token ids of the candidate and of one reference, their rougeLsum lines,
 /// the candidate in the reference's local ids, and the renumbering.
@@ -351,6 +404,24 @@ mod tests {
         assert!(scorer.score("", "x").iter().all(|s| *s == Score::default()));
         assert!(scorer.score("x", "").iter().all(|s| *s == Score::default()));
         assert!(scorer.score_multi::<&str>(&[], "x").iter().all(|s| *s == Score::default()));
+    }
+
+    #[test]
+    fn tokenized_texts_are_scored_as_given() {
+        // By hand: case is kept (`The` is not `the`), so 2 of 3 candidate
+        // unigrams match 2 of 3 reference ones: P = R = F = 2/3. rougeLsum
+        // over the lines [a b] [c] against [a c b]: union LCS hits a, b
+        // and c, so P = R = 1.
+        let split = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+        let reference = TokenizedText::new("The cat sat", split);
+        let candidate = TokenizedText::new("the cat sat", split);
+        let s = score_tokenized(&[Metric::N(1)], &[reference], &candidate);
+        assert_eq!(triple(s[0]), (2.0 / 3.0, 2.0 / 3.0, 2.0 / 3.0));
+        let reference = TokenizedText::new("a c b", split);
+        let candidate = TokenizedText::new("a b\nc", split);
+        let s = score_tokenized(&[Metric::L, Metric::Lsum], &[reference], &candidate);
+        assert_eq!((s[0].precision, s[0].recall), (2.0 / 3.0, 2.0 / 3.0));
+        assert_eq!((s[1].precision, s[1].recall), (1.0, 1.0));
     }
 
     #[test]

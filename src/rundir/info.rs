@@ -10,6 +10,7 @@ use super::Shard;
 use crate::corpus::ReadOptions;
 use crate::lang::LanguageChoice;
 use crate::metrics::MetricSpec;
+use crate::profiles::ProfileSpec;
 use crate::report::Timing;
 use crate::rouge::RougeTokenizer;
 
@@ -38,6 +39,10 @@ pub struct RunInfo {
     /// it existed: those used rouge-score's).
     #[serde(default)]
     pub rouge_tokenizer: RougeTokenizer,
+    /// `--rouge-profile`: the package that scored the rouge-score metrics
+    /// (absent when rouge-score did, and from older `run.json` files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rouge_profile: Option<ProfileSpec>,
     /// `--language`: the documents' language where a document does not say
     /// its own, or `auto` (English in `run.json` files written before it existed).
     #[serde(default)]
@@ -84,6 +89,8 @@ pub struct RunHeader {
     pub stem: bool,
     /// ROUGE's tokenizer profile.
     pub rouge_tokenizer: RougeTokenizer,
+    /// `--rouge-profile`.
+    pub rouge_profile: Option<ProfileSpec>,
     /// `--language`.
     pub language: LanguageChoice,
     /// The shard the run covers.
@@ -212,7 +219,17 @@ impl RunInfo {
     /// the current rayon pool; corpora, timings and warnings are added as the
     /// run goes, the total time and file hashes when it is written.
     pub fn new(header: RunHeader, provenance: Provenance) -> RunInfo {
-        let RunHeader { seed, summarizers, metrics, budget, stem, rouge_tokenizer, language, shard } = header;
+        let RunHeader {
+            seed,
+            summarizers,
+            metrics,
+            budget,
+            stem,
+            rouge_tokenizer,
+            rouge_profile,
+            language,
+            shard,
+        } = header;
         RunInfo {
             sumbench_version: env!("CARGO_PKG_VERSION").to_string(),
             git_commit: provenance.git_commit,
@@ -224,6 +241,7 @@ impl RunInfo {
             budget,
             stem,
             rouge_tokenizer,
+            rouge_profile,
             language,
             shard,
             summaries: SummaryText::default(),
@@ -255,6 +273,7 @@ impl RunInfo {
             budget: self.budget.clone(),
             stem: self.stem,
             rouge_tokenizer: self.rouge_tokenizer,
+            rouge_profile: self.rouge_profile.clone(),
             language: self.language,
             shard: self.shard,
         }

@@ -242,8 +242,13 @@ fn signatures(info: &RunInfo) -> BTreeMap<String, String> {
     info.metrics
         .iter()
         .map(|spec| {
-            let signature =
-                spec.signature(info.stem, info.rouge_tokenizer, nrefs, &info.language_signature());
+            let signature = match (&info.rouge_profile, spec) {
+                // The package gets every text one sentence per line.
+                (Some(profile), crate::metrics::MetricSpec::Rouge(_)) => {
+                    format!("{}|lines:sumbench-sentences", profile.signature())
+                }
+                _ => spec.signature(info.stem, info.rouge_tokenizer, nrefs, &info.language_signature()),
+            };
             (spec.to_string(), signature)
         })
         .collect()
