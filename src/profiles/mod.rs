@@ -26,9 +26,14 @@ use serde_json::{Map, Value};
 mod evaluate;
 pub mod identify;
 mod kwargs;
+mod pltrdy;
 mod py_rouge;
+mod python;
+mod rouge_chinese;
+mod rouge_metric;
 mod scorer;
 mod spec;
+mod sumeval;
 mod wrappers;
 
 pub use scorer::ProfileScorer;
@@ -194,6 +199,26 @@ pub const PACKAGES: &[PackageInfo] = &[
         version: "1.1",
         about: "py-rouge (Diego999): ROUGE-1.5.5-style N, L, W, stemmed",
     },
+    PackageInfo {
+        name: "rouge",
+        version: "1.0.1",
+        about: "pltrdy's rouge (`.` sentences, n-gram sets, union LCS words)",
+    },
+    PackageInfo {
+        name: "rouge-chinese",
+        version: "1.0.3",
+        about: "rouge-chinese (pltrdy's rouge, Chinese sentence cut, plain LCS)",
+    },
+    PackageInfo {
+        name: "rouge-metric",
+        version: "1.0.1",
+        about: "rouge-metric's PyRouge (lines, str.split(), N/L/W/S/SU)",
+    },
+    PackageInfo {
+        name: "sumeval",
+        version: "0.2.2",
+        about: "sumeval's RougeCalculator, English (stop words, F only)",
+    },
 ];
 
 /// Builds the package named `name` (as case files name it) under
@@ -204,6 +229,10 @@ pub fn package(name: &str, options: &PackageOptions) -> Result<Box<dyn Package>,
         return Ok(Box::new(wrappers::Wrapper::new(harness, options)?));
     }
     match name {
+        "rouge" => pltrdy::package(options),
+        "rouge-chinese" => rouge_chinese::package(options),
+        "rouge-metric" => rouge_metric::package(options),
+        "sumeval" => sumeval::package(options),
         "py-rouge" => Ok(Box::new(py_rouge::PyRouge::new(options)?)),
         "evaluate-rouge" => Ok(Box::new(evaluate::EvaluateRouge::new(options)?)),
         _ => Err(Raised::new("ModuleNotFoundError", format!("No module named '{name}'"))),
