@@ -31,7 +31,13 @@ pub fn splitter_name(language: Language) -> Option<&'static str> {
 /// gives them), or `None` if the language is written with spaces.
 pub fn split_words(language: Language, text: &str) -> Option<Vec<&str>> {
     match language {
-        Language::Chinese => Some(JIEBA.cut(text, true).into_iter().map(|token| token.word).collect()),
+        Language::Chinese => {
+            let mut words = Vec::new();
+            for token in JIEBA.cut(text, true) {
+                python_hmm_split(token.word, &mut words);
+            }
+            Some(words)
+        }
         Language::Thai => Some(super::thai::split(text)),
         Language::Japanese => {
             let breaks: Vec<usize> = ICU.segment_str(text).collect();
@@ -42,6 +48,53 @@ pub fn split_words(language: Language, text: &str) -> Option<Vec<&str>> {
             Some(breaks.windows(2).map(|pair| &text[pair[0]..pair[1]]).collect())
         }
         _ => None,
+    }
+}
+
+/// Pushes `word` as Python's jieba 0.42.1 gives it. jieba-rs runs ASCII
+/// letters, digits and `+#&._%-` through its HMM, which joins them
+/// (`U.S.C`, `FY2017-FY2021`); Python's HMM (`finalseg`) takes only Chinese
+/// characters and splits everything else with `re_skip`,
+/// `([a-zA-Z0-9]+(?:\.\d+)?%?)`: the matches, and the gaps between them
+/// whole. A word in the dictionary (`C++`, `AT&T`) stays whole in both.
+fn python_hmm_split<'a>(word: &'a str, out: &mut Vec<&'a str>) {
+    let bytes = word.as_bytes();
+    let mixed = bytes.len() > 1
+        && word.is_ascii()
+        && bytes.iter().any(|b| !b.is_ascii_alphanumeric())
+        && bytes.iter().any(u8::is_ascii_alphanumeric);
+    if !mixed || JIEBA.has_word(word) {
+        out.push(word);
+        return;
+    }
+    let (mut at, mut gap) = (0, 0);
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        // `(?:\.\d+)?`: a point followed by at least one digit.
+        if at + 1 < bytes.len() && bytes[at] == b'.' && bytes[at + 1].is_ascii_digit() {
+            at += 1;
+            while at < bytes.len() && bytes[at].is_ascii_digit() {
+                at += 1;
+            }
+        }
+        if at < bytes.len() && bytes[at] == b'%' {
+            at += 1;
+        }
+        if gap < start {
+            out.push(&word[gap..start]);
+        }
+        out.push(&word[start..at]);
+        gap = at;
+    }
+    if gap < bytes.len() {
+        out.push(&word[gap..]);
     }
 }
 
@@ -84,6 +137,20 @@ fn toward_unidic<'a>(text: &'a str, breaks: &[usize]) -> Vec<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_ascii_runs_split_as_python_jieba_splits_them() {
+        // Python jieba 0.42.1's `lcut` of each text (printed by it).
+        let cases: [(&str, &[&str]); 4] = [
+            ("U.S.C", &["U", ".", "S", ".", "C"]),
+            ("see U.S.C. 12", &["see", " ", "U", ".", "S", ".", "C", ".", " ", "12"]),
+            ("FY2017-FY2021", &["FY2017", "-", "FY2021"]),
+            ("3.5% x", &["3.5%", " ", "x"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(split_words(Language::Chinese, text).unwrap(), expected, "{text}");
+        }
+    }
 
     #[test]
     fn chinese_is_split_by_jieba() {
