@@ -16,6 +16,7 @@
 use serde_json::{Map, Value};
 
 use super::kwargs::Kwargs;
+use super::python::type_name;
 use super::{Figure, Figures, Package, PackageOptions, Pair, Raised};
 use crate::metrics::pystr;
 use crate::rouge::{Metric, Scorer, TokenizedText, has_tokens, score_tokenized};
@@ -205,7 +206,7 @@ impl EvaluateRouge {
             Some(other) => {
                 return Err(Raised::new(
                     "TypeError",
-                    format!("'{}' object is not callable", py_type(&other)),
+                    format!("'{}' object is not callable", type_name(&other)),
                 ));
             }
         };
@@ -265,23 +266,10 @@ pub(crate) fn python_strings(value: &Value) -> Result<Vec<String>, Raised> {
                 Value::String(s) => Ok(s.clone()),
                 other => Err(Raised::new(
                     "TypeError",
-                    format!("expected string or bytes-like object, got '{}'", py_type(other)),
+                    format!("expected string or bytes-like object, got '{}'", type_name(other)),
                 )),
             })
             .collect(),
-        other => Err(Raised::new("TypeError", format!("'{}' object is not iterable", py_type(other)))),
-    }
-}
-
-/// Python's type name of a JSON value.
-pub(crate) fn py_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "NoneType",
-        Value::Bool(_) => "bool",
-        Value::Number(n) if n.is_f64() => "float",
-        Value::Number(_) => "int",
-        Value::String(_) => "str",
-        Value::Array(_) => "list",
-        Value::Object(_) => "dict",
+        other => Err(Raised::new("TypeError", format!("'{}' object is not iterable", type_name(other)))),
     }
 }

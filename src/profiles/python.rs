@@ -1,4 +1,4 @@
-//! Python semantics the pltrdy, rouge-metric and sumeval profiles rely on:
+//! Python semantics the profiles rely on (every package is Python code):
 //! which keyword arguments a function takes, how a JSON value reads as a
 //! Python value (its type name, `int`, `str()`, `repr` of a float) and
 //! `" ".join(text.split())`. Truth values are `kwargs::truthy`, whitespace

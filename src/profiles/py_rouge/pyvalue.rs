@@ -5,19 +5,8 @@
 use serde_json::Value;
 
 use crate::profiles::Raised;
-
-/// Python's type name for a JSON value (`type(x).__name__`).
-pub(super) fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "NoneType",
-        Value::Bool(_) => "bool",
-        Value::Number(n) if n.is_f64() => "float",
-        Value::Number(_) => "int",
-        Value::String(_) => "str",
-        Value::Array(_) => "list",
-        Value::Object(_) => "dict",
-    }
-}
+use crate::profiles::python::float_repr;
+pub(super) use crate::profiles::python::type_name;
 
 /// An `int` (a `bool` is one in Python), if `value` is one.
 pub(super) fn as_int(value: &Value) -> Option<i128> {
@@ -51,30 +40,6 @@ pub(super) fn py_str(value: &Value) -> String {
         },
         Value::String(s) => s.clone(),
         other => other.to_string(),
-    }
-}
-
-/// Python's `repr(float)`: the shortest round-trip digits, positional for
-/// exponents in -4..16, else `d.ddde+XX`.
-fn float_repr(x: f64) -> String {
-    if !x.is_finite() {
-        return if x.is_nan() {
-            "nan".into()
-        } else if x > 0.0 {
-            "inf".into()
-        } else {
-            "-inf".into()
-        };
-    }
-    let sci = format!("{x:e}");
-    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exponent: i32 = exponent.parse().unwrap_or(0);
-    if (-4..16).contains(&exponent) {
-        let plain = format!("{x}");
-        if plain.contains('.') { plain } else { format!("{plain}.0") }
-    } else {
-        let sign = if exponent < 0 { '-' } else { '+' };
-        format!("{mantissa}e{sign}{:02}", exponent.abs())
     }
 }
 
