@@ -198,3 +198,53 @@ fn compare_html_writes_a_self_contained_page() {
     assert_eq!(html.matches("<script").count(), 1);
     assert!(html.contains("Documents that regressed most") && html.contains("Per-document differences"));
 }
+
+/// rouge-score's F is a fraction, shown × 100; BLEU (0–100) and a ROUGE
+/// profile's values are shown as they are: each table cell is `summary.csv`'s
+/// mean printed that way, never 100 times a BLEU score.
+#[test]
+fn each_metric_is_shown_on_its_own_scale() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = crate::util::embedded_corpus("billsum");
+    let cell = |out: &Path, metric: &str, scale: f64| {
+        let mut reader = csv::Reader::from_path(out.join("summary.csv")).unwrap();
+        let headers = reader.headers().unwrap().clone();
+        let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let row = reader
+            .records()
+            .map(Result::unwrap)
+            .find(|r| &r[column("summarizer")] == "lead" && &r[column("metric")] == metric)
+            .unwrap();
+        let mean: f64 = row[column("fmeasure_mean")].parse().unwrap();
+        format!("data-v=\"{mean}\">{:.2}", scale * mean)
+    };
+    let out = tmp.path().join("bleu");
+    sumbench()
+        .args(["run", "--quiet", "--summarizers", "lead", "--metrics", "rouge1,bleu", "--corpus"])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains(&cell(&out, "rouge1", 100.0)), "rouge1 × 100");
+    assert!(html.contains(&cell(&out, "bleu", 1.0)), "bleu as it is");
+    let out = tmp.path().join("truthfulqa");
+    sumbench()
+        .args([
+            "run",
+            "--quiet",
+            "--summarizers",
+            "lead",
+            "--rouge-profile",
+            "lm-eval-truthfulqa",
+            "--corpus",
+        ])
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains(&cell(&out, "rouge1", 1.0)), "the profile's own scale (× 100 already)");
+}

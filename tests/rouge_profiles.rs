@@ -205,9 +205,9 @@ fn a_run_under_a_profile_is_scored_by_the_package() {
             })
             .collect()
     };
-    let (plain, profiled_rows) = (f_only(&plain), f_only(&profiled));
-    assert_eq!(plain.len(), 600);
-    assert_eq!(plain, profiled_rows);
+    let (plain_rows, profiled_rows) = (f_only(&plain), f_only(&profiled));
+    assert_eq!(plain_rows.len(), 600);
+    assert_eq!(plain_rows, profiled_rows);
     let info: Value =
         serde_json::from_str(&std::fs::read_to_string(profiled.join("run.json")).unwrap()).unwrap();
     assert_eq!(info["rouge_profile"], "evaluate-rouge:call.use_stemmer=true");

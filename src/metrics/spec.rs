@@ -145,6 +145,17 @@ impl MetricSpec {
         }
     }
 
+    /// Whether its values are fractions in [0, 1] (rouge-score's and
+    /// ROUGE-1.5.5's; not when another package scored ROUGE, `profile`, nor
+    /// BLEU and the other metrics, each on its own scale).
+    pub fn is_fraction(&self, profile: bool) -> bool {
+        match self {
+            MetricSpec::Rouge(_) => !profile,
+            MetricSpec::Rouge155(_) => true,
+            MetricSpec::Other(_) => false,
+        }
+    }
+
     /// The default metrics: rouge1, rouge2, rougeL, rougeLsum.
     pub fn defaults() -> Vec<MetricSpec> {
         use crate::rouge::Metric::{L, Lsum, N};

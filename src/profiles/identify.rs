@@ -103,7 +103,9 @@ pub fn variant_of(name: &str) -> Option<Variant> {
     if lower == "rougescore" || lower == "rougezhscore" {
         return Some(Variant::L);
     }
-    let rest = lower.strip_prefix("chinese").unwrap_or(&lower);
+    // TruthfulQA's `rouge1_max`: the largest over references.
+    let lower = lower.strip_suffix("max").unwrap_or(&lower);
+    let rest = lower.strip_prefix("chinese").unwrap_or(lower);
     let rest = rest.strip_prefix("rouge").or_else(|| rest.strip_prefix('r'))?;
     match rest {
         "l" => Some(Variant::L),
@@ -539,6 +541,7 @@ mod tests {
         assert!(parse_reported("").is_err());
         assert_eq!(variant_of("chinese_rouge_2"), Some(Variant::N(2)));
         assert_eq!(variant_of("rouge-l"), Some(Variant::L));
+        assert_eq!(variant_of("rougeL_max"), Some(Variant::L));
     }
 
     #[test]

@@ -66,7 +66,25 @@ impl ProfileScorer {
                 }
             }
         }
+        if kept.is_empty() {
+            let names: Vec<String> = metrics.iter().map(ToString::to_string).collect();
+            return Err(ProfileSpecError::Lacks {
+                spec: spec.to_string(),
+                metric: format!("any of {}", names.join(", ")),
+                has: ProfileScorer::keys_of(spec)?.join(", "),
+            });
+        }
         Ok(kept)
+    }
+
+    /// The package's own keys, from one probe pair.
+    fn keys_of(spec: &ProfileSpec) -> Result<Vec<String>, ProfileSpecError> {
+        let probe = ["the cat sat on the mat".to_string()];
+        let figures = spec
+            .build()?
+            .corpus(&[Pair { candidate: "the cat sat on the mat", references: &probe }])
+            .map_err(|raised| ProfileSpecError::Refused { spec: spec.to_string(), raised })?;
+        Ok(figures.keys().cloned().collect())
     }
 
     /// One document's scores, in the metrics' order: the package's P, R and

@@ -114,7 +114,14 @@ pub(super) fn run_report(
         groups,
         documents,
         notes,
+        fractions: fractions(info),
     })
+}
+
+/// The run's metrics whose values are fractions (shown × 100 on the pages).
+fn fractions(info: &RunInfo) -> Vec<String> {
+    let profile = info.rouge_profile.is_some();
+    info.metrics.iter().filter(|m| m.is_fraction(profile)).map(ToString::to_string).collect()
 }
 
 /// A document read again from its corpus.
@@ -302,6 +309,14 @@ pub fn compare_report(
         deltas: RowDeltas::new(base_records, new_records, comparison),
         regressed,
         notes: notes.clone(),
+        // A metric is shown × 100 only if it is a fraction in every run read.
+        fractions: match infos.is_empty() {
+            true => Vec::new(),
+            false => {
+                let each: Vec<Vec<String>> = infos.iter().map(fractions).collect();
+                each[0].iter().filter(|m| each.iter().all(|f| f.contains(m))).cloned().collect()
+            }
+        },
     });
     (page, notes)
 }

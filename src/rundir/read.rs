@@ -102,13 +102,17 @@ struct Columns {
 ///
 /// Columns are found by header name, in any order; extra columns are ignored.
 /// `corpus`, `doc_id`, `summarizer`, `metric`, `precision`, `recall` and
-/// `fmeasure` are required; `budget` is optional (empty when absent). Scores
-/// must be numbers in [0, 1]; `doc_id`, `summarizer` and `metric` must not be
-/// empty (`corpus` may be).
+/// `fmeasure` are required; `budget` is optional (empty when absent). ROUGE
+/// scores must be numbers in [0, 1], unless the run scored ROUGE with another
+/// package (`run.json`'s `rouge_profile`): then they are on the package's
+/// scale (finite) and may be undefined (empty), like the other metrics'.
+/// `doc_id`, `summarizer` and `metric` must not be empty (`corpus` may be).
 pub struct ScoresReader {
     file: PathBuf,
     rows: csv::StringRecordsIntoIter<Box<dyn Read>>,
     columns: Columns,
+    /// Whether ROUGE came from a package's profile (its own scale).
+    rouge_profile: bool,
 }
 
 impl std::fmt::Debug for ScoresReader {
@@ -119,10 +123,13 @@ impl std::fmt::Debug for ScoresReader {
 
 impl ScoresReader {
     /// Opens `path`: a `scores.csv` file, or a run directory holding one.
+    /// The `run.json` beside it decides the ROUGE scale (see above).
     pub fn open(path: &Path) -> Result<Self, ReadError> {
         let file = scores_path(path);
         let reader = File::open(&file).map_err(|error| ReadError::Io { file: file.clone(), error })?;
-        Self::new(Box::new(BufReader::new(reader)), file)
+        let mut scores = Self::new(Box::new(BufReader::new(reader)), file.clone())?;
+        scores.rouge_profile = file.parent().is_some_and(|dir| run_has_rouge_profile(&dir.join(files::RUN)));
+        Ok(scores)
     }
 
     /// Reads `scores.csv` content from `bytes`; `file` names it in errors.
@@ -151,7 +158,7 @@ impl ScoresReader {
             fmeasure: require("fmeasure")?,
             budget: column("budget"),
         };
-        Ok(ScoresReader { file, rows: reader.into_records(), columns })
+        Ok(ScoresReader { file, rows: reader.into_records(), columns, rouge_profile: false })
     }
 
     /// The file read (in error messages).
@@ -173,7 +180,7 @@ impl ScoresReader {
         let metric = identifier(c.metric, "metric")?;
         // ROUGE scores are fractions; the other metrics have their own scales
         // (BLEU 0–100, density unbounded) and may be undefined (an empty field).
-        let fraction = metric.starts_with("rouge");
+        let fraction = metric.starts_with("rouge") && !self.rouge_profile;
         let score = |index: usize, name: &'static str| -> Result<f64, ReadError> {
             let raw = field(index).trim();
             if raw.is_empty() && !fraction {
@@ -226,6 +233,13 @@ fn malformed(error: csv::Error, file: &Path) -> ReadError {
 /// `scores.csv` inside it when it is a directory (a run directory).
 pub fn scores_path(path: &Path) -> PathBuf {
     if path.is_dir() { path.join(files::SCORES) } else { path.to_path_buf() }
+}
+
+/// Whether the `run.json` at `path` names a ROUGE profile (a missing or
+/// unreadable one does not: rouge-score's scale is then checked).
+fn run_has_rouge_profile(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else { return false };
+    serde_json::from_str::<serde_json::Value>(&text).is_ok_and(|info| info.get("rouge_profile").is_some())
 }
 
 /// Every score row of `path` (a `scores.csv` file or a run directory holding

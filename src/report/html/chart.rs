@@ -32,15 +32,20 @@ pub struct Series {
 }
 
 /// The `[low, high]` a chart of `series` spans: `[0, ⌈max⌉]` in tenths for
-/// scores, symmetric around 0 for differences (`centered`).
-pub fn domain(series: &[Series], centered: bool) -> (f64, f64) {
+/// scores (at most 1 for a `fraction`), symmetric around 0 for differences
+/// (`centered`).
+pub fn domain(series: &[Series], centered: bool, fraction: bool) -> (f64, f64) {
     let max = series
         .iter()
         .flat_map(|s| s.values.iter().chain([&s.ci.0, &s.ci.1]))
         .filter(|v| v.is_finite())
         .fold(0.0f64, |a, v| a.max(v.abs()));
     let top = ((max * 10.0).ceil() / 10.0).max(0.1);
-    if centered { (-top, top) } else { (0.0, top.min(1.0)) }
+    match (centered, fraction) {
+        (true, _) => (-top, top),
+        (false, true) => (0.0, top.min(1.0)),
+        (false, false) => (0.0, top),
+    }
 }
 
 fn sorted_finite(values: &[f64]) -> Vec<f64> {
@@ -110,9 +115,9 @@ mod tests {
             mean: 0.5,
             ci: (0.45, 0.55),
         }];
-        let svg = strip_plot("t", &series, domain(&series, false)).into_string();
+        let svg = strip_plot("t", &series, domain(&series, false, true)).into_string();
         assert!(svg.contains("&lt;script&gt;") && !svg.contains("<script>"));
         assert_eq!(svg.matches("class=\"dot\"").count(), 0);
-        assert_eq!(domain(&series, true), (-1.0, 1.0));
+        assert_eq!(domain(&series, true, true), (-1.0, 1.0));
     }
 }

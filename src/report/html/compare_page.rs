@@ -129,6 +129,16 @@ pub struct ComparePage {
     pub regressed: Vec<RegressedDocument>,
     /// What the page could not show and why.
     pub notes: Vec<String>,
+    /// The metrics whose F is a fraction, shown × 100 on a 0–1 axis (see
+    /// [`super::RunPage::fractions`]).
+    pub fractions: Vec<String>,
+}
+
+impl ComparePage {
+    /// `value` of `metric` as the page prints it: × 100 for a fraction.
+    fn shown(&self, metric: &str, value: f64) -> f64 {
+        if self.fractions.iter().any(|m| m == metric) { 100.0 * value } else { value }
+    }
 }
 
 fn verdict_class(v: Verdict) -> &'static str {
@@ -190,10 +200,11 @@ pub fn render_compare(page: &ComparePage) -> String {
                                     tr class=(verdict_class(s.verdict)) {
                                         td { bdi { (r.corpus) } } td { bdi { (r.summarizer) } } td { (r.metric) }
                                         td.num data-v=(s.n_shared) { (s.n_shared) }
-                                        td.num data-v=(s.base_mean) { (format!("{:.2}", 100.0 * s.base_mean)) }
-                                        td.num data-v=(s.new_mean) { (format!("{:.2}", 100.0 * s.new_mean)) }
-                                        td.num data-v=(s.delta) { (format!("{:+.2}", 100.0 * s.delta)) }
-                                        td.num.ci { (format!("[{:+.2}, {:+.2}]", 100.0 * s.delta_ci_low, 100.0 * s.delta_ci_high)) }
+                                        @let x = |v: f64| page.shown(&r.metric, v);
+                                        td.num data-v=(s.base_mean) { (format!("{:.2}", x(s.base_mean))) }
+                                        td.num data-v=(s.new_mean) { (format!("{:.2}", x(s.new_mean))) }
+                                        td.num data-v=(s.delta) { (format!("{:+.2}", x(s.delta))) }
+                                        td.num.ci { (format!("[{:+.2}, {:+.2}]", x(s.delta_ci_low), x(s.delta_ci_high))) }
                                         td.num data-v=(s.p_holm) { (format!("{:.4}", s.p_holm)) }
                                         td { (s.verdict.to_string()) }
                                     }
@@ -220,7 +231,7 @@ pub fn render_compare(page: &ComparePage) -> String {
                                     ci: (r.stats.delta_ci_low, r.stats.delta_ci_high),
                                 }).collect();
                             h3 { (metric) }
-                            (strip_plot(&format!("{metric} differences"), &series, domain(&series, true)))
+                            (strip_plot(&format!("{metric} differences"), &series, domain(&series, true, page.fractions.iter().any(|m| m == metric))))
                         }
                     }
                     section #regressed {
@@ -231,7 +242,8 @@ pub fn render_compare(page: &ComparePage) -> String {
                             @let grams = ReferenceGrams::new(d.references.as_deref().unwrap_or_default());
                             article.regressed-doc id=(format!("r{i}")) {
                                 h3 { (d.corpus) " / " bdi { (d.doc_id) } " — " bdi { (d.summarizer) } ": " (d.metric) " "
-                                    (format!("{:.2} → {:.2} ({:+.2})", 100.0 * d.base_f, 100.0 * d.new_f, 100.0 * (d.new_f - d.base_f))) }
+                                    @let x = |v: f64| page.shown(&d.metric, v);
+                                    (format!("{:.2} → {:.2} ({:+.2})", x(d.base_f), x(d.new_f), x(d.new_f - d.base_f))) }
                                 div.summary { h4 { "BASE summary" }
                                     @match &d.base_summary { Some(t) => { div.text { (marked(t, &grams)) } } None => { p.note { "Not in BASE's summaries.jsonl." } } } }
                                 div.summary { h4 { "NEW summary" }

@@ -55,6 +55,22 @@ pub struct RunPage {
     pub documents: Vec<DocumentDetail>,
     /// What the page could not show and why (a corpus not re-read, …).
     pub notes: Vec<String>,
+    /// The metrics whose F is a fraction (rouge-score's and ROUGE-1.5.5's),
+    /// shown × 100 on a 0–1 axis; the others (BLEU, a ROUGE profile's own
+    /// scale, …) are shown as they are.
+    pub fractions: Vec<String>,
+}
+
+impl RunPage {
+    /// `value` of `metric` as the page prints it: × 100 for a fraction.
+    fn shown(&self, metric: &str, value: f64) -> f64 {
+        if self.is_fraction(metric) { 100.0 * value } else { value }
+    }
+
+    /// Whether `metric`'s F is a fraction.
+    fn is_fraction(&self, metric: &str) -> bool {
+        self.fractions.iter().any(|m| m == metric)
+    }
 }
 
 /// The anchor of document `doc` of grid `corpus`: numbers only, whatever the id.
@@ -133,8 +149,8 @@ fn summary_table(page: &RunPage, g: usize, grid: &ScoreGrid) -> Markup {
                         @for (m, metric) in metrics.iter().enumerate() {
                             @if let Some(r) = row_of(metric) {
                                 td.num data-v=(r.fmeasure_mean) {
-                                    (format!("{:.2}", 100.0 * r.fmeasure_mean))
-                                    " " span.ci { (format!("[{:.2}, {:.2}]", 100.0 * r.fmeasure_ci_low, 100.0 * r.fmeasure_ci_high)) }
+                                    (format!("{:.2}", page.shown(metric, r.fmeasure_mean)))
+                                    " " span.ci { (format!("[{:.2}, {:.2}]", page.shown(metric, r.fmeasure_ci_low), page.shown(metric, r.fmeasure_ci_high))) }
                                     @if let Some(letter) = s.and_then(|s| page.groups.letter(g, m, s)) {
                                         span.group title="significance group (see below the table)" { (letter) }
                                     }
@@ -214,7 +230,7 @@ fn charts(page: &RunPage, grid: &ScoreGrid) -> Markup {
                 })
             }).collect();
             h3 { (grid.corpus) " — " (metric) " F per document" }
-            (strip_plot(&format!("{} {metric}", grid.corpus), &series, domain(&series, false)))
+            (strip_plot(&format!("{} {metric}", grid.corpus), &series, domain(&series, false, page.is_fraction(metric))))
         }
     }
 }
@@ -269,9 +285,9 @@ fn document(page: &RunPage, detail: &DocumentDetail) -> Markup {
                     @for (s, name) in grid.summarizers.iter().enumerate() {
                         tr {
                             td { bdi { (name) } }
-                            @for m in 0..grid.metrics.len() {
+                            @for (m, metric) in grid.metrics.iter().enumerate() {
                                 @if let Some(f) = grid.get(s, m, detail.doc) {
-                                    td.num data-v=(f) { (format!("{:.2}", 100.0 * f)) }
+                                    td.num data-v=(f) { (format!("{:.2}", page.shown(metric, f))) }
                                 } @else {
                                     td.num data-v="-1" { "–" }
                                 }
@@ -315,7 +331,7 @@ fn document(page: &RunPage, detail: &DocumentDetail) -> Markup {
                         span.note { (r.words) " words; "
                             @if let Some(s) = grid.summarizers.iter().position(|n| *n == r.summarizer) {
                                 @for (m, metric) in grid.metrics.iter().enumerate() {
-                                    @if let Some(f) = grid.get(s, m, detail.doc) { (metric) " " (format!("{:.2}", 100.0 * f)) "  " }
+                                    @if let Some(f) = grid.get(s, m, detail.doc) { (metric) " " (format!("{:.2}", page.shown(metric, f))) "  " }
                                 }
                             }
                         }
@@ -346,7 +362,7 @@ pub fn render_run(page: &RunPage) -> String {
                     }
                     section #summary {
                         h2 { "Summary" }
-                        p.note { "Mean F × 100 over the documents, with its 95% bootstrap interval (summary.csv). "
+                        p.note { "Mean F over the documents (× 100 for rouge-score's and ROUGE-1.5.5's fractions; other metrics on their own scale), with its 95% bootstrap interval (summary.csv). "
                             "Click a header to sort. The badge is the significance group: per corpus and metric, "
                             "summarizers taken by mean F, best first; one letter = not significantly below that group's best "
                             "(paired sign-flip test, Holm-corrected over every pair, α = 0.05, as `sumbench compare --within`)." }
