@@ -77,7 +77,7 @@ impl SufficientStats {
     /// If the two are of different metrics.
     pub fn add(&mut self, other: &SufficientStats) {
         match (self, other) {
-            (SufficientStats::Bleu(total), SufficientStats::Bleu(more)) => *total += *more,
+            (SufficientStats::Bleu(total), SufficientStats::Bleu(more)) => *total += more,
             (SufficientStats::Chrf(total), SufficientStats::Chrf(more)) => total.add(more),
             _ => panic!("statistics of different metrics"),
         }
@@ -102,9 +102,11 @@ impl SufficientStats {
     /// `candidate reference matched` per order, character orders first.
     pub fn to_field(&self) -> String {
         let numbers: Vec<u64> = match self {
-            SufficientStats::Bleu(s) => {
-                [s.sys_len, s.ref_len].into_iter().chain(s.counts).chain(s.totals).collect()
-            }
+            SufficientStats::Bleu(s) => [s.sys_len, s.ref_len]
+                .into_iter()
+                .chain(s.counts.iter().copied())
+                .chain(s.totals.iter().copied())
+                .collect(),
             SufficientStats::Chrf(s) => s.orders.iter().flatten().copied().collect(),
         };
         numbers.iter().map(u64::to_string).collect::<Vec<_>>().join(" ")
@@ -124,8 +126,8 @@ impl SufficientStats {
             SufficientStats::Bleu(_) => SufficientStats::Bleu(BleuStats {
                 sys_len: numbers[0],
                 ref_len: numbers[1],
-                counts: numbers[2..6].try_into().expect("four counts"),
-                totals: numbers[6..10].try_into().expect("four totals"),
+                counts: numbers[2..6].to_vec(),
+                totals: numbers[6..10].to_vec(),
             }),
             SufficientStats::Chrf(_) => SufficientStats::Chrf(ChrfStats {
                 orders: numbers.chunks(3).map(|c| [c[0], c[1], c[2]]).collect(),
@@ -224,10 +226,10 @@ mod tests {
             corpus.add(&values, Some(references.len()));
         }
         let values = corpus.finish();
-        let Details::Bleu(bleu) = values[0].details else { panic!("BLEU details") };
+        let Details::Bleu(bleu) = &values[0].details else { panic!("BLEU details") };
         assert_eq!(
-            (bleu.counts, bleu.totals, bleu.sys_len, bleu.ref_len),
-            ([6, 4, 3, 2], [6, 4, 3, 2], 6, 6)
+            (bleu.counts.as_slice(), bleu.totals.as_slice(), bleu.sys_len, bleu.ref_len),
+            (&[6, 4, 3, 2][..], &[6, 4, 3, 2][..], 6, 6)
         );
         // novel-2: 2 of the 4 bigrams of "a b c d e" are new; "x" has none (undefined).
         assert_eq!((values[1].score, &values[1].details), (Some(0.5), &Details::Mean { documents: 1 }));

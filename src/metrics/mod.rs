@@ -46,6 +46,7 @@ pub mod signature;
 mod spec;
 pub mod tok13a;
 mod tokenizer;
+pub mod tokenizers;
 mod value;
 
 pub use corpus::{BadStats, CorpusAccumulator, SufficientStats};
