@@ -1,13 +1,17 @@
 //! sacreBLEU 2.6.0's own test cases (`tests/data/sacrebleu_tests/cases.jsonl`,
 //! extracted from its `test/` files with their options, expected values and
 //! tolerances; see that folder's README for the skipped ones), each run
-//! through sumbench's BLEU and chrF with the same options and compared the
-//! way the original test compares: `abs(got - want) < eps` (after the
-//! division by 100 some BLEU tests make), `==`, or equal to 2 decimals.
+//! through sumbench's BLEU, chrF, TER or Tercom tokenizer with the same
+//! options and compared the way the original test compares:
+//! `abs(got - want) < eps` (after the division by 100 some BLEU tests make,
+//! or against `100 * expected` as the TER test does), `==`, or equal to 2
+//! decimals.
 
 use serde_json::Value;
 use sumbench::metrics::bleu::{BleuOptions, BleuStats, corpus_bleu_with, sentence_bleu_with};
 use sumbench::metrics::chrf::{ChrfOptions, chrf_stats_with, corpus_chrf_with, sentence_chrf_with};
+use sumbench::metrics::ter::{corpus_ter, ter_stats};
+use sumbench::metrics::tercom::{TerOptions, tercom_tokenize};
 
 use crate::util::read_fixture;
 
@@ -51,6 +55,16 @@ fn chrf_options(options: &Value) -> ChrfOptions {
         lowercase: flag("lowercase"),
         whitespace: flag("whitespace"),
         eps_smoothing: flag("eps_smoothing"),
+    }
+}
+
+fn ter_options(options: &Value) -> TerOptions {
+    let flag = |key: &str| options[key].as_bool().unwrap_or_else(|| panic!("{key}"));
+    TerOptions {
+        normalized: flag("normalized"),
+        no_punct: flag("no_punct"),
+        asian_support: flag("asian_support"),
+        case_sensitive: flag("case_sensitive"),
     }
 }
 
@@ -111,6 +125,16 @@ fn score(case: &Value) -> f64 {
             &strings(&inputs["refs"]),
             &chrf_options(options),
         ),
+        "corpus_ter" => {
+            let options = ter_options(options);
+            let streams = streams(inputs);
+            let hyps = strings(&inputs["hyps"]);
+            corpus_ter(
+                hyps.iter()
+                    .enumerate()
+                    .map(|(i, hyp)| ter_stats(hyp, &segment_references(&streams, i), &options)),
+            )
+        }
         kind => panic!("unknown kind {kind}"),
     }
 }
@@ -128,6 +152,12 @@ fn check(case: &Value) -> Result<(), String> {
             Err(format!("counts/totals {:?} {:?} vs {want:?}", total.counts, total.totals))
         };
     }
+    if case["kind"] == "tercom_tokenize" {
+        let got =
+            tercom_tokenize(case["inputs"]["text"].as_str().expect("text"), &ter_options(&case["options"]));
+        let want = case["expected"].as_str().expect("a string");
+        return if got == want { Ok(()) } else { Err(format!("{got:?} vs {want:?}")) };
+    }
     let divisor = check["divide_by"].as_f64().unwrap_or(1.0);
     let got = score(case) / divisor;
     if let Some(decimals) = check["decimals"].as_u64() {
@@ -135,7 +165,7 @@ fn check(case: &Value) -> Result<(), String> {
         let want = case["expected"].as_str().expect("a string");
         return if got == want { Ok(()) } else { Err(format!("{got} vs {want}")) };
     }
-    let want = case["expected"].as_f64().expect("a number");
+    let want = check["times"].as_f64().unwrap_or(1.0) * case["expected"].as_f64().expect("a number");
     let passes = if check["equal"] == true {
         got == want
     } else {
@@ -147,7 +177,7 @@ fn check(case: &Value) -> Result<(), String> {
 #[test]
 fn every_sacrebleu_test_case_passes() {
     let cases = cases();
-    assert_eq!(cases.len(), 84, "the extracted cases");
+    assert_eq!(cases.len(), 102, "the extracted cases");
     let failures: Vec<String> = cases
         .iter()
         .enumerate()

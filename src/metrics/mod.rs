@@ -44,6 +44,8 @@ pub mod pystr;
 mod set;
 pub mod signature;
 mod spec;
+pub mod ter;
+pub mod tercom;
 pub mod tok13a;
 mod tokenizer;
 pub mod tokenizers;

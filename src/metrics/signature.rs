@@ -10,6 +10,7 @@ use super::Metric;
 use super::bleu::BleuOptions;
 use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, ChrfOptions};
 use super::jsd::JS_SMOOTHING;
+use super::tercom::TerOptions;
 use super::tokenizer::TextTokenizer;
 
 /// The sacreBLEU version whose numbers and signatures BLEU and chrF reproduce.
@@ -98,6 +99,19 @@ pub fn chrf_signature_with(nrefs: RefCount, options: &ChrfOptions) -> String {
     let space = if options.whitespace { "yes" } else { "no" };
     let (nc, nw) = (options.char_order, options.word_order);
     format!("nrefs:{nrefs}|case:{case}|eff:{eff}|nc:{nc}|nw:{nw}|space:{space}|version:{SACREBLEU_VERSION}")
+}
+
+/// sacreBLEU's `TERSignature` for `options`, e.g.
+/// `nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0`.
+pub fn ter_signature_with(nrefs: RefCount, options: &TerOptions) -> String {
+    let yes_no = |flag: bool| if flag { "yes" } else { "no" };
+    let case = if options.case_sensitive { "mixed" } else { "lc" };
+    format!(
+        "nrefs:{nrefs}|case:{case}|tok:tercom|norm:{}|punct:{}|asian:{}|version:{SACREBLEU_VERSION}",
+        yes_no(options.normalized),
+        yes_no(!options.no_punct),
+        yes_no(options.asian_support)
+    )
 }
 
 /// `signature` with `lang:` and `languages` (ISO 639-1 codes joined by `+`)
@@ -204,6 +218,10 @@ mod tests {
         assert_eq!(
             chrf_signature_with(RefCount::Fixed(1), &chrf),
             "nrefs:1|case:lc|eff:no|nc:4|nw:2|space:yes|version:2.6.0"
+        );
+        assert_eq!(
+            ter_signature_with(RefCount::Fixed(1), &TerOptions::default()),
+            "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0"
         );
     }
 

@@ -17,6 +17,8 @@ sys.modules.setdefault("pytest", _pytest)
 import test_bleu as tb
 import test_chrf as tc
 import test_sentence_bleu as ts
+import test_ter as tt
+import test_tokenizer_ter as ttt
 
 BLEU_DEFAULTS = dict(tokenize="13a", smooth_method="exp", smooth_value=None,
                      lowercase=False, max_ngram_order=4, effective_order=False)
@@ -101,3 +103,21 @@ for hyps, refs, expected in tc.test_cases_keep_whitespace:
 for hyp, refs, expected in tc.test_sentence_level_chrf:
     emit(F, "test_chrf_sentence_level", "sentence_chrf", dict(hyp=hyp, refs=refs), chrf(eps_smoothing=True),
          expected, abs_within(tc.EPSILON))
+
+TER_DEFAULTS = dict(normalized=False, no_punct=False, asian_support=False, case_sensitive=False)
+
+F = "test/test_ter.py"
+for hyps, refs, expected in tt.test_cases:
+    # The test compares `score` with `100 * expected`.
+    emit(F, "test_ter", "corpus_ter", dict(hyps=hyps, refs=[refs]), TER_DEFAULTS, expected,
+         {"abs": tt.EPSILON, "times": 100})
+
+F = "test/test_tokenizer_ter.py"
+for test, cases, options in [
+    ("test_ter_tokenizer_default", ttt.test_cases_default, {}),
+    ("test_ter_tokenizer_nopunct", ttt.test_cases_no_punct, dict(no_punct=True)),
+    ("test_ter_tokenizer_norm", ttt.test_cases_norm, dict(normalized=True)),
+    ("test_ter_tokenizer_asian", ttt.test_cases_asian, dict(normalized=True, asian_support=True)),
+]:
+    for text, expected in cases:
+        emit(F, test, "tercom_tokenize", dict(text=text), {**TER_DEFAULTS, **options}, expected, {"exact": True})
