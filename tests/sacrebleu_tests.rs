@@ -195,3 +195,56 @@ fn every_sacrebleu_test_case_passes() {
         failures.join("\n")
     );
 }
+
+/// The `sumbench eval` flags for sacreBLEU's options, the ones
+/// `tests/data/sacrebleu_tests/cli_expected.py` passes to sacreBLEU 2.6.0.
+const CLI_FLAGS: [&str; 12] = [
+    "--bleu-tokenize",
+    "intl",
+    "--bleu-smooth",
+    "floor",
+    "--bleu-lowercase",
+    "--bleu-max-ngram-order",
+    "3",
+    "--chrf-beta",
+    "3",
+    "--chrf-whitespace",
+    "--chrf-eps-smoothing",
+    "--chrf-lowercase",
+];
+
+fn eval_lines(extra: &[&str]) -> Vec<Value> {
+    let input = crate::util::fixture("sacrebleu_tests/cli_input.jsonl");
+    let output = crate::util::sumbench()
+        .args(["eval", "--metrics", "bleu,chrf,chrf++"])
+        .args(CLI_FLAGS)
+        .args(extra)
+        .arg(&input)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(output.get_output().stdout.clone()).expect("UTF-8 output");
+    stdout.lines().map(|line| serde_json::from_str(line).expect("a JSON line")).collect()
+}
+
+/// Scores to the bit and signatures verbatim against sacreBLEU's.
+fn assert_same(got: &Value, want: &Value, what: &str) {
+    for metric in ["bleu", "chrf", "chrf++"] {
+        let (got_score, want_score) = (got[metric]["score"].as_f64(), want["scores"][metric].as_f64());
+        assert_eq!(got_score, want_score, "{what} {metric} score");
+        assert_eq!(got["signatures"][metric], want["signatures"][metric], "{what} {metric} signature");
+    }
+}
+
+#[test]
+fn eval_flags_give_sacrebleus_scores_and_signatures() {
+    let expected: Value =
+        serde_json::from_str(&read_fixture("sacrebleu_tests/cli_expected.json")).expect("JSON");
+    let lines = eval_lines(&[]);
+    let sentences = expected["sentence"].as_array().expect("sentence scores");
+    assert_eq!(lines.len(), sentences.len());
+    for (i, (got, want)) in lines.iter().zip(sentences).enumerate() {
+        assert_same(got, want, &format!("document {}", i + 1));
+    }
+    let corpus = eval_lines(&["--corpus-level"]);
+    assert_same(&corpus[0], &expected["corpus"], "corpus");
+}

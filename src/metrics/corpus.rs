@@ -5,7 +5,9 @@
 
 use super::Metric;
 use super::bleu::BleuStats;
-use super::chrf::ChrfStats;
+use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, ChrfStats};
+use super::sacrebleu_options::SacrebleuOptions;
+use super::signature::Level;
 use super::signature::RefCount;
 use super::value::{Details, MetricValue};
 
@@ -16,6 +18,7 @@ pub struct CorpusAccumulator {
     parts: Vec<Part>,
     documents: usize,
     nrefs: Option<RefCount>,
+    sacrebleu: SacrebleuOptions,
 }
 
 /// The statistics a corpus-level BLEU or chrF sums over documents.
@@ -64,9 +67,7 @@ impl SufficientStats {
         match metric {
             Metric::Bleu => SufficientStats::Bleu(BleuStats::default()),
             Metric::Chrf => SufficientStats::Chrf(ChrfStats::zero(0)),
-            Metric::ChrfPlusPlus => {
-                SufficientStats::Chrf(ChrfStats::zero(super::chrf::CHRF_PLUS_PLUS_WORD_ORDER))
-            }
+            Metric::ChrfPlusPlus => SufficientStats::Chrf(ChrfStats::zero(CHRF_PLUS_PLUS_WORD_ORDER)),
             other => panic!("{other} has no corpus statistics"),
         }
     }
@@ -86,13 +87,20 @@ impl SufficientStats {
     /// The corpus-level value: BLEU without effective order
     /// (`BLEU().corpus_score`), chrF from the summed counts.
     pub fn value(&self, metric: Metric) -> MetricValue {
+        self.value_with(metric, &SacrebleuOptions::default())
+    }
+
+    /// [`SufficientStats::value`] under BLEU's and chrF's options `sacrebleu`.
+    pub fn value_with(&self, metric: Metric, sacrebleu: &SacrebleuOptions) -> MetricValue {
         match self {
             SufficientStats::Bleu(stats) => {
-                let bleu = stats.score(false);
+                let bleu = stats.score_with(&sacrebleu.bleu_at(Level::Corpus));
                 MetricValue { metric, score: Some(bleu.score), details: Details::Bleu(bleu) }
             }
             SufficientStats::Chrf(stats) => {
-                MetricValue { metric, score: Some(stats.score()), details: Details::Chrf(stats.clone()) }
+                let word_order = if metric == Metric::ChrfPlusPlus { CHRF_PLUS_PLUS_WORD_ORDER } else { 0 };
+                let score = stats.score_with(&sacrebleu.chrf_with(word_order));
+                MetricValue { metric, score: Some(score), details: Details::Chrf(stats.clone()) }
             }
         }
     }
@@ -153,7 +161,25 @@ impl CorpusAccumulator {
                 false => Part::Mean { sum: 0.0, documents: 0 },
             })
             .collect();
-        CorpusAccumulator { metrics: metrics.to_vec(), parts, documents: 0, nrefs: None }
+        CorpusAccumulator {
+            metrics: metrics.to_vec(),
+            parts,
+            documents: 0,
+            nrefs: None,
+            sacrebleu: SacrebleuOptions::default(),
+        }
+    }
+
+    /// The accumulator (before any document) scoring BLEU and chrF with
+    /// `sacrebleu`'s options, the ones the documents were scored with.
+    pub fn with_sacrebleu(mut self, sacrebleu: SacrebleuOptions) -> Self {
+        for (part, metric) in self.parts.iter_mut().zip(&self.metrics) {
+            if let Part::Summed(SufficientStats::Chrf(stats)) = part {
+                let word_order = if *metric == Metric::ChrfPlusPlus { CHRF_PLUS_PLUS_WORD_ORDER } else { 0 };
+                stats.orders = vec![[0; 3]; sacrebleu.chrf.char_order + word_order];
+            }
+        }
+        CorpusAccumulator { sacrebleu, ..self }
     }
 
     /// Adds one document's values (as [`MetricSet::score`](super::MetricSet::score)
@@ -201,7 +227,7 @@ impl CorpusAccumulator {
             .iter()
             .zip(&self.metrics)
             .map(|(part, &metric)| match part {
-                Part::Summed(stats) => stats.value(metric),
+                Part::Summed(stats) => stats.value_with(metric, &self.sacrebleu),
                 &Part::Mean { sum, documents } => MetricValue {
                     metric,
                     score: (documents > 0).then(|| sum / documents as f64),

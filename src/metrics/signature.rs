@@ -10,6 +10,7 @@ use super::Metric;
 use super::bleu::BleuOptions;
 use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, ChrfOptions};
 use super::jsd::JS_SMOOTHING;
+use super::sacrebleu_options::SacrebleuOptions;
 use super::tercom::TerOptions;
 use super::tokenizer::TextTokenizer;
 
@@ -76,10 +77,10 @@ pub fn bleu_signature_with(nrefs: RefCount, options: &BleuOptions) -> String {
     let eff = if options.effective_order { "yes" } else { "no" };
     let tok = options.tokenize.name();
     let mut smooth = options.smooth_method.name().to_string();
-    if options.smooth_method.default_value().is_some() {
-        if let Some(value) = options.smooth_value() {
-            smooth.push_str(&format!("[{value:.2}]"));
-        }
+    if options.smooth_method.default_value().is_some()
+        && let Some(value) = options.smooth_value()
+    {
+        smooth.push_str(&format!("[{value:.2}]"));
     }
     format!("nrefs:{nrefs}|case:{case}|eff:{eff}|tok:{tok}|smooth:{smooth}|version:{SACREBLEU_VERSION}")
 }
@@ -134,12 +135,23 @@ pub fn names_language(metric: Metric) -> bool {
 /// when there are no references: `nrefs:0`), `level` only to BLEU,
 /// `tokenizer` only to the fragment and n-gram metrics.
 pub fn signature(metric: Metric, tokenizer: TextTokenizer, nrefs: Option<RefCount>, level: Level) -> String {
+    signature_with(metric, tokenizer, nrefs, level, &SacrebleuOptions::default())
+}
+
+/// [`signature`] with BLEU's and chrF's options from `sacrebleu`.
+pub fn signature_with(
+    metric: Metric,
+    tokenizer: TextTokenizer,
+    nrefs: Option<RefCount>,
+    level: Level,
+    sacrebleu: &SacrebleuOptions,
+) -> String {
     let nrefs = nrefs.unwrap_or(RefCount::Fixed(0));
     let tok = tokenizer.signature_name();
     match metric {
-        Metric::Bleu => bleu_signature(nrefs, level),
-        Metric::Chrf => chrf_signature(nrefs, 0),
-        Metric::ChrfPlusPlus => chrf_signature(nrefs, CHRF_PLUS_PLUS_WORD_ORDER),
+        Metric::Bleu => bleu_signature_with(nrefs, &sacrebleu.bleu_at(level)),
+        Metric::Chrf => chrf_signature_with(nrefs, &sacrebleu.chrf_with(0)),
+        Metric::ChrfPlusPlus => chrf_signature_with(nrefs, &sacrebleu.chrf_with(CHRF_PLUS_PLUS_WORD_ORDER)),
         Metric::Coverage | Metric::Density | Metric::Compression => {
             format!("impl:newsroom-fragments|tok:{tok}|case:lc|version:{SUMBENCH_VERSION}")
         }
