@@ -47,6 +47,7 @@ mod rouge_profiles;
 mod rouge_properties;
 mod rouge_xlsum;
 mod run_directory;
+mod sacrebleu_tests;
 mod segment_corpora;
 mod segment_multilingual;
 mod segment_news;

@@ -28,8 +28,13 @@ pub fn eval(
         None => None,
     };
     let tokenizer: TextTokenizer = tokenizer.parse().map_err(|e| errors::value(&e))?;
-    let options =
-        EvalOptions { metrics, tokenizer, corpus_level, language: sumbench::LanguageChoice::default() };
+    let options = EvalOptions {
+        metrics,
+        tokenizer,
+        corpus_level,
+        language: sumbench::LanguageChoice::default(),
+        sacrebleu: Default::default(),
+    };
     let mut lines = Vec::new();
     py.detach(|| {
         let records = open_eval_input(Some(&path))?;

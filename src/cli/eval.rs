@@ -14,7 +14,12 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use sumbench::metrics::{EvalError, EvalOptions, TextTokenizer, evaluate, open_eval_input, parse_metrics};
+use sumbench::metrics::bleu::{BleuOptions, MAX_ORDER, Smoothing};
+use sumbench::metrics::chrf::{BETA, ChrfOptions};
+use sumbench::metrics::tokenizers::BleuTokenizer;
+use sumbench::metrics::{
+    EvalError, EvalOptions, SacrebleuOptions, TextTokenizer, evaluate, open_eval_input, parse_metrics,
+};
 
 /// Arguments of `sumbench eval`.
 #[derive(Debug, clap::Args)]
@@ -37,6 +42,33 @@ pub struct Args {
     /// every signature.
     #[arg(long, value_name = "CODE", default_value = "en")]
     pub language: sumbench::LanguageChoice,
+    /// BLEU's tokenizer (sacreBLEU's `--tokenize`): none, 13a, intl, char or zh.
+    #[arg(long, value_name = "NAME", default_value = "13a")]
+    pub bleu_tokenize: BleuTokenizer,
+    /// BLEU's smoothing (sacreBLEU's `--smooth-method`): none, floor, add-k or exp.
+    #[arg(long, value_name = "METHOD", default_value = "exp")]
+    pub bleu_smooth: Smoothing,
+    /// The value of `floor` (default 0.1) or `add-k` (default 1) smoothing.
+    #[arg(long, value_name = "X")]
+    pub bleu_smooth_value: Option<f64>,
+    /// Lowercase before BLEU's tokenization.
+    #[arg(long)]
+    pub bleu_lowercase: bool,
+    /// BLEU's maximum n-gram order.
+    #[arg(long, value_name = "N", default_value_t = MAX_ORDER, value_parser = clap::value_parser!(usize))]
+    pub bleu_max_ngram_order: usize,
+    /// chrF's β (recall weighs β² times precision).
+    #[arg(long, value_name = "BETA", default_value_t = BETA)]
+    pub chrf_beta: u32,
+    /// Keep whitespace in chrF's character n-grams.
+    #[arg(long)]
+    pub chrf_whitespace: bool,
+    /// chrF as the mean of per-order F scores (chrF++.py's, NLTK's and Moses's smoothing).
+    #[arg(long)]
+    pub chrf_eps_smoothing: bool,
+    /// Lowercase before chrF.
+    #[arg(long)]
+    pub chrf_lowercase: bool,
     /// JSONL input; `-` or nothing reads stdin.
     pub input: Option<PathBuf>,
 }
@@ -49,6 +81,23 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         tokenizer: args.tokenizer,
         corpus_level: args.corpus_level,
         language: args.language,
+        sacrebleu: SacrebleuOptions {
+            bleu: BleuOptions {
+                tokenize: args.bleu_tokenize,
+                smooth_method: args.bleu_smooth,
+                smooth_value: args.bleu_smooth_value,
+                lowercase: args.bleu_lowercase,
+                max_ngram_order: args.bleu_max_ngram_order,
+                ..BleuOptions::default()
+            },
+            chrf: ChrfOptions {
+                beta: args.chrf_beta,
+                lowercase: args.chrf_lowercase,
+                whitespace: args.chrf_whitespace,
+                eps_smoothing: args.chrf_eps_smoothing,
+                ..ChrfOptions::default()
+            },
+        },
     };
     let records = open_eval_input(args.input.as_deref())?;
     let stdout = std::io::stdout();

@@ -1,9 +1,11 @@
-//! chrF and chrF++ as sacreBLEU 2.6.0's `CHRF` computes them: character
-//! n-grams of orders 1..=6 over the text with whitespace removed, plus (for
-//! chrF++) word n-grams of orders 1..=2 over whitespace tokens with one
-//! leading or trailing ASCII punctuation mark split off; β = 2; precision
-//! and recall averaged over the orders that have n-grams on both sides
-//! (sacreBLEU's default "effective order", not `eps_smoothing`); case-sensitive.
+//! chrF and chrF++ as sacreBLEU 2.6.0's `CHRF` computes them, with its
+//! options ([`ChrfOptions`]): character n-grams of orders 1..=6 over the
+//! text with whitespace removed (or kept, `whitespace`), plus word n-grams
+//! (chrF++: orders 1..=2) over whitespace tokens with one leading or
+//! trailing ASCII punctuation mark split off; β = 2; precision and recall
+//! averaged over the orders that have n-grams on both sides (sacreBLEU's
+//! default "effective order"), or the mean of per-order F scores with
+//! `eps_smoothing`; optionally lowercased.
 
 use std::hash::Hash;
 
@@ -17,6 +19,46 @@ pub const CHAR_ORDER: usize = 6;
 pub const CHRF_PLUS_PLUS_WORD_ORDER: usize = 2;
 /// β: recall weighs β² = 4 times precision.
 pub const BETA: u32 = 2;
+
+/// sacreBLEU's `eps` in `_compute_f_score`.
+const EPS: f64 = 1e-16;
+
+/// The options of sacreBLEU's `CHRF(...)`; [`ChrfOptions::default`] is `CHRF()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChrfOptions {
+    /// `char_order` (default 6).
+    pub char_order: usize,
+    /// `word_order` (0 for chrF, 2 for chrF++).
+    pub word_order: usize,
+    /// `beta` (default 2).
+    pub beta: u32,
+    /// `lowercase` (Python's `str.lower()` on every text).
+    pub lowercase: bool,
+    /// `whitespace`: keep whitespace in character n-grams.
+    pub whitespace: bool,
+    /// `eps_smoothing`: the mean of per-order F scores, ε for undefined ones.
+    pub eps_smoothing: bool,
+}
+
+impl Default for ChrfOptions {
+    fn default() -> Self {
+        ChrfOptions {
+            char_order: CHAR_ORDER,
+            word_order: 0,
+            beta: BETA,
+            lowercase: false,
+            whitespace: false,
+            eps_smoothing: false,
+        }
+    }
+}
+
+impl ChrfOptions {
+    /// `CHRF()` with `word_order` (0: chrF, 2: chrF++).
+    pub fn with_word_order(word_order: usize) -> Self {
+        ChrfOptions { word_order, ..ChrfOptions::default() }
+    }
+}
 
 /// chrF statistics: `[candidate, reference, matched]` n-gram counts per order,
 /// character orders first, then word orders (sacreBLEU's flattened list).
@@ -45,20 +87,33 @@ impl ChrfStats {
         }
     }
 
-    /// The chrF score (0–100) of these statistics: sacreBLEU's
-    /// `CHRF._compute_f_score` without `eps_smoothing`.
+    /// The chrF score (0–100) of these statistics with `CHRF()`'s β and
+    /// without `eps_smoothing`.
     pub fn score(&self) -> f64 {
-        let factor = f64::from(BETA * BETA);
+        self.score_with(&ChrfOptions::default())
+    }
+
+    /// sacreBLEU's `CHRF._compute_f_score` under `options` (β,
+    /// `eps_smoothing`; the orders are those of the statistics).
+    pub fn score_with(&self, options: &ChrfOptions) -> f64 {
+        let factor = f64::from(options.beta * options.beta);
         let (mut avg_precision, mut avg_recall, mut effective_order) = (0.0, 0.0, 0u32);
+        let mut eps_score = 0.0;
         for &[hyp, reference, matched] in &self.orders {
+            let precision = if hyp > 0 { matched as f64 / hyp as f64 } else { EPS };
+            let recall = if reference > 0 { matched as f64 / reference as f64 } else { EPS };
+            let denominator = factor * precision + recall;
+            eps_score +=
+                if denominator > 0.0 { (1.0 + factor) * precision * recall / denominator } else { EPS };
             if hyp > 0 && reference > 0 {
-                avg_precision += matched as f64 / hyp as f64;
-                avg_recall += matched as f64 / reference as f64;
+                avg_precision += precision;
+                avg_recall += recall;
                 effective_order += 1;
             }
         }
-        // sacreBLEU's eps (1e-16) stands in only for orders skipped here and
-        // in the `eps_smoothing` score, which sacreBLEU's default does not use.
+        if options.eps_smoothing {
+            return 100.0 * eps_score / self.orders.len() as f64;
+        }
         if effective_order == 0 {
             return 0.0;
         }
@@ -78,9 +133,10 @@ struct Grams<'a> {
     words: Vec<FxHashMap<&'a [&'a str], u64>>,
 }
 
-/// The characters of `text` that are not whitespace.
-fn non_space_chars(text: &str) -> Vec<char> {
-    text.chars().filter(|&c| !pystr::is_space(c)).collect()
+/// The characters of `text` character n-grams are made of: all of them
+/// with `whitespace`, else those that are not whitespace.
+fn ngram_chars(text: &str, whitespace: bool) -> Vec<char> {
+    text.chars().filter(|&c| whitespace || !pystr::is_space(c)).collect()
 }
 
 /// sacreBLEU's `CHRF._remove_punctuation`: whitespace tokens; a token longer
@@ -115,10 +171,10 @@ fn counts<T: Hash + Eq>(items: &[T], n: usize) -> FxHashMap<&[T], u64> {
 }
 
 impl<'a> Grams<'a> {
-    fn new(chars: &'a [char], words: &'a [&'a str], word_order: usize) -> Self {
+    fn new(chars: &'a [char], words: &'a [&'a str], options: &ChrfOptions) -> Self {
         Grams {
-            chars: (1..=CHAR_ORDER).map(|n| counts(chars, n)).collect(),
-            words: (1..=word_order).map(|n| counts(words, n)).collect(),
+            chars: (1..=options.char_order).map(|n| counts(chars, n)).collect(),
+            words: (1..=options.word_order).map(|n| counts(words, n)).collect(),
         }
     }
 
@@ -149,25 +205,51 @@ fn match_one<K: Hash + Eq>(hyp: &FxHashMap<K, u64>, reference: &FxHashMap<K, u64
 /// (the first on ties), as sacreBLEU's `CHRF._compute_segment_statistics`.
 /// `word_order` is 0 for chrF, 2 for chrF++. With no reference, zeros.
 pub fn chrf_stats<S: AsRef<str>>(candidate: &str, references: &[S], word_order: usize) -> ChrfStats {
-    let (chars, words) = (non_space_chars(candidate), chrf_words(candidate));
-    let hyp = Grams::new(&chars, &words, word_order);
+    chrf_stats_with(candidate, references, &ChrfOptions::with_word_order(word_order))
+}
+
+/// [`chrf_stats`] under `options`: texts lowercased if asked, the best
+/// reference chosen by the chrF `options` give. With no reference, zeros.
+pub fn chrf_stats_with<S: AsRef<str>>(candidate: &str, references: &[S], options: &ChrfOptions) -> ChrfStats {
+    let prepare = |text: &str| if options.lowercase { text.to_lowercase() } else { text.to_string() };
+    let candidate = prepare(candidate);
+    let (chars, words) = (ngram_chars(&candidate, options.whitespace), chrf_words(&candidate));
+    let hyp = Grams::new(&chars, &words, options);
     let mut best: Option<(f64, ChrfStats)> = None;
     for reference in references {
-        let reference = reference.as_ref();
-        let (chars, words) = (non_space_chars(reference), chrf_words(reference));
-        let stats = hyp.match_stats(&Grams::new(&chars, &words, word_order));
-        let score = stats.score();
+        let reference = prepare(reference.as_ref());
+        let (chars, words) = (ngram_chars(&reference, options.whitespace), chrf_words(&reference));
+        let stats = hyp.match_stats(&Grams::new(&chars, &words, options));
+        let score = stats.score_with(options);
         if best.as_ref().is_none_or(|(best, _)| score > *best) {
             best = Some((score, stats));
         }
     }
-    best.map_or_else(|| ChrfStats::zero(word_order), |(_, stats)| stats)
+    best.map_or_else(
+        || ChrfStats { orders: vec![[0; 3]; options.char_order + options.word_order] },
+        |(_, stats)| stats,
+    )
 }
 
 /// Sentence chrF (`word_order` 0) or chrF++ (`word_order` 2), 0–100:
 /// `CHRF(word_order=…).sentence_score(candidate, references)`.
 pub fn sentence_chrf<S: AsRef<str>>(candidate: &str, references: &[S], word_order: usize) -> f64 {
     chrf_stats(candidate, references, word_order).score()
+}
+
+/// `CHRF(**options).sentence_score(candidate, references)`, 0–100.
+pub fn sentence_chrf_with<S: AsRef<str>>(candidate: &str, references: &[S], options: &ChrfOptions) -> f64 {
+    chrf_stats_with(candidate, references, options).score_with(options)
+}
+
+/// `CHRF(**options).corpus_score`: the segments' statistics (made with the
+/// same `options`) summed order by order, then scored, 0–100.
+pub fn corpus_chrf_with(segments: impl IntoIterator<Item = ChrfStats>, options: &ChrfOptions) -> f64 {
+    let mut total = ChrfStats { orders: vec![[0; 3]; options.char_order + options.word_order] };
+    for stats in segments {
+        total.add(&stats);
+    }
+    total.score_with(options)
 }
 
 #[cfg(test)]

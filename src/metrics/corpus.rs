@@ -5,7 +5,9 @@
 
 use super::Metric;
 use super::bleu::BleuStats;
-use super::chrf::ChrfStats;
+use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, ChrfStats};
+use super::sacrebleu_options::SacrebleuOptions;
+use super::signature::Level;
 use super::signature::RefCount;
 use super::value::{Details, MetricValue};
 
@@ -16,6 +18,7 @@ pub struct CorpusAccumulator {
     parts: Vec<Part>,
     documents: usize,
     nrefs: Option<RefCount>,
+    sacrebleu: SacrebleuOptions,
 }
 
 /// The statistics a corpus-level BLEU or chrF sums over documents.
@@ -64,9 +67,7 @@ impl SufficientStats {
         match metric {
             Metric::Bleu => SufficientStats::Bleu(BleuStats::default()),
             Metric::Chrf => SufficientStats::Chrf(ChrfStats::zero(0)),
-            Metric::ChrfPlusPlus => {
-                SufficientStats::Chrf(ChrfStats::zero(super::chrf::CHRF_PLUS_PLUS_WORD_ORDER))
-            }
+            Metric::ChrfPlusPlus => SufficientStats::Chrf(ChrfStats::zero(CHRF_PLUS_PLUS_WORD_ORDER)),
             other => panic!("{other} has no corpus statistics"),
         }
     }
@@ -77,7 +78,7 @@ impl SufficientStats {
     /// If the two are of different metrics.
     pub fn add(&mut self, other: &SufficientStats) {
         match (self, other) {
-            (SufficientStats::Bleu(total), SufficientStats::Bleu(more)) => *total += *more,
+            (SufficientStats::Bleu(total), SufficientStats::Bleu(more)) => *total += more,
             (SufficientStats::Chrf(total), SufficientStats::Chrf(more)) => total.add(more),
             _ => panic!("statistics of different metrics"),
         }
@@ -86,13 +87,20 @@ impl SufficientStats {
     /// The corpus-level value: BLEU without effective order
     /// (`BLEU().corpus_score`), chrF from the summed counts.
     pub fn value(&self, metric: Metric) -> MetricValue {
+        self.value_with(metric, &SacrebleuOptions::default())
+    }
+
+    /// [`SufficientStats::value`] under BLEU's and chrF's options `sacrebleu`.
+    pub fn value_with(&self, metric: Metric, sacrebleu: &SacrebleuOptions) -> MetricValue {
         match self {
             SufficientStats::Bleu(stats) => {
-                let bleu = stats.score(false);
+                let bleu = stats.score_with(&sacrebleu.bleu_at(Level::Corpus));
                 MetricValue { metric, score: Some(bleu.score), details: Details::Bleu(bleu) }
             }
             SufficientStats::Chrf(stats) => {
-                MetricValue { metric, score: Some(stats.score()), details: Details::Chrf(stats.clone()) }
+                let word_order = if metric == Metric::ChrfPlusPlus { CHRF_PLUS_PLUS_WORD_ORDER } else { 0 };
+                let score = stats.score_with(&sacrebleu.chrf_with(word_order));
+                MetricValue { metric, score: Some(score), details: Details::Chrf(stats.clone()) }
             }
         }
     }
@@ -102,9 +110,11 @@ impl SufficientStats {
     /// `candidate reference matched` per order, character orders first.
     pub fn to_field(&self) -> String {
         let numbers: Vec<u64> = match self {
-            SufficientStats::Bleu(s) => {
-                [s.sys_len, s.ref_len].into_iter().chain(s.counts).chain(s.totals).collect()
-            }
+            SufficientStats::Bleu(s) => [s.sys_len, s.ref_len]
+                .into_iter()
+                .chain(s.counts.iter().copied())
+                .chain(s.totals.iter().copied())
+                .collect(),
             SufficientStats::Chrf(s) => s.orders.iter().flatten().copied().collect(),
         };
         numbers.iter().map(u64::to_string).collect::<Vec<_>>().join(" ")
@@ -124,8 +134,8 @@ impl SufficientStats {
             SufficientStats::Bleu(_) => SufficientStats::Bleu(BleuStats {
                 sys_len: numbers[0],
                 ref_len: numbers[1],
-                counts: numbers[2..6].try_into().expect("four counts"),
-                totals: numbers[6..10].try_into().expect("four totals"),
+                counts: numbers[2..6].to_vec(),
+                totals: numbers[6..10].to_vec(),
             }),
             SufficientStats::Chrf(_) => SufficientStats::Chrf(ChrfStats {
                 orders: numbers.chunks(3).map(|c| [c[0], c[1], c[2]]).collect(),
@@ -151,7 +161,25 @@ impl CorpusAccumulator {
                 false => Part::Mean { sum: 0.0, documents: 0 },
             })
             .collect();
-        CorpusAccumulator { metrics: metrics.to_vec(), parts, documents: 0, nrefs: None }
+        CorpusAccumulator {
+            metrics: metrics.to_vec(),
+            parts,
+            documents: 0,
+            nrefs: None,
+            sacrebleu: SacrebleuOptions::default(),
+        }
+    }
+
+    /// The accumulator (before any document) scoring BLEU and chrF with
+    /// `sacrebleu`'s options, the ones the documents were scored with.
+    pub fn with_sacrebleu(mut self, sacrebleu: SacrebleuOptions) -> Self {
+        for (part, metric) in self.parts.iter_mut().zip(&self.metrics) {
+            if let Part::Summed(SufficientStats::Chrf(stats)) = part {
+                let word_order = if *metric == Metric::ChrfPlusPlus { CHRF_PLUS_PLUS_WORD_ORDER } else { 0 };
+                stats.orders = vec![[0; 3]; sacrebleu.chrf.char_order + word_order];
+            }
+        }
+        CorpusAccumulator { sacrebleu, ..self }
     }
 
     /// Adds one document's values (as [`MetricSet::score`](super::MetricSet::score)
@@ -199,7 +227,7 @@ impl CorpusAccumulator {
             .iter()
             .zip(&self.metrics)
             .map(|(part, &metric)| match part {
-                Part::Summed(stats) => stats.value(metric),
+                Part::Summed(stats) => stats.value_with(metric, &self.sacrebleu),
                 &Part::Mean { sum, documents } => MetricValue {
                     metric,
                     score: (documents > 0).then(|| sum / documents as f64),
@@ -224,10 +252,10 @@ mod tests {
             corpus.add(&values, Some(references.len()));
         }
         let values = corpus.finish();
-        let Details::Bleu(bleu) = values[0].details else { panic!("BLEU details") };
+        let Details::Bleu(bleu) = &values[0].details else { panic!("BLEU details") };
         assert_eq!(
-            (bleu.counts, bleu.totals, bleu.sys_len, bleu.ref_len),
-            ([6, 4, 3, 2], [6, 4, 3, 2], 6, 6)
+            (bleu.counts.as_slice(), bleu.totals.as_slice(), bleu.sys_len, bleu.ref_len),
+            (&[6, 4, 3, 2][..], &[6, 4, 3, 2][..], 6, 6)
         );
         // novel-2: 2 of the 4 bigrams of "a b c d e" are new; "x" has none (undefined).
         assert_eq!((values[1].score, &values[1].details), (Some(0.5), &Details::Mean { documents: 1 }));

@@ -11,7 +11,7 @@ use crate::corpus::Location;
 
 use super::eval_input::{EvalError, EvalReader};
 use super::signature::{Level, RefCount};
-use super::{CorpusAccumulator, Metric, MetricSet, MetricValue, TextTokenizer};
+use super::{CorpusAccumulator, Metric, MetricSet, MetricValue, SacrebleuOptions, TextTokenizer};
 use crate::lang::LanguageChoice;
 
 /// How to evaluate.
@@ -30,6 +30,8 @@ pub struct EvalOptions {
     /// record's, detected from its source, else its first reference, else
     /// its summary.
     pub language: LanguageChoice,
+    /// BLEU's and chrF's sacreBLEU options (sacreBLEU's defaults by default).
+    pub sacrebleu: SacrebleuOptions,
 }
 
 /// One output object: `{"id": …}` (or `{"documents": n}` at corpus level),
@@ -95,8 +97,8 @@ pub fn evaluate<R: BufRead>(
                 Some(metrics) => metrics.clone(),
                 None => record.available_metrics()?,
             };
-            let set = MetricSet::new(metrics, options.tokenizer);
-            let corpus = CorpusAccumulator::new(set.metrics());
+            let set = MetricSet::new(metrics, options.tokenizer).with_sacrebleu(options.sacrebleu);
+            let corpus = CorpusAccumulator::new(set.metrics()).with_sacrebleu(options.sacrebleu);
             state = Some((set, corpus));
         }
         let (set, corpus) = state.as_mut().expect("set up on the first record");
@@ -160,6 +162,7 @@ mod tests {
             tokenizer: TextTokenizer::Whitespace,
             corpus_level: false,
             language: LanguageChoice::default(),
+            sacrebleu: SacrebleuOptions::default(),
         };
         let lines =
             outputs("{\"id\": 7, \"candidate\": \"a b\", \"source\": \"a b c\"}\n", &options).unwrap();

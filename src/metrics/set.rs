@@ -4,12 +4,13 @@
 use crate::lang::Language;
 use crate::text::WordTokenizer;
 
-use super::bleu::sentence_bleu;
-use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, chrf_stats};
+use super::bleu::sentence_bleu_with;
+use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, chrf_stats_with};
 use super::fragments::Fragments;
 use super::jsd::js_divergence;
 use super::novelty::ngram_shares;
-use super::signature::{Level, RefCount, names_language, signature, with_language};
+use super::sacrebleu_options::SacrebleuOptions;
+use super::signature::{Level, RefCount, names_language, signature_with, with_language};
 use super::tokenizer::TextTokenizer;
 use super::value::{Details, MetricValue};
 use super::{Metric, Needs};
@@ -33,6 +34,8 @@ pub enum MissingInput {
 pub struct MetricSet {
     metrics: Vec<Metric>,
     tokenizer: TextTokenizer,
+    /// BLEU's and chrF's options.
+    sacrebleu: SacrebleuOptions,
     /// The words of the JS divergence: its texts' language's.
     words: &'static WordTokenizer,
 }
@@ -50,7 +53,17 @@ impl MetricSet {
     /// A set scoring `metrics` (values come back in this order), fragment and
     /// n-gram metrics on `tokenizer`'s tokens.
     pub fn new(metrics: Vec<Metric>, tokenizer: TextTokenizer) -> Self {
-        MetricSet { metrics, tokenizer, words: WordTokenizer::shared(Language::English) }
+        MetricSet {
+            metrics,
+            tokenizer,
+            sacrebleu: SacrebleuOptions::default(),
+            words: WordTokenizer::shared(Language::English),
+        }
+    }
+
+    /// The set with BLEU's and chrF's options `sacrebleu` (sacreBLEU's defaults otherwise).
+    pub fn with_sacrebleu(self, sacrebleu: SacrebleuOptions) -> Self {
+        MetricSet { sacrebleu, ..self }
     }
 
     /// The language of the texts scored next (English until set): its words,
@@ -135,13 +148,15 @@ impl MetricSet {
         let value = |metric, score, details| MetricValue { metric, score, details };
         let values = self.metrics.iter().map(|&metric| match metric {
             Metric::Bleu => {
-                let bleu = sentence_bleu(candidate, references);
+                let bleu =
+                    sentence_bleu_with(candidate, references, &self.sacrebleu.bleu_at(Level::Sentence));
                 value(metric, Some(bleu.score), Details::Bleu(bleu))
             }
             Metric::Chrf | Metric::ChrfPlusPlus => {
                 let order = if metric == Metric::Chrf { 0 } else { CHRF_PLUS_PLUS_WORD_ORDER };
-                let stats = chrf_stats(candidate, references, order);
-                value(metric, Some(stats.score()), Details::Chrf(stats))
+                let options = self.sacrebleu.chrf_with(order);
+                let stats = chrf_stats_with(candidate, references, &options);
+                value(metric, Some(stats.score_with(&options)), Details::Chrf(stats))
             }
             Metric::Coverage | Metric::Density | Metric::Compression => {
                 let f = fragments.as_ref().expect("fragments computed");
@@ -179,7 +194,7 @@ impl MetricSet {
         self.metrics
             .iter()
             .map(|&m| {
-                let plain = signature(m, self.tokenizer, nrefs, level);
+                let plain = signature_with(m, self.tokenizer, nrefs, level, &self.sacrebleu);
                 (m, if names_language(m) { with_language(plain, language) } else { plain })
             })
             .collect()

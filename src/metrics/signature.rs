@@ -7,8 +7,11 @@
 use std::fmt;
 
 use super::Metric;
-use super::chrf::{CHAR_ORDER, CHRF_PLUS_PLUS_WORD_ORDER};
+use super::bleu::BleuOptions;
+use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, ChrfOptions};
 use super::jsd::JS_SMOOTHING;
+use super::sacrebleu_options::SacrebleuOptions;
+use super::tercom::TerOptions;
 use super::tokenizer::TextTokenizer;
 
 /// The sacreBLEU version whose numbers and signatures BLEU and chrF reproduce.
@@ -57,16 +60,58 @@ pub enum Level {
     Corpus,
 }
 
-/// sacreBLEU's BLEU signature, e.g. `nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0`.
+/// sacreBLEU's BLEU signature with `BLEU()`'s options, e.g.
+/// `nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0`
+/// (`eff:yes` at sentence level, as `sacrebleu.sentence_bleu`).
 pub fn bleu_signature(nrefs: RefCount, level: Level) -> String {
-    let eff = if level == Level::Sentence { "yes" } else { "no" };
-    format!("nrefs:{nrefs}|case:mixed|eff:{eff}|tok:13a|smooth:exp|version:{SACREBLEU_VERSION}")
+    let options = if level == Level::Sentence { BleuOptions::sentence() } else { BleuOptions::default() };
+    bleu_signature_with(nrefs, &options)
 }
 
-/// sacreBLEU's chrF signature, e.g. `nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0`.
+/// sacreBLEU's `BLEUSignature` for `options`, e.g.
+/// `nrefs:1|case:lc|eff:no|tok:intl|smooth:floor[0.10]|version:2.6.0`: the
+/// smoothing value (given or default) in brackets with two decimals for the
+/// methods that take one; `max_ngram_order` is not in it (nor in sacreBLEU's).
+pub fn bleu_signature_with(nrefs: RefCount, options: &BleuOptions) -> String {
+    let case = if options.lowercase { "lc" } else { "mixed" };
+    let eff = if options.effective_order { "yes" } else { "no" };
+    let tok = options.tokenize.name();
+    let mut smooth = options.smooth_method.name().to_string();
+    if options.smooth_method.default_value().is_some()
+        && let Some(value) = options.smooth_value()
+    {
+        smooth.push_str(&format!("[{value:.2}]"));
+    }
+    format!("nrefs:{nrefs}|case:{case}|eff:{eff}|tok:{tok}|smooth:{smooth}|version:{SACREBLEU_VERSION}")
+}
+
+/// sacreBLEU's chrF signature with `CHRF(word_order=…)`'s options, e.g.
+/// `nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0`.
 pub fn chrf_signature(nrefs: RefCount, word_order: usize) -> String {
+    chrf_signature_with(nrefs, &ChrfOptions::with_word_order(word_order))
+}
+
+/// sacreBLEU's `CHRFSignature` for `options`, e.g.
+/// `nrefs:1|case:lc|eff:no|nc:4|nw:2|space:yes|version:2.6.0` (`eff:no`
+/// means `eps_smoothing`; β is not in it, nor in sacreBLEU's).
+pub fn chrf_signature_with(nrefs: RefCount, options: &ChrfOptions) -> String {
+    let case = if options.lowercase { "lc" } else { "mixed" };
+    let eff = if options.eps_smoothing { "no" } else { "yes" };
+    let space = if options.whitespace { "yes" } else { "no" };
+    let (nc, nw) = (options.char_order, options.word_order);
+    format!("nrefs:{nrefs}|case:{case}|eff:{eff}|nc:{nc}|nw:{nw}|space:{space}|version:{SACREBLEU_VERSION}")
+}
+
+/// sacreBLEU's `TERSignature` for `options`, e.g.
+/// `nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0`.
+pub fn ter_signature_with(nrefs: RefCount, options: &TerOptions) -> String {
+    let yes_no = |flag: bool| if flag { "yes" } else { "no" };
+    let case = if options.case_sensitive { "mixed" } else { "lc" };
     format!(
-        "nrefs:{nrefs}|case:mixed|eff:yes|nc:{CHAR_ORDER}|nw:{word_order}|space:no|version:{SACREBLEU_VERSION}"
+        "nrefs:{nrefs}|case:{case}|tok:tercom|norm:{}|punct:{}|asian:{}|version:{SACREBLEU_VERSION}",
+        yes_no(options.normalized),
+        yes_no(!options.no_punct),
+        yes_no(options.asian_support)
     )
 }
 
@@ -90,12 +135,23 @@ pub fn names_language(metric: Metric) -> bool {
 /// when there are no references: `nrefs:0`), `level` only to BLEU,
 /// `tokenizer` only to the fragment and n-gram metrics.
 pub fn signature(metric: Metric, tokenizer: TextTokenizer, nrefs: Option<RefCount>, level: Level) -> String {
+    signature_with(metric, tokenizer, nrefs, level, &SacrebleuOptions::default())
+}
+
+/// [`signature`] with BLEU's and chrF's options from `sacrebleu`.
+pub fn signature_with(
+    metric: Metric,
+    tokenizer: TextTokenizer,
+    nrefs: Option<RefCount>,
+    level: Level,
+    sacrebleu: &SacrebleuOptions,
+) -> String {
     let nrefs = nrefs.unwrap_or(RefCount::Fixed(0));
     let tok = tokenizer.signature_name();
     match metric {
-        Metric::Bleu => bleu_signature(nrefs, level),
-        Metric::Chrf => chrf_signature(nrefs, 0),
-        Metric::ChrfPlusPlus => chrf_signature(nrefs, CHRF_PLUS_PLUS_WORD_ORDER),
+        Metric::Bleu => bleu_signature_with(nrefs, &sacrebleu.bleu_at(level)),
+        Metric::Chrf => chrf_signature_with(nrefs, &sacrebleu.chrf_with(0)),
+        Metric::ChrfPlusPlus => chrf_signature_with(nrefs, &sacrebleu.chrf_with(CHRF_PLUS_PLUS_WORD_ORDER)),
         Metric::Coverage | Metric::Density | Metric::Compression => {
             format!("impl:newsroom-fragments|tok:{tok}|case:lc|version:{SUMBENCH_VERSION}")
         }
@@ -128,6 +184,57 @@ mod tests {
             "nrefs:var|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0"
         );
         assert_eq!(RefCount::with(Some(RefCount::with(None, 2)), 1), RefCount::Variable);
+    }
+
+    #[test]
+    fn option_signatures_are_sacrebleus() {
+        // Strings printed by sacreBLEU 2.6.0's `get_signature()` for the same options.
+        use crate::metrics::bleu::Smoothing;
+        use crate::metrics::tokenizers::BleuTokenizer;
+        let bleu = |options| bleu_signature_with(RefCount::Fixed(1), &options);
+        let defaults = BleuOptions::default();
+        assert_eq!(
+            bleu(BleuOptions {
+                lowercase: true,
+                tokenize: BleuTokenizer::Intl,
+                smooth_method: Smoothing::Floor,
+                ..defaults
+            }),
+            "nrefs:1|case:lc|eff:no|tok:intl|smooth:floor[0.10]|version:2.6.0"
+        );
+        assert_eq!(
+            bleu(BleuOptions { smooth_method: Smoothing::AddK, smooth_value: Some(2.0), ..defaults }),
+            "nrefs:1|case:mixed|eff:no|tok:13a|smooth:add-k[2.00]|version:2.6.0"
+        );
+        assert_eq!(
+            bleu(BleuOptions { max_ngram_order: 6, ..defaults }),
+            "nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0"
+        );
+        assert_eq!(
+            bleu(BleuOptions {
+                effective_order: true,
+                smooth_method: Smoothing::Floor,
+                smooth_value: Some(0.005),
+                ..defaults
+            }),
+            "nrefs:1|case:mixed|eff:yes|tok:13a|smooth:floor[0.01]|version:2.6.0"
+        );
+        let chrf = ChrfOptions {
+            char_order: 4,
+            word_order: 2,
+            beta: 3,
+            lowercase: true,
+            whitespace: true,
+            eps_smoothing: true,
+        };
+        assert_eq!(
+            chrf_signature_with(RefCount::Fixed(1), &chrf),
+            "nrefs:1|case:lc|eff:no|nc:4|nw:2|space:yes|version:2.6.0"
+        );
+        assert_eq!(
+            ter_signature_with(RefCount::Fixed(1), &TerOptions::default()),
+            "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0"
+        );
     }
 
     #[test]

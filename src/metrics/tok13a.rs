@@ -36,7 +36,13 @@ pub fn tokenize_13a(line: &str) -> Vec<String> {
     if line.contains('&') {
         line = line.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
     }
-    let mut text = format!(" {line} ");
+    tokenize_regexp(&format!(" {line} "))
+}
+
+/// sacreBLEU's `TokenizerRegexp` (the part `13a` and `zh` share): the four
+/// substitutions over `text` as given (no padding), then Python's `split()`.
+pub fn tokenize_regexp(text: &str) -> Vec<String> {
+    let mut text = text.to_string();
     for (pattern, replacement) in RULES.iter() {
         if let std::borrow::Cow::Owned(replaced) = pattern.replace_all(&text, *replacement) {
             text = replaced;

@@ -185,7 +185,12 @@ mod tests {
     use crate::metrics::bleu::BleuStats;
 
     fn bleu(counts: [u64; 4], totals: [u64; 4], sys_len: u64, ref_len: u64) -> SufficientStats {
-        SufficientStats::Bleu(BleuStats { sys_len, ref_len, counts, totals })
+        SufficientStats::Bleu(BleuStats {
+            sys_len,
+            ref_len,
+            counts: counts.to_vec(),
+            totals: totals.to_vec(),
+        })
     }
 
     #[test]
