@@ -452,3 +452,23 @@ def test_rouge_types_can_be_set_as_in_rouge_score():
     with pytest.raises(ValueError, match="Invalid rouge type: rougeX"):
         ours.rouge_types = ["rougeX"]
     assert isinstance(ours, scoring.BaseScorer)
+
+
+def test_tokenize_module_as_rouge_score():
+    from nltk.stem import porter, snowball
+    from rouge_score import tokenize as ref_tokenize
+
+    from sumbench import tokenize
+
+    rng = random.Random(5)
+    texts = [random_text(rng, rng.randint(0, 40)) for _ in range(200)] + ["", "K İstanbul ǅ Ⅻ", "a\ud800b"]
+    stemmers = [None, porter.PorterStemmer(), porter.PorterStemmer("ORIGINAL_ALGORITHM"),
+                snowball.SnowballStemmer("english")]
+    for stemmer in stemmers:
+        for text in texts:
+            assert tokenize.tokenize(text, stemmer) == ref_tokenize.tokenize(text, stemmer), (stemmer, text)
+    for stem in (False, True):
+        ours, theirs = tokenizers.DefaultTokenizer(stem), ref_tokenizers.DefaultTokenizer(stem)
+        assert isinstance(ours, tokenizers.Tokenizer)
+        for text in texts:
+            assert ours.tokenize(text) == theirs.tokenize(text)
