@@ -472,3 +472,30 @@ def test_tokenize_module_as_rouge_score():
         assert isinstance(ours, tokenizers.Tokenizer)
         for text in texts:
             assert ours.tokenize(text) == theirs.tokenize(text)
+
+
+def test_lcs_helpers_as_rouge_score():
+    rng = random.Random(11)
+
+    def tokens():
+        return [rng.choice("abcde") for _ in range(rng.randint(0, 9))]
+
+    for _ in range(500):
+        ref, can = tokens(), tokens()
+        table = rouge_scorer._lcs_table(ref, can)
+        assert table == ref_rouge_scorer._lcs_table(ref, can)
+        assert rouge_scorer._backtrack_norec(table, ref, can) == ref_rouge_scorer._backtrack_norec(table, ref, can)
+        assert rouge_scorer.lcs_ind(ref, can) == ref_rouge_scorer.lcs_ind(ref, can)
+        sentences = [tokens() for _ in range(rng.randint(0, 3))]
+        refs = [tokens() for _ in range(rng.randint(0, 3))]
+        assert rouge_scorer._union_lcs(ref, sentences) == ref_rouge_scorer._union_lcs(ref, sentences)
+        lists = [sorted(rng.sample(range(9), rng.randint(0, 5))) for _ in range(3)]
+        assert rouge_scorer._find_union(lists) == ref_rouge_scorer._find_union(lists)
+        assert_same({"s": rouge_scorer._summary_level_lcs(refs, sentences)},
+                    {"s": ref_rouge_scorer._summary_level_lcs(refs, sentences)})
+        assert_same({"s": rouge_scorer._score_lcs(ref, can)}, {"s": ref_rouge_scorer._score_lcs(ref, can)})
+        for n in (1, 2, 3):
+            ours = rouge_scorer._create_ngrams(ref, n), rouge_scorer._create_ngrams(can, n)
+            theirs = ref_rouge_scorer._create_ngrams(ref, n), ref_rouge_scorer._create_ngrams(can, n)
+            assert ours == theirs
+            assert_same({"s": rouge_scorer._score_ngrams(*ours)}, {"s": ref_rouge_scorer._score_ngrams(*theirs)})
