@@ -192,6 +192,9 @@ class RougeScorer(scoring.BaseScorer):
         if self._scorer is None or self._custom is not None:
             if len(targets) != len(predictions):
                 raise ValueError("score_batch: %d targets but %d predictions" % (len(targets), len(predictions)))
+            empty = [i for i, t in enumerate(targets) if not t]
+            if empty:
+                raise ValueError("score_batch: targets[%d] is an empty list" % empty[0])
             return [self.score_multi(t, p) for t, p in zip(targets, predictions)]
         try:
             results = self._scorer.score_batch(targets, predictions)

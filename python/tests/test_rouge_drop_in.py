@@ -18,6 +18,13 @@ from sumbench import rouge_scorer, scoring, tokenizers
 ALL = ["rouge1", "rouge2", "rougeL", "rougeLsum"]
 
 
+class Words:
+    """A custom tokenizer: whitespace words as written (case kept)."""
+
+    def tokenize(self, text):
+        return text.split()
+
+
 def bits(result):
     """A result dict as {type: (hex of P, R, F)}: equal only when bit-identical."""
     return {k: tuple(float(x).hex() for x in v) for k, v in result.items()}
@@ -209,8 +216,9 @@ def test_split_summaries_uses_nltk_sent_tokenize(monkeypatch):
     assert plain != split
 
 
-def test_score_batch_arguments():
-    scorer = rouge_scorer.RougeScorer(["rouge1"])
+@pytest.mark.parametrize("tokenizer", [None, Words()], ids=["builtin", "custom"])
+def test_score_batch_arguments(tokenizer):
+    scorer = rouge_scorer.RougeScorer(["rouge1"], tokenizer=tokenizer)
     assert scorer.score_batch([], []) == []
     with pytest.raises(ValueError, match="2 targets but 1 predictions"):
         scorer.score_batch(["a", "b"], ["a"])
@@ -303,13 +311,6 @@ def test_bootstrap_aggregator_errors_and_fmeasure():
         assert str(ours.value) == str(theirs.value)
     for p, r in [(0.5, 0.25), (0, 0), (1, 1)]:
         assert scoring.fmeasure(p, r) == ref_scoring.fmeasure(p, r)
-
-
-class Words:
-    """A custom tokenizer: whitespace words as written (case kept)."""
-
-    def tokenize(self, text):
-        return text.split()
 
 
 class Letters(ref_tokenizers.Tokenizer):
