@@ -31,6 +31,8 @@ fn _sumbench(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(harness::compare, m)?)?;
     m.add_function(wrap_pyfunction!(metrics::eval, m)?)?;
     m.add_function(wrap_pyfunction!(rouge::rouge_profile, m)?)?;
+    m.add_function(wrap_pyfunction!(rouge::tokenize, m)?)?;
+    m.add_function(wrap_pyfunction!(rouge::score_tokenized, m)?)?;
     m.add_function(wrap_pyfunction!(metrics::meta, m)?)?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 use sumbench::lang::Language;
-use sumbench::rouge::{Metric, RougeTokenizer, Score, Scorer};
+use sumbench::rouge::{Metric, RougeTokenizer, Score, Scorer, TokenizedText};
 
 /// rouge-score's `RougeScorer(rouge_types, use_stemmer=False,
 /// split_summaries=False)`: `score(target, prediction)` and
@@ -294,4 +294,35 @@ pub fn rouge_profile(
         Ok(value) => ("result".into(), value.to_string(), String::new()),
         Err(raised) => ("error".into(), raised.kind, raised.message),
     })
+}
+
+/// rouge-score's tokens of `text` (`tokenize.tokenize(text, stemmer)` with
+/// no stemmer, or with its Porter stemmer when `stem`), as the library
+/// tokenizes them.
+#[pyfunction]
+pub fn tokenize(py: Python<'_>, text: String, stem: bool) -> Vec<String> {
+    py.detach(|| sumbench::rouge::tokenize(&text, stem))
+}
+
+/// One text a caller's tokenizer tokenized: its tokens and those of each of
+/// its `\n` lines.
+type Tokenized = (Vec<String>, Vec<Vec<String>>);
+
+/// rouge-score's `score_multi` on texts tokenized by a caller's own
+/// tokenizer (no lowercasing or stemming of sumbench's): per rouge type in
+/// `rouge_types`, `(precision, recall, fmeasure)` against the reference with
+/// the highest F (the first on ties).
+#[pyfunction]
+pub fn score_tokenized(
+    py: Python<'_>,
+    rouge_types: Vec<String>,
+    references: Vec<Tokenized>,
+    candidate: Tokenized,
+) -> PyResult<Vec<(f64, f64, f64)>> {
+    let metrics = rouge_types.iter().map(|n| parse_type(n)).collect::<PyResult<Vec<Metric>>>()?;
+    let text = |(tokens, lines): Tokenized| TokenizedText { tokens, lines };
+    let references: Vec<TokenizedText> = references.into_iter().map(text).collect();
+    let candidate = text(candidate);
+    let scores = py.detach(|| sumbench::rouge::score_tokenized(&metrics, &references, &candidate));
+    Ok(scores.iter().map(|s| (s.precision, s.recall, s.fmeasure)).collect())
 }

@@ -1,7 +1,7 @@
 """sumbench from Python: a drop-in rouge-score, the classic extractive
 summarizers, the benchmark harness and its metrics.
 
-    from sumbench import rouge_scorer, scoring      # as rouge-score
+    from sumbench import rouge_scorer, scoring, tokenize, tokenizers  # as rouge-score
     import sumbench
     sumbench.sentences(text)
     sumbench.summarize(text, method="lexrank", budget="3s")
@@ -19,7 +19,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from sumbench import _sumbench, rouge_scorer, scoring
+from sumbench import _sumbench, rouge_scorer, scoring, tokenize, tokenizers
 from sumbench._sumbench import (
     SumbenchError,
     __version__,
@@ -44,6 +44,8 @@ __all__ = [
     "scoring",
     "sentences",
     "summarize",
+    "tokenize",
+    "tokenizers",
 ]
 
 

@@ -1,4 +1,4 @@
-"""rouge-score's ``scoring`` module: ``Score``, ``AggregateScore``,
+"""rouge-score's ``scoring`` module: ``Score``, ``AggregateScore``, ``BaseScorer``,
 ``BootstrapAggregator`` and ``fmeasure``, with the same behaviour.
 
 ``BootstrapAggregator`` is rouge-score 0.1.2's algorithm (Apache License 2.0,
@@ -9,13 +9,23 @@ one it draws from ``numpy.random.RandomState(seed)``, so that
 NumPy is imported when an aggregator is made (``pip install numpy``).
 """
 
+import abc
 import collections
 
-__all__ = ["Score", "AggregateScore", "BootstrapAggregator", "fmeasure"]
+__all__ = ["Score", "AggregateScore", "BaseScorer", "BootstrapAggregator", "fmeasure"]
 
 
 class Score(collections.namedtuple("Score", ["precision", "recall", "fmeasure"])):
     """Tuple containing precision, recall, and f-measure values."""
+
+
+class BaseScorer(object, metaclass=abc.ABCMeta):
+    """Base class for Scorer objects."""
+
+    @abc.abstractmethod
+    def score(self, target, prediction):
+        """Calculates score between the target and prediction: a dict mapping
+        each score_type (string) to a Score object."""
 
 
 class AggregateScore(collections.namedtuple("AggregateScore", ["low", "mid", "high"])):

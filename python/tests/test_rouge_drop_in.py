@@ -13,9 +13,16 @@ from rouge_score import rouge_scorer as ref_rouge_scorer
 from rouge_score import scoring as ref_scoring
 from rouge_score import tokenizers as ref_tokenizers
 
-from sumbench import rouge_scorer, scoring
+from sumbench import rouge_scorer, scoring, tokenizers
 
 ALL = ["rouge1", "rouge2", "rougeL", "rougeLsum"]
+
+
+class Words:
+    """A custom tokenizer: whitespace words as written (case kept)."""
+
+    def tokenize(self, text):
+        return text.split()
 
 
 def bits(result):
@@ -26,6 +33,9 @@ def bits(result):
 def assert_same(ours, theirs):
     assert list(ours) == list(theirs)
     assert bits(ours) == bits(theirs)
+    # rouge-score's rougeL and rougeLsum are Score(0, 0, 0) with integers when a text has no tokens.
+    assert {k: [type(x) for x in v] for k, v in ours.items()} == {
+        k: [type(x) for x in v] for k, v in theirs.items()}
     for score in ours.values():
         assert isinstance(score, scoring.Score) and isinstance(score, tuple)
         assert score._fields == ("precision", "recall", "fmeasure")
@@ -112,12 +122,11 @@ def test_default_tokenizer_argument():
     assert rouge_scorer.RougeScorer(["rouge1"], tokenizer=ref_tokenizers.DefaultTokenizer()).score(
         "this is a test", "this is a test")["rouge1"].fmeasure == 1.0
 
-    class Words(ref_tokenizers.Tokenizer):
-        def tokenize(self, text):
-            return text.split()
-
-    with pytest.raises(ValueError, match="DefaultTokenizer only"):
-        rouge_scorer.RougeScorer(["rouge1"], tokenizer=Words())
+    for stem in (False, True):
+        tokenizer = tokenizers.DefaultTokenizer(use_stemmer=stem)
+        ours = rouge_scorer.RougeScorer(ALL, tokenizer=tokenizer).score("the running dogs", "a dog runs")
+        theirs = ref_rouge_scorer.RougeScorer(ALL, use_stemmer=stem).score("the running dogs", "a dog runs")
+        assert_same(ours, theirs)
 
 
 def test_rouge_types_attribute_and_score_type():
@@ -207,8 +216,9 @@ def test_split_summaries_uses_nltk_sent_tokenize(monkeypatch):
     assert plain != split
 
 
-def test_score_batch_arguments():
-    scorer = rouge_scorer.RougeScorer(["rouge1"])
+@pytest.mark.parametrize("tokenizer", [None, Words()], ids=["builtin", "custom"])
+def test_score_batch_arguments(tokenizer):
+    scorer = rouge_scorer.RougeScorer(["rouge1"], tokenizer=tokenizer)
     assert scorer.score_batch([], []) == []
     with pytest.raises(ValueError, match="2 targets but 1 predictions"):
         scorer.score_batch(["a", "b"], ["a"])
@@ -301,3 +311,192 @@ def test_bootstrap_aggregator_errors_and_fmeasure():
         assert str(ours.value) == str(theirs.value)
     for p, r in [(0.5, 0.25), (0, 0), (1, 1)]:
         assert scoring.fmeasure(p, r) == ref_scoring.fmeasure(p, r)
+
+
+class Letters(ref_tokenizers.Tokenizer):
+    """A custom tokenizer subclassing rouge-score's base class: letters."""
+
+    def tokenize(self, text):
+        return [c for c in text if c.isalpha()]
+
+
+class LowerStems:
+    """A custom tokenizer around sumbench's own DefaultTokenizer (pickled by reference)."""
+
+    def tokenize(self, text):
+        return [w[:4] for w in tokenizers.DefaultTokenizer().tokenize(text)]
+
+
+@pytest.mark.parametrize("tokenizer", [Words(), Letters(), LowerStems()], ids=["words", "letters", "prefixes"])
+def test_custom_tokenizers_as_rouge_score(tokenizer):
+    rng = random.Random(23)
+    types = ["rouge1", "rouge2", "rougeL", "rougeLsum"]
+    for chosen in (types, ["rougeLsum"], ["rougeL", "rouge3"]):
+        ours = rouge_scorer.RougeScorer(chosen, tokenizer=tokenizer)
+        theirs = ref_rouge_scorer.RougeScorer(chosen, tokenizer=tokenizer)
+        targets, predictions = [], []
+        for _ in range(150):
+            refs = [random_text(rng, rng.randint(0, 30)) for _ in range(rng.randint(1, 3))]
+            prediction = random_text(rng, rng.randint(0, 30))
+            assert_same(ours.score_multi(refs, prediction), theirs.score_multi(refs, prediction))
+            assert_same(ours.score(refs[0], prediction), theirs.score(refs[0], prediction))
+            targets.append(refs)
+            predictions.append(prediction)
+        for got, refs, prediction in zip(ours.score_batch(targets, predictions), targets, predictions):
+            assert_same(got, theirs.score_multi(refs, prediction))
+    # Hand-computed: "A b" and "a b" share only "b" when case is kept.
+    got = rouge_scorer.RougeScorer(["rouge1"], tokenizer=Words()).score("A b", "a b")["rouge1"]
+    assert tuple(got) == (0.5, 0.5, 0.5)
+
+
+def test_custom_tokenizer_with_split_summaries(monkeypatch):
+    def sent_tokenize(text):
+        return [p.strip() + "." for p in text.split(".") if p.strip()]
+
+    monkeypatch.setattr(nltk, "sent_tokenize", sent_tokenize)
+    target, prediction = "First sentence. Second\nSentence.", "Second sentence. First Sentence"
+    ours = rouge_scorer.RougeScorer(ALL, split_summaries=True, tokenizer=Words())
+    theirs = ref_rouge_scorer.RougeScorer(ALL, split_summaries=True, tokenizer=Words())
+    assert_same(ours.score(target, prediction), theirs.score(target, prediction))
+
+
+def test_custom_tokenizer_errors_propagate():
+    class Broken:
+        def tokenize(self, text):
+            raise RuntimeError("no tokens for %s" % text)
+
+    with pytest.raises(RuntimeError, match="no tokens for b"):
+        rouge_scorer.RougeScorer(["rouge1"], tokenizer=Broken()).score("a", "b")
+
+
+def test_lone_surrogates_are_separators_as_in_rouge_score():
+    texts = ["a\ud800b c", "\ud800", "x \udfff y\n\ud83d\ude00z", "plain text"]
+    for stem in (False, True):
+        ours = rouge_scorer.RougeScorer(ALL, use_stemmer=stem)
+        theirs = ref_rouge_scorer.RougeScorer(ALL, use_stemmer=stem)
+        for target in texts:
+            for prediction in texts:
+                assert_same(ours.score(target, prediction), theirs.score(target, prediction))
+                assert_same(ours.score_multi([target, "b"], prediction), theirs.score_multi([target, "b"], prediction))
+        batch = ours.score_batch([[t] for t in texts], texts)
+        for got, text in zip(batch, texts):
+            assert_same(got, theirs.score(text, text))
+    assert tokenizers.DefaultTokenizer().tokenize("a\ud800b") == ref_tokenizers.DefaultTokenizer().tokenize("a\ud800b")
+
+
+def test_no_rouge_types_as_rouge_score():
+    for call in (lambda s: s.score_multi([], "a"), lambda s: s.score("a", "b"), lambda s: s.score_multi(["a"], "a")):
+        assert call(rouge_scorer.RougeScorer([])) == call(ref_rouge_scorer.RougeScorer([])) == {}
+
+
+def test_integer_zeros_as_rouge_score():
+    for types in (ALL, ["rougeL"], ["rougeLsum"]):
+        ours = rouge_scorer.RougeScorer(types)
+        theirs = ref_rouge_scorer.RougeScorer(types)
+        for targets, prediction in [(["", "a"], "a"), (["a"], ""), (["b", ""], "a"), (["..."], "a"),
+                                    (["a\n\nb"], "\n"), (["x y"], "a b"), (["Ǳ"], "a")]:
+            assert_same(ours.score_multi(targets, prediction), theirs.score_multi(targets, prediction))
+            assert_same(ours.score_batch([targets], [prediction])[0], theirs.score_multi(targets, prediction))
+
+
+class Subclassed(rouge_scorer.RougeScorer):
+    """A subclass with its own attribute and method."""
+
+    def __init__(self, rouge_types, note, **kwargs):
+        super().__init__(rouge_types, **kwargs)
+        self.note = note
+
+    def fmeasures(self, target, prediction):
+        return {k: v.fmeasure for k, v in self.score(target, prediction).items()}
+
+
+def _score_in_worker(scorer, target, prediction):
+    return scorer.score(target, prediction)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: rouge_scorer.RougeScorer(ALL, use_stemmer=True),
+    lambda: rouge_scorer.RougeScorer(["rouge1", "rougeLsum"], split_summaries=False, tokenizer=Words()),
+    lambda: Subclassed(["rouge2", "rougeL"], "mine", use_stemmer=True),
+    lambda: rouge_scorer.RougeScorer(["rouge1"], lang="german", use_stemmer=True),
+], ids=["default", "custom", "subclass", "xlsum"])
+def test_pickle_copy_and_worker_processes(make):
+    import concurrent.futures
+    import copy
+    import multiprocessing
+    import pickle
+
+    scorer = make()
+    target, prediction = "The running dogs ran home.", "A dog runs home"
+    want = scorer.score(target, prediction)
+    clones = [pickle.loads(pickle.dumps(scorer)), copy.deepcopy(scorer), copy.copy(scorer)]
+    for clone in clones:
+        assert type(clone) is type(scorer)
+        assert clone.rouge_types == scorer.rouge_types
+        assert_same(clone.score(target, prediction), want)
+    if isinstance(scorer, Subclassed):
+        assert all(c.note == "mine" for c in clones)
+        assert clones[0].fmeasures(target, prediction) == {k: v.fmeasure for k, v in want.items()}
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(2, mp_context=context) as pool:
+        results = list(pool.map(_score_in_worker, [scorer] * 3, [target] * 3, [prediction] * 3))
+    for got in results:
+        assert_same(got, want)
+
+
+def test_rouge_types_can_be_set_as_in_rouge_score():
+    ours = rouge_scorer.RougeScorer(["rouge1"])
+    theirs = ref_rouge_scorer.RougeScorer(["rouge1"])
+    ours.rouge_types = theirs.rouge_types = ["rouge2", "rougeL"]
+    assert ours.rouge_types == ["rouge2", "rougeL"]
+    assert_same(ours.score("a b c", "a b d"), theirs.score("a b c", "a b d"))
+    with pytest.raises(ValueError, match="Invalid rouge type: rougeX"):
+        ours.rouge_types = ["rougeX"]
+    assert isinstance(ours, scoring.BaseScorer)
+
+
+def test_tokenize_module_as_rouge_score():
+    from nltk.stem import porter, snowball
+    from rouge_score import tokenize as ref_tokenize
+
+    from sumbench import tokenize
+
+    rng = random.Random(5)
+    texts = [random_text(rng, rng.randint(0, 40)) for _ in range(200)] + ["", "K İstanbul ǅ Ⅻ", "a\ud800b"]
+    stemmers = [None, porter.PorterStemmer(), porter.PorterStemmer("ORIGINAL_ALGORITHM"),
+                snowball.SnowballStemmer("english")]
+    for stemmer in stemmers:
+        for text in texts:
+            assert tokenize.tokenize(text, stemmer) == ref_tokenize.tokenize(text, stemmer), (stemmer, text)
+    for stem in (False, True):
+        ours, theirs = tokenizers.DefaultTokenizer(stem), ref_tokenizers.DefaultTokenizer(stem)
+        assert isinstance(ours, tokenizers.Tokenizer)
+        for text in texts:
+            assert ours.tokenize(text) == theirs.tokenize(text)
+
+
+def test_lcs_helpers_as_rouge_score():
+    rng = random.Random(11)
+
+    def tokens():
+        return [rng.choice("abcde") for _ in range(rng.randint(0, 9))]
+
+    for _ in range(500):
+        ref, can = tokens(), tokens()
+        table = rouge_scorer._lcs_table(ref, can)
+        assert table == ref_rouge_scorer._lcs_table(ref, can)
+        assert rouge_scorer._backtrack_norec(table, ref, can) == ref_rouge_scorer._backtrack_norec(table, ref, can)
+        assert rouge_scorer.lcs_ind(ref, can) == ref_rouge_scorer.lcs_ind(ref, can)
+        sentences = [tokens() for _ in range(rng.randint(0, 3))]
+        refs = [tokens() for _ in range(rng.randint(0, 3))]
+        assert rouge_scorer._union_lcs(ref, sentences) == ref_rouge_scorer._union_lcs(ref, sentences)
+        lists = [sorted(rng.sample(range(9), rng.randint(0, 5))) for _ in range(3)]
+        assert rouge_scorer._find_union(lists) == ref_rouge_scorer._find_union(lists)
+        assert_same({"s": rouge_scorer._summary_level_lcs(refs, sentences)},
+                    {"s": ref_rouge_scorer._summary_level_lcs(refs, sentences)})
+        assert_same({"s": rouge_scorer._score_lcs(ref, can)}, {"s": ref_rouge_scorer._score_lcs(ref, can)})
+        for n in (1, 2, 3):
+            ours = rouge_scorer._create_ngrams(ref, n), rouge_scorer._create_ngrams(can, n)
+            theirs = ref_rouge_scorer._create_ngrams(ref, n), ref_rouge_scorer._create_ngrams(can, n)
+            assert ours == theirs
+            assert_same({"s": rouge_scorer._score_ngrams(*ours)}, {"s": ref_rouge_scorer._score_ngrams(*theirs)})
