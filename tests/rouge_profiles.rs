@@ -218,3 +218,35 @@ fn a_run_under_a_profile_is_scored_by_the_package() {
             .starts_with("rouge-profile:evaluate-rouge|version:0.4.6|call.use_stemmer=true|")
     );
 }
+
+/// A case line whose `options` is not an object is an error naming the file,
+/// the line, the id and the field; an unknown package is that line's error
+/// (`ModuleNotFoundError`, as Python says it), and the file goes on.
+#[test]
+fn bad_case_lines_are_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bad = tmp.path().join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"id\":\"a\",\"package\":\"rouge\",\"options\":[1],\"candidate\":\"x\",\"references\":[\"x\"]}\n",
+    )
+    .unwrap();
+    let output = crate::util::sumbench().arg("rouge").arg(&bad).output().unwrap();
+    assert!(!output.status.success());
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(message.contains("bad.jsonl:1 (id a): field `options`: expected an object"), "{message}");
+    let mixed = tmp.path().join("mixed.jsonl");
+    std::fs::write(
+        &mixed,
+        "{\"id\":\"a\",\"package\":\"nope\",\"candidate\":\"x\",\"references\":[\"x\"]}\n\
+         {\"id\":\"b\",\"package\":\"evaluate-rouge\",\"candidate\":\"x\",\"references\":[\"x\"]}\n",
+    )
+    .unwrap();
+    let output = crate::util::sumbench().arg("rouge").arg(&mixed).output().unwrap();
+    assert!(output.status.success());
+    let lines: Vec<Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["error"]["type"], "ModuleNotFoundError");
+    // One identical pair: every F is 1.
+    assert_eq!(lines[1]["result"]["rouge1"], 1.0);
+}

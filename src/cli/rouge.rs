@@ -244,7 +244,13 @@ fn score(args: Args) -> anyhow::Result<i32> {
         let pair = pair?;
         if let Some((name, options)) = &pair.package {
             let options = PackageOptions::from_json(options.as_ref()).map_err(|problem| {
-                anyhow::anyhow!("line {} (id {}): field `options`: {problem}", pair.line, pair.id)
+                let file = args.input.as_deref().filter(|p| p.as_os_str() != "-").unwrap_or(Path::new(STDIN));
+                anyhow::anyhow!(
+                    "{}:{} (id {}): field `options`: {problem}",
+                    file.display(),
+                    pair.line,
+                    pair.id
+                )
             })?;
             let outcome =
                 package(name, &options).and_then(|package| package.call(&pair.candidate, &pair.references));
