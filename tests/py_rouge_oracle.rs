@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use sumbench::profiles::{PackageOptions, Pair, package};
 
-use crate::util::read_fixture;
+use crate::util::{read_fixture, same_json as same};
 
 #[derive(Deserialize)]
 struct Options {
@@ -37,22 +37,6 @@ struct Corpus {
     options: Options,
     pairs: Vec<CorpusPair>,
     expected: Map<String, Value>,
-}
-
-/// JSON equality that tells `0` from `0.0` and `-0.0` from `0.0`.
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
-            _ if x.is_f64() != y.is_f64() => false,
-            (Some(x), Some(y)) => x.to_bits() == y.to_bits(),
-            _ => x == y,
-        },
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
-        }
-        _ => a == b,
-    }
 }
 
 fn options(options: Options) -> PackageOptions {

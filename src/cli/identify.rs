@@ -2,13 +2,12 @@
 //! ROUGE score ([`sumbench::profiles::identify`]), for the pairs it was
 //! printed for.
 
-use std::fs::File;
-use std::io::{BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use sumbench::lang::Language;
-use sumbench::pairs::{Pair, STDIN, read_aligned, read_jsonl};
+use sumbench::pairs::Pair;
 use sumbench::profiles;
 use sumbench::profiles::identify::{Found, identify, parse_reported};
 
@@ -43,22 +42,9 @@ pub struct Args {
 /// Runs `identify` and prints its list.
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let reported = parse_reported(&args.reported)?;
-    let pairs: Vec<Pair> = match &args.candidates {
-        Some(candidates) => read_aligned(candidates, &args.references)?,
-        None => {
-            if !args.references.is_empty() {
-                bail!("--references needs --candidates (JSONL input carries its own references)");
-            }
-            match args.input.as_deref() {
-                Some(path) if path.as_os_str() != "-" => {
-                    let file =
-                        File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
-                    read_jsonl(BufReader::new(file), path).collect::<Result<_, _>>()?
-                }
-                _ => read_jsonl(std::io::stdin().lock(), Path::new(STDIN)).collect::<Result<_, _>>()?,
-            }
-        }
-    };
+    let pairs: Vec<Pair> =
+        super::rouge::open_pairs(args.candidates.as_deref(), &args.references, args.input.as_deref())?
+            .collect::<Result<_, _>>()?;
     if pairs.is_empty() {
         bail!("no pairs to score: the input is empty");
     }

@@ -205,6 +205,29 @@ pub fn run(command: Command) -> anyhow::Result<i32> {
     }
 }
 
+/// The pairs `sumbench rouge` and `rouge identify` read: line-aligned
+/// `candidates` against `references`, or JSONL from `input` (stdin when
+/// `None` or `-`), streamed.
+pub fn open_pairs<'a>(
+    candidates: Option<&Path>,
+    references: &[PathBuf],
+    input: Option<&'a Path>,
+) -> anyhow::Result<Box<dyn Iterator<Item = Result<Pair, PairsError>> + 'a>> {
+    if let Some(candidates) = candidates {
+        return Ok(Box::new(read_aligned(candidates, references)?.into_iter().map(Ok)));
+    }
+    if !references.is_empty() {
+        bail!("--references needs --candidates (JSONL input carries its own references)");
+    }
+    Ok(match input {
+        Some(path) if path.as_os_str() != "-" => {
+            let file = File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
+            Box::new(read_jsonl(BufReader::with_capacity(INPUT_BUFFER, file), path))
+        }
+        _ => Box::new(read_jsonl(std::io::stdin().lock(), Path::new(STDIN))),
+    })
+}
+
 /// Scores every pair of the input and writes one JSONL row per pair to stdout.
 fn score(args: Args) -> anyhow::Result<i32> {
     let metrics: Vec<String> = match (args.metrics.is_empty(), args.mode) {
@@ -213,22 +236,7 @@ fn score(args: Args) -> anyhow::Result<i32> {
         (true, Mode::Rouge155) => ROUGE155_DEFAULT.map(String::from).to_vec(),
     };
     let scorer = ModeScorer::new(&args, &metrics)?;
-    let pairs: Box<dyn Iterator<Item = Result<Pair, PairsError>>> = match &args.candidates {
-        Some(candidates) => Box::new(read_aligned(candidates, &args.references)?.into_iter().map(Ok)),
-        None => {
-            if !args.references.is_empty() {
-                bail!("--references needs --candidates (JSONL input carries its own references)");
-            }
-            match args.input.as_deref() {
-                Some(path) if path.as_os_str() != "-" => {
-                    let file =
-                        File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
-                    Box::new(read_jsonl(BufReader::with_capacity(INPUT_BUFFER, file), path))
-                }
-                _ => Box::new(read_jsonl(std::io::stdin().lock(), Path::new(STDIN))),
-            }
-        }
-    };
+    let pairs = open_pairs(args.candidates.as_deref(), &args.references, args.input.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let rows = RowWriter::new(&metrics);
