@@ -75,6 +75,10 @@ pub enum Error {
     /// Judgments or run scores that meta-evaluation cannot use.
     #[error(transparent)]
     Meta(#[from] crate::meta::MetaError),
+    /// A sentence-embedding model that cannot be used.
+    #[cfg(feature = "models")]
+    #[error(transparent)]
+    Model(#[from] crate::models::ModelError),
     /// A human-judgments file that cannot be read.
     #[error(transparent)]
     Judgments(#[from] crate::meta::JudgmentsError),

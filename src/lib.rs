@@ -99,6 +99,8 @@ pub mod jsonl;
 pub mod lang;
 pub mod meta;
 pub mod metrics;
+#[cfg(feature = "models")]
+pub mod models;
 pub mod names;
 pub mod pairs;
 pub mod profiles;

@@ -30,6 +30,8 @@ mod interrupts;
 mod languages;
 mod meta;
 mod metrics_conformance;
+#[cfg(feature = "models")]
+mod models;
 mod oracle;
 mod properties;
 mod py_rouge_oracle;

@@ -261,3 +261,19 @@ pub fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
         _ => a == b,
     }
 }
+
+/// The variable naming a sentence-transformers model folder for the tests
+/// of the `models` feature (all-MiniLM-L6-v2: `../shared/models/fetch_minilm.sh`).
+pub const MODEL_VARIABLE: &str = "SUMBENCH_MODEL";
+
+/// `$SUMBENCH_MODEL`. The tests that call this are `#[ignore]`d; run with
+/// `--include-ignored`, a missing variable or folder is a failure naming what
+/// is missing, never a silent pass.
+pub fn model_folder() -> PathBuf {
+    let root = std::env::var_os(MODEL_VARIABLE).unwrap_or_else(|| {
+        panic!("{MODEL_VARIABLE} is not set: point it at all-MiniLM-L6-v2 (sh ../shared/models/fetch_minilm.sh DIR)")
+    });
+    let path = PathBuf::from(root);
+    assert!(path.join("model.safetensors").is_file(), "{} has no model.safetensors", path.display());
+    path
+}

@@ -5,12 +5,14 @@ mod compare;
 mod corpus;
 mod datasets;
 mod edge;
+mod embed;
 mod eval;
 mod identify;
 mod languages;
 mod list;
 mod merge;
 mod meta;
+mod model;
 mod rouge;
 mod run;
 mod score;
@@ -58,6 +60,8 @@ enum Command {
     Meta(meta::Args),
     /// Score candidates with BLEU, chrF, extractive fragments, novel n-grams, JS divergence.
     Eval(eval::Args),
+    /// Sentence embeddings of JSONL {"id", "text"} lines (needs the `models` feature).
+    Embed(embed::Args),
 }
 
 /// Runs the parsed command; returns the process exit code.
@@ -76,5 +80,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Merge(args) => merge::run(args),
         Command::Meta(args) => meta::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Embed(args) => embed::run(args),
     }
 }

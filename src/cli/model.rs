@@ -1,0 +1,45 @@
+//! `--model`, shared by the commands that use a sentence-embedding model:
+//! the folder resolved and loaded, with the error a build without the
+//! `models` feature gives.
+
+#[cfg(feature = "models")]
+use std::path::Path;
+
+/// The error of a model command in a build without the `models` feature.
+#[cfg(not(feature = "models"))]
+pub fn not_built() -> anyhow::Error {
+    anyhow::anyhow!(
+        "this sumbench was built without sentence-embedding models\n\
+         hint: build it with the `models` feature: cargo install --path . --features models \
+         (or cargo run --features models -- ...)"
+    )
+}
+
+/// The model folder `--model` names, checked and hashed.
+#[cfg(feature = "models")]
+pub fn folder(spec: &str) -> anyhow::Result<sumbench::models::ModelFolder> {
+    if spec.starts_with("hf://") {
+        anyhow::bail!("--model {spec}: models from the hub are not supported yet; give a local folder");
+    }
+    Ok(sumbench::models::ModelFolder::open(Path::new(spec), None)?)
+}
+
+/// sentence-transformers' encoder of the `--model` folder.
+#[cfg(feature = "models")]
+pub fn sentence_encoder(spec: &str) -> anyhow::Result<sumbench::models::SentenceEncoder> {
+    Ok(sumbench::models::SentenceEncoder::load(folder(spec)?)?)
+}
+
+/// The input file (or stdin for `-` or none) and the name errors give it.
+#[cfg(feature = "models")]
+pub fn open_input(file: Option<&Path>) -> anyhow::Result<(Box<dyn std::io::BufRead>, String)> {
+    use anyhow::Context;
+    match file {
+        Some(path) if path.as_os_str() != "-" => {
+            let opened =
+                std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
+            Ok((Box::new(std::io::BufReader::new(opened)), path.display().to_string()))
+        }
+        _ => Ok((Box::new(std::io::BufReader::new(std::io::stdin())), "<stdin>".into())),
+    }
+}

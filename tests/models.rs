@@ -1,0 +1,121 @@
+//! The `models` feature against sentence-transformers and bert_score
+//! (`tests/data/models/`, copied from the shared conformance set with its
+//! NOTICE; the tolerances are its README's). The tests on the real model
+//! need `SUMBENCH_MODEL` and are ignored without it.
+
+use serde_json::Value;
+
+use crate::util::{fixture, model_folder, sumbench};
+
+/// The README's tolerance for embedding components and BERTScore's P, R, F.
+const TOLERANCE: f64 = 1e-5;
+
+fn jsonl(text: &str) -> Vec<Value> {
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| serde_json::from_str(line).expect("JSON line"))
+        .collect()
+}
+
+fn floats(value: &Value) -> Vec<f64> {
+    value.as_array().expect("array").iter().map(|x| x.as_f64().expect("number")).collect()
+}
+
+#[test]
+#[ignore = "needs SUMBENCH_MODEL (all-MiniLM-L6-v2)"]
+fn embeddings_equal_sentence_transformers() {
+    let model = model_folder();
+    let output = sumbench()
+        .args(["embed", "--model"])
+        .arg(&model)
+        .arg(fixture("models/minilm_embeddings.jsonl"))
+        .output()
+        .expect("sumbench embed runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let expected = jsonl(&crate::util::read_fixture("models/minilm_embeddings.jsonl"));
+    let got = jsonl(&String::from_utf8(output.stdout).expect("UTF-8"));
+    assert_eq!(got.len(), expected.len());
+    let mut worst = (0.0f64, String::new());
+    for (got, expected) in got.iter().zip(&expected) {
+        let id = expected["id"].as_str().expect("id");
+        assert_eq!(got["id"], expected["id"]);
+        assert_eq!(got["input_ids"], expected["input_ids"], "{id} ({}): input ids", expected["category"]);
+        let (a, b) = (floats(&got["embedding"]), floats(&expected["embedding"]));
+        assert_eq!(a.len(), b.len(), "{id}: dimension");
+        for (x, y) in a.iter().zip(&b) {
+            if (x - y).abs() > worst.0 {
+                worst = ((x - y).abs(), id.to_string());
+            }
+        }
+    }
+    assert!(worst.0 <= TOLERANCE, "largest difference {} on {} (tolerance {TOLERANCE})", worst.0, worst.1);
+}
+
+/// Every case of the file, scored as bert_score scores the file: one call,
+/// IDF over all references of all cases in file order.
+fn bertscore_cases(idf: bool) {
+    use sumbench::models::{BertScoreOptions, BertScorer, ModelFolder};
+    let folder = ModelFolder::open(&model_folder(), None).expect("model folder");
+    let scorer = BertScorer::new(&folder, BertScoreOptions { idf, ..Default::default() }).expect("scorer");
+    let cases = jsonl(&crate::util::read_fixture("models/bertscore_minilm_cases.jsonl"));
+    let setting = if idf { "idf" } else { "no_idf" };
+    let references: Vec<String> = cases
+        .iter()
+        .flat_map(|case| {
+            case["references"]
+                .as_array()
+                .expect("references")
+                .iter()
+                .map(|r| r.as_str().expect("text").to_string())
+        })
+        .collect();
+    let candidates: Vec<String> =
+        cases.iter().map(|case| case["candidate"].as_str().expect("text").to_string()).collect();
+    let weights = scorer.weights(&references).expect("weights");
+    let reference_states = scorer.encode(&references).expect("references encode");
+    let candidate_states = scorer.encode(&candidates).expect("candidates encode");
+    let mut next_reference = 0;
+    let mut worst = (0.0f64, String::new());
+    for (case, candidate) in cases.iter().zip(&candidate_states) {
+        let id = case["id"].as_str().expect("id");
+        let expected = &case["expected"][setting];
+        assert_eq!(scorer.hash(), expected["hash"].as_str().expect("hash"), "{id}: hash");
+        let count = case["references"].as_array().expect("references").len();
+        let own: Vec<_> = reference_states[next_reference..next_reference + count].iter().collect();
+        next_reference += count;
+        let got = scorer.score(candidate, &own, &weights).expect("a score");
+        let mut check = |got: f64, expected: &Value, what: &str| {
+            let difference = (got - expected.as_f64().expect("number")).abs();
+            if difference > worst.0 {
+                worst = (difference, format!("{id} {what}"));
+            }
+        };
+        check(got.precision, &expected["P"], "P");
+        check(got.recall, &expected["R"], "R");
+        check(got.fmeasure, &expected["F"], "F");
+        for (reference, per) in own.iter().zip(expected["per_reference"].as_array().expect("per_reference")) {
+            let got = scorer.score(candidate, &[*reference], &weights).expect("a score");
+            check(got.precision, &per[0], "per-reference P");
+            check(got.recall, &per[1], "per-reference R");
+            check(got.fmeasure, &per[2], "per-reference F");
+        }
+    }
+    assert!(
+        worst.0 <= TOLERANCE,
+        "{setting}: largest difference {} at {} (tolerance {TOLERANCE})",
+        worst.0,
+        worst.1
+    );
+}
+
+#[test]
+#[ignore = "needs SUMBENCH_MODEL (all-MiniLM-L6-v2)"]
+fn bertscore_equals_bert_score_without_idf() {
+    bertscore_cases(false);
+}
+
+#[test]
+#[ignore = "needs SUMBENCH_MODEL (all-MiniLM-L6-v2)"]
+fn bertscore_equals_bert_score_with_idf() {
+    bertscore_cases(true);
+}
