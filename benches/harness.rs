@@ -32,6 +32,7 @@ fn harness_on(c: &mut Criterion, name: &str, docs: &[Document]) {
         stem: true,
         rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
         rouge_profile: None,
+        bertscore: None,
         language: sumbench::LanguageChoice::default(),
         seed: 0,
     })

@@ -44,6 +44,7 @@ fn request(corpora: Vec<PathBuf>) -> Result<RunRequest, String> {
             stem: true,
             rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
             rouge_profile: None,
+            bertscore: None,
             language: sumbench::LanguageChoice::default(),
             seed: 0,
         },

@@ -56,6 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             stem: true,
             rouge_tokenizer: sumbench::rouge::RougeTokenizer::RougeScore,
             rouge_profile: None,
+            bertscore: None,
             language: sumbench::LanguageChoice::default(),
             seed: 0,
         },

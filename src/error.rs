@@ -76,7 +76,6 @@ pub enum Error {
     #[error(transparent)]
     Meta(#[from] crate::meta::MetaError),
     /// A sentence-embedding model that cannot be used.
-    #[cfg(feature = "models")]
     #[error(transparent)]
     Model(#[from] crate::models::ModelError),
     /// A human-judgments file that cannot be read.

@@ -66,6 +66,7 @@
 //!         stem: true,
 //!         rouge_tokenizer: RougeTokenizer::RougeScore,
 //!         rouge_profile: None,
+//!         bertscore: None,
 //!         language: LanguageChoice::default(),
 //!         seed: 0,
 //!     },
@@ -99,7 +100,6 @@ pub mod jsonl;
 pub mod lang;
 pub mod meta;
 pub mod metrics;
-#[cfg(feature = "models")]
 pub mod models;
 pub mod names;
 pub mod pairs;

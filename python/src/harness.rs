@@ -124,6 +124,7 @@ pub fn run(
             stem,
             rouge_tokenizer,
             rouge_profile,
+            bertscore: None,
             language,
             seed,
         },

@@ -30,6 +30,30 @@ pub fn sentence_encoder(spec: &str) -> anyhow::Result<sumbench::models::Sentence
     Ok(sumbench::models::SentenceEncoder::load(folder(spec)?)?)
 }
 
+/// BERTScore's model and options, resolved (the layer) and hashed.
+#[cfg(feature = "models")]
+pub fn bertscore_setting(
+    spec: &str,
+    layer: Option<usize>,
+    idf: bool,
+    baseline: Option<std::path::PathBuf>,
+) -> anyhow::Result<sumbench::models::BertScoreSetting> {
+    let folder = folder(spec)?;
+    let options = sumbench::models::BertScoreOptions { layer, idf, baseline };
+    Ok(sumbench::models::BertScorer::setting(&folder, &options))
+}
+
+/// Without the feature: `--model` says how to get it.
+#[cfg(not(feature = "models"))]
+pub fn bertscore_setting(
+    _spec: &str,
+    _layer: Option<usize>,
+    _idf: bool,
+    _baseline: Option<std::path::PathBuf>,
+) -> anyhow::Result<sumbench::models::BertScoreSetting> {
+    Err(not_built())
+}
+
 /// The input file (or stdin for `-` or none) and the name errors give it.
 #[cfg(feature = "models")]
 pub fn open_input(file: Option<&Path>) -> anyhow::Result<(Box<dyn std::io::BufRead>, String)> {

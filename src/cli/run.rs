@@ -92,6 +92,16 @@ pub struct ReportArgs {
     /// package gets each summary and reference one sentence per line.
     #[arg(long, value_name = "PROFILE")]
     pub rouge_profile: Option<ProfileSpec>,
+    /// The sentence-embedding model of `--metrics bertscore`: a
+    /// sentence-transformers folder (needs a build with the `models` feature).
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<String>,
+    /// BERTScore's layer [default: the model's last].
+    #[arg(long, value_name = "N", requires = "model")]
+    pub bertscore_layer: Option<usize>,
+    /// Rescale BERTScore with this baseline (bert_score's CSV: LAYER,P,R,F).
+    #[arg(long, value_name = "FILE", requires = "model")]
+    pub bertscore_baseline: Option<PathBuf>,
     /// The documents' language, where a corpus does not give each document's own
     /// (a JSONL `language` field): an ISO 639-1 code (de, zh, …), XL-Sum's name
     /// (german, chinese, …), or auto to detect it per document. It decides
@@ -120,6 +130,13 @@ pub struct ReportArgs {
 }
 
 impl ReportArgs {
+    /// The `bertscore` metric's model and options, when `--model` is given.
+    pub fn bertscore(&self) -> anyhow::Result<Option<sumbench::models::BertScoreSetting>> {
+        let Some(model) = &self.model else { return Ok(None) };
+        super::model::bertscore_setting(model, self.bertscore_layer, false, self.bertscore_baseline.clone())
+            .map(Some)
+    }
+
     /// The metrics asked for, or the default four.
     pub fn metrics(&self) -> anyhow::Result<Vec<MetricSpec>> {
         Ok(match (&self.metrics, &self.rouge_profile) {
@@ -172,6 +189,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         stem: report.stem(),
         rouge_tokenizer: report.rouge_tokenizer,
         rouge_profile: report.rouge_profile.clone(),
+        bertscore: report.bertscore()?,
         language: report.language()?,
         seed: report.seed,
     };

@@ -120,6 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         stem: report.stem(),
         rouge_tokenizer: report.rouge_tokenizer,
         rouge_profile: report.rouge_profile.clone(),
+        bertscore: report.bertscore()?,
         language: report.language()?,
         seed: report.seed,
         summaries: args.summaries_layout,

@@ -11,6 +11,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::HarnessError;
+use super::bertscore::{EncodedReferences, RunBertScore};
 use super::pitfalls::Pitfalls;
 use super::plan::BudgetSpec;
 use crate::corpus::Document;
@@ -42,6 +43,9 @@ pub struct Settings {
     /// each document's summary and references, one sentence per line, go to
     /// the package, which scores them by its own rules.
     pub rouge_profile: Option<ProfileSpec>,
+    /// The model and options of the `bertscore` metric (needed when it is one
+    /// of [`Settings::metrics`]; the `models` feature).
+    pub bertscore: Option<crate::models::BertScoreSetting>,
     /// The documents' language, where a document does not say its own
     /// ([`Document::language`]): one for all, or detected per document.
     pub language: LanguageChoice,
@@ -137,6 +141,8 @@ pub struct Engine {
     scorers: Vec<Scorer>,
     /// With `--rouge-profile`, the package scoring the rouge-score metrics.
     profile: Option<ProfileScorer>,
+    /// With `bertscore` among the metrics, the model scoring it.
+    bertscore: Option<RunBertScore>,
 }
 
 /// What every work item of one document shares, prepared once: its budget
@@ -150,6 +156,8 @@ struct DocumentWork<'a> {
     rouge: DocumentScorer<'a>,
     rouge155: Option<rouge155::References>,
     oracle: Option<DocumentScorer<'a>>,
+    /// The references encoded for BERTScore.
+    bertscore: Option<EncodedReferences>,
 }
 
 impl Engine {
@@ -177,7 +185,7 @@ impl Engine {
             .iter()
             .filter_map(|m| match m {
                 MetricSpec::Rouge(m) => Some(*m),
-                MetricSpec::Rouge155(_) | MetricSpec::Other(_) => None,
+                MetricSpec::Rouge155(_) | MetricSpec::Other(_) | MetricSpec::BertScore => None,
             })
             .collect();
         let only155: Vec<rouge155::Metric> = settings
@@ -185,7 +193,7 @@ impl Engine {
             .iter()
             .filter_map(|m| match m {
                 MetricSpec::Rouge155(m) => Some(*m),
-                MetricSpec::Rouge(_) | MetricSpec::Other(_) => None,
+                MetricSpec::Rouge(_) | MetricSpec::Other(_) | MetricSpec::BertScore => None,
             })
             .collect();
         let others: Vec<crate::metrics::Metric> = settings
@@ -193,7 +201,7 @@ impl Engine {
             .iter()
             .filter_map(|m| match m {
                 MetricSpec::Other(m) => Some(*m),
-                MetricSpec::Rouge(_) | MetricSpec::Rouge155(_) => None,
+                MetricSpec::Rouge(_) | MetricSpec::Rouge155(_) | MetricSpec::BertScore => None,
             })
             .collect();
         let others = (!others.is_empty()).then(|| MetricSet::new(others, TextTokenizer::default()));
@@ -213,7 +221,12 @@ impl Engine {
             Some(spec) => Some(ProfileScorer::new(spec, &rouge)?),
             None => None,
         };
-        Ok(Engine { settings, summarizers, scorer, scorer155, others, scorers, profile })
+        let bertscore = match (settings.metrics.contains(&MetricSpec::BertScore), &settings.bertscore) {
+            (false, _) => None,
+            (true, None) => return Err(HarnessError::NoModel),
+            (true, Some(setting)) => Some(RunBertScore::new(setting)?),
+        };
+        Ok(Engine { settings, summarizers, scorer, scorer155, others, scorers, profile, bertscore })
     }
 
     /// The report's ROUGE scorer for texts in `language` (the language
@@ -289,7 +302,8 @@ impl Engine {
         docs: &[EvalDocument],
         on_item: &(dyn Fn() + Sync),
     ) -> Result<Vec<DocumentResult>, HarnessError> {
-        let work: Vec<DocumentWork<'_>> = docs.par_iter().map(|d| self.document_work(d)).collect();
+        let work: Vec<DocumentWork<'_>> =
+            docs.par_iter().map(|d| self.document_work(d)).collect::<Result<_, _>>()?;
         let per_doc = self.summarizers.len();
         let first_failure = AtomicUsize::new(usize::MAX);
         let outcomes: Vec<Option<Result<ItemResult, HarnessError>>> = (0..docs.len() * per_doc)
@@ -349,7 +363,7 @@ impl Engine {
     /// by newlines (for rougeLsum, as the sumy baseline does; ROUGE-1.5.5 reads
     /// the same one-sentence-per-line form), tokenized once. The oracle reuses
     /// the report's prepared references when they suit it.
-    fn document_work<'a>(&'a self, eval: &'a EvalDocument) -> DocumentWork<'a> {
+    fn document_work<'a>(&'a self, eval: &'a EvalDocument) -> Result<DocumentWork<'a>, HarnessError> {
         let doc = &eval.doc;
         let language = doc.language;
         let references: Vec<String> =
@@ -368,19 +382,27 @@ impl Engine {
             Some(_) => references.clone(),
             None => Vec::new(),
         };
-        DocumentWork {
+        let bertscore = self.bertscore.as_ref().map(|b| b.references(&eval.references)).transpose()?;
+        Ok(DocumentWork {
             budget: self.settings.budget.resolve(&eval.references, eval.doc.language),
             references: &eval.references,
             lined,
             rouge,
             rouge155: self.scorer155.as_ref().map(|s| s.prepare(&references)),
             oracle,
-        }
+            bertscore,
+        })
     }
 
     /// Puts the scores of the two ROUGE implementations and of the other
     /// metrics into [`Settings::metrics`] order.
-    fn in_metric_order(&self, rouge: Vec<Score>, only155: Vec<Score>, others: Vec<Score>) -> Vec<Score> {
+    fn in_metric_order(
+        &self,
+        rouge: Vec<Score>,
+        only155: Vec<Score>,
+        others: Vec<Score>,
+        bertscore: Option<Score>,
+    ) -> Vec<Score> {
         let (mut rouge, mut only155, mut others) =
             (rouge.into_iter(), only155.into_iter(), others.into_iter());
         self.settings
@@ -390,6 +412,7 @@ impl Engine {
                 MetricSpec::Rouge(_) => rouge.next(),
                 MetricSpec::Rouge155(_) => only155.next(),
                 MetricSpec::Other(_) => others.next(),
+                MetricSpec::BertScore => bertscore,
             })
             .map(Option::unwrap_or_default)
             .collect()
@@ -472,7 +495,11 @@ impl Engine {
         };
         let (others, corpus_stats) =
             self.other_scores(&text, work.references, &doc.source.text, doc.language);
-        let scores = self.in_metric_order(rouge, only155, others);
+        let bertscore = match (&self.bertscore, &work.bertscore) {
+            (Some(scorer), Some(references)) => Some(scorer.score(&text, references)?),
+            _ => None,
+        };
+        let scores = self.in_metric_order(rouge, only155, others, bertscore);
         let summary = SummaryRecord {
             corpus: corpus.to_string(),
             doc_id: doc.source.id.clone(),
@@ -489,7 +516,11 @@ impl Engine {
     /// Scores an outside summary (any text) of `doc` against its references
     /// (scores and corpus statistics as in [`ItemResult`]); the summary is
     /// split into sentences joined by newlines, like the references.
-    pub fn score_text(&self, doc: &Document, summary: &str) -> (Vec<Score>, Vec<SufficientStats>) {
+    pub fn score_text(
+        &self,
+        doc: &Document,
+        summary: &str,
+    ) -> Result<(Vec<Score>, Vec<SufficientStats>), HarnessError> {
         let language = self.language_of(doc);
         let references: Vec<String> =
             doc.references.iter().map(|r| sentence_per_line_in(r, language)).collect();
@@ -504,7 +535,11 @@ impl Engine {
         };
         let (others, corpus_stats) =
             self.other_scores(&summary, &doc.references, &doc.text, self.language_of(doc));
-        (self.in_metric_order(rouge, only155, others), corpus_stats)
+        let bertscore = match &self.bertscore {
+            Some(scorer) => Some(scorer.score(&summary, &scorer.references(&doc.references)?)?),
+            None => None,
+        };
+        Ok((self.in_metric_order(rouge, only155, others, bertscore), corpus_stats))
     }
 }
 
@@ -575,6 +610,7 @@ mod tests {
             stem: true,
             rouge_tokenizer: RougeTokenizer::RougeScore,
             rouge_profile: None,
+            bertscore: None,
             language: LanguageChoice::default(),
             seed: 0,
         }

@@ -113,6 +113,8 @@ pub struct ScoreRequest {
     pub rouge_tokenizer: RougeTokenizer,
     /// Another package's ROUGE for the rouge-score metrics (`--rouge-profile`).
     pub rouge_profile: Option<crate::profiles::ProfileSpec>,
+    /// The model and options of the `bertscore` metric.
+    pub bertscore: Option<crate::models::BertScoreSetting>,
     /// The documents' language where a document does not say its own.
     pub language: crate::lang::LanguageChoice,
     /// Seed for the bootstrap (and randomized built-in summarizers).
@@ -220,6 +222,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
         stem: request.stem,
         rouge_tokenizer: request.rouge_tokenizer,
         rouge_profile: request.rouge_profile.clone(),
+        bertscore: request.bertscore.clone(),
         language: request.language,
         seed: request.seed,
     };
@@ -235,6 +238,7 @@ pub fn score(request: &ScoreRequest, out: &Path) -> Result<RunOutcome, HarnessEr
         stem: request.stem,
         rouge_tokenizer: request.rouge_tokenizer,
         rouge_profile: request.rouge_profile.clone(),
+        bertscore: request.bertscore.clone(),
         language: request.language,
         shard: Shard::ALL,
     };
@@ -316,8 +320,10 @@ fn score_corpus(
         }
         let outside: Vec<Vec<_>> = chunk
             .par_iter()
-            .map(|(doc, texts)| texts.iter().map(|text| engine.score_text(doc, text)).collect())
-            .collect();
+            .map(|(doc, texts)| {
+                texts.iter().map(|text| engine.score_text(doc, text)).collect::<Result<Vec<_>, _>>()
+            })
+            .collect::<Result<_, _>>()?;
         let (docs, texts): (Vec<Document>, Vec<Vec<String>>) = chunk.into_iter().unzip();
         let prepared = if builtins > 0 { engine.prepare_with_idf(docs.clone(), &stats) } else { Vec::new() };
         let inside = if builtins > 0 { engine.evaluate(&name, &prepared, &|| {})? } else { Vec::new() };
@@ -401,6 +407,7 @@ mod tests {
             stem: true,
             rouge_tokenizer: RougeTokenizer::RougeScore,
             rouge_profile: None,
+            bertscore: None,
             language: crate::lang::LanguageChoice::default(),
             seed: 0,
             summaries: SummaryText::default(),

@@ -14,6 +14,7 @@
 //! then summarizer order as requested, then metric order. Timings appear only
 //! in `run.json` and the `docs_per_second` column.
 
+mod bertscore;
 pub mod engine;
 pub mod external;
 pub mod pitfalls;
@@ -44,6 +45,12 @@ pub enum HarnessError {
     /// A ROUGE profile that cannot score the run's metrics.
     #[error(transparent)]
     Profile(#[from] crate::profiles::ProfileSpecError),
+    /// A sentence-embedding model that cannot be used (or a build without them).
+    #[error(transparent)]
+    Model(#[from] crate::models::ModelError),
+    /// `bertscore` among the metrics without a model.
+    #[error("metric `bertscore` needs a model: give --model DIR (a sentence-transformers folder)")]
+    NoModel,
     /// A corpus that cannot be read.
     #[error(transparent)]
     Corpus(#[from] crate::corpus::CorpusError),

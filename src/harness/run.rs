@@ -76,6 +76,7 @@ pub fn run(request: &RunRequest, out: &Path, progress: &dyn Progress) -> Result<
         stem: settings.stem,
         rouge_tokenizer: settings.rouge_tokenizer,
         rouge_profile: settings.rouge_profile.clone(),
+        bertscore: settings.bertscore.clone(),
         language: settings.language,
         shard: request.shard,
     };

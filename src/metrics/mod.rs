@@ -59,6 +59,6 @@ pub use metric::{Better, Metric, MetricListError, Needs, parse_metrics};
 pub use sacrebleu_options::SacrebleuOptions;
 pub use set::{MetricSet, MissingInput};
 pub use signature::{Level, RefCount, SUMBENCH_VERSION, signature};
-pub use spec::{MetricSpec, MetricSpecError, better};
+pub use spec::{BERTSCORE, MetricSpec, MetricSpecError, better};
 pub use tokenizer::{TextTokenizer, UnknownTokenizer};
 pub use value::{Details, MetricValue};

@@ -26,7 +26,14 @@ pub enum MetricSpec {
     /// A single-valued metric beyond ROUGE (BLEU, chrF, fragments, novel
     /// n-grams, JS divergence): its score is the F column, P and R are empty.
     Other(Metric),
+    /// BERTScore (P, R and F) with the run's sentence-embedding model (the
+    /// `models` feature; the model and options are the run's
+    /// [`crate::models::BertScoreSetting`]).
+    BertScore,
 }
+
+/// The name of [`MetricSpec::BertScore`].
+pub const BERTSCORE: &str = "bertscore";
 
 /// A metric name no scorer knows, or a bad list of names.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -35,7 +42,8 @@ pub enum MetricSpecError {
     #[error(
         "unknown metric `{0}` (expected rouge1…rouge9, rougeL, rougeLsum; ROUGE-1.5.5's \
          rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*; or bleu, chrf, chrf++, \
-         coverage, density, compression, novel-1…novel-4, repeated-1…repeated-4, js-divergence)"
+         coverage, density, compression, novel-1…novel-4, repeated-1…repeated-4, js-divergence; \
+         bertscore with a model)"
     )]
     Unknown(String),
     /// An empty list, or a name listed twice.
@@ -47,6 +55,9 @@ impl FromStr for MetricSpec {
     type Err = MetricSpecError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let unknown = || MetricSpecError::Unknown(s.to_string());
+        if s == BERTSCORE {
+            return Ok(MetricSpec::BertScore);
+        }
         if crate::rouge155::is_rouge155_only(s) {
             return s.parse().map(MetricSpec::Rouge155).map_err(|_| unknown());
         }
@@ -63,6 +74,7 @@ impl fmt::Display for MetricSpec {
             MetricSpec::Rouge(m) => m.fmt(f),
             MetricSpec::Rouge155(m) => m.fmt(f),
             MetricSpec::Other(m) => m.fmt(f),
+            MetricSpec::BertScore => f.write_str(BERTSCORE),
         }
     }
 }
@@ -84,7 +96,7 @@ impl MetricSpec {
     /// Which way its values are better: ROUGE's higher.
     pub fn better(&self) -> Better {
         match self {
-            MetricSpec::Rouge(_) | MetricSpec::Rouge155(_) => Better::Higher,
+            MetricSpec::Rouge(_) | MetricSpec::Rouge155(_) | MetricSpec::BertScore => Better::Higher,
             MetricSpec::Other(m) => m.better(),
         }
     }
@@ -111,6 +123,7 @@ impl MetricSpec {
         let plain = self.signature_without_language(stem, tokenizer, nrefs);
         match self {
             MetricSpec::Other(m) if !super::signature::names_language(*m) => plain,
+            MetricSpec::BertScore => plain,
             _ => super::signature::with_language(plain, languages),
         }
     }
@@ -142,6 +155,9 @@ impl MetricSpec {
                 )
             }
             MetricSpec::Other(m) => metric_signature(*m, TextTokenizer::default(), nrefs, Level::Sentence),
+            // A run's writer signs it with the run's BertScoreSetting; this is
+            // only what a spec says without one.
+            MetricSpec::BertScore => format!("bertscore:model-not-recorded|version:{version}"),
         }
     }
 
@@ -152,7 +168,7 @@ impl MetricSpec {
         match self {
             MetricSpec::Rouge(_) => !profile,
             MetricSpec::Rouge155(_) => true,
-            MetricSpec::Other(_) => false,
+            MetricSpec::Other(_) | MetricSpec::BertScore => false,
         }
     }
 
@@ -183,14 +199,20 @@ mod tests {
 
     #[test]
     fn names_parse_to_their_implementation_and_print_back() {
-        for (name, kind) in
-            [("rouge1", 0), ("rougeLsum", 0), ("rougeSU4", 1), ("rougeW-1.2", 1), ("chrf++", 2)]
-        {
+        for (name, kind) in [
+            ("rouge1", 0),
+            ("rougeLsum", 0),
+            ("rougeSU4", 1),
+            ("rougeW-1.2", 1),
+            ("chrf++", 2),
+            ("bertscore", 3),
+        ] {
             let spec: MetricSpec = name.parse().unwrap();
             let got = match spec {
                 MetricSpec::Rouge(_) => 0,
                 MetricSpec::Rouge155(_) => 1,
                 MetricSpec::Other(_) => 2,
+                MetricSpec::BertScore => 3,
             };
             assert_eq!((got, spec.to_string()), (kind, name.to_string()));
         }

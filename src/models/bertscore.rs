@@ -26,17 +26,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::ModelError;
 use super::encoder::{Encoder, normalize};
 use super::folder::ModelFolder;
 use super::network::TokenStates;
-
-/// bert_score's version as it names itself in its hash (0.3.13 prints 0.3.12).
-pub const BERT_SCORE_VERSION: &str = "0.3.12";
-
-/// The transformers version of the reference numbers this module matches
-/// (the conformance set's); bert_score puts it in its hash.
-pub const TRANSFORMERS_VERSION: &str = "5.25.0";
+use super::{BertScoreSetting, ModelError, bert_score_hash};
 
 /// Precision, recall and F1 of one candidate.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -100,6 +93,38 @@ impl BertScorer {
         let specials = special_ids(&encoder)?;
         let hash = bert_score_hash(&folder.name, layer, options.idf, options.baseline.is_some());
         Ok(BertScorer { encoder, layer, options, baseline, hash, specials })
+    }
+
+    /// What a run records of BERTScore on `folder` with `options` (the layer
+    /// resolved to the last when none is given).
+    pub fn setting(folder: &ModelFolder, options: &BertScoreOptions) -> BertScoreSetting {
+        BertScoreSetting {
+            model: folder.dir.clone(),
+            name: folder.name.clone(),
+            weights_sha256: folder.weights_sha256.clone(),
+            layer: options.layer.unwrap_or(folder.bert.num_hidden_layers),
+            idf: options.idf,
+            baseline: options.baseline.clone(),
+        }
+    }
+
+    /// The scorer a recorded setting describes; weights whose SHA-256 is not
+    /// the recorded one are refused.
+    pub fn from_setting(setting: &BertScoreSetting) -> Result<BertScorer, ModelError> {
+        let folder = ModelFolder::open(&setting.model, Some(&setting.name))?;
+        if folder.weights_sha256 != setting.weights_sha256 {
+            return Err(ModelError::Changed {
+                path: folder.weights(),
+                expected: setting.weights_sha256.clone(),
+                found: folder.weights_sha256,
+            });
+        }
+        let options = BertScoreOptions {
+            layer: Some(setting.layer),
+            idf: setting.idf,
+            baseline: setting.baseline.clone(),
+        };
+        BertScorer::new(&folder, options)
     }
 
     /// The layer matched.
@@ -228,14 +253,6 @@ fn special_ids(encoder: &Encoder) -> Result<[u32; 2], ModelError> {
     }
 }
 
-/// bert_score's hash: `{model}_L{layer}_{idf|no-idf}_version={v}(hug_trans={t})`,
-/// with `-custom-rescaled` when a baseline file was given.
-pub fn bert_score_hash(model: &str, layer: usize, idf: bool, rescaled: bool) -> String {
-    let idf = if idf { "idf" } else { "no-idf" };
-    let rescaled = if rescaled { "-custom-rescaled" } else { "" };
-    format!("{model}_L{layer}_{idf}_version={BERT_SCORE_VERSION}(hug_trans={TRANSFORMERS_VERSION}){rescaled}")
-}
-
 /// The `P,R,F` baseline of `layer` from bert_score's CSV (`LAYER,P,R,F`).
 fn read_baseline(path: &Path, layer: usize) -> Result<[f64; 3], ModelError> {
     let text = std::fs::read_to_string(path)
@@ -312,18 +329,6 @@ mod tests {
         assert_eq!(weights.weight(101), 0.0);
         assert!((weights.weight(7) - 0.287_682_072).abs() < 1e-9);
         assert!((weights.weight(8) - 1.386_294_361).abs() < 1e-9);
-    }
-
-    #[test]
-    fn the_hash_is_bert_scores() {
-        assert_eq!(
-            bert_score_hash("sentence-transformers/all-MiniLM-L6-v2", 6, false, false),
-            "sentence-transformers/all-MiniLM-L6-v2_L6_no-idf_version=0.3.12(hug_trans=5.25.0)"
-        );
-        assert_eq!(
-            bert_score_hash("m", 3, true, true),
-            "m_L3_idf_version=0.3.12(hug_trans=5.25.0)-custom-rescaled"
-        );
     }
 
     #[test]

@@ -9,19 +9,38 @@
 //! ([`SentenceEncoder`]), and BERTScore as bert_score computes it
 //! ([`BertScorer`]). Never prints, never downloads: `hf://` models come
 //! through the caller.
+//!
+//! Without the feature only [`BertScoreSetting`] (what a run records of its
+//! BERTScore) and [`ModelError`] are compiled, so run directories, reports and
+//! error messages are the same in every build.
 
+#[cfg(feature = "models")]
 mod bertscore;
+#[cfg(feature = "models")]
 mod encoder;
+#[cfg(feature = "models")]
 mod folder;
+#[cfg(feature = "models")]
 mod network;
+mod setting;
+#[cfg(feature = "models")]
 mod tokenize;
 
 use std::path::PathBuf;
 
-pub use bertscore::{BertScore, BertScoreOptions, BertScorer, TokenWeights, bert_score_hash, pair_score};
+#[cfg(feature = "models")]
+pub use bertscore::{BertScore, BertScoreOptions, BertScorer, TokenWeights, pair_score};
+#[cfg(feature = "models")]
 pub use encoder::{Embedding, Encoder, SentenceEncoder, normalize};
+#[cfg(feature = "models")]
 pub use folder::{BertSettings, ModelFolder, Pooling};
+#[cfg(feature = "models")]
 pub use network::TokenStates;
+pub use setting::{BERT_SCORE_VERSION, BertScoreSetting, TRANSFORMERS_VERSION, bert_score_hash};
+
+/// Whether this build has the `models` feature (the encoder, BERTScore, the
+/// embedding summarizers).
+pub const AVAILABLE: bool = cfg!(feature = "models");
 
 /// A model folder that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -88,15 +107,30 @@ pub enum ModelError {
         /// How many the model has.
         layers: usize,
     },
+    /// A model command or metric in a build without the feature.
+    #[error(
+        "this sumbench was built without sentence-embedding models (BERTScore, the embedding summarizers)"
+    )]
+    NotBuilt,
+    /// The weights changed since the run's settings were made.
+    #[error("model {path}: model.safetensors has SHA-256 {found}, not {expected} as the settings say")]
+    Changed {
+        /// The weights file.
+        path: PathBuf,
+        /// What the settings recorded.
+        expected: String,
+        /// What the file has now.
+        found: String,
+    },
     /// The network failed on an input.
     #[error("model computation: {0}")]
     Compute(String),
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "models"))]
 mod tiny;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "models"))]
 mod tests {
     use super::*;
 
@@ -155,9 +189,10 @@ mod tests {
     fn a_layer_the_model_lacks_is_refused() {
         let (_dir, folder) = tiny(16);
         for layer in [0, 3] {
-            let error = BertScorer::new(&folder, BertScoreOptions { layer: Some(layer), ..Default::default() })
-                .err()
-                .expect("refused");
+            let error =
+                BertScorer::new(&folder, BertScoreOptions { layer: Some(layer), ..Default::default() })
+                    .err()
+                    .expect("refused");
             assert_eq!(error.to_string(), format!("layer {layer}: the model has layers 1 to 2"));
         }
     }
@@ -166,9 +201,13 @@ mod tests {
     fn bertscore_of_a_text_with_itself_is_one_and_of_an_empty_text_zero() {
         let (_dir, folder) = tiny(16);
         for idf in [false, true] {
-            let scorer = BertScorer::new(&folder, BertScoreOptions { layer: Some(1), idf, ..Default::default() })
-                .expect("scorer");
-            assert_eq!(scorer.hash(), format!("tiny_L1_{}_version=0.3.12(hug_trans=5.25.0)", if idf { "idf" } else { "no-idf" }));
+            let scorer =
+                BertScorer::new(&folder, BertScoreOptions { layer: Some(1), idf, ..Default::default() })
+                    .expect("scorer");
+            assert_eq!(
+                scorer.hash(),
+                format!("tiny_L1_{}_version=0.3.12(hug_trans=5.25.0)", if idf { "idf" } else { "no-idf" })
+            );
             let states = scorer.encode(&["the cat sat on the mat", "  ", "a dog ran"]).expect("encodes");
             let weights = scorer.weights(&["the cat sat on the mat", "a dog ran"]).expect("weights");
             let same = scorer.score(&states[0], &[&states[0]], &weights).expect("a score");
@@ -191,10 +230,13 @@ mod tests {
         let (dir, folder) = tiny(16);
         let baseline = dir.path().join("baseline.csv");
         std::fs::write(&baseline, "LAYER,P,R,F\n1,0.5,0.25,0.2\n2,0.9,0.9,0.9\n").expect("baseline");
-        let plain = BertScorer::new(&folder, BertScoreOptions { layer: Some(1), ..Default::default() }).expect("scorer");
-        let rescaled =
-            BertScorer::new(&folder, BertScoreOptions { layer: Some(1), baseline: Some(baseline), ..Default::default() })
-                .expect("scorer");
+        let plain = BertScorer::new(&folder, BertScoreOptions { layer: Some(1), ..Default::default() })
+            .expect("scorer");
+        let rescaled = BertScorer::new(
+            &folder,
+            BertScoreOptions { layer: Some(1), baseline: Some(baseline), ..Default::default() },
+        )
+        .expect("scorer");
         assert!(rescaled.hash().ends_with("-custom-rescaled"));
         let states = plain.encode(&["the cat sat", "a big dog ran on the mat"]).expect("encodes");
         let weights = plain.weights(&["a big dog ran on the mat"]).expect("weights");

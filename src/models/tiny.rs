@@ -11,7 +11,8 @@ use rand::{RngExt, SeedableRng};
 
 /// The vocabulary: ids 0–4 are `[PAD] [UNK] [CLS] [SEP] [MASK]`.
 pub const VOCAB: [&str; 16] = [
-    "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "cat", "sat", "on", "mat", "dog", "ran", ".", "##s", "a", "big",
+    "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "cat", "sat", "on", "mat", "dog", "ran", ".", "##s",
+    "a", "big",
 ];
 
 const HIDDEN: usize = 8;
@@ -29,7 +30,9 @@ pub fn write(dir: &Path, max_seq_length: usize) {
         Tensor::from_vec(values, shape, &Device::Cpu).expect("tensor")
     };
     let mut weights: HashMap<String, Tensor> = HashMap::new();
-    let norm = |prefix: &str, weights: &mut HashMap<String, Tensor>, tensor: &mut dyn FnMut(&[usize], f32) -> Tensor| {
+    let norm = |prefix: &str,
+                weights: &mut HashMap<String, Tensor>,
+                tensor: &mut dyn FnMut(&[usize], f32) -> Tensor| {
         weights.insert(format!("{prefix}.LayerNorm.weight"), (tensor(&[HIDDEN], 0.1) + 1.0).expect("ones"));
         weights.insert(format!("{prefix}.LayerNorm.bias"), tensor(&[HIDDEN], 0.1));
     };
@@ -88,8 +91,11 @@ pub fn write(dir: &Path, max_seq_length: usize) {
             "max_input_chars_per_word": 100, "vocab": vocab}
     });
     std::fs::write(dir.join("tokenizer.json"), tokenizer.to_string()).expect("tokenizer");
-    std::fs::write(dir.join("sentence_bert_config.json"), format!("{{\"max_seq_length\": {max_seq_length}}}"))
-        .expect("sentence config");
+    std::fs::write(
+        dir.join("sentence_bert_config.json"),
+        format!("{{\"max_seq_length\": {max_seq_length}}}"),
+    )
+    .expect("sentence config");
     std::fs::write(
         dir.join("modules.json"),
         r#"[{"idx":0,"name":"0","path":"","type":"sentence_transformers.models.Transformer"},

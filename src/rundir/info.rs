@@ -10,6 +10,7 @@ use super::Shard;
 use crate::corpus::ReadOptions;
 use crate::lang::LanguageChoice;
 use crate::metrics::MetricSpec;
+use crate::models::BertScoreSetting;
 use crate::profiles::ProfileSpec;
 use crate::report::Timing;
 use crate::rouge::RougeTokenizer;
@@ -43,6 +44,9 @@ pub struct RunInfo {
     /// (absent when rouge-score did, and from older `run.json` files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rouge_profile: Option<ProfileSpec>,
+    /// The model and options of the `bertscore` metric (absent without it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bertscore: Option<BertScoreSetting>,
     /// `--language`: the documents' language where a document does not say
     /// its own, or `auto` (English in `run.json` files written before it existed).
     #[serde(default)]
@@ -91,6 +95,8 @@ pub struct RunHeader {
     pub rouge_tokenizer: RougeTokenizer,
     /// `--rouge-profile`.
     pub rouge_profile: Option<ProfileSpec>,
+    /// `bertscore`'s model and options.
+    pub bertscore: Option<BertScoreSetting>,
     /// `--language`.
     pub language: LanguageChoice,
     /// The shard the run covers.
@@ -227,6 +233,7 @@ impl RunInfo {
             stem,
             rouge_tokenizer,
             rouge_profile,
+            bertscore,
             language,
             shard,
         } = header;
@@ -242,6 +249,7 @@ impl RunInfo {
             stem,
             rouge_tokenizer,
             rouge_profile,
+            bertscore,
             language,
             shard,
             summaries: SummaryText::default(),
@@ -274,6 +282,7 @@ impl RunInfo {
             stem: self.stem,
             rouge_tokenizer: self.rouge_tokenizer,
             rouge_profile: self.rouge_profile.clone(),
+            bertscore: self.bertscore.clone(),
             language: self.language,
             shard: self.shard,
         }

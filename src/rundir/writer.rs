@@ -247,6 +247,12 @@ fn signatures(info: &RunInfo) -> BTreeMap<String, String> {
                 (Some(profile), crate::metrics::MetricSpec::Rouge(_)) => {
                     format!("{}|lines:sumbench-sentences", profile.signature())
                 }
+                (_, crate::metrics::MetricSpec::BertScore) => match &info.bertscore {
+                    Some(setting) => setting.signature(crate::metrics::SUMBENCH_VERSION),
+                    None => {
+                        spec.signature(info.stem, info.rouge_tokenizer, nrefs, &info.language_signature())
+                    }
+                },
                 _ => spec.signature(info.stem, info.rouge_tokenizer, nrefs, &info.language_signature()),
             };
             (spec.to_string(), signature)
