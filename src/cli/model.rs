@@ -54,6 +54,43 @@ pub fn bertscore_setting(
     Err(not_built())
 }
 
+/// The embedding summarizers among `names`, built on the `--model` encoder
+/// (one encoder and one vector cache for all of them).
+pub fn embedding_summarizers(
+    model: Option<&str>,
+    names: &[String],
+) -> anyhow::Result<Vec<std::sync::Arc<dyn sumbench::Summarizer>>> {
+    use sumbench::summarize::embedding::EMBEDDING_SUMMARIZERS;
+    let wanted: Vec<String> = names
+        .iter()
+        .filter(|name| EMBEDDING_SUMMARIZERS.iter().any(|(known, _)| known == name))
+        .cloned()
+        .collect();
+    let Some(first) = wanted.first() else { return Ok(Vec::new()) };
+    let Some(model) = model else {
+        anyhow::bail!(
+            "summarizer `{first}` needs a sentence-embedding model: give --model DIR (a sentence-transformers folder)"
+        )
+    };
+    build_embedding_summarizers(model, &wanted)
+}
+
+#[cfg(feature = "models")]
+fn build_embedding_summarizers(
+    model: &str,
+    names: &[String],
+) -> anyhow::Result<Vec<std::sync::Arc<dyn sumbench::Summarizer>>> {
+    Ok(sumbench::summarize::embedding::embedding_summarizers(sentence_encoder(model)?, names))
+}
+
+#[cfg(not(feature = "models"))]
+fn build_embedding_summarizers(
+    _model: &str,
+    _names: &[String],
+) -> anyhow::Result<Vec<std::sync::Arc<dyn sumbench::Summarizer>>> {
+    Err(not_built())
+}
+
 /// The input file (or stdin for `-` or none) and the name errors give it.
 #[cfg(feature = "models")]
 pub fn open_input(file: Option<&Path>) -> anyhow::Result<(Box<dyn std::io::BufRead>, String)> {

@@ -207,8 +207,11 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 .map(|path| CorpusInput { path, options: args.corpus_args.read_options(true) })
                 .collect(),
         },
+        custom_summarizers: super::model::embedding_summarizers(
+            report.model.as_deref(),
+            &settings.summarizers,
+        )?,
         settings,
-        custom_summarizers: Vec::new(),
         shard: args.shard.unwrap_or(Shard::ALL),
         chunk_size: args.chunk_size,
         summaries: args.summaries,

@@ -513,33 +513,41 @@ impl Engine {
         Ok(ItemResult { summary, scores, corpus_stats, seconds })
     }
 
-    /// Scores an outside summary (any text) of `doc` against its references
-    /// (scores and corpus statistics as in [`ItemResult`]); the summary is
-    /// split into sentences joined by newlines, like the references.
-    pub fn score_text(
+    /// Scores outside summaries (any texts) of `doc` against its references
+    /// (scores and corpus statistics as in [`ItemResult`], one per summary);
+    /// each summary is split into sentences joined by newlines, like the
+    /// references, which are prepared once for all the summaries.
+    pub fn score_texts<S: AsRef<str>>(
         &self,
         doc: &Document,
-        summary: &str,
-    ) -> Result<(Vec<Score>, Vec<SufficientStats>), HarnessError> {
+        summaries: &[S],
+    ) -> Result<Vec<(Vec<Score>, Vec<SufficientStats>)>, HarnessError> {
         let language = self.language_of(doc);
         let references: Vec<String> =
             doc.references.iter().map(|r| sentence_per_line_in(r, language)).collect();
-        let summary = sentence_per_line_in(summary, language);
-        let rouge = match &self.profile {
-            Some(profile) => profile.score(&summary, &references),
-            None => self.scorer_for(language).score_multi(&references, &summary),
-        };
-        let only155 = match &self.scorer155 {
-            Some(scorer) => scorer.score(&scorer.prepare(&references), &summary),
-            None => Vec::new(),
-        };
-        let (others, corpus_stats) =
-            self.other_scores(&summary, &doc.references, &doc.text, self.language_of(doc));
-        let bertscore = match &self.bertscore {
-            Some(scorer) => Some(scorer.score(&summary, &scorer.references(&doc.references)?)?),
-            None => None,
-        };
-        Ok((self.in_metric_order(rouge, only155, others, bertscore), corpus_stats))
+        let prepared155 = self.scorer155.as_ref().map(|scorer| scorer.prepare(&references));
+        let encoded = self.bertscore.as_ref().map(|scorer| scorer.references(&doc.references)).transpose()?;
+        summaries
+            .iter()
+            .map(|summary| {
+                let summary = sentence_per_line_in(summary.as_ref(), language);
+                let rouge = match &self.profile {
+                    Some(profile) => profile.score(&summary, &references),
+                    None => self.scorer_for(language).score_multi(&references, &summary),
+                };
+                let only155 = match (&self.scorer155, &prepared155) {
+                    (Some(scorer), Some(prepared)) => scorer.score(prepared, &summary),
+                    _ => Vec::new(),
+                };
+                let (others, corpus_stats) =
+                    self.other_scores(&summary, &doc.references, &doc.text, language);
+                let bertscore = match (&self.bertscore, &encoded) {
+                    (Some(scorer), Some(encoded)) => Some(scorer.score(&summary, encoded)?),
+                    _ => None,
+                };
+                Ok((self.in_metric_order(rouge, only155, others, bertscore), corpus_stats))
+            })
+            .collect()
     }
 }
 

@@ -318,12 +318,8 @@ fn score_corpus(
         if chunk.is_empty() {
             break;
         }
-        let outside: Vec<Vec<_>> = chunk
-            .par_iter()
-            .map(|(doc, texts)| {
-                texts.iter().map(|text| engine.score_text(doc, text)).collect::<Result<Vec<_>, _>>()
-            })
-            .collect::<Result<_, _>>()?;
+        let outside: Vec<Vec<_>> =
+            chunk.par_iter().map(|(doc, texts)| engine.score_texts(doc, texts)).collect::<Result<_, _>>()?;
         let (docs, texts): (Vec<Document>, Vec<Vec<String>>) = chunk.into_iter().unzip();
         let prepared = if builtins > 0 { engine.prepare_with_idf(docs.clone(), &stats) } else { Vec::new() };
         let inside = if builtins > 0 { engine.evaluate(&name, &prepared, &|| {})? } else { Vec::new() };

@@ -16,6 +16,7 @@ mod similarity;
 pub mod centroid;
 mod cue_words;
 pub mod edmundson;
+pub mod embedding;
 pub mod kl;
 pub mod lead;
 pub mod lexrank;
