@@ -77,7 +77,7 @@ fn benchmark() -> Result<(), String> {
         }
     }
     let out = root().join("results/latest");
-    let outcome = run(&request(corpora)?, &out, &Silent).map_err(|e| e.to_string())?;
+    let outcome = run(&request(corpora.clone())?, &out, &Silent).map_err(|e| e.to_string())?;
     println!("quality benchmark → {}\n", out.display());
     print!("{}", outcome.markdown);
     if std::env::var_os("SUMBENCH_CORPUS").is_none() {
@@ -106,6 +106,41 @@ fn benchmark() -> Result<(), String> {
             Err(e) => return Err(e.to_string()),
         }
     }
+    embedding_benchmark(corpora)
+}
+
+/// With the `models` feature: the embedding summarizers beside LexRank and
+/// TextRank over the same corpora, into `results/latest-models/` (a run of
+/// its own, so `results/latest/` stays comparable with `results/reference/`).
+/// The model is `SUMBENCH_MODEL`; without it the run is said to be left out.
+#[cfg(feature = "models")]
+fn embedding_benchmark(corpora: Vec<PathBuf>) -> Result<(), String> {
+    use sumbench::models::{ModelFolder, SentenceEncoder};
+    use sumbench::summarize::embedding::{EMBEDDING_SUMMARIZERS, embedding_summarizers};
+    let Some(model) = std::env::var_os("SUMBENCH_MODEL") else {
+        println!(
+            "\nembedding summarizers: not run, SUMBENCH_MODEL is not set \
+             (a sentence-transformers folder: sh ../shared/models/fetch_minilm.sh DIR)"
+        );
+        return Ok(());
+    };
+    let folder = ModelFolder::open(Path::new(&model), None).map_err(|e| e.to_string())?;
+    let encoder = SentenceEncoder::load(folder).map_err(|e| e.to_string())?;
+    let embedding: Vec<String> = EMBEDDING_SUMMARIZERS.iter().map(|(name, _)| name.to_string()).collect();
+    let mut request = request(corpora)?;
+    request.settings.summarizers =
+        ["lexrank", "textrank"].map(String::from).into_iter().chain(embedding.clone()).collect();
+    request.custom_summarizers = embedding_summarizers(encoder, &embedding);
+    let out = root().join("results/latest-models");
+    let outcome = run(&request, &out, &Silent).map_err(|e| e.to_string())?;
+    println!("\nembedding summarizers → {}\n", out.display());
+    print!("{}", outcome.markdown);
+    Ok(())
+}
+
+/// Without the `models` feature there are no embedding summarizers to run.
+#[cfg(not(feature = "models"))]
+fn embedding_benchmark(_corpora: Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 

@@ -376,3 +376,39 @@ fn corpus_level_bleu_and_chrf_equal_sacrebleu() {
         assert!(stdout.contains(&format!("{:.2}", want["score"].as_f64().unwrap())), "{stdout}");
     }
 }
+
+#[test]
+fn bertscore_and_the_embedding_summarizers_say_they_need_a_model() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    sumbench()
+        .args(["run", "--quiet", "--corpus", "corpus/seed", "--metrics", "rouge1,bertscore", "--out"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("metric `bertscore` needs a model: give --model DIR"));
+    sumbench()
+        .args(["run", "--quiet", "--corpus", "corpus/seed", "--summarizers", "lead,pacsum", "--out"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "summarizer `pacsum` needs a sentence-embedding model: give --model DIR",
+        ));
+    assert!(!out.exists(), "a refused run writes nothing");
+}
+
+/// Without the `models` feature every model command says how to get it.
+#[cfg(not(feature = "models"))]
+#[test]
+fn a_build_without_models_says_how_to_get_them() {
+    for args in [
+        &["embed", "--model", "some-folder"][..],
+        &["list", "--model", "some-folder"],
+        &["run", "--quiet", "--corpus", "corpus/seed", "--summarizers", "pacsum", "--model", "some-folder"],
+    ] {
+        sumbench().args(args).assert().failure().stderr(predicates::str::contains(
+            "built without sentence-embedding models\nhint: build it with the `models` feature",
+        ));
+    }
+}

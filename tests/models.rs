@@ -119,3 +119,79 @@ fn bertscore_equals_bert_score_without_idf() {
 fn bertscore_equals_bert_score_with_idf() {
     bertscore_cases(true);
 }
+
+#[test]
+#[ignore = "needs SUMBENCH_MODEL (all-MiniLM-L6-v2)"]
+fn embedding_summarizers_and_bertscore_run_deterministically_at_any_thread_count() {
+    let model = model_folder();
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let corpus = crate::util::first_lines(&crate::util::embedded_corpus("billsum"), 4, tmp.path());
+    let run = |threads: &str| {
+        let out = tmp.path().join(format!("threads-{threads}"));
+        sumbench()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["run", "--quiet", "--summarizers", "lead,embed-centroid,pacsum,embed-mmr"])
+            .args(["--metrics", "rouge1,bertscore", "--corpus"])
+            .arg(&corpus)
+            .arg("--model")
+            .arg(&model)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        out
+    };
+    let (one, two) = (run("1"), run("2"));
+    let read = |dir: &std::path::Path, file: &str| std::fs::read(dir.join(file)).expect("report file");
+    assert_eq!(read(&one, "scores.csv"), read(&two, "scores.csv"));
+    assert_eq!(read(&one, "summaries.jsonl"), read(&two, "summaries.jsonl"));
+    let scores = String::from_utf8(read(&one, "scores.csv")).expect("UTF-8");
+    for summarizer in ["embed-centroid", "pacsum", "embed-mmr"] {
+        // 4 documents × 2 metrics.
+        assert_eq!(
+            scores.lines().filter(|l| l.contains(&format!(",{summarizer},"))).count(),
+            8,
+            "{summarizer}"
+        );
+    }
+    let info: Value = serde_json::from_slice(&read(&one, "run.json")).expect("run.json");
+    assert_eq!(info["bertscore"]["name"], "sentence-transformers/all-MiniLM-L6-v2");
+    assert_eq!(info["bertscore"]["layer"], 6);
+    let signature = info["signatures"]["bertscore"].as_str().expect("signature");
+    assert!(
+        signature.starts_with(
+            "bertscore:sentence-transformers/all-MiniLM-L6-v2_L6_no-idf_version=0.3.12(hug_trans=5.25.0)|weights:53aa51172d142c89|"
+        ),
+        "{signature}"
+    );
+}
+
+#[test]
+#[ignore = "needs SUMBENCH_MODEL (all-MiniLM-L6-v2)"]
+fn list_names_the_embedding_summarizers_with_a_model() {
+    let model = model_folder();
+    let output = sumbench().args(["list", "--model"]).arg(&model).output().expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    for name in ["embed-centroid", "pacsum", "embed-mmr", "lexrank"] {
+        assert!(text.lines().any(|line| line.starts_with(name)), "{name} not listed:\n{text}");
+    }
+    let without = String::from_utf8(sumbench().arg("list").output().expect("runs").stdout).expect("UTF-8");
+    assert!(!without.contains("pacsum"));
+}
+
+#[test]
+#[ignore = "needs SUMBENCH_MODEL (all-MiniLM-L6-v2)"]
+fn embed_names_the_line_and_field_at_fault() {
+    let model = model_folder();
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let input = tmp.path().join("texts.jsonl");
+    std::fs::write(&input, "{\"id\": 1, \"text\": \"fine\"}\n\n{\"id\": 2, \"txt\": \"typo\"}\n")
+        .expect("input");
+    sumbench()
+        .args(["embed", "--model"])
+        .arg(&model)
+        .arg(&input)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(format!("{}:3: field \"text\" is missing", input.display())));
+}

@@ -130,9 +130,15 @@ pub struct ReportArgs {
 }
 
 impl ReportArgs {
-    /// The `bertscore` metric's model and options, when `--model` is given.
-    pub fn bertscore(&self) -> anyhow::Result<Option<sumbench::models::BertScoreSetting>> {
-        let Some(model) = &self.model else { return Ok(None) };
+    /// The `bertscore` metric's model and options, when it is among `metrics`
+    /// and `--model` is given (without a model the run refuses `bertscore`).
+    pub fn bertscore(
+        &self,
+        metrics: &[MetricSpec],
+    ) -> anyhow::Result<Option<sumbench::models::BertScoreSetting>> {
+        let Some(model) = self.model.as_ref().filter(|_| metrics.contains(&MetricSpec::BertScore)) else {
+            return Ok(None);
+        };
         super::model::bertscore_setting(model, self.bertscore_layer, false, self.bertscore_baseline.clone())
             .map(Some)
     }
@@ -182,14 +188,15 @@ impl ReportArgs {
 /// Runs the subcommand.
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let report = &args.report;
+    let metrics = report.metrics()?;
     let settings = Settings {
         summarizers: parse_summarizers(&args.summarizers)?,
         budget: args.budget,
-        metrics: report.metrics()?,
+        metrics: metrics.clone(),
         stem: report.stem(),
         rouge_tokenizer: report.rouge_tokenizer,
         rouge_profile: report.rouge_profile.clone(),
-        bertscore: report.bertscore()?,
+        bertscore: report.bertscore(&metrics)?,
         language: report.language()?,
         seed: report.seed,
     };

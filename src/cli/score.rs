@@ -97,6 +97,7 @@ impl Args {
 /// Runs the subcommand.
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let report = &args.report;
+    let metrics = report.metrics()?;
     let out = report.out_dir()?;
     super::edge::remove_stale_staging(&out, report.quiet);
     let with = match &args.with {
@@ -116,11 +117,11 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 .map(|path| CorpusInput { path: path.clone(), options: args.corpus_args.read_options(true) })
                 .collect(),
         },
-        metrics: report.metrics()?,
+        metrics: metrics.clone(),
         stem: report.stem(),
         rouge_tokenizer: report.rouge_tokenizer,
         rouge_profile: report.rouge_profile.clone(),
-        bertscore: report.bertscore()?,
+        bertscore: report.bertscore(&metrics)?,
         language: report.language()?,
         seed: report.seed,
         summaries: args.summaries_layout,
