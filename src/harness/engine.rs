@@ -16,6 +16,7 @@ use super::plan::BudgetSpec;
 use crate::corpus::Document;
 use crate::lang::{Language, LanguageChoice};
 use crate::metrics::MetricSpec;
+use crate::metrics::dangling::{self, Extracted};
 use crate::metrics::{MetricSet, SufficientStats, TextTokenizer};
 use crate::profiles::{ProfileScorer, ProfileSpec};
 use crate::report::SummaryRecord;
@@ -399,13 +400,16 @@ impl Engine {
     /// the single value as F, P and R undefined (NaN, written as empty
     /// fields); an undefined value (e.g. BLEU without a reference) is NaN too.
     /// The beyond-ROUGE metrics' scores (F only) and the statistics
-    /// corpus-level BLEU and chrF sum.
+    /// corpus-level BLEU and chrF sum. `extracted`: the summary's sentences
+    /// in the source when a summarizer selected them (`dangling` aligns the
+    /// text otherwise).
     fn other_scores(
         &self,
         summary: &str,
         references: &[String],
         source: &str,
         language: Language,
+        extracted: Option<&[Extracted<'_>]>,
     ) -> (Vec<Score>, Vec<SufficientStats>) {
         let Some(set) = &self.others else { return (Vec::new(), Vec::new()) };
         let in_language;
@@ -418,7 +422,7 @@ impl Engine {
             &in_language
         };
         let undefined = Score { precision: f64::NAN, recall: f64::NAN, fmeasure: f64::NAN };
-        match set.score(summary, Some(references), Some(source)) {
+        match set.score_extract(summary, Some(references), Some(source), extracted) {
             Ok(values) => (
                 values.iter().map(|v| Score { fmeasure: v.score.unwrap_or(f64::NAN), ..undefined }).collect(),
                 values.iter().filter_map(SufficientStats::of).collect(),
@@ -470,8 +474,9 @@ impl Engine {
             (Some(scorer), Some(references)) => scorer.score(references, &text),
             _ => Vec::new(),
         };
+        let extracted = dangling::selected(doc, &summary.sentences, summary.truncated_len);
         let (others, corpus_stats) =
-            self.other_scores(&text, work.references, &doc.source.text, doc.language);
+            self.other_scores(&text, work.references, &doc.source.text, doc.language, Some(&extracted));
         let scores = self.in_metric_order(rouge, only155, others);
         let summary = SummaryRecord {
             corpus: corpus.to_string(),
@@ -503,7 +508,7 @@ impl Engine {
             None => Vec::new(),
         };
         let (others, corpus_stats) =
-            self.other_scores(&summary, &doc.references, &doc.text, self.language_of(doc));
+            self.other_scores(&summary, &doc.references, &doc.text, self.language_of(doc), None);
         (self.in_metric_order(rouge, only155, others), corpus_stats)
     }
 }

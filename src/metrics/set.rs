@@ -6,6 +6,7 @@ use crate::text::WordTokenizer;
 
 use super::bleu::sentence_bleu_with;
 use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, chrf_stats_with};
+use super::dangling::{Extracted, check, check_text};
 use super::fragments::Fragments;
 use super::jsd::js_divergence;
 use super::novelty::ngram_shares;
@@ -78,10 +79,12 @@ impl MetricSet {
     }
 
     /// The metrics whose inputs are present: BLEU, chrF and chrF++ when there
-    /// are references, the others when there is a source ([`Metric::all`] order).
+    /// are references, the others when there is a source ([`Metric::all`]
+    /// order); but `dangling`, a heuristic, only when asked for by name.
     pub fn available(has_references: bool, has_source: bool) -> Vec<Metric> {
         Metric::all()
             .into_iter()
+            .filter(|&m| m != Metric::Dangling)
             .filter(|m| match m.needs() {
                 Needs::References => has_references,
                 Needs::Source => has_source,
@@ -131,6 +134,20 @@ impl MetricSet {
         candidate: &str,
         references: Option<&[S]>,
         source: Option<&str>,
+    ) -> Result<Vec<MetricValue>, MissingInput> {
+        self.score_extract(candidate, references, source, None)
+    }
+
+    /// [`MetricSet::score`] of an extract whose sentences the caller knows
+    /// (`extracted`: a summarizer's selection, see
+    /// [`super::dangling::selected`]); without them, `dangling` aligns the
+    /// candidate to the source ([`super::dangling::align`]).
+    pub fn score_extract<S: AsRef<str>>(
+        &self,
+        candidate: &str,
+        references: Option<&[S]>,
+        source: Option<&str>,
+        extracted: Option<&[Extracted<'_>]>,
     ) -> Result<Vec<MetricValue>, MissingInput> {
         self.check(references.map(<[S]>::len), source.is_some())?;
         let references = references.unwrap_or(&[]);
@@ -182,6 +199,14 @@ impl MetricSet {
             }
             Metric::JsDivergence => {
                 value(metric, js_divergence(candidate, source, self.words), Details::None)
+            }
+            Metric::Dangling => {
+                let language = self.language();
+                let found = match extracted {
+                    Some(sentences) => check(sentences, language),
+                    None => check_text(candidate, source, language),
+                };
+                value(metric, found.and_then(|c| c.share()), Details::None)
             }
         });
         Ok(values.collect())
