@@ -268,6 +268,26 @@ mod tests {
     }
 
     #[test]
+    fn dangling_aligns_text_or_reads_a_selection_and_is_opt_in() {
+        let set = MetricSet::new(vec![Metric::Dangling], TextTokenizer::default());
+        let source = "Ann won. She smiled. It rained.";
+        // By hand: "She smiled." is sentence 1 without sentence 0 before it: 1 of 1.
+        let values = set.score::<String>("She smiled.", None, Some(source)).unwrap();
+        assert_eq!(values[0].score, Some(1.0));
+        // The same text read through a selection of sentences 0 and 1: 0 of 2.
+        let extract = [
+            Extracted { index: Some(0), text: "Ann won.", cut: false },
+            Extracted { index: Some(1), text: "She smiled.", cut: false },
+        ];
+        let values = set.score_extract::<String>("She smiled.", None, Some(source), Some(&extract)).unwrap();
+        assert_eq!(values[0].score, Some(0.0));
+        let mut german = set.clone();
+        german.set_language(Language::German);
+        assert_eq!(german.score::<String>("She smiled.", None, Some(source)).unwrap()[0].score, None);
+        assert!(!MetricSet::available(true, true).contains(&Metric::Dangling));
+    }
+
+    #[test]
     fn available_metrics_follow_the_inputs() {
         assert_eq!(MetricSet::available(true, false), [Metric::Bleu, Metric::Chrf, Metric::ChrfPlusPlus]);
         assert_eq!(MetricSet::available(false, true).len(), 12);
