@@ -165,7 +165,8 @@ proptest! {
         // when nothing is cut (the sentences are distinct).
         let uncut = selected(&doc, &chosen, None);
         let text: Vec<&str> = uncut.iter().map(|s: &Extracted<'_>| s.text).collect();
-        let aligned = align(&text.join("\n"), &doc.source.text, english);
+        let joined = text.join("\n");
+        let aligned = align(&joined, &doc.source.text, english);
         prop_assert_eq!(check(&aligned, english), check(&uncut, english));
     }
 }
