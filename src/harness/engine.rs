@@ -608,8 +608,10 @@ mod tests {
         assert_eq!((first.summary.doc_id.as_str(), first.summary.summarizer.as_str()), ("a", "lead"));
         assert_eq!(first.summary.text, "Cats sleep all day.");
         assert_eq!(first.summary.words, 4);
-        assert_eq!(first.scores.len(), 4, "rouge1, rouge2, rougeL, rougeLsum");
-        assert!(first.scores.iter().all(|r| r.fmeasure == 1.0));
+        assert_eq!(first.scores.len(), 5, "rouge1, rouge2, rougeL, rougeLsum, dangling");
+        assert!(first.scores[..4].iter().all(|r| r.fmeasure == 1.0));
+        // The document's first sentence alone: nothing dangles.
+        assert_eq!(first.scores[4].fmeasure, 0.0);
         // Lead on "b" picks "Birds sing." which shares nothing with "Fish swim.".
         let lead_b = &results[1].items[0];
         assert_eq!(lead_b.summary.doc_id, "b");
@@ -676,7 +678,10 @@ mod tests {
         let docs = engine.prepare(vec![doc("e", "   ", "Something.")]);
         let results = engine.evaluate("c", &docs, &|| {}).unwrap();
         assert_eq!(results[0].items[0].summary.text, "");
-        assert!(results[0].items[0].scores.iter().all(|r| r.fmeasure == 0.0));
+        let scores = &results[0].items[0].scores;
+        assert!(scores[..4].iter().all(|r| r.fmeasure == 0.0));
+        // No sentence: `dangling` is undefined.
+        assert!(scores[4].fmeasure.is_nan());
         assert_eq!(results[0].warnings.len(), 1);
     }
 
