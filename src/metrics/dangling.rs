@@ -130,9 +130,18 @@ pub const CONNECTIVES: &[&str] = &[
 ];
 
 /// Openings that start like a pronoun or connective but point at the
-/// time of writing, not at an earlier sentence ("This year", "These days")
-/// or are no connective ("Yet another"): never flagged.
+/// time of writing ("This year", "These days") or at the document itself
+/// ("This Act", a bill's; "This study", a paper's), not at an earlier
+/// sentence, or are no connective ("Yet another"): never flagged.
 pub const EXCEPTIONS: &[&str] = &[
+    "this act",
+    "this article",
+    "this chapter",
+    "this paper",
+    "this section",
+    "this study",
+    "this subsection",
+    "this title",
     "this afternoon",
     "this autumn",
     "this century",
@@ -369,6 +378,7 @@ mod tests {
             assert_eq!(opening(text), None, "{text}");
         }
         assert_eq!(opening("This week's storm"), None);
+        assert_eq!(opening("This Act may be cited as the Clean Water Act."), None);
         assert_eq!(opening("This is new."), Some(Flag::Pronoun));
         assert_eq!(opening(""), None);
         assert_eq!(opening("“…”"), None);
