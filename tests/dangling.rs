@@ -44,7 +44,11 @@ fn lead_cut_by_a_word_budget_dangles_in_every_report() {
     // document has no value (English word lists only).
     assert_eq!(
         dangling_rows(&out),
-        ["corpus,race,lead,dangling,,,0.5", "corpus,rennen,lead,dangling,,,", "corpus,storm,lead,dangling,,,0.5"]
+        [
+            "corpus,race,lead,dangling,,,0.5",
+            "corpus,rennen,lead,dangling,,,",
+            "corpus,storm,lead,dangling,,,0.5"
+        ]
     );
     let summary = read(&out, "summary.csv");
     let row = summary.lines().find(|l| l.starts_with("corpus,lead,dangling,")).expect("a dangling row");
@@ -103,7 +107,9 @@ fn outside_systems_are_aligned_to_their_documents() {
     assert_eq!(rows.len(), 12);
     // Means over the documents with a value: torn (1 + 0)/2, cut 0.5 over one.
     let summary = read(&out, "summary.csv");
-    for prefix in ["corpus,torn,dangling,2,,,0.5,", "corpus,cut,dangling,1,,,0.5,", "corpus,kept,dangling,2,,,0,"] {
+    for prefix in
+        ["corpus,torn,dangling,2,,,0.5,", "corpus,cut,dangling,1,,,0.5,", "corpus,kept,dangling,2,,,0,"]
+    {
         assert!(summary.lines().any(|l| l.starts_with(prefix)), "{prefix} not in summary.csv");
     }
     assert!(read(&out, "report.html").contains("dangling"));

@@ -179,7 +179,9 @@ fn outside_summaries_are_scored_into_the_same_reports() {
     // not the document's (not an extract).
     let (rouge, dangling): (Vec<&str>, Vec<&str>) =
         scores.lines().skip(1).partition(|l| l.split(',').nth(3) != Some("dangling"));
-    assert!(rouge.iter().take(4).all(|l| l.starts_with("news,d1,abstractive,") && l.ends_with(",1,1,1,none")));
+    assert!(
+        rouge.iter().take(4).all(|l| l.starts_with("news,d1,abstractive,") && l.ends_with(",1,1,1,none"))
+    );
     assert!(rouge.iter().skip(4).all(|l| l.ends_with(",0,0,0,none")), "{scores}");
     assert!(dangling.iter().all(|l| l.ends_with(",dangling,,,,none")), "{scores}");
     assert_eq!(

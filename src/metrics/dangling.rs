@@ -373,8 +373,13 @@ mod tests {
             assert_eq!(opening(text), None, "{text}");
         }
         // Hyphenated words are one word; exceptions; acronyms; a number first.
-        for text in ["So-called experts", "This year, prices rose.", "Yet another storm.", "IT spending rose.", "1990: It began."]
-        {
+        for text in [
+            "So-called experts",
+            "This year, prices rose.",
+            "Yet another storm.",
+            "IT spending rose.",
+            "1990: It began.",
+        ] {
             assert_eq!(opening(text), None, "{text}");
         }
         assert_eq!(opening("This week's storm"), None);
@@ -480,7 +485,10 @@ mod tests {
         let aligned = align(summary, source, english());
         let indices: Vec<Option<usize>> = aligned.iter().map(|s| s.index).collect();
         assert_eq!(indices, [Some(0), None, Some(2), Some(3), Some(4), Some(2)]);
-        assert_eq!(aligned.iter().map(|s| s.cut).collect::<Vec<_>>(), [false, false, false, false, false, true]);
+        assert_eq!(
+            aligned.iter().map(|s| s.cut).collect::<Vec<_>>(),
+            [false, false, false, false, false, true]
+        );
         // Counted 5; flagged: the cut "Bob came" only: 1/5.
         let check = check(&aligned, english()).unwrap();
         assert_eq!(check.flagged, [(5, Flag::Cut)]);
