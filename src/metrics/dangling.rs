@@ -238,9 +238,10 @@ fn has_word_lists(language: Language) -> bool {
 /// The sentences a summarizer selected from `doc`: `sentences` in summary
 /// order, the last one kept to `truncated_len` bytes when a budget cut it.
 ///
+/// A `truncated_len` that is no character boundary keeps the whole sentence.
+///
 /// # Panics
-/// If an index is not a sentence of `doc`, or `truncated_len` is not a
-/// character boundary of the last sentence (the summarizer's budget keeps both).
+/// If an index is not a sentence of `doc` (as [`PreparedDocument::sentence_text`]).
 pub fn selected<'a>(
     doc: &'a PreparedDocument,
     sentences: &[usize],
@@ -256,7 +257,7 @@ pub fn selected<'a>(
                 Some(len) if Some(position) == last => len.min(full.len()),
                 _ => full.len(),
             };
-            let text = &full[..kept];
+            let text = full.get(..kept).unwrap_or(full);
             Extracted { index: Some(index), text, cut: text.trim_end().len() < full.trim_end().len() }
         })
         .collect()
