@@ -195,7 +195,7 @@ fn bad_arguments_are_named() {
     assert_eq!(
         eval_error(&["--metrics", "bleu,rouge1"], "in.jsonl", input),
         "error: unknown metric `rouge1` (expected bleu, chrf, chrf++, coverage, density, compression, \
-         novel-1…novel-4, repeated-1…repeated-4 or js-divergence)\n"
+         novel-1…novel-4, repeated-1…repeated-4, js-divergence or dangling)\n"
     );
     assert_eq!(eval_error(&["--corpus-level"], "in.jsonl", "\n"), "error: in.jsonl: no documents to score\n");
     let missing = Path::new("no-such-file.jsonl");

@@ -76,12 +76,12 @@ fn a_run_writes_every_file_with_a_row_per_document_summarizer_and_metric() {
     // Nothing else (no temporary files) is left in the directory.
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), files::ALL.len());
     let scores = read(&out, files::SCORES);
-    // Header + 7 documents × 3 summarizers × 4 metrics.
-    assert_eq!(scores.lines().count(), 1 + 7 * 3 * 4);
+    // Header + 7 documents × 3 summarizers × 5 metrics (ROUGE's four and dangling).
+    assert_eq!(scores.lines().count(), 1 + 7 * 3 * 5);
     assert!(scores.lines().nth(1).unwrap().starts_with("news,d1,lead,rouge1,"));
-    assert!(scores.lines().last().unwrap().starts_with("news,d7,luhn,rougeLsum,"));
+    assert!(scores.lines().last().unwrap().starts_with("news,d7,luhn,dangling,"));
     assert_eq!(read(&out, files::SUMMARIES).lines().count(), 7 * 3);
-    assert_eq!(read(&out, files::SUMMARY_CSV).lines().count(), 1 + 3 * 4);
+    assert_eq!(read(&out, files::SUMMARY_CSV).lines().count(), 1 + 3 * 5);
     assert_eq!(read(&out, files::SUMMARY_MD), outcome.markdown);
     let info: serde_json::Value = serde_json::from_str(&read(&out, files::RUN)).unwrap();
     assert_eq!(info["seed"], 7);
@@ -176,15 +176,16 @@ fn outside_summaries_are_scored_into_the_same_reports() {
     let out = tmp.path().join("out");
     let outcome = score(&score_request(tmp.path(), lines), &out).unwrap();
     let scores = read(&out, files::SCORES);
-    assert_eq!(scores.lines().count(), 1 + 2 * 4);
+    assert_eq!(scores.lines().count(), 1 + 2 * 5);
+    // ROUGE's rows; `dangling` has no value for summaries whose sentences are
+    // not the document's (not an extract).
+    let (rouge, dangling): (Vec<&str>, Vec<&str>) =
+        scores.lines().skip(1).partition(|l| l.split(',').nth(3) != Some("dangling"));
     assert!(
-        scores
-            .lines()
-            .skip(1)
-            .take(4)
-            .all(|l| l.starts_with("news,d1,abstractive,") && l.ends_with(",1,1,1,none"))
+        rouge.iter().take(4).all(|l| l.starts_with("news,d1,abstractive,") && l.ends_with(",1,1,1,none"))
     );
-    assert!(scores.lines().skip(5).all(|l| l.ends_with(",0,0,0,none")), "{scores}");
+    assert!(rouge.iter().skip(4).all(|l| l.ends_with(",0,0,0,none")), "{scores}");
+    assert!(dangling.iter().all(|l| l.ends_with(",dangling,,,,none")), "{scores}");
     assert_eq!(
         outcome.info.warnings,
         [

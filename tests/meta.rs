@@ -334,8 +334,9 @@ fn one_run_directory_per_system_is_checked_against_its_run_json() {
     };
     meta().success();
     let rows = parse_meta_csv(&std::fs::read_to_string(out.join("meta.csv")).unwrap());
-    // The default metrics of `score`, one judgment, 3 levels × 3 coefficients.
-    assert_eq!(rows.len(), 4 * 9);
+    // The default metrics of `score` (ROUGE's four and dangling), one
+    // judgment, 3 levels × 3 coefficients.
+    assert_eq!(rows.len(), 5 * 9);
     let key = |l: &str| (l.to_string(), "rouge1".to_string(), "relevance".to_string(), "pearson".to_string());
     assert_eq!((rows[&key("system")].3, rows[&key("global")].3), (3, 9));
 

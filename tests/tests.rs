@@ -18,6 +18,7 @@ mod cli_sentences;
 mod corpus_errors;
 mod corpus_formats;
 mod corpus_parquet;
+mod dangling;
 mod datasets_hub;
 mod determinism;
 mod error_messages;

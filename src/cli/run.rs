@@ -68,8 +68,9 @@ pub struct Args {
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
     /// Comma-separated metrics, in report order: rouge-score's rouge1…rouge9, rougeL,
-    /// rougeLsum; ROUGE-1.5.5's rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*
-    /// [default: rouge1,rouge2,rougeL,rougeLsum].
+    /// rougeLsum; ROUGE-1.5.5's rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*;
+    /// the metrics of `eval`; dangling (extract sentences whose antecedent was left out)
+    /// [default: rouge1,rouge2,rougeL,rougeLsum,dangling].
     #[arg(long)]
     metrics: Option<String>,
     /// Stem words (Porter) before ROUGE matching (the default).
@@ -143,7 +144,7 @@ impl ReportArgs {
             .map(Some)
     }
 
-    /// The metrics asked for, or the default four.
+    /// The metrics asked for, or the defaults (ROUGE's four and dangling).
     pub fn metrics(&self) -> anyhow::Result<Vec<MetricSpec>> {
         Ok(match (&self.metrics, &self.rouge_profile) {
             (Some(list), _) => MetricSpec::parse_list(list)?,

@@ -17,6 +17,7 @@ use super::plan::BudgetSpec;
 use crate::corpus::Document;
 use crate::lang::{Language, LanguageChoice};
 use crate::metrics::MetricSpec;
+use crate::metrics::dangling::{self, Extracted};
 use crate::metrics::{MetricSet, SufficientStats, TextTokenizer};
 use crate::profiles::{ProfileScorer, ProfileSpec};
 use crate::report::SummaryRecord;
@@ -422,13 +423,16 @@ impl Engine {
     /// the single value as F, P and R undefined (NaN, written as empty
     /// fields); an undefined value (e.g. BLEU without a reference) is NaN too.
     /// The beyond-ROUGE metrics' scores (F only) and the statistics
-    /// corpus-level BLEU and chrF sum.
+    /// corpus-level BLEU and chrF sum. `extracted`: the summary's sentences
+    /// in the source when a summarizer selected them (`dangling` aligns the
+    /// text otherwise).
     fn other_scores(
         &self,
         summary: &str,
         references: &[String],
         source: &str,
         language: Language,
+        extracted: Option<&[Extracted<'_>]>,
     ) -> (Vec<Score>, Vec<SufficientStats>) {
         let Some(set) = &self.others else { return (Vec::new(), Vec::new()) };
         let in_language;
@@ -441,7 +445,7 @@ impl Engine {
             &in_language
         };
         let undefined = Score { precision: f64::NAN, recall: f64::NAN, fmeasure: f64::NAN };
-        match set.score(summary, Some(references), Some(source)) {
+        match set.score_extract(summary, Some(references), Some(source), extracted) {
             Ok(values) => (
                 values.iter().map(|v| Score { fmeasure: v.score.unwrap_or(f64::NAN), ..undefined }).collect(),
                 values.iter().filter_map(SufficientStats::of).collect(),
@@ -493,8 +497,9 @@ impl Engine {
             (Some(scorer), Some(references)) => scorer.score(references, &text),
             _ => Vec::new(),
         };
+        let extracted = dangling::selected(doc, &summary.sentences, summary.truncated_len);
         let (others, corpus_stats) =
-            self.other_scores(&text, work.references, &doc.source.text, doc.language);
+            self.other_scores(&text, work.references, &doc.source.text, doc.language, Some(&extracted));
         let bertscore = match (&self.bertscore, &work.bertscore) {
             (Some(scorer), Some(references)) => Some(scorer.score(&text, references)?),
             _ => None,
@@ -540,7 +545,7 @@ impl Engine {
                     _ => Vec::new(),
                 };
                 let (others, corpus_stats) =
-                    self.other_scores(&summary, &doc.references, &doc.text, language);
+                    self.other_scores(&summary, &doc.references, &doc.text, language, None);
                 let bertscore = match (&self.bertscore, &encoded) {
                     (Some(scorer), Some(encoded)) => Some(scorer.score(&summary, encoded)?),
                     _ => None,
@@ -647,8 +652,10 @@ mod tests {
         assert_eq!((first.summary.doc_id.as_str(), first.summary.summarizer.as_str()), ("a", "lead"));
         assert_eq!(first.summary.text, "Cats sleep all day.");
         assert_eq!(first.summary.words, 4);
-        assert_eq!(first.scores.len(), 4, "rouge1, rouge2, rougeL, rougeLsum");
-        assert!(first.scores.iter().all(|r| r.fmeasure == 1.0));
+        assert_eq!(first.scores.len(), 5, "rouge1, rouge2, rougeL, rougeLsum, dangling");
+        assert!(first.scores[..4].iter().all(|r| r.fmeasure == 1.0));
+        // The document's first sentence alone: nothing dangles.
+        assert_eq!(first.scores[4].fmeasure, 0.0);
         // Lead on "b" picks "Birds sing." which shares nothing with "Fish swim.".
         let lead_b = &results[1].items[0];
         assert_eq!(lead_b.summary.doc_id, "b");
@@ -715,7 +722,10 @@ mod tests {
         let docs = engine.prepare(vec![doc("e", "   ", "Something.")]);
         let results = engine.evaluate("c", &docs, &|| {}).unwrap();
         assert_eq!(results[0].items[0].summary.text, "");
-        assert!(results[0].items[0].scores.iter().all(|r| r.fmeasure == 0.0));
+        let scores = &results[0].items[0].scores;
+        assert!(scores[..4].iter().all(|r| r.fmeasure == 0.0));
+        // No sentence: `dangling` is undefined.
+        assert!(scores[4].fmeasure.is_nan());
         assert_eq!(results[0].warnings.len(), 1);
     }
 

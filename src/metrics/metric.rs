@@ -1,6 +1,6 @@
 //! [`Metric`]: the names of the metrics beyond ROUGE, parsed from and printed
 //! as `bleu`, `chrf`, `chrf++`, `coverage`, `density`, `compression`,
-//! `novel-1`…`novel-4`, `repeated-1`…`repeated-4`, `js-divergence`.
+//! `novel-1`…`novel-4`, `repeated-1`…`repeated-4`, `js-divergence`, `dangling`.
 
 use std::fmt;
 use std::str::FromStr;
@@ -30,6 +30,10 @@ pub enum Metric {
     Repeated(u8),
     /// Jensen–Shannon divergence between summary and source words (`js-divergence`).
     JsDivergence,
+    /// Share of an extract's sentences that dangle: a pronoun or connective
+    /// whose antecedent was not selected, or a cut mid-clause (`dangling`,
+    /// see [`super::dangling`]).
+    Dangling,
 }
 
 /// Which way a metric's values are better, for `compare`'s verdicts.
@@ -38,7 +42,8 @@ pub enum Better {
     /// Higher is better (ROUGE, BLEU, chrF).
     Higher,
     /// Lower is better (JS divergence from the source: Louis & Nenkova 2013
-    /// found lower divergence goes with better summaries).
+    /// found lower divergence goes with better summaries; the share of
+    /// dangling sentences).
     Lower,
     /// Neither: the value describes a summary (how extractive, how long,
     /// how repetitive) without ranking it.
@@ -62,6 +67,7 @@ impl Metric {
         all.extend((1..=MAX_N as u8).map(Metric::Novel));
         all.extend((1..=MAX_N as u8).map(Metric::Repeated));
         all.push(Metric::JsDivergence);
+        all.push(Metric::Dangling);
         all
     }
 
@@ -69,7 +75,7 @@ impl Metric {
     pub fn better(&self) -> Better {
         match self {
             Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus => Better::Higher,
-            Metric::JsDivergence => Better::Lower,
+            Metric::JsDivergence | Metric::Dangling => Better::Lower,
             Metric::Coverage
             | Metric::Density
             | Metric::Compression
@@ -99,6 +105,7 @@ impl fmt::Display for Metric {
             Metric::Novel(n) => write!(f, "novel-{n}"),
             Metric::Repeated(n) => write!(f, "repeated-{n}"),
             Metric::JsDivergence => f.write_str("js-divergence"),
+            Metric::Dangling => f.write_str("dangling"),
         }
     }
 }
@@ -109,7 +116,7 @@ pub enum MetricListError {
     /// A name no metric has.
     #[error(
         "unknown metric `{0}` (expected bleu, chrf, chrf++, coverage, density, compression, \
-         novel-1…novel-4, repeated-1…repeated-4 or js-divergence)"
+         novel-1…novel-4, repeated-1…repeated-4, js-divergence or dangling)"
     )]
     Unknown(String),
     /// An empty list or a name given twice: the rule every list of the crate
@@ -143,7 +150,7 @@ mod tests {
     #[test]
     fn every_name_prints_and_parses_back() {
         let all = Metric::all();
-        assert_eq!(all.len(), 15);
+        assert_eq!(all.len(), 16);
         for metric in all {
             assert_eq!(metric.to_string().parse(), Ok(metric));
         }

@@ -7,7 +7,10 @@
 //!   (Grusky et al. 2018), the reference code's greedy scan included;
 //! - `novel-N`, `repeated-N` (N = 1…4): SummEval's data statistics;
 //! - `js-divergence`: Jensen–Shannon divergence between summary and source
-//!   unigram distributions (Louis & Nenkova 2013), reference-free.
+//!   unigram distributions (Louis & Nenkova 2013), reference-free;
+//! - `dangling`: the share of an extract's sentences that open with a
+//!   pronoun or connective whose antecedent was not selected, or are cut
+//!   mid-clause (after Zhang et al. 2023): a word-list signal, not a verdict.
 //!
 //! Owns: the metrics' tokenizers (`tok13a`, `tokenizer`, Python's string
 //! rules in `pystr`), their arithmetic (one file per metric), the metric
@@ -34,6 +37,7 @@
 pub mod bleu;
 pub mod chrf;
 mod corpus;
+pub mod dangling;
 mod eval;
 pub mod eval_input;
 pub mod fragments;

@@ -6,6 +6,7 @@ use crate::text::WordTokenizer;
 
 use super::bleu::sentence_bleu_with;
 use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, chrf_stats_with};
+use super::dangling::{Extracted, check, check_text};
 use super::fragments::Fragments;
 use super::jsd::js_divergence;
 use super::novelty::ngram_shares;
@@ -78,10 +79,12 @@ impl MetricSet {
     }
 
     /// The metrics whose inputs are present: BLEU, chrF and chrF++ when there
-    /// are references, the others when there is a source ([`Metric::all`] order).
+    /// are references, the others when there is a source ([`Metric::all`]
+    /// order); but `dangling`, a heuristic, only when asked for by name.
     pub fn available(has_references: bool, has_source: bool) -> Vec<Metric> {
         Metric::all()
             .into_iter()
+            .filter(|&m| m != Metric::Dangling)
             .filter(|m| match m.needs() {
                 Needs::References => has_references,
                 Needs::Source => has_source,
@@ -131,6 +134,20 @@ impl MetricSet {
         candidate: &str,
         references: Option<&[S]>,
         source: Option<&str>,
+    ) -> Result<Vec<MetricValue>, MissingInput> {
+        self.score_extract(candidate, references, source, None)
+    }
+
+    /// [`MetricSet::score`] of an extract whose sentences the caller knows
+    /// (`extracted`: a summarizer's selection, see
+    /// [`super::dangling::selected`]); without them, `dangling` aligns the
+    /// candidate to the source ([`super::dangling::align`]).
+    pub fn score_extract<S: AsRef<str>>(
+        &self,
+        candidate: &str,
+        references: Option<&[S]>,
+        source: Option<&str>,
+        extracted: Option<&[Extracted<'_>]>,
     ) -> Result<Vec<MetricValue>, MissingInput> {
         self.check(references.map(<[S]>::len), source.is_some())?;
         let references = references.unwrap_or(&[]);
@@ -182,6 +199,14 @@ impl MetricSet {
             }
             Metric::JsDivergence => {
                 value(metric, js_divergence(candidate, source, self.words), Details::None)
+            }
+            Metric::Dangling => {
+                let language = self.language();
+                let found = match extracted {
+                    Some(sentences) => check(sentences, language),
+                    None => check_text(candidate, source, language),
+                };
+                value(metric, found.and_then(|c| c.share()), Details::None)
             }
         });
         Ok(values.collect())
@@ -240,6 +265,26 @@ mod tests {
         fn shared<T: Send + Sync>() {}
         shared::<MetricSet>();
         shared::<crate::metrics::CorpusAccumulator>();
+    }
+
+    #[test]
+    fn dangling_aligns_text_or_reads_a_selection_and_is_opt_in() {
+        let set = MetricSet::new(vec![Metric::Dangling], TextTokenizer::default());
+        let source = "Ann won. She smiled. It rained.";
+        // By hand: "She smiled." is sentence 1 without sentence 0 before it: 1 of 1.
+        let values = set.score::<String>("She smiled.", None, Some(source)).unwrap();
+        assert_eq!(values[0].score, Some(1.0));
+        // The same text read through a selection of sentences 0 and 1: 0 of 2.
+        let extract = [
+            Extracted { index: Some(0), text: "Ann won.", cut: false },
+            Extracted { index: Some(1), text: "She smiled.", cut: false },
+        ];
+        let values = set.score_extract::<String>("She smiled.", None, Some(source), Some(&extract)).unwrap();
+        assert_eq!(values[0].score, Some(0.0));
+        let mut german = set.clone();
+        german.set_language(Language::German);
+        assert_eq!(german.score::<String>("She smiled.", None, Some(source)).unwrap()[0].score, None);
+        assert!(!MetricSet::available(true, true).contains(&Metric::Dangling));
     }
 
     #[test]

@@ -161,6 +161,10 @@ pub fn signature_with(
         Metric::JsDivergence => format!(
             "impl:js-unigram|tok:uax29-words-lc-snowball-nostop|smooth:add[{JS_SMOOTHING}]|log:2|version:{SUMBENCH_VERSION}"
         ),
+        Metric::Dangling => format!(
+            "impl:{}|antecedent:previous-sentence|cut:no-terminal|align:exact-ws|version:{SUMBENCH_VERSION}",
+            super::dangling::RULE
+        ),
     }
 }
 

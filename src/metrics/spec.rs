@@ -24,7 +24,8 @@ pub enum MetricSpec {
     /// when stemming).
     Rouge155(crate::rouge155::Metric),
     /// A single-valued metric beyond ROUGE (BLEU, chrF, fragments, novel
-    /// n-grams, JS divergence): its score is the F column, P and R are empty.
+    /// n-grams, JS divergence, dangling sentences): its score is the F
+    /// column, P and R are empty.
     Other(Metric),
     /// BERTScore (P, R and F) with the run's sentence-embedding model (the
     /// `models` feature; the model and options are the run's
@@ -42,8 +43,8 @@ pub enum MetricSpecError {
     #[error(
         "unknown metric `{0}` (expected rouge1…rouge9, rougeL, rougeLsum; ROUGE-1.5.5's \
          rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*; or bleu, chrf, chrf++, \
-         coverage, density, compression, novel-1…novel-4, repeated-1…repeated-4, js-divergence; \
-         bertscore with a model)"
+         coverage, density, compression, novel-1…novel-4, repeated-1…repeated-4, js-divergence, \
+         dangling; bertscore with a model)"
     )]
     Unknown(String),
     /// An empty list, or a name listed twice.
@@ -172,10 +173,13 @@ impl MetricSpec {
         }
     }
 
-    /// The default metrics: rouge1, rouge2, rougeL, rougeLsum.
+    /// The default metrics: rouge1, rouge2, rougeL, rougeLsum, and the
+    /// share of dangling sentences (`dangling`, a cheap faithfulness signal
+    /// for extracts beside ROUGE).
     pub fn defaults() -> Vec<MetricSpec> {
         use crate::rouge::Metric::{L, Lsum, N};
-        [N(1), N(2), L, Lsum].into_iter().map(MetricSpec::Rouge).collect()
+        let rouge = [N(1), N(2), L, Lsum].into_iter().map(MetricSpec::Rouge);
+        rouge.chain([MetricSpec::Other(Metric::Dangling)]).collect()
     }
 
     /// Parses a comma-separated list of names, keeping its order (not
