@@ -1,5 +1,5 @@
 //! [`Metric`]: the names of the metrics beyond ROUGE, parsed from and printed
-//! as `bleu`, `chrf`, `chrf++`, `coverage`, `density`, `compression`,
+//! as `bleu`, `chrf`, `chrf++`, `ter`, `coverage`, `density`, `compression`,
 //! `novel-1`…`novel-4`, `repeated-1`…`repeated-4`, `js-divergence`.
 
 use std::fmt;
@@ -18,6 +18,8 @@ pub enum Metric {
     Chrf,
     /// sacreBLEU chrF++ (`chrf++`).
     ChrfPlusPlus,
+    /// sacreBLEU TER, translation edit rate (`ter`).
+    Ter,
     /// Newsroom extractive fragment coverage (`coverage`).
     Coverage,
     /// Newsroom extractive fragment density (`density`).
@@ -37,8 +39,8 @@ pub enum Metric {
 pub enum Better {
     /// Higher is better (ROUGE, BLEU, chrF).
     Higher,
-    /// Lower is better (JS divergence from the source: Louis & Nenkova 2013
-    /// found lower divergence goes with better summaries).
+    /// Lower is better (TER, an error rate; JS divergence from the source:
+    /// Louis & Nenkova 2013 found lower divergence goes with better summaries).
     Lower,
     /// Neither: the value describes a summary (how extractive, how long,
     /// how repetitive) without ranking it.
@@ -48,7 +50,7 @@ pub enum Better {
 /// What a metric reads besides the candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
-    /// At least one reference (BLEU, chrF, chrF++).
+    /// At least one reference (BLEU, chrF, chrF++, TER).
     References,
     /// The source document (every other metric).
     Source,
@@ -57,7 +59,7 @@ pub enum Needs {
 impl Metric {
     /// Every metric, in the order the default lists and outputs use.
     pub fn all() -> Vec<Metric> {
-        let mut all = vec![Metric::Bleu, Metric::Chrf, Metric::ChrfPlusPlus];
+        let mut all = vec![Metric::Bleu, Metric::Chrf, Metric::ChrfPlusPlus, Metric::Ter];
         all.extend([Metric::Coverage, Metric::Density, Metric::Compression]);
         all.extend((1..=MAX_N as u8).map(Metric::Novel));
         all.extend((1..=MAX_N as u8).map(Metric::Repeated));
@@ -69,7 +71,7 @@ impl Metric {
     pub fn better(&self) -> Better {
         match self {
             Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus => Better::Higher,
-            Metric::JsDivergence => Better::Lower,
+            Metric::JsDivergence | Metric::Ter => Better::Lower,
             Metric::Coverage
             | Metric::Density
             | Metric::Compression
@@ -81,7 +83,7 @@ impl Metric {
     /// What the metric reads besides the candidate.
     pub fn needs(&self) -> Needs {
         match self {
-            Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus => Needs::References,
+            Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus | Metric::Ter => Needs::References,
             _ => Needs::Source,
         }
     }
@@ -93,6 +95,7 @@ impl fmt::Display for Metric {
             Metric::Bleu => f.write_str("bleu"),
             Metric::Chrf => f.write_str("chrf"),
             Metric::ChrfPlusPlus => f.write_str("chrf++"),
+            Metric::Ter => f.write_str("ter"),
             Metric::Coverage => f.write_str("coverage"),
             Metric::Density => f.write_str("density"),
             Metric::Compression => f.write_str("compression"),
@@ -108,7 +111,7 @@ impl fmt::Display for Metric {
 pub enum MetricListError {
     /// A name no metric has.
     #[error(
-        "unknown metric `{0}` (expected bleu, chrf, chrf++, coverage, density, compression, \
+        "unknown metric `{0}` (expected bleu, chrf, chrf++, ter, coverage, density, compression, \
          novel-1…novel-4, repeated-1…repeated-4 or js-divergence)"
     )]
     Unknown(String),
@@ -143,7 +146,7 @@ mod tests {
     #[test]
     fn every_name_prints_and_parses_back() {
         let all = Metric::all();
-        assert_eq!(all.len(), 15);
+        assert_eq!(all.len(), 16);
         for metric in all {
             assert_eq!(metric.to_string().parse(), Ok(metric));
         }

@@ -53,7 +53,7 @@ pub mod tokenizers;
 mod value;
 
 pub use corpus::{BadStats, CorpusAccumulator, SufficientStats};
-pub use eval::{EvalOptions, EvalOutput, evaluate};
+pub use eval::{EvalOptions, EvalOutput, RecordFailure, RecordScorer, RecordScorers, RecordValue, evaluate};
 pub use eval_input::{EvalError, EvalReader, EvalRecord, open_eval_input};
 pub use metric::{Better, Metric, MetricListError, Needs, parse_metrics};
 pub use sacrebleu_options::SacrebleuOptions;
