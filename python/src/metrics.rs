@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use sumbench::meta::{self as library, MetaOptions, Resample, ScoreColumn};
 use std::sync::Arc;
+use sumbench::meta::{self as library, MetaOptions, Resample, ScoreColumn};
 
 use sumbench::LanguageChoice;
 use sumbench::metrics::bleu::{BleuOptions, MAX_ORDER, Smoothing};
