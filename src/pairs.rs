@@ -75,6 +75,10 @@ pub fn read_jsonl<R: BufRead>(input: R, name: &Path) -> impl Iterator<Item = Res
         let record = record.map_err(|error| match error {
             EvalError::Io { path, error } => PairsError::Io { path, error },
             EvalError::Input { location, message } => PairsError::Input { location, message },
+            // Only `evaluate`'s own scorers fail this way, never the reader.
+            scorer @ EvalError::Scorer { .. } => {
+                PairsError::Input { location: Location::file(name), message: scorer.to_string() }
+            }
         })?;
         let missing =
             |message: &str| PairsError::Input { location: record.location.clone(), message: message.into() };

@@ -194,7 +194,7 @@ fn bad_arguments_are_named() {
     );
     assert_eq!(
         eval_error(&["--metrics", "bleu,rouge1"], "in.jsonl", input),
-        "error: unknown metric `rouge1` (expected bleu, chrf, chrf++, coverage, density, compression, \
+        "error: unknown metric `rouge1` (expected bleu, chrf, chrf++, ter, coverage, density, compression, \
          novel-1…novel-4, repeated-1…repeated-4, js-divergence or dangling)\n"
     );
     assert_eq!(eval_error(&["--corpus-level"], "in.jsonl", "\n"), "error: in.jsonl: no documents to score\n");
@@ -210,4 +210,174 @@ fn bad_arguments_are_named() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("unknown tokenizer `spacy` (expected whitespace or default)"));
+}
+
+/// `sumbench eval ARGS FILE`, run from `dir` with `file` relative to it: its lines as JSON.
+fn eval_in(dir: &Path, args: &[&str], file: &str) -> Vec<serde_json::Value> {
+    let output = sumbench().current_dir(dir).arg("eval").args(args).arg(file).assert().success();
+    let stdout = String::from_utf8(output.get_output().stdout.clone()).expect("UTF-8 output");
+    stdout.lines().map(|line| serde_json::from_str(line).expect("a JSON line")).collect()
+}
+
+/// The `--rouge-profile` spec of a case line's package and options:
+/// `NAME:init.K=<JSON>,...,call.K=<JSON>,...`.
+fn profile_spec(package: &str, options: &serde_json::Value) -> String {
+    let mut arguments = Vec::new();
+    for side in ["init", "call"] {
+        for (key, value) in options[side].as_object().into_iter().flatten() {
+            arguments.push(format!("{side}.{key}={value}"));
+        }
+    }
+    if arguments.is_empty() { package.to_string() } else { format!("{package}:{}", arguments.join(",")) }
+}
+
+/// Every option set of the six packages' conformance cases
+/// (`tests/data/rouge_profiles/`, the real packages' outputs): its lines,
+/// without their package and options, scored by `eval --rouge-profile`
+/// with the set's arguments give each line's `return` as `result` and its
+/// `raises` as `error`, with the profile's signature.
+#[test]
+fn rouge_profile_lines_give_each_package_s_own_result_or_error() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut sets: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
+    for package in ["rouge", "py-rouge", "rouge-metric", "sumeval", "rouge-chinese", "evaluate-rouge"] {
+        for line in crate::util::read_fixture(&format!("rouge_profiles/{package}.jsonl")).lines() {
+            let case: serde_json::Value = serde_json::from_str(line).expect("a case line");
+            let spec = profile_spec(package, &case["options"]);
+            match sets.iter_mut().find(|(s, _)| *s == spec) {
+                Some((_, cases)) => cases.push(case),
+                None => sets.push((spec, vec![case])),
+            }
+        }
+    }
+    assert_eq!(sets.len(), 22, "option sets");
+    let (mut results, mut errors) = (0, 0);
+    for (spec, cases) in &sets {
+        let input: String = cases
+            .iter()
+            .map(|case| {
+                let line = serde_json::json!({"id": case["id"], "candidate": case["candidate"],
+                                              "references": case["references"]});
+                format!("{line}\n")
+            })
+            .collect();
+        std::fs::write(dir.path().join("cases.jsonl"), input).expect("write input");
+        let lines = eval_in(dir.path(), &["--rouge-profile", spec], "cases.jsonl");
+        assert_eq!(lines.len(), cases.len(), "{spec}");
+        for (got, case) in lines.iter().zip(cases) {
+            let value = &got["rouge-profile"];
+            let ok = match (&case["expected"]["return"], &case["expected"]["raises"]) {
+                (want, serde_json::Value::Null) => {
+                    results += 1;
+                    crate::util::same_json(&value["result"], want)
+                }
+                (_, raised) => {
+                    errors += 1;
+                    value["error"] == *raised
+                }
+            };
+            assert!(ok, "{spec}, {}: got {value}, expected {}", case["id"], case["expected"]);
+            let signature = got["signatures"]["rouge-profile"].as_str().expect("a signature");
+            let name = spec.split(':').next().expect("a name");
+            assert!(signature.starts_with(&format!("rouge-profile:{name}|version:")), "{signature}");
+        }
+    }
+    assert!(results > 0 && errors > 0, "{results} results, {errors} errors");
+}
+
+/// `--corpus-level` with a profile: the package's own corpus figure,
+/// exactly as `scripts/eval_rouge_profile_oracle.py` had the real packages
+/// print it over `tests/data/eval_rouge_profile/pairs.jsonl`.
+#[test]
+fn rouge_profile_at_corpus_level_is_the_package_s_own_figure() {
+    let dir = crate::util::fixture("eval_rouge_profile");
+    let expected: serde_json::Value =
+        serde_json::from_str(&crate::util::read_fixture("eval_rouge_profile/corpus_expected.json"))
+            .expect("JSON");
+    for entry in expected.as_array().expect("a list") {
+        let spec = entry["profile"].as_str().expect("a spec");
+        let lines = eval_in(&dir, &["--rouge-profile", spec, "--corpus-level"], "pairs.jsonl");
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0]["documents"], 8);
+        let got = &lines[0]["rouge-profile"]["result"];
+        assert!(crate::util::same_json(got, &entry["figures"]), "{spec}: {got}");
+    }
+}
+
+#[test]
+fn rouge_profile_beside_metrics_and_its_refusals() {
+    // pltrdy's rouge raises on an empty hypothesis (its conformance cases):
+    // that line's error, the next line still scored; BLEU beside it.
+    let input = concat!(
+        r#"{"id": "a", "candidate": "", "references": ["the cat"]}"#,
+        "\n",
+        r#"{"id": "b", "candidate": "the cat", "references": ["the cat"]}"#,
+        "\n"
+    );
+    let lines: Vec<serde_json::Value> = eval(&["--rouge-profile", "rouge", "--metrics", "bleu"], input)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON"))
+        .collect();
+    assert_eq!(
+        lines[0]["rouge-profile"],
+        serde_json::json!({"error": {"type": "ValueError", "message": "Hypothesis is empty."}})
+    );
+    // Identical texts: P = R = 1 and pltrdy's F = 2·1·1/(1 + 1 + 1e-8).
+    let f = 2.0 / (2.0 + 1e-8);
+    assert_eq!(lines[1]["rouge-profile"]["result"][0]["rouge-1"]["f"].as_f64(), Some(f));
+    // Sentence BLEU of two identical words: effective order 2, both precisions 1, BP 1.
+    assert_eq!(lines[1]["bleu"]["score"].as_f64().map(f64::round), Some(100.0));
+    let signatures: Vec<&String> = lines[1]["signatures"].as_object().expect("signatures").keys().collect();
+    assert_eq!(signatures, ["bleu", "rouge-profile"]);
+    assert_eq!(lines[1]["signatures"]["rouge-profile"], "rouge-profile:rouge|version:1.0.1|sumbench:0.1.0");
+    // No metric but the profile's without --metrics.
+    let only: serde_json::Value =
+        serde_json::from_str(eval(&["--rouge-profile", "rouge"], input).lines().nth(1).unwrap()).unwrap();
+    let keys: Vec<&String> = only.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["id", "rouge-profile", "signatures"]);
+
+    let good = r#"{"id": "a", "candidate": "x", "references": ["y"]}"#;
+    assert_eq!(
+        eval_error(&["--rouge-profile", "sumeval", "--corpus-level"], "in.jsonl", good),
+        "error: rouge-profile: sumeval's RougeCalculator scores one candidate at a time and has no corpus \
+         figure of its own; score each line (without corpus level) and average them as you report\n"
+    );
+    assert_eq!(
+        eval_error(&["--rouge-profile", "py-rouge:init.apply_avg=false", "--corpus-level"], "in.jsonl", good),
+        "error: rouge-profile: py-rouge with apply_avg=False and apply_best=False returns one score per \
+         document and reference, no corpus figure\n"
+    );
+    assert_eq!(
+        eval_error(&["--rouge-profile", "rouge"], "in.jsonl", r#"{"id": "a", "candidate": "x"}"#),
+        "error: in.jsonl:1: field `references`: missing (needed by rouge-profile)\n"
+    );
+}
+
+/// Every flag of `eval` is in its help.
+#[test]
+fn help_lists_every_option() {
+    let output = sumbench().args(["eval", "--help"]).assert().success();
+    let help = String::from_utf8(output.get_output().stdout.clone()).expect("UTF-8 help");
+    for flag in [
+        "--metrics",
+        "--tokenizer",
+        "--corpus-level",
+        "--language",
+        "--bleu-tokenize",
+        "--bleu-smooth",
+        "--bleu-smooth-value",
+        "--bleu-lowercase",
+        "--bleu-max-ngram-order",
+        "--chrf-beta",
+        "--chrf-whitespace",
+        "--chrf-eps-smoothing",
+        "--chrf-lowercase",
+        "--ter-case-sensitive",
+        "--ter-no-punct",
+        "--ter-normalized",
+        "--ter-asian-support",
+        "--rouge-profile",
+    ] {
+        assert!(help.contains(flag), "{flag} missing from `sumbench eval --help`");
+    }
 }

@@ -248,3 +248,75 @@ fn eval_flags_give_sacrebleus_scores_and_signatures() {
     let corpus = eval_lines(&["--corpus-level"]);
     assert_same(&corpus[0], &expected["corpus"], "corpus");
 }
+
+/// sacreBLEU 2.6.0's numbers for `eval_options_input.jsonl` under each
+/// option set of `eval_options_expected.json` (written by
+/// `scripts/sacrebleu_eval_oracle.py` with sacreBLEU itself).
+fn option_sets() -> Vec<Value> {
+    let expected = read_fixture("sacrebleu_tests/eval_options_expected.json");
+    serde_json::from_str::<Value>(&expected).expect("JSON").as_array().expect("a list").clone()
+}
+
+/// `sumbench eval --metrics METRIC FLAGS [--corpus-level] eval_options_input.jsonl`,
+/// run from the data folder with a relative path: its lines as JSON.
+fn eval_option_set(metric: &str, flags: &[String], corpus: bool) -> Vec<Value> {
+    let dir = crate::util::fixture("sacrebleu_tests");
+    let mut command = crate::util::sumbench();
+    command.current_dir(&dir).args(["eval", "--metrics", metric]).args(flags);
+    if corpus {
+        command.arg("--corpus-level");
+    }
+    let output = command.arg("eval_options_input.jsonl").assert().success();
+    let stdout = String::from_utf8(output.get_output().stdout.clone()).expect("UTF-8 output");
+    stdout.lines().map(|line| serde_json::from_str(line).expect("a JSON line")).collect()
+}
+
+/// One output's value of `metric` against sacreBLEU's: the score to the bit,
+/// TER's edits (an integer) and reference length, BLEU's counts, totals
+/// and lengths, and the signature verbatim. sacreBLEU's `compute_bleu` adds
+/// add-k's `k` (`add_k`) to its counts and totals of orders 2 and up in
+/// place, so its `BLEUScore` shows them smoothed; sumbench's are the raw
+/// counts (the statistics corpus level sums), so `k` is taken off those
+/// (not for an empty candidate, whose zeros `compute_bleu` returns first).
+fn assert_option_set_value(got: &Value, metric: &str, want: &Value, add_k: u64, what: &str) {
+    assert_eq!(got[metric]["score"].as_f64(), want["score"].as_f64(), "{what}: score");
+    let add_k = if want["sys_len"] == 0 { 0 } else { add_k };
+    let fields: &[&str] = match metric {
+        "ter" => &["num_edits", "ref_length"],
+        "bleu" => &["counts", "totals", "sys_len", "ref_len"],
+        _ => &[],
+    };
+    for field in fields {
+        let mut want = want[field].clone();
+        if let (Some(list), "counts" | "totals") = (want.as_array_mut(), *field) {
+            for n in list.iter_mut().skip(1) {
+                *n = Value::from(n.as_u64().expect("a count") - add_k);
+            }
+        }
+        assert!(crate::util::same_json(&got[metric][field], &want), "{what}: {field}: {got}");
+    }
+    assert_eq!(got["signatures"][metric], want["signature"], "{what}: signature");
+}
+
+#[test]
+fn eval_option_flags_give_sacrebleus_ter_bleu_and_chrf() {
+    let sets = option_sets();
+    assert_eq!(sets.iter().filter(|set| set["metric"] == "ter").count(), 6);
+    for set in &sets {
+        let metric = set["metric"].as_str().expect("a metric");
+        let flags = strings(&set["flags"]);
+        let what = format!("{metric} {}", flags.join(" "));
+        let add_k =
+            set["kwargs"]["smooth_value"].as_u64().filter(|_| set["kwargs"]["smooth_method"] == "add-k");
+        let add_k = add_k.unwrap_or(0);
+        let lines = eval_option_set(metric, &flags, false);
+        let sentences = set["sentence"].as_array().expect("sentence values");
+        assert_eq!(lines.len(), sentences.len(), "{what}");
+        for (i, (got, want)) in lines.iter().zip(sentences).enumerate() {
+            assert_option_set_value(got, metric, want, add_k, &format!("{what}, line {}", i + 1));
+        }
+        let corpus = eval_option_set(metric, &flags, true);
+        assert_eq!(corpus.len(), 1, "{what}");
+        assert_option_set_value(&corpus[0], metric, &set["corpus"], add_k, &format!("{what}, corpus"));
+    }
+}

@@ -6,34 +6,106 @@ use std::path::{Path, PathBuf};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
+use std::sync::Arc;
 use sumbench::meta::{self as library, MetaOptions, Resample, ScoreColumn};
-use sumbench::metrics::{EvalOptions, TextTokenizer, evaluate, open_eval_input, parse_metrics};
+
+use sumbench::LanguageChoice;
+use sumbench::metrics::bleu::{BleuOptions, MAX_ORDER, Smoothing};
+use sumbench::metrics::chrf::{BETA, ChrfOptions};
+use sumbench::metrics::tercom::TerOptions;
+use sumbench::metrics::tokenizers::BleuTokenizer;
+use sumbench::metrics::{
+    EvalOptions, RecordScorers, SacrebleuOptions, TextTokenizer, evaluate, open_eval_input, parse_metrics,
+};
+use sumbench::profiles::{EvalProfile, ProfileSpec};
 
 use crate::errors;
 
+/// `sumbench eval`'s options beyond the metrics: the language, sacreBLEU's
+/// BLEU, chrF and TER options and a ROUGE profile, as `sumbench eval`'s
+/// flags name them (`bleu_tokenize` for `--bleu-tokenize`, ...).
+#[derive(FromPyObject, Default)]
+#[pyo3(from_item_all)]
+pub struct EvalKeywords {
+    language: Option<String>,
+    bleu_tokenize: Option<String>,
+    bleu_smooth: Option<String>,
+    bleu_smooth_value: Option<f64>,
+    bleu_lowercase: Option<bool>,
+    bleu_max_ngram_order: Option<usize>,
+    chrf_beta: Option<u32>,
+    chrf_whitespace: Option<bool>,
+    chrf_eps_smoothing: Option<bool>,
+    chrf_lowercase: Option<bool>,
+    ter_case_sensitive: Option<bool>,
+    ter_no_punct: Option<bool>,
+    ter_normalized: Option<bool>,
+    ter_asian_support: Option<bool>,
+    rouge_profile: Option<String>,
+}
+
 /// `sumbench eval` on the JSONL file `path`: one JSON object (text) per
-/// record, or one for the whole input with `corpus_level`. The GIL is
-/// released while it scores.
+/// record, or one for the whole input with `corpus_level`. `options` holds
+/// the other flags' values (a dict with the keys of [`EvalKeywords`], each
+/// optional). The GIL is released while it scores.
 #[pyfunction]
-#[pyo3(signature = (path, metrics=None, tokenizer="default", corpus_level=false))]
+#[pyo3(signature = (path, metrics=None, tokenizer="default", corpus_level=false, options=None))]
 pub fn eval(
     py: Python<'_>,
     path: PathBuf,
     metrics: Option<Vec<String>>,
     tokenizer: &str,
     corpus_level: bool,
+    options: Option<EvalKeywords>,
 ) -> PyResult<Vec<String>> {
-    let metrics = match metrics {
-        Some(list) => Some(parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?),
-        None => None,
+    let keywords = options.unwrap_or_default();
+    let rouge_profile: Option<ProfileSpec> =
+        keywords.rouge_profile.as_deref().map(str::parse).transpose().map_err(|e| errors::value(&e))?;
+    let metrics = match (metrics, &rouge_profile) {
+        (Some(list), _) => Some(parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?),
+        (None, Some(_)) => Some(Vec::new()),
+        (None, None) => None,
     };
     let tokenizer: TextTokenizer = tokenizer.parse().map_err(|e| errors::value(&e))?;
+    let language: LanguageChoice =
+        keywords.language.as_deref().unwrap_or("en").parse().map_err(|e| errors::value(&e))?;
+    let bleu_tokenize: BleuTokenizer =
+        keywords.bleu_tokenize.as_deref().unwrap_or("13a").parse().map_err(|e| errors::value(&e))?;
+    let smooth_method: Smoothing =
+        keywords.bleu_smooth.as_deref().unwrap_or("exp").parse().map_err(|e| errors::value(&e))?;
+    let mut extra = RecordScorers::default();
+    if let Some(spec) = &rouge_profile {
+        extra.0.push(Arc::new(EvalProfile::new(spec).map_err(|e| errors::value(&e))?));
+    }
     let options = EvalOptions {
         metrics,
         tokenizer,
         corpus_level,
-        language: sumbench::LanguageChoice::default(),
-        sacrebleu: Default::default(),
+        language,
+        sacrebleu: SacrebleuOptions {
+            bleu: BleuOptions {
+                tokenize: bleu_tokenize,
+                smooth_method,
+                smooth_value: keywords.bleu_smooth_value,
+                lowercase: keywords.bleu_lowercase.unwrap_or(false),
+                max_ngram_order: keywords.bleu_max_ngram_order.unwrap_or(MAX_ORDER),
+                ..BleuOptions::default()
+            },
+            chrf: ChrfOptions {
+                beta: keywords.chrf_beta.unwrap_or(BETA),
+                lowercase: keywords.chrf_lowercase.unwrap_or(false),
+                whitespace: keywords.chrf_whitespace.unwrap_or(false),
+                eps_smoothing: keywords.chrf_eps_smoothing.unwrap_or(false),
+                ..ChrfOptions::default()
+            },
+            ter: TerOptions {
+                normalized: keywords.ter_normalized.unwrap_or(false),
+                no_punct: keywords.ter_no_punct.unwrap_or(false),
+                asian_support: keywords.ter_asian_support.unwrap_or(false),
+                case_sensitive: keywords.ter_case_sensitive.unwrap_or(false),
+            },
+        },
+        extra,
     };
     let mut lines = Vec::new();
     py.detach(|| {

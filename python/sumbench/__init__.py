@@ -180,21 +180,58 @@ def rouge_profile(package, candidate, references, init=None, call=None):
     raise error(message)
 
 
-def eval(records, metrics=None, tokenizer="default", corpus_level=False):
-    """Metrics beyond ROUGE, as ``sumbench eval``: ``records`` is a JSONL path
-    or a list of dicts ``{"id", "candidate", "references"?, "source"?}``.
-    Returns one dict per record (``{"id", <metric>: {"score", ...},
-    "signatures"}``), or one dict for the whole input with ``corpus_level``."""
+def eval(records, metrics=None, tokenizer="default", corpus_level=False, *, language="en",
+         bleu_tokenize="13a", bleu_smooth="exp", bleu_smooth_value=None, bleu_lowercase=False,
+         bleu_max_ngram_order=4, chrf_beta=2, chrf_whitespace=False, chrf_eps_smoothing=False,
+         chrf_lowercase=False, ter_case_sensitive=False, ter_no_punct=False, ter_normalized=False,
+         ter_asian_support=False, rouge_profile=None):
+    """Metrics beyond ROUGE and other packages' ROUGE, as ``sumbench eval``:
+    ``records`` is a JSONL path or a list of dicts ``{"id", "candidate",
+    "references"?, "source"?}``. Returns one dict per record (``{"id",
+    <metric>: {"score", ...}, "signatures"}``), or one dict for the whole
+    input with ``corpus_level``.
+
+    metrics: names (``"bleu"``, ``"chrf"``, ``"chrf++"``, ``"ter"``,
+      ``"coverage"``, …); ``None``: those whose inputs the first record has
+      (TER aside; none with ``rouge_profile``).
+    The keyword arguments are ``sumbench eval``'s flags, with sacreBLEU's
+    meaning (``sacrebleu.metrics.BLEU/CHRF/TER``):
+    bleu_tokenize (``tokenize``: ``"none"``, ``"13a"``, ``"intl"``, ``"char"``,
+      ``"zh"``), bleu_smooth (``smooth_method``: ``"none"``, ``"floor"``,
+      ``"add-k"``, ``"exp"``), bleu_smooth_value (``smooth_value``),
+      bleu_lowercase (``lowercase``), bleu_max_ngram_order (``max_ngram_order``);
+    chrf_beta (``beta``), chrf_whitespace (``whitespace``), chrf_eps_smoothing
+      (``eps_smoothing``), chrf_lowercase (``lowercase``), for chrF and chrF++;
+    ter_case_sensitive, ter_no_punct, ter_normalized, ter_asian_support
+      (``case_sensitive``, ``no_punct``, ``normalized``, ``asian_support``).
+    Sentence-level BLEU uses effective order, as ``sacrebleu.sentence_bleu``.
+    rouge_profile: another package's ROUGE, exactly (``"rouge"``,
+      ``"py-rouge:init.max_n=2"``, … as ``--rouge-profile``): each record gets
+      ``"rouge-profile": {"result": <the package's return value>}``, or
+      ``{"error": {"type", "message"}}`` where the package raises on it; with
+      ``corpus_level``, the package's own corpus figure.
+    language: the texts' language (``"en"``, …, or ``"auto"``).
+    """
     if isinstance(metrics, str):
         metrics = [metrics]
+    options = {
+        "language": language, "bleu_tokenize": bleu_tokenize, "bleu_smooth": bleu_smooth,
+        "bleu_smooth_value": None if bleu_smooth_value is None else float(bleu_smooth_value),
+        "bleu_lowercase": bool(bleu_lowercase), "bleu_max_ngram_order": bleu_max_ngram_order,
+        "chrf_beta": chrf_beta, "chrf_whitespace": bool(chrf_whitespace),
+        "chrf_eps_smoothing": bool(chrf_eps_smoothing), "chrf_lowercase": bool(chrf_lowercase),
+        "ter_case_sensitive": bool(ter_case_sensitive), "ter_no_punct": bool(ter_no_punct),
+        "ter_normalized": bool(ter_normalized), "ter_asian_support": bool(ter_asian_support),
+        "rouge_profile": rouge_profile,
+    }
     if isinstance(records, (str, os.PathLike)):
-        lines = _sumbench.eval(os.fspath(records), metrics, tokenizer, corpus_level)
+        lines = _sumbench.eval(os.fspath(records), metrics, tokenizer, corpus_level, options)
     else:
         records = list(records)
         if not records:
             raise ValueError("eval needs at least one record")
         with _InMemory(records, "records", "records") as memory:
-            lines = _sumbench.eval(memory.path, metrics, tokenizer, corpus_level)
+            lines = _sumbench.eval(memory.path, metrics, tokenizer, corpus_level, options)
     values = [json.loads(line) for line in lines]
     return values[0] if corpus_level else values
 

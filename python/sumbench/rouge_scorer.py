@@ -42,6 +42,7 @@ algorithms (``_create_ngrams``, ``_score_ngrams``, ``_score_lcs``,
 """
 
 import collections
+import os
 import re
 
 from sumbench import _sumbench, scoring, tokenizers
@@ -63,6 +64,11 @@ def _no_surrogates(value):
     if isinstance(value, str):
         return without_surrogates(value)
     return [_no_surrogates(v) for v in value]
+
+
+# The process whose rayon threads ``score_batch`` started: a forked child has
+# none of them, so it scores pair by pair instead (as rouge-score would).
+_POOL_PID = None
 
 
 def _builtin_stemming(tokenizer):
@@ -134,13 +140,41 @@ class RougeScorer(scoring.BaseScorer):
         if self._xlsum["lang"] is not None:
             self._lcs_types = []
 
+    def _current(self):
+        """The Rust scorer for the scorer's state now, as rouge-score reads it
+        on every call: rebuilt when ``rouge_types`` was changed in place or a
+        DefaultTokenizer's stemming was switched after construction."""
+        if self._names != list(self._rouge_types):
+            self.rouge_types = self._rouge_types
+        if self._tokenizer is not None and self._custom is None:
+            stems = _builtin_stemming(self._tokenizer)
+            if stems != self._use_stemmer:
+                self._use_stemmer = stems
+                self.rouge_types = self._rouge_types
+        return self._scorer
+
+    def _score_overridden(self):
+        """Whether ``score`` is a subclass's or the instance's own, which
+        rouge-score's ``score_multi`` calls for each target."""
+        return "score" in self.__dict__ or type(self).score is not RougeScorer.score
+
     def __getstate__(self):
+        # The Rust scorer is rebuilt on unpickling; a subclass's __slots__ travel too.
         state = dict(self.__dict__)
         state["_scorer"] = None
-        return state
+        slots = {}
+        for cls in type(self).__mro__:
+            names = getattr(cls, "__slots__", ())
+            for name in [names] if isinstance(names, str) else names:
+                if name not in ("__dict__", "__weakref__") and hasattr(self, name):
+                    slots[name] = getattr(self, name)
+        return (state, slots) if slots else state
 
     def __setstate__(self, state):
+        state, slots = state if isinstance(state, tuple) else (state, {})
         self.__dict__.update(state)
+        for name, value in slots.items():
+            setattr(self, name, value)
         self.rouge_types = state["_rouge_types"]
 
     def __repr__(self):
@@ -161,7 +195,7 @@ class RougeScorer(scoring.BaseScorer):
         Returns:
           A dict mapping each rouge type to a Score object.
         """
-        return self.score_multi([target], prediction)
+        return self._score_builtin([target], prediction)
 
     def score_multi(self, targets, prediction):
         """Per rouge type, the score against the target with the highest F
@@ -170,15 +204,22 @@ class RougeScorer(scoring.BaseScorer):
         Returns:
           A dict mapping each rouge type to a Score object.
         """
-        if self._scorer is None:
+        if self._score_overridden():
+            return self._max_over_targets(list(targets), prediction)
+        return self._score_builtin(targets, prediction)
+
+    def _score_builtin(self, targets, prediction):
+        """``score_multi`` by the library (or the custom tokenizer's path)."""
+        scorer = self._current()
+        if scorer is None:
             return {}
         if self._custom is not None:
             return self._score_custom(list(targets), prediction)
         try:
-            result = self._scorer.score_multi(targets, prediction)
+            result = scorer.score_multi(targets, prediction)
         except UnicodeEncodeError:
             targets, prediction = _no_surrogates(list(targets)), _no_surrogates(prediction)
-            result = self._scorer.score_multi(targets, prediction)
+            result = scorer.score_multi(targets, prediction)
         if self._lcs_types and targets:
             result = self._integer_zeros(result, targets[0], prediction)
         return result
@@ -187,20 +228,25 @@ class RougeScorer(scoring.BaseScorer):
         """``[score_multi(t, p) for t, p in zip(targets, predictions)]``, each
         target a text or a list of texts; with the built-in tokenizer on all
         cores (Rust, the GIL released)."""
+        global _POOL_PID
         targets = [[t] if isinstance(t, str) else list(t) for t in targets]
         predictions = list(predictions)
-        if self._scorer is None or self._custom is not None:
+        scorer = None if self._score_overridden() else self._current()
+        if _POOL_PID not in (None, os.getpid()):
+            scorer = None
+        if scorer is None or self._custom is not None:
             if len(targets) != len(predictions):
                 raise ValueError("score_batch: %d targets but %d predictions" % (len(targets), len(predictions)))
             empty = [i for i, t in enumerate(targets) if not t]
             if empty:
                 raise ValueError("score_batch: targets[%d] is an empty list" % empty[0])
             return [self.score_multi(t, p) for t, p in zip(targets, predictions)]
+        _POOL_PID = os.getpid()
         try:
-            results = self._scorer.score_batch(targets, predictions)
+            results = scorer.score_batch(targets, predictions)
         except UnicodeEncodeError:
             targets, predictions = _no_surrogates(targets), _no_surrogates(predictions)
-            results = self._scorer.score_batch(targets, predictions)
+            results = scorer.score_batch(targets, predictions)
         if self._lcs_types:
             results = [self._integer_zeros(r, t[0], p) for r, t, p in zip(results, targets, predictions)]
         return results
@@ -214,20 +260,53 @@ class RougeScorer(scoring.BaseScorer):
             sentences = text.split("\n")
         return [s for s in sentences if len(s)]
 
-    def _tokenized(self, text):
-        """``(tokens, tokens of each line)`` as rouge-score tokenizes them."""
+    def _max_over_targets(self, targets, prediction):
+        """rouge-score's ``score_multi``: ``self.score`` on each target, and
+        per type the score with the highest F (the first on ties)."""
+        if not targets:
+            # As rouge-score's np.argmax over no scores.
+            if not self._rouge_types:
+                return {}
+            raise ValueError("attempt to get argmax of an empty sequence")
+        scores = [self.score(t, prediction) for t in targets]
+        result = {}
+        for name in self._rouge_types:
+            best = 0
+            for i, s in enumerate(scores):
+                if s[name].fmeasure > scores[best][name].fmeasure:
+                    best = i
+            result[name] = scores[best][name]
+        return result
+
+    def _tokenized_pair(self, target, prediction):
+        """``((tokens, tokens of each line) of target, same of prediction)``,
+        the tokenizer called in rouge-score's ``score`` order: target,
+        prediction, then the target's lines and the prediction's."""
         tokenize = self._custom.tokenize
-        tokens = [] if self._names == ["rougeLsum"] else list(tokenize(text))
-        lines = [list(tokenize(s)) for s in self._sentences(text)] if "rougeLsum" in self._names else []
-        return tokens, lines
+        whole = self._names != ["rougeLsum"]
+        target_tokens = list(tokenize(target)) if whole else []
+        prediction_tokens = list(tokenize(prediction)) if whole else []
+        target_lines, prediction_lines = [], []
+        if "rougeLsum" in self._names:
+            target_lines = [list(tokenize(s)) for s in self._sentences(target)]
+            prediction_lines = [list(tokenize(s)) for s in self._sentences(prediction)]
+        return (target_tokens, target_lines), (prediction_tokens, prediction_lines)
 
     def _score_custom(self, targets, prediction):
         if not targets:
             # As rouge-score's np.argmax over no scores.
             raise ValueError("attempt to get argmax of an empty sequence")
-        candidate = self._tokenized(prediction)
-        references = [self._tokenized(t) for t in targets]
-        values = _sumbench.score_tokenized(self._names, references, candidate)
+        pairs = [self._tokenized_pair(t, prediction) for t in targets]
+        references = [reference for reference, _ in pairs]
+        # rouge-score tokenizes the prediction once per target; the first is scored.
+        candidate = pairs[0][1]
+        try:
+            values = _sumbench.score_tokenized(self._names, references, candidate)
+        except TypeError:
+            # Tokens of any hashable type, as rouge-score takes them: each distinct one
+            # (by Python equality) as one string.
+            references, candidate = _as_strings(references, candidate)
+            values = _sumbench.score_tokenized(self._names, references, candidate)
         result = {}
         first = references[0]
         for name, value in zip(self._names, values):
@@ -238,6 +317,22 @@ class RougeScorer(scoring.BaseScorer):
                     any(first[1]) and any(candidate[1])):
                 result[name] = scoring.Score(0, 0, 0)
         return result
+
+
+def _as_strings(references, candidate):
+    """The tokenized texts with each distinct token (a dict key: Python's
+    hash and equality, as rouge-score's n-gram counts and LCS compare them)
+    replaced by one string."""
+    ids = {}
+
+    def strings(tokens):
+        return [ids.setdefault(t, str(len(ids))) for t in tokens]
+
+    def text(tokenized):
+        tokens, lines = tokenized
+        return strings(tokens), [strings(line) for line in lines]
+
+    return [text(r) for r in references], text(candidate)
 
 
 def _create_ngrams(tokens, n):

@@ -69,5 +69,15 @@ def tokenize(text, stemmer):
     """
     if stemmer is None or _is_default_porter(stemmer):
         return _library_tokens(text, stemmer is not None)
-    tokens = [stemmer.stem(x) if len(x) > 3 else x for x in _library_tokens(text, False)]
+    tokens = [_ensure_str(stemmer.stem(x)) if len(x) > 3 else x for x in _library_tokens(text, False)]
     return [x for x in tokens if VALID_TOKEN_RE.match(x)]
+
+
+def _ensure_str(value):
+    """``six.ensure_str``, which rouge-score applies to each stem: bytes
+    decoded as UTF-8, a string kept."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    if not isinstance(value, str):
+        raise TypeError("not expecting type '%s'" % type(value))
+    return value

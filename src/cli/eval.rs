@@ -1,32 +1,39 @@
-//! `sumbench eval`: metrics beyond ROUGE (see [`sumbench::metrics`]), JSONL
-//! in, JSONL out.
+//! `sumbench eval`: metrics beyond ROUGE (see [`sumbench::metrics`]) and
+//! other packages' ROUGE (`--rouge-profile`), JSONL in, JSONL out.
 //!
 //! Input, one JSON object per line (blank lines skipped):
 //! `{"id": str|int, "candidate": str, "references"?: [str, ...], "source"?: str}`.
 //! Output, one line per input in input order:
-//! `{"id": ..., "<metric>": {"score": ..., ...}, ..., "signatures": {"<metric>": "...", ...}}`.
+//! `{"id": ..., "<metric>": {"score": ..., ...}, ..., "rouge-profile": {"result": ...},
+//! "signatures": {"<metric>": "...", ..., "rouge-profile": "..."}}`.
 //! Without `--metrics`, the metrics are those whose inputs the first record
-//! has (references: bleu, chrf, chrf++; source: the others); every later
-//! record must have them too. With `--corpus-level`, one object for the whole
-//! input: `{"documents": n, ...}`, BLEU and chrF from summed statistics, the
-//! other metrics the mean over the documents where they are defined.
+//! has (references: bleu, chrf, chrf++; source: the others; none with
+//! `--rouge-profile`); every later record must have them too. With
+//! `--corpus-level`, one object for the whole input: `{"documents": n, ...}`,
+//! BLEU, chrF and TER from summed statistics, the other metrics the mean over
+//! the documents where they are defined, a profile by its package's own rule.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
+use std::sync::Arc;
 use sumbench::metrics::bleu::{BleuOptions, MAX_ORDER, Smoothing};
 use sumbench::metrics::chrf::{BETA, ChrfOptions};
+
+use sumbench::metrics::tercom::TerOptions;
 use sumbench::metrics::tokenizers::BleuTokenizer;
 use sumbench::metrics::{
-    EvalError, EvalOptions, SacrebleuOptions, TextTokenizer, evaluate, open_eval_input, parse_metrics,
+    EvalError, EvalOptions, RecordScorers, SacrebleuOptions, TextTokenizer, evaluate, open_eval_input,
+    parse_metrics,
 };
+use sumbench::profiles::{EvalProfile, ProfileSpec};
 
 /// Arguments of `sumbench eval`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Comma-separated metrics: bleu, chrf, chrf++, coverage, density, compression,
+    /// Comma-separated metrics: bleu, chrf, chrf++, ter, coverage, density, compression,
     /// novel-1…novel-4, repeated-1…repeated-4, js-divergence (default: every
-    /// metric whose inputs the first record has).
+    /// metric whose inputs the first record has, TER aside; none with --rouge-profile).
     #[arg(long, value_delimiter = ',')]
     pub metrics: Vec<String>,
     /// Tokens of the fragment and n-gram metrics: `default` (UAX #29 words,
@@ -69,13 +76,47 @@ pub struct Args {
     /// Lowercase before chrF.
     #[arg(long)]
     pub chrf_lowercase: bool,
+    /// Keep case in TER (sacreBLEU's `--ter-case-sensitive`; TER lowercases by default).
+    #[arg(long)]
+    pub ter_case_sensitive: bool,
+    /// Remove punctuation before TER (`--ter-no-punct`).
+    #[arg(long)]
+    pub ter_no_punct: bool,
+    /// Tercom's normalization before TER: entities, punctuation split off (`--ter-normalized`).
+    #[arg(long)]
+    pub ter_normalized: bool,
+    /// CJK characters apart (with --ter-normalized) and CJK punctuation removed
+    /// (with --ter-no-punct) before TER (`--ter-asian-support`).
+    #[arg(long)]
+    pub ter_asian_support: bool,
+    /// Another package's ROUGE, exactly: NAME[:init.KEY=VALUE,call.KEY=VALUE,...]
+    /// (names and arguments as `sumbench rouge --rouge-profile`). Each line gets
+    /// "rouge-profile": {"result": <the package's own return value>}, or
+    /// {"error": {"type", "message"}} where the package raises on that line (the
+    /// file goes on), and the profile's signature. With --corpus-level, the
+    /// package's own corpus rule: {"<key>": {"precision"?, "recall"?, "fmeasure"}}
+    /// (rouge, rouge-chinese: get_scores avg=True over every candidate-reference
+    /// pair; py-rouge: apply_avg/apply_best; rouge-metric: mode='average'; the
+    /// harnesses: their mean; evaluate-rouge: the mean F, the centre of the
+    /// bootstrap median evaluate prints under its load-time seed); sumeval, which
+    /// has no corpus figure of its own, is refused.
+    #[arg(long, value_name = "PROFILE")]
+    pub rouge_profile: Option<ProfileSpec>,
     /// JSONL input; `-` or nothing reads stdin.
     pub input: Option<PathBuf>,
 }
 
 /// Scores the input and writes JSONL to stdout.
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    let metrics = if args.metrics.is_empty() { None } else { Some(parse_metrics(&args.metrics.join(","))?) };
+    let metrics = match (args.metrics.is_empty(), &args.rouge_profile) {
+        (false, _) => Some(parse_metrics(&args.metrics.join(","))?),
+        (true, Some(_)) => Some(Vec::new()),
+        (true, None) => None,
+    };
+    let mut extra = RecordScorers::default();
+    if let Some(spec) = &args.rouge_profile {
+        extra.0.push(Arc::new(EvalProfile::new(spec)?));
+    }
     let options = EvalOptions {
         metrics,
         tokenizer: args.tokenizer,
@@ -97,7 +138,14 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 eps_smoothing: args.chrf_eps_smoothing,
                 ..ChrfOptions::default()
             },
+            ter: TerOptions {
+                normalized: args.ter_normalized,
+                no_punct: args.ter_no_punct,
+                asian_support: args.ter_asian_support,
+                case_sensitive: args.ter_case_sensitive,
+            },
         },
+        extra,
     };
     let records = open_eval_input(args.input.as_deref())?;
     let stdout = std::io::stdout();

@@ -1,5 +1,5 @@
 //! [`CorpusAccumulator`]: corpus-level scores from per-document values.
-//! BLEU and chrF sum their statistics ([`SufficientStats`]) over the documents,
+//! BLEU, chrF and TER sum their statistics ([`SufficientStats`]) over the documents,
 //! as sacreBLEU's `corpus_score` does; every other metric is the mean of its
 //! defined per-document values.
 
@@ -9,6 +9,7 @@ use super::chrf::{CHRF_PLUS_PLUS_WORD_ORDER, ChrfStats};
 use super::sacrebleu_options::SacrebleuOptions;
 use super::signature::Level;
 use super::signature::RefCount;
+use super::ter::TerStats;
 use super::value::{Details, MetricValue};
 
 /// Adds up the documents of a corpus for one list of metrics.
@@ -21,18 +22,23 @@ pub struct CorpusAccumulator {
     sacrebleu: SacrebleuOptions,
 }
 
-/// The statistics a corpus-level BLEU or chrF sums over documents.
+/// The statistics a corpus-level BLEU, chrF or TER sums over documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SufficientStats {
     /// BLEU's lengths and n-gram counts.
     Bleu(BleuStats),
     /// chrF's (or chrF++'s) n-gram counts per order.
     Chrf(ChrfStats),
+    /// TER's edits and mean reference length (a fraction with several references).
+    Ter(TerStats),
 }
 
 /// Statistics that do not fit their metric.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("bad {metric} statistics `{text}`: expected {expected} non-negative integers")]
+#[error(
+    "bad {metric} statistics `{text}`: expected {expected} non-negative {}",
+    if *metric == Metric::Ter { "numbers" } else { "integers" }
+)]
 pub struct BadStats {
     /// The metric.
     pub metric: Metric,
@@ -44,9 +50,9 @@ pub struct BadStats {
 
 impl SufficientStats {
     /// Whether `metric` is scored at corpus level from summed statistics
-    /// (BLEU, chrF, chrF++); the others are means of document values.
+    /// (BLEU, chrF, chrF++, TER); the others are means of document values.
     pub fn sums(metric: Metric) -> bool {
-        matches!(metric, Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus)
+        matches!(metric, Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus | Metric::Ter)
     }
 
     /// The statistics of one document's value (`None` for a metric that
@@ -55,6 +61,7 @@ impl SufficientStats {
         match &value.details {
             Details::Bleu(bleu) => Some(SufficientStats::Bleu(bleu.stats())),
             Details::Chrf(stats) => Some(SufficientStats::Chrf(stats.clone())),
+            Details::Ter(stats) => Some(SufficientStats::Ter(*stats)),
             _ => None,
         }
     }
@@ -68,6 +75,7 @@ impl SufficientStats {
             Metric::Bleu => SufficientStats::Bleu(BleuStats::default()),
             Metric::Chrf => SufficientStats::Chrf(ChrfStats::zero(0)),
             Metric::ChrfPlusPlus => SufficientStats::Chrf(ChrfStats::zero(CHRF_PLUS_PLUS_WORD_ORDER)),
+            Metric::Ter => SufficientStats::Ter(TerStats::default()),
             other => panic!("{other} has no corpus statistics"),
         }
     }
@@ -80,12 +88,14 @@ impl SufficientStats {
         match (self, other) {
             (SufficientStats::Bleu(total), SufficientStats::Bleu(more)) => *total += more,
             (SufficientStats::Chrf(total), SufficientStats::Chrf(more)) => total.add(more),
+            (SufficientStats::Ter(total), SufficientStats::Ter(more)) => *total += *more,
             _ => panic!("statistics of different metrics"),
         }
     }
 
     /// The corpus-level value: BLEU without effective order
-    /// (`BLEU().corpus_score`), chrF from the summed counts.
+    /// (`BLEU().corpus_score`), chrF from the summed counts, TER from the
+    /// summed edits and reference lengths (`TER().corpus_score`).
     pub fn value(&self, metric: Metric) -> MetricValue {
         self.value_with(metric, &SacrebleuOptions::default())
     }
@@ -102,13 +112,20 @@ impl SufficientStats {
                 let score = stats.score_with(&sacrebleu.chrf_with(word_order));
                 MetricValue { metric, score: Some(score), details: Details::Chrf(stats.clone()) }
             }
+            SufficientStats::Ter(stats) => {
+                MetricValue { metric, score: Some(stats.score()), details: Details::Ter(*stats) }
+            }
         }
     }
 
     /// The numbers, space-separated, in sacreBLEU's order: BLEU's
     /// `sys_len ref_len correct1…4 total1…4`; chrF's
-    /// `candidate reference matched` per order, character orders first.
+    /// `candidate reference matched` per order, character orders first;
+    /// TER's `edits ref_length` (shortest decimals that read back exactly).
     pub fn to_field(&self) -> String {
+        if let SufficientStats::Ter(stats) = self {
+            return format!("{} {}", stats.edits, stats.ref_length);
+        }
         let numbers: Vec<u64> = match self {
             SufficientStats::Bleu(s) => [s.sys_len, s.ref_len]
                 .into_iter()
@@ -116,6 +133,7 @@ impl SufficientStats {
                 .chain(s.totals.iter().copied())
                 .collect(),
             SufficientStats::Chrf(s) => s.orders.iter().flatten().copied().collect(),
+            SufficientStats::Ter(_) => Vec::new(),
         };
         numbers.iter().map(u64::to_string).collect::<Vec<_>>().join(" ")
     }
@@ -125,6 +143,15 @@ impl SufficientStats {
         let zero = SufficientStats::zero(metric);
         let expected = zero.to_field().split(' ').count();
         let bad = || BadStats { metric, text: text.to_string(), expected };
+        if metric == Metric::Ter {
+            let numbers: Vec<f64> = text
+                .split(' ')
+                .map(|n| n.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0))
+                .collect::<Option<_>>()
+                .ok_or_else(bad)?;
+            let [edits, ref_length] = numbers[..] else { return Err(bad()) };
+            return Ok(SufficientStats::Ter(TerStats { edits, ref_length }));
+        }
         let numbers: Vec<u64> =
             text.split(' ').map(str::parse).collect::<Result<_, _>>().map_err(|_| bad())?;
         if numbers.len() != expected {
@@ -140,6 +167,7 @@ impl SufficientStats {
             SufficientStats::Chrf(_) => SufficientStats::Chrf(ChrfStats {
                 orders: numbers.chunks(3).map(|c| [c[0], c[1], c[2]]).collect(),
             }),
+            SufficientStats::Ter(_) => unreachable!("TER's numbers are read above"),
         })
     }
 }
@@ -265,7 +293,8 @@ mod tests {
 
     #[test]
     fn statistics_round_trip_and_sum() {
-        let set = MetricSet::new(vec![Metric::Bleu, Metric::ChrfPlusPlus], TextTokenizer::Whitespace);
+        let set =
+            MetricSet::new(vec![Metric::Bleu, Metric::ChrfPlusPlus, Metric::Ter], TextTokenizer::Whitespace);
         let values = set.score("the cat sat", Some(&["the cat sat down"]), None).unwrap();
         for value in &values {
             let stats = SufficientStats::of(value).expect("BLEU and chrF++ sum statistics");
@@ -277,6 +306,12 @@ mod tests {
         }
         // BLEU by hand: 3 candidate tokens, closest reference 4; 3/2/1/0 matches of 3/2/1/0.
         assert_eq!(SufficientStats::of(&values[0]).unwrap().to_field(), "3 4 3 2 1 0 3 2 1 0");
+        // TER by hand: one insertion ("down") against 4 reference words.
+        assert_eq!(SufficientStats::of(&values[2]).unwrap().to_field(), "1 4");
+        let ter = SufficientStats::parse(Metric::Ter, "1 2.5").unwrap();
+        assert_eq!(ter, SufficientStats::Ter(TerStats { edits: 1.0, ref_length: 2.5 }));
+        let err = SufficientStats::parse(Metric::Ter, "1 -2").unwrap_err();
+        assert_eq!(err.to_string(), "bad ter statistics `1 -2`: expected 2 non-negative numbers");
         let err = SufficientStats::parse(Metric::Bleu, "1 2 x").unwrap_err();
         assert_eq!(err.to_string(), "bad bleu statistics `1 2 x`: expected 10 non-negative integers");
     }

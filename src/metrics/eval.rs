@@ -1,18 +1,131 @@
 //! `sumbench eval` as one library call, which the CLI and the Python
 //! bindings both use: candidate lines in (an [`EvalReader`]), one
 //! [`EvalOutput`] per line out, or one for the whole input at corpus level.
+//!
+//! Besides this module's metrics, a caller may hand in [`RecordScorer`]s:
+//! scores computed elsewhere (another package's ROUGE from
+//! `crate::profiles`, later a model-based metric), each under its own key
+//! with its own signature. This module never learns what they are.
 
+use std::fmt;
 use std::io::BufRead;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::ser::{SerializeMap, Serializer};
+use serde_json::{Map, Value};
 
 use crate::corpus::Location;
 
-use super::eval_input::{EvalError, EvalReader};
+use super::eval_input::{EvalError, EvalReader, EvalRecord};
 use super::signature::{Level, RefCount};
-use super::{CorpusAccumulator, Metric, MetricSet, MetricValue, SacrebleuOptions, TextTokenizer};
+use super::{CorpusAccumulator, Metric, MetricSet, MetricValue, Needs, SacrebleuOptions, TextTokenizer};
 use crate::lang::LanguageChoice;
+
+/// What went wrong scoring one record (or the corpus) with a
+/// [`RecordScorer`]: a type name and a message, e.g. a Python package's
+/// `ValueError` / `Hypothesis is empty.`. It is reported on that record's
+/// output, `{"error": {"type", "message"}}`, and the input goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFailure {
+    /// The failure's kind (a Python exception's class name, for a package).
+    pub kind: String,
+    /// What happened.
+    pub message: String,
+}
+
+impl RecordFailure {
+    /// `{"type": kind, "message": message}`.
+    pub fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("type".into(), Value::from(self.kind.clone()));
+        map.insert("message".into(), Value::from(self.message.clone()));
+        Value::Object(map)
+    }
+}
+
+impl fmt::Display for RecordFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind, self.message)
+    }
+}
+
+/// A score [`evaluate`] does not compute itself, filled in by its caller:
+/// another package's ROUGE (`sumbench eval --rouge-profile`), or a
+/// model-based metric. Each record's value is any JSON, printed under
+/// [`RecordScorer::key`] as `{"result": value}`, or `{"error": {"type",
+/// "message"}}` for a record it cannot score (the input goes on).
+///
+/// A scorer that must see every record before scoring any (BERTScore's IDF
+/// weights over all references) says so with
+/// [`RecordScorer::needs_every_record`]: `evaluate` then reads the whole
+/// input first and scores with the scorer [`RecordScorer::prepare`] returns.
+pub trait RecordScorer: Send + Sync {
+    /// Its key in each output object and in `"signatures"`.
+    fn key(&self) -> &str;
+
+    /// What it reads besides the candidate: with [`Needs::References`], a
+    /// record without a `references` field is an input error (as for BLEU).
+    fn needs(&self) -> Needs;
+
+    /// Its signature at `level`: everything that decides its numbers.
+    fn signature(&self, level: Level) -> String;
+
+    /// Whether it must see every record before it scores one.
+    fn needs_every_record(&self) -> bool {
+        false
+    }
+
+    /// The scorer to score with after a first pass over every `records`
+    /// (called only when [`RecordScorer::needs_every_record`]); `None`
+    /// scores with this one. An error stops the evaluation.
+    fn prepare(&self, _records: &[EvalRecord]) -> Result<Option<Box<dyn RecordScorer>>, RecordFailure> {
+        Ok(None)
+    }
+
+    /// One record's value, or why that record cannot be scored.
+    fn score(&self, record: &EvalRecord) -> Result<Value, RecordFailure>;
+
+    /// Why it has no corpus-level value, if it has none: asked before any
+    /// record is read, so `--corpus-level` is refused at once.
+    fn corpus_refusal(&self) -> Option<String>;
+
+    /// Its corpus-level value over every record (asked only when
+    /// [`RecordScorer::corpus_refusal`] is `None`), or why it fails.
+    fn score_corpus(&self, records: &[EvalRecord]) -> Result<Value, RecordFailure>;
+}
+
+/// The caller's scorers, in output order (what [`EvalOptions::extra`] holds).
+#[derive(Clone, Default)]
+pub struct RecordScorers(pub Vec<Arc<dyn RecordScorer>>);
+
+impl fmt::Debug for RecordScorers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.iter().map(|scorer| scorer.key())).finish()
+    }
+}
+
+/// One [`RecordScorer`]'s outcome on one output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordValue {
+    /// The scorer's key.
+    pub key: String,
+    /// Its value, or what went wrong.
+    pub outcome: Result<Value, RecordFailure>,
+    /// Its signature at this output's level.
+    pub signature: String,
+}
+
+impl serde::Serialize for RecordValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        match &self.outcome {
+            Ok(value) => map.serialize_entry("result", value)?,
+            Err(failure) => map.serialize_entry("error", &failure.to_json())?,
+        }
+        map.end()
+    }
+}
 
 /// How to evaluate.
 #[derive(Debug, Clone, Default)]
@@ -30,12 +143,15 @@ pub struct EvalOptions {
     /// record's, detected from its source, else its first reference, else
     /// its summary.
     pub language: LanguageChoice,
-    /// BLEU's and chrF's sacreBLEU options (sacreBLEU's defaults by default).
+    /// BLEU's, chrF's and TER's sacreBLEU options (sacreBLEU's defaults by default).
     pub sacrebleu: SacrebleuOptions,
+    /// Scores the caller computes per record, after the metrics' (none by default).
+    pub extra: RecordScorers,
 }
 
 /// One output object: `{"id": …}` (or `{"documents": n}` at corpus level),
-/// each metric's value, then `"signatures"` in metric order.
+/// each metric's value, each [`RecordScorer`]'s, then `"signatures"` in
+/// the same order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EvalOutput {
     /// The leading entry: `("id", the record's id)` or `("documents", n)`.
@@ -44,6 +160,8 @@ pub struct EvalOutput {
     pub values: Vec<MetricValue>,
     /// Each metric's signature, in the same order.
     pub signatures: Vec<(Metric, String)>,
+    /// Each [`RecordScorer`]'s outcome and signature, in the scorers' order.
+    pub extra: Vec<RecordValue>,
 }
 
 impl EvalOutput {
@@ -57,7 +175,10 @@ impl EvalOutput {
             for value in &self.values {
                 map.serialize_entry(&value.metric.to_string(), value)?;
             }
-            map.serialize_entry("signatures", &Signatures(&self.signatures))?;
+            for extra in &self.extra {
+                map.serialize_entry(&extra.key, extra)?;
+            }
+            map.serialize_entry("signatures", &Signatures(&self.signatures, &self.extra))?;
             map.end()
         })();
         written.expect("metric values serialize to JSON");
@@ -65,14 +186,17 @@ impl EvalOutput {
     }
 }
 
-/// The signatures as a JSON object in metric order.
-struct Signatures<'a>(&'a [(Metric, String)]);
+/// The signatures as a JSON object: the metrics', then the scorers'.
+struct Signatures<'a>(&'a [(Metric, String)], &'a [RecordValue]);
 
 impl serde::Serialize for Signatures<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        let mut map = serializer.serialize_map(Some(self.0.len() + self.1.len()))?;
         for (metric, signature) in self.0 {
             map.serialize_entry(&metric.to_string(), signature)?;
+        }
+        for extra in self.1 {
+            map.serialize_entry(&extra.key, &extra.signature)?;
         }
         map.end()
     }
@@ -80,17 +204,53 @@ impl serde::Serialize for Signatures<'_> {
 
 /// Evaluates every record of `records` as `options` say, handing each
 /// output to `sink` in input order (one at the end at corpus level). The
-/// first bad record, or the first error of `sink`, stops it. An empty input
-/// is an error at corpus level (there is nothing to report) and no output
-/// otherwise.
+/// first bad record, or the first error of `sink`, stops it; a
+/// [`RecordScorer`]'s failure on one record is that record's output. An
+/// empty input is an error at corpus level (there is nothing to report) and
+/// no output otherwise. The records are kept in memory only when a scorer
+/// needs every record first, or at corpus level with scorers.
 pub fn evaluate<R: BufRead>(
     records: EvalReader<R>,
     options: &EvalOptions,
     sink: &mut dyn FnMut(EvalOutput) -> Result<(), EvalError>,
 ) -> Result<(), EvalError> {
     let path: PathBuf = records.path().to_path_buf();
+    let extra = &options.extra.0;
+    if options.corpus_level {
+        for scorer in extra {
+            if let Some(message) = scorer.corpus_refusal() {
+                return Err(EvalError::Scorer { key: scorer.key().to_string(), message });
+            }
+        }
+    }
+    let first_pass = extra.iter().any(|scorer| scorer.needs_every_record());
+    let (stream, mut prepared): (Box<dyn Iterator<Item = Result<EvalRecord, EvalError>>>, Vec<_>) =
+        if first_pass {
+            let all = records.collect::<Result<Vec<_>, _>>()?;
+            let prepared = extra
+                .iter()
+                .map(|scorer| match scorer.needs_every_record() {
+                    true => scorer.prepare(&all).map_err(|failure| EvalError::Scorer {
+                        key: scorer.key().to_string(),
+                        message: failure.to_string(),
+                    }),
+                    false => Ok(None),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            (Box::new(all.into_iter().map(Ok)), prepared)
+        } else {
+            (Box::new(records), Vec::new())
+        };
+    prepared.resize_with(extra.len(), || None);
+    let scorers: Vec<&dyn RecordScorer> = extra
+        .iter()
+        .zip(&prepared)
+        .map(|(scorer, ready)| ready.as_deref().unwrap_or(scorer.as_ref()))
+        .collect();
+    let keep = options.corpus_level && !scorers.is_empty();
+    let mut kept = Vec::new();
     let mut state: Option<(MetricSet, CorpusAccumulator)> = None;
-    for record in records {
+    for record in stream {
         let record = record?;
         if state.is_none() {
             let metrics = match &options.metrics {
@@ -117,12 +277,24 @@ pub fn evaluate<R: BufRead>(
         };
         set.set_language(language);
         let values = record.score(set)?;
+        check_scorer_inputs(&record, &scorers)?;
         let nrefs = record.references.as_ref().map(Vec::len);
         if options.corpus_level {
             corpus.add(&values, nrefs);
+            if keep {
+                kept.push(record);
+            }
         } else {
             let signatures = set.signatures(nrefs.map(RefCount::Fixed), Level::Sentence);
-            sink(EvalOutput { lead: ("id", record.id.into()), values, signatures })?;
+            let extra = scorers
+                .iter()
+                .map(|scorer| RecordValue {
+                    key: scorer.key().to_string(),
+                    outcome: scorer.score(&record),
+                    signature: scorer.signature(Level::Sentence),
+                })
+                .collect();
+            sink(EvalOutput { lead: ("id", record.id.into()), values, signatures, extra })?;
         }
     }
     if options.corpus_level {
@@ -132,7 +304,30 @@ pub fn evaluate<R: BufRead>(
         };
         let signatures = set.signatures(corpus.nrefs(), Level::Corpus);
         let lead = ("documents", corpus.documents().into());
-        sink(EvalOutput { lead, values: corpus.finish(), signatures })?;
+        let extra = scorers
+            .iter()
+            .map(|scorer| RecordValue {
+                key: scorer.key().to_string(),
+                outcome: scorer.score_corpus(&kept),
+                signature: scorer.signature(Level::Corpus),
+            })
+            .collect();
+        sink(EvalOutput { lead, values: corpus.finish(), signatures, extra })?;
+    }
+    Ok(())
+}
+
+/// An input error when a scorer needs references and `record` has no
+/// `references` field (an empty list is the scorer's to judge).
+fn check_scorer_inputs(record: &EvalRecord, scorers: &[&dyn RecordScorer]) -> Result<(), EvalError> {
+    let needing: Vec<&str> = scorers
+        .iter()
+        .filter(|scorer| scorer.needs() == Needs::References)
+        .map(|scorer| scorer.key())
+        .collect();
+    if record.references.is_none() && !needing.is_empty() {
+        let message = format!("field `references`: missing (needed by {})", needing.join(", "));
+        return Err(EvalError::Input { location: record.location.clone(), message });
     }
     Ok(())
 }
@@ -163,6 +358,7 @@ mod tests {
             corpus_level: false,
             language: LanguageChoice::default(),
             sacrebleu: SacrebleuOptions::default(),
+            extra: RecordScorers::default(),
         };
         let lines =
             outputs("{\"id\": 7, \"candidate\": \"a b\", \"source\": \"a b c\"}\n", &options).unwrap();
@@ -172,6 +368,71 @@ mod tests {
         assert!(line.contains("\"density\":{\"score\":2.0"), "{line}");
         let signatures = line.find("\"signatures\":{\"coverage\"").expect("signatures in metric order");
         assert!(line[signatures..].contains("\"density\""), "{line}");
+    }
+
+    /// A scorer with a first pass: each record's share of all candidate
+    /// bytes (as BERTScore would weigh by IDF learnt from every reference),
+    /// refusing an empty candidate; the corpus value is the record count.
+    struct Share {
+        total: Option<usize>,
+    }
+
+    impl RecordScorer for Share {
+        fn key(&self) -> &str {
+            "share"
+        }
+        fn needs(&self) -> Needs {
+            Needs::Source
+        }
+        fn signature(&self, level: Level) -> String {
+            format!("share|{level:?}")
+        }
+        fn needs_every_record(&self) -> bool {
+            true
+        }
+        fn prepare(&self, records: &[EvalRecord]) -> Result<Option<Box<dyn RecordScorer>>, RecordFailure> {
+            let total = records.iter().map(|r| r.candidate.len()).sum();
+            Ok(Some(Box::new(Share { total: Some(total) })))
+        }
+        fn score(&self, record: &EvalRecord) -> Result<Value, RecordFailure> {
+            let total = self.total.expect("prepared before scoring");
+            match record.candidate.len() {
+                0 => Err(RecordFailure { kind: "Empty".into(), message: "no text".into() }),
+                n => Ok(Value::from(n as f64 / total as f64)),
+            }
+        }
+        fn corpus_refusal(&self) -> Option<String> {
+            None
+        }
+        fn score_corpus(&self, records: &[EvalRecord]) -> Result<Value, RecordFailure> {
+            Ok(Value::from(records.len()))
+        }
+    }
+
+    #[test]
+    fn record_scorers_see_every_record_first_and_fail_per_line() {
+        let options = EvalOptions {
+            metrics: Some(vec![]),
+            extra: RecordScorers(vec![Arc::new(Share { total: None })]),
+            ..EvalOptions::default()
+        };
+        let input = "{\"id\": 1, \"candidate\": \"abc\"}\n{\"id\": 2, \"candidate\": \"\"}\n\
+                     {\"id\": 3, \"candidate\": \"d\"}\n";
+        // Shares of the 4 candidate bytes: 3/4, an error, 1/4.
+        assert_eq!(
+            outputs(input, &options).unwrap(),
+            [
+                "{\"id\":\"1\",\"share\":{\"result\":0.75},\"signatures\":{\"share\":\"share|Sentence\"}}",
+                "{\"id\":\"2\",\"share\":{\"error\":{\"message\":\"no text\",\"type\":\"Empty\"}},\
+                 \"signatures\":{\"share\":\"share|Sentence\"}}",
+                "{\"id\":\"3\",\"share\":{\"result\":0.25},\"signatures\":{\"share\":\"share|Sentence\"}}",
+            ]
+        );
+        let corpus = EvalOptions { corpus_level: true, ..options };
+        assert_eq!(
+            outputs(input, &corpus).unwrap(),
+            ["{\"documents\":3,\"share\":{\"result\":3},\"signatures\":{\"share\":\"share|Corpus\"}}"]
+        );
     }
 
     #[test]

@@ -28,6 +28,15 @@ pub enum EvalError {
         /// The underlying error.
         error: std::io::Error,
     },
+    /// A caller's scorer (`RecordScorer`) that cannot serve this evaluation:
+    /// no corpus-level value, or a first pass over the records that failed.
+    #[error("{key}: {message}")]
+    Scorer {
+        /// The scorer's key (`rouge-profile`).
+        key: String,
+        /// Why.
+        message: String,
+    },
     /// A line (or the whole input) that is not what `eval` reads.
     #[error("{location}: {message}")]
     Input {

@@ -1,5 +1,5 @@
 //! [`Metric`]: the names of the metrics beyond ROUGE, parsed from and printed
-//! as `bleu`, `chrf`, `chrf++`, `coverage`, `density`, `compression`,
+//! as `bleu`, `chrf`, `chrf++`, `ter`, `coverage`, `density`, `compression`,
 //! `novel-1`…`novel-4`, `repeated-1`…`repeated-4`, `js-divergence`, `dangling`.
 
 use std::fmt;
@@ -18,6 +18,8 @@ pub enum Metric {
     Chrf,
     /// sacreBLEU chrF++ (`chrf++`).
     ChrfPlusPlus,
+    /// sacreBLEU TER, translation edit rate (`ter`).
+    Ter,
     /// Newsroom extractive fragment coverage (`coverage`).
     Coverage,
     /// Newsroom extractive fragment density (`density`).
@@ -41,9 +43,9 @@ pub enum Metric {
 pub enum Better {
     /// Higher is better (ROUGE, BLEU, chrF).
     Higher,
-    /// Lower is better (JS divergence from the source: Louis & Nenkova 2013
-    /// found lower divergence goes with better summaries; the share of
-    /// dangling sentences).
+    /// Lower is better (TER, an error rate; JS divergence from the source:
+    /// Louis & Nenkova 2013 found lower divergence goes with better summaries;
+    /// the share of dangling sentences).
     Lower,
     /// Neither: the value describes a summary (how extractive, how long,
     /// how repetitive) without ranking it.
@@ -53,7 +55,7 @@ pub enum Better {
 /// What a metric reads besides the candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
-    /// At least one reference (BLEU, chrF, chrF++).
+    /// At least one reference (BLEU, chrF, chrF++, TER).
     References,
     /// The source document (every other metric).
     Source,
@@ -62,7 +64,7 @@ pub enum Needs {
 impl Metric {
     /// Every metric, in the order the default lists and outputs use.
     pub fn all() -> Vec<Metric> {
-        let mut all = vec![Metric::Bleu, Metric::Chrf, Metric::ChrfPlusPlus];
+        let mut all = vec![Metric::Bleu, Metric::Chrf, Metric::ChrfPlusPlus, Metric::Ter];
         all.extend([Metric::Coverage, Metric::Density, Metric::Compression]);
         all.extend((1..=MAX_N as u8).map(Metric::Novel));
         all.extend((1..=MAX_N as u8).map(Metric::Repeated));
@@ -75,7 +77,7 @@ impl Metric {
     pub fn better(&self) -> Better {
         match self {
             Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus => Better::Higher,
-            Metric::JsDivergence | Metric::Dangling => Better::Lower,
+            Metric::JsDivergence | Metric::Ter | Metric::Dangling => Better::Lower,
             Metric::Coverage
             | Metric::Density
             | Metric::Compression
@@ -87,7 +89,7 @@ impl Metric {
     /// What the metric reads besides the candidate.
     pub fn needs(&self) -> Needs {
         match self {
-            Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus => Needs::References,
+            Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus | Metric::Ter => Needs::References,
             _ => Needs::Source,
         }
     }
@@ -99,6 +101,7 @@ impl fmt::Display for Metric {
             Metric::Bleu => f.write_str("bleu"),
             Metric::Chrf => f.write_str("chrf"),
             Metric::ChrfPlusPlus => f.write_str("chrf++"),
+            Metric::Ter => f.write_str("ter"),
             Metric::Coverage => f.write_str("coverage"),
             Metric::Density => f.write_str("density"),
             Metric::Compression => f.write_str("compression"),
@@ -115,7 +118,7 @@ impl fmt::Display for Metric {
 pub enum MetricListError {
     /// A name no metric has.
     #[error(
-        "unknown metric `{0}` (expected bleu, chrf, chrf++, coverage, density, compression, \
+        "unknown metric `{0}` (expected bleu, chrf, chrf++, ter, coverage, density, compression, \
          novel-1…novel-4, repeated-1…repeated-4, js-divergence or dangling)"
     )]
     Unknown(String),

@@ -1,8 +1,8 @@
 //! Metrics beyond ROUGE (issue #13), each exact against its reference
 //! implementation:
 //!
-//! - `bleu`, `chrf`, `chrf++`: sacreBLEU 2.6.0 (sentence and corpus level,
-//!   multi-reference, sacreBLEU's own tokenization and signatures);
+//! - `bleu`, `chrf`, `chrf++`, `ter`: sacreBLEU 2.6.0 (sentence and corpus
+//!   level, multi-reference, sacreBLEU's own tokenization, options and signatures);
 //! - `coverage`, `density`, `compression`: Newsroom's extractive fragments
 //!   (Grusky et al. 2018), the reference code's greedy scan included;
 //! - `novel-N`, `repeated-N` (N = 1…4): SummEval's data statistics;
@@ -16,8 +16,10 @@
 //! rules in `pystr`), their arithmetic (one file per metric), the metric
 //! names ([`Metric`]), signatures, [`MetricSet`] (score one document),
 //! [`CorpusAccumulator`] (corpus level), the JSONL input of
-//! `sumbench eval` (`eval_input`) and `eval` itself ([`evaluate`]). Never writes files or knows about
-//! summarizers or ROUGE.
+//! `sumbench eval` (`eval_input`) and `eval` itself ([`evaluate`]), with
+//! [`RecordScorer`], the hook through which a caller adds scores computed
+//! above this layer (another package's ROUGE, a model-based metric). Never
+//! writes files or knows about summarizers or ROUGE.
 //!
 //! ```
 //! use sumbench::metrics::{CorpusAccumulator, Metric, MetricSet, TextTokenizer};
@@ -57,7 +59,7 @@ pub mod tokenizers;
 mod value;
 
 pub use corpus::{BadStats, CorpusAccumulator, SufficientStats};
-pub use eval::{EvalOptions, EvalOutput, evaluate};
+pub use eval::{EvalOptions, EvalOutput, RecordFailure, RecordScorer, RecordScorers, RecordValue, evaluate};
 pub use eval_input::{EvalError, EvalReader, EvalRecord, open_eval_input};
 pub use metric::{Better, Metric, MetricListError, Needs, parse_metrics};
 pub use sacrebleu_options::SacrebleuOptions;

@@ -1,12 +1,13 @@
-//! [`SacrebleuOptions`]: the sacreBLEU options a run of BLEU, chrF and
-//! chrF++ uses (`sumbench eval --bleu-… --chrf-…`), kept together so the
-//! document scores, the corpus scores and the signatures agree.
+//! [`SacrebleuOptions`]: the sacreBLEU options a run of BLEU, chrF,
+//! chrF++ and TER uses (`sumbench eval --bleu-… --chrf-… --ter-…`), kept
+//! together so the document scores, the corpus scores and the signatures agree.
 
 use super::bleu::BleuOptions;
 use super::chrf::ChrfOptions;
 use super::signature::Level;
+use super::tercom::TerOptions;
 
-/// BLEU's and chrF's options. BLEU's `effective_order` is not taken from
+/// BLEU's, chrF's and TER's options. BLEU's `effective_order` is not taken from
 /// here: it follows the level, as in sacreBLEU (`sentence_bleu` uses it,
 /// `BLEU().corpus_score` does not); chrF's `word_order` is the metric's
 /// (0 for chrF, 2 for chrF++). The default is sacreBLEU's defaults.
@@ -16,6 +17,8 @@ pub struct SacrebleuOptions {
     pub bleu: BleuOptions,
     /// Character order, β, case, whitespace and `eps_smoothing` of chrF and chrF++.
     pub chrf: ChrfOptions,
+    /// TER's case, normalization, punctuation and Asian-script options.
+    pub ter: TerOptions,
 }
 
 impl SacrebleuOptions {

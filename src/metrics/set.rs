@@ -12,6 +12,7 @@ use super::jsd::js_divergence;
 use super::novelty::ngram_shares;
 use super::sacrebleu_options::SacrebleuOptions;
 use super::signature::{Level, RefCount, names_language, signature_with, with_language};
+use super::ter::ter_stats;
 use super::tokenizer::TextTokenizer;
 use super::value::{Details, MetricValue};
 use super::{Metric, Needs};
@@ -80,11 +81,13 @@ impl MetricSet {
 
     /// The metrics whose inputs are present: BLEU, chrF and chrF++ when there
     /// are references, the others when there is a source ([`Metric::all`]
-    /// order); but `dangling`, a heuristic, only when asked for by name.
+    /// order); but `dangling`, a heuristic, and TER (its shifts cost time cubic
+    /// in a text's length, and no summarization default reports it) only when
+    /// asked for by name.
     pub fn available(has_references: bool, has_source: bool) -> Vec<Metric> {
         Metric::all()
             .into_iter()
-            .filter(|&m| m != Metric::Dangling)
+            .filter(|&m| m != Metric::Dangling && m != Metric::Ter)
             .filter(|m| match m.needs() {
                 Needs::References => has_references,
                 Needs::Source => has_source,
@@ -174,6 +177,10 @@ impl MetricSet {
                 let options = self.sacrebleu.chrf_with(order);
                 let stats = chrf_stats_with(candidate, references, &options);
                 value(metric, Some(stats.score_with(&options)), Details::Chrf(stats))
+            }
+            Metric::Ter => {
+                let stats = ter_stats(candidate, references, &self.sacrebleu.ter);
+                value(metric, Some(stats.score()), Details::Ter(stats))
             }
             Metric::Coverage | Metric::Density | Metric::Compression => {
                 let f = fragments.as_ref().expect("fragments computed");

@@ -123,12 +123,12 @@ pub fn with_language(mut signature: String, languages: &str) -> String {
     signature
 }
 
-/// Whether `metric`'s signature names the language. Not for BLEU, chrF and
-/// chrF++: their signatures are sacreBLEU's own, which users match against
+/// Whether `metric`'s signature names the language. Not for BLEU, chrF,
+/// chrF++ and TER: their signatures are sacreBLEU's own, which users match against
 /// sacreBLEU's output verbatim, and their numbers do not depend on the
 /// language (13a tokenization and characters are the same in every language).
 pub fn names_language(metric: Metric) -> bool {
-    !matches!(metric, Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus)
+    !matches!(metric, Metric::Bleu | Metric::Chrf | Metric::ChrfPlusPlus | Metric::Ter)
 }
 
 /// The signature of `metric`. `nrefs` matters only to BLEU and chrF (`None`
@@ -138,7 +138,7 @@ pub fn signature(metric: Metric, tokenizer: TextTokenizer, nrefs: Option<RefCoun
     signature_with(metric, tokenizer, nrefs, level, &SacrebleuOptions::default())
 }
 
-/// [`signature`] with BLEU's and chrF's options from `sacrebleu`.
+/// [`signature`] with BLEU's, chrF's and TER's options from `sacrebleu`.
 pub fn signature_with(
     metric: Metric,
     tokenizer: TextTokenizer,
@@ -152,6 +152,7 @@ pub fn signature_with(
         Metric::Bleu => bleu_signature_with(nrefs, &sacrebleu.bleu_at(level)),
         Metric::Chrf => chrf_signature_with(nrefs, &sacrebleu.chrf_with(0)),
         Metric::ChrfPlusPlus => chrf_signature_with(nrefs, &sacrebleu.chrf_with(CHRF_PLUS_PLUS_WORD_ORDER)),
+        Metric::Ter => ter_signature_with(nrefs, &sacrebleu.ter),
         Metric::Coverage | Metric::Density | Metric::Compression => {
             format!("impl:newsroom-fragments|tok:{tok}|case:lc|version:{SUMBENCH_VERSION}")
         }

@@ -42,7 +42,7 @@ pub enum MetricSpecError {
     /// A metric name that no scorer knows.
     #[error(
         "unknown metric `{0}` (expected rouge1…rouge9, rougeL, rougeLsum; ROUGE-1.5.5's \
-         rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*; or bleu, chrf, chrf++, \
+         rougeW-<weight>, rougeS<k>, rougeSU<k>, rougeS*, rougeSU*; or bleu, chrf, chrf++, ter, \
          coverage, density, compression, novel-1…novel-4, repeated-1…repeated-4, js-divergence, \
          dangling; bertscore with a model)"
     )]

@@ -39,6 +39,9 @@ pub struct TerStats {
     pub ref_length: f64,
 }
 
+/// Equality is total: the fields are counts and means of counts, never NaN.
+impl Eq for TerStats {}
+
 impl std::ops::AddAssign for TerStats {
     fn add_assign(&mut self, other: TerStats) {
         self.edits += other.edits;

@@ -7,6 +7,7 @@ use super::Metric;
 use super::bleu::BleuScore;
 use super::chrf::ChrfStats;
 use super::fragments::Fragment;
+use super::ter::TerStats;
 
 /// One metric's result.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +32,8 @@ pub enum Details {
     Bleu(BleuScore),
     /// chrF's statistics (not written to JSON; corpus level sums them).
     Chrf(ChrfStats),
+    /// TER's edits and mean reference length.
+    Ter(TerStats),
     /// The extractive fragments (coverage and density).
     Fragments(Vec<Fragment>),
     /// The token counts behind a compression ratio.
@@ -48,7 +51,8 @@ pub enum Details {
 }
 
 /// A JSON object: `score`, then the details: BLEU's `counts`, `totals`,
-/// `precisions`, `bp`, `sys_len`, `ref_len`; `fragments` as
+/// `precisions`, `bp`, `sys_len`, `ref_len`; TER's `num_edits` and
+/// `ref_length` (sacreBLEU's `TERScore` fields); `fragments` as
 /// `[summary_start, source_start, length]` triples; compression's
 /// `summary_tokens` and `source_tokens`; a mean's `documents`.
 impl Serialize for MetricValue {
@@ -64,6 +68,11 @@ impl Serialize for MetricValue {
                 map.serialize_entry("bp", &bleu.bp)?;
                 map.serialize_entry("sys_len", &bleu.sys_len)?;
                 map.serialize_entry("ref_len", &bleu.ref_len)?;
+            }
+            Details::Ter(stats) => {
+                // Whole edits: an integer, as sacreBLEU's `num_edits`.
+                map.serialize_entry("num_edits", &(stats.edits as u64))?;
+                map.serialize_entry("ref_length", &stats.ref_length)?;
             }
             Details::Fragments(fragments) => map.serialize_entry("fragments", fragments)?,
             Details::Compression { summary_tokens, source_tokens } => {

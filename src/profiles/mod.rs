@@ -23,6 +23,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+mod eval_scorer;
 mod evaluate;
 pub mod identify;
 mod kwargs;
@@ -36,6 +37,7 @@ mod spec;
 mod sumeval;
 mod wrappers;
 
+pub use eval_scorer::{EVAL_KEY, EvalProfile};
 pub use scorer::ProfileScorer;
 pub use spec::{ProfileSpec, ProfileSpecError};
 
