@@ -111,7 +111,7 @@ def run(corpus, summarizers="all", budget="ref", metrics=None, out="results/late
       (higher is better); it runs beside the built-in ones, under the same
       budget and ROUGE.
     budget: ``3s``, ``100w``, ``280c``, ``665b``, ``0.1r`` or ``ref`` (mean reference length).
-    metrics: ``None`` (rouge1, rouge2, rougeL, rougeLsum) or a list of names.
+    metrics: ``None`` (rouge1, rouge2, rougeL, rougeLsum, dangling) or a list of names.
     rouge_tokenizer: ``"rouge-score"`` (bit-identical to rouge-score),
       ``"xlsum"`` (XL-Sum's multilingual scorer), ``"multilingual"`` (the same,
       rougeLsum tokenized like the others) or ``"unicode"``.

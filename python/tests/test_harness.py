@@ -61,7 +61,9 @@ def test_run_corpus_file_and_pairs(news, tmp_path):
     run_dir, rows = sumbench.run(corpus=str(corpus), summarizers=["lexrank", ("ends", first_last)],
                                  budget="2s", out=tmp_path / "out", threads=2, seed=3)
     assert sorted(calls) == ["d1", "d2", "d3"]
-    assert {r["metric"] for r in rows} == {"rouge1", "rouge2", "rougeL", "rougeLsum"}
+    # The default metrics: ROUGE's four and dangling (its share of extract sentences whose
+    # antecedent was left out).
+    assert {r["metric"] for r in rows} == {"rouge1", "rouge2", "rougeL", "rougeLsum", "dangling"}
     assert {r["corpus"] for r in rows} == {"news"}
     assert sumbench.read_scores(run_dir) == rows
     # The whole built-in list, in memory, with a ratio budget and a metric beyond ROUGE.
