@@ -195,3 +195,35 @@ fn embed_names_the_line_and_field_at_fault() {
         .failure()
         .stderr(predicates::str::contains(format!("{}:3: field \"text\" is missing", input.display())));
 }
+
+#[test]
+#[ignore = "needs SUMBENCH_MODEL (all-MiniLM-L6-v2)"]
+fn eval_scores_bertscore_with_idf_over_the_whole_input() {
+    let model = model_folder();
+    // From the data folder, with a relative path, as a user would.
+    let output = sumbench()
+        .current_dir(fixture("models"))
+        .args(["eval", "--metrics", "bertscore", "--bertscore-idf", "--model"])
+        .arg(&model)
+        .arg("bertscore_minilm_cases.jsonl")
+        .output()
+        .expect("sumbench eval runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let got = jsonl(&String::from_utf8(output.stdout).expect("UTF-8"));
+    let cases = jsonl(&crate::util::read_fixture("models/bertscore_minilm_cases.jsonl"));
+    assert_eq!(got.len(), cases.len());
+    for (line, case) in got.iter().zip(&cases) {
+        let expected = &case["expected"]["idf"];
+        assert_eq!(line["id"], case["id"]);
+        for (key, name) in [("P", "precision"), ("R", "recall"), ("F", "fmeasure")] {
+            let (a, b) =
+                (line["bertscore"][name].as_f64().expect("number"), expected[key].as_f64().expect("number"));
+            assert!((a - b).abs() <= TOLERANCE, "{}: {name} {a} against {b}", case["id"]);
+        }
+        let signature = line["signatures"]["bertscore"].as_str().expect("signature");
+        assert!(
+            signature.starts_with(&format!("bertscore:{}|", expected["hash"].as_str().expect("hash"))),
+            "{signature}"
+        );
+    }
+}

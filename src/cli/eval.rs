@@ -32,7 +32,8 @@ use sumbench::profiles::{EvalProfile, ProfileSpec};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Comma-separated metrics: bleu, chrf, chrf++, ter, coverage, density, compression,
-    /// novel-1…novel-4, repeated-1…repeated-4, js-divergence (default: every
+    /// novel-1…novel-4, repeated-1…repeated-4, js-divergence, dangling, bertscore
+    /// (with --model) (default: every
     /// metric whose inputs the first record has, TER aside; none with --rouge-profile).
     #[arg(long, value_delimiter = ',')]
     pub metrics: Vec<String>,
@@ -102,20 +103,65 @@ pub struct Args {
     /// has no corpus figure of its own, is refused.
     #[arg(long, value_name = "PROFILE")]
     pub rouge_profile: Option<ProfileSpec>,
+    /// The sentence-embedding model of `--metrics bertscore` (a
+    /// sentence-transformers folder; needs the `models` feature). Each line
+    /// gets "bertscore": {"precision", "recall", "fmeasure"} and its signature.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<String>,
+    /// Weigh BERTScore's tokens by IDF over the references of the whole input
+    /// (read first, every reference counted as often as it occurs).
+    #[arg(long, requires = "model")]
+    pub bertscore_idf: bool,
+    /// BERTScore's layer [default: the model's last].
+    #[arg(long, value_name = "N", requires = "model")]
+    pub bertscore_layer: Option<usize>,
+    /// Rescale BERTScore with this baseline (bert_score's CSV: LAYER,P,R,F).
+    #[arg(long, value_name = "FILE", requires = "model")]
+    pub bertscore_baseline: Option<PathBuf>,
     /// JSONL input; `-` or nothing reads stdin.
     pub input: Option<PathBuf>,
 }
 
+/// BERTScore's record scorer for `--model` and the `--bertscore-*` flags.
+#[cfg(feature = "models")]
+fn bertscore_records(model: &str, args: &Args) -> anyhow::Result<Arc<dyn sumbench::metrics::RecordScorer>> {
+    let folder = super::model::folder(model)?;
+    let options = sumbench::models::BertScoreOptions {
+        layer: args.bertscore_layer,
+        idf: args.bertscore_idf,
+        baseline: args.bertscore_baseline.clone(),
+    };
+    Ok(Arc::new(sumbench::metrics::bertscore::BertScoreRecords::new(&folder, options)?))
+}
+
+/// Without the `models` feature: says how to get it.
+#[cfg(not(feature = "models"))]
+fn bertscore_records(_model: &str, _args: &Args) -> anyhow::Result<Arc<dyn sumbench::metrics::RecordScorer>> {
+    Err(super::model::not_built())
+}
+
 /// Scores the input and writes JSONL to stdout.
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    let metrics = match (args.metrics.is_empty(), &args.rouge_profile) {
-        (false, _) => Some(parse_metrics(&args.metrics.join(","))?),
-        (true, Some(_)) => Some(Vec::new()),
-        (true, None) => None,
+    // `bertscore` is scored by the model, beside the metrics module's own.
+    let bertscore = args.metrics.iter().any(|name| name.trim() == sumbench::metrics::BERTSCORE);
+    let own: Vec<String> =
+        args.metrics.iter().filter(|name| name.trim() != sumbench::metrics::BERTSCORE).cloned().collect();
+    let metrics = match (own.is_empty(), args.rouge_profile.is_some() || bertscore) {
+        (false, _) => Some(parse_metrics(&own.join(","))?),
+        (true, true) => Some(Vec::new()),
+        (true, false) => None,
     };
     let mut extra = RecordScorers::default();
     if let Some(spec) = &args.rouge_profile {
         extra.0.push(Arc::new(EvalProfile::new(spec)?));
+    }
+    if bertscore {
+        let Some(model) = &args.model else {
+            anyhow::bail!(
+                "metric `bertscore` needs a model: give --model DIR (a sentence-transformers folder)"
+            );
+        };
+        extra.0.push(bertscore_records(model, &args)?);
     }
     let options = EvalOptions {
         metrics,

@@ -86,6 +86,14 @@ pub trait RecordScorer: Send + Sync {
     /// One record's value, or why that record cannot be scored.
     fn score(&self, record: &EvalRecord) -> Result<Value, RecordFailure>;
 
+    /// Whether a value is printed as `{"result": value}` (the default: a value
+    /// in another package's own shape) or as the value itself (a metric whose
+    /// shape sumbench defines, e.g. BERTScore's `{"precision", "recall",
+    /// "fmeasure"}`). A failure is `{"error": …}` either way.
+    fn wrapped(&self) -> bool {
+        true
+    }
+
     /// Why it has no corpus-level value, if it has none: asked before any
     /// record is read, so `--corpus-level` is refused at once.
     fn corpus_refusal(&self) -> Option<String>;
@@ -114,10 +122,15 @@ pub struct RecordValue {
     pub outcome: Result<Value, RecordFailure>,
     /// Its signature at this output's level.
     pub signature: String,
+    /// Whether the value is printed inside `{"result": …}` (see [`RecordScorer::wrapped`]).
+    pub wrapped: bool,
 }
 
 impl serde::Serialize for RecordValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let (false, Ok(value)) = (self.wrapped, &self.outcome) {
+            return value.serialize(serializer);
+        }
         let mut map = serializer.serialize_map(Some(1))?;
         match &self.outcome {
             Ok(value) => map.serialize_entry("result", value)?,
@@ -292,6 +305,7 @@ pub fn evaluate<R: BufRead>(
                     key: scorer.key().to_string(),
                     outcome: scorer.score(&record),
                     signature: scorer.signature(Level::Sentence),
+                    wrapped: scorer.wrapped(),
                 })
                 .collect();
             sink(EvalOutput { lead: ("id", record.id.into()), values, signatures, extra })?;
@@ -310,6 +324,7 @@ pub fn evaluate<R: BufRead>(
                 key: scorer.key().to_string(),
                 outcome: scorer.score_corpus(&kept),
                 signature: scorer.signature(Level::Corpus),
+                wrapped: scorer.wrapped(),
             })
             .collect();
         sink(EvalOutput { lead, values: corpus.finish(), signatures, extra })?;

@@ -36,6 +36,8 @@
 //! # Ok::<(), sumbench::metrics::MissingInput>(())
 //! ```
 
+#[cfg(feature = "models")]
+pub mod bertscore;
 pub mod bleu;
 pub mod chrf;
 mod corpus;
