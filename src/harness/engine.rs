@@ -129,6 +129,10 @@ impl EvalDocument {
     }
 }
 
+/// One outside summary's scores, in [`Settings::metrics`] order, and the
+/// statistics corpus-level BLEU and chrF sum (as in [`ItemResult`]).
+pub type TextScores = (Vec<Score>, Vec<SufficientStats>);
+
 /// Built summarizers and scorer for one set of [`Settings`].
 pub struct Engine {
     settings: Settings,
@@ -526,7 +530,7 @@ impl Engine {
         &self,
         doc: &Document,
         summaries: &[S],
-    ) -> Result<Vec<(Vec<Score>, Vec<SufficientStats>)>, HarnessError> {
+    ) -> Result<Vec<TextScores>, HarnessError> {
         let language = self.language_of(doc);
         let references: Vec<String> =
             doc.references.iter().map(|r| sentence_per_line_in(r, language)).collect();

@@ -252,7 +252,7 @@ mod tests {
     fn a_folder_without_weights_is_named_in_the_error() {
         let (dir, _) = tiny(16);
         std::fs::remove_file(dir.path().join("model.safetensors")).expect("removed");
-        let error = ModelFolder::open(dir.path(), None).err().expect("refused");
+        let error = ModelFolder::open(dir.path(), None).expect_err("refused");
         assert!(error.to_string().contains("model.safetensors is missing"), "{error}");
     }
 }

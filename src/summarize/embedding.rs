@@ -41,6 +41,10 @@ use crate::text::PreparedDocument;
 const KEPT_DOCUMENTS: usize = 4096;
 
 #[cfg(feature = "models")]
+/// A document as the cache knows it: id, text length, sentence count.
+#[cfg(feature = "models")]
+type DocumentKey = (String, usize, usize);
+
 /// One document's sentence vectors, or the encoder's error.
 type Vectors = Result<Arc<Vec<Vec<f32>>>, String>;
 
@@ -49,7 +53,7 @@ type Vectors = Result<Arc<Vec<Vec<f32>>>, String>;
 /// by the embedding summarizers of a run so that each sentence is encoded once.
 pub struct SentenceVectors {
     encoder: SentenceEncoder,
-    cache: Mutex<HashMap<(String, usize, usize), Arc<OnceLock<Vectors>>>>,
+    cache: Mutex<HashMap<DocumentKey, Arc<OnceLock<Vectors>>>>,
 }
 
 #[cfg(feature = "models")]
