@@ -40,17 +40,17 @@ use crate::text::PreparedDocument;
 /// harness works through a corpus in chunks, so older entries are done with).
 const KEPT_DOCUMENTS: usize = 4096;
 
-#[cfg(feature = "models")]
 /// A document as the cache knows it: id, text length, sentence count.
 #[cfg(feature = "models")]
 type DocumentKey = (String, usize, usize);
 
 /// One document's sentence vectors, or the encoder's error.
+#[cfg(feature = "models")]
 type Vectors = Result<Arc<Vec<Vec<f32>>>, String>;
 
-#[cfg(feature = "models")]
 /// A sentence encoder and the vectors of the documents it has encoded, shared
 /// by the embedding summarizers of a run so that each sentence is encoded once.
+#[cfg(feature = "models")]
 pub struct SentenceVectors {
     encoder: SentenceEncoder,
     cache: Mutex<HashMap<DocumentKey, Arc<OnceLock<Vectors>>>>,
