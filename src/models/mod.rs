@@ -3,11 +3,11 @@
 //! pooling modules) loaded with candle and Hugging Face's `tokenizers`, pure
 //! Rust, on the CPU.
 //!
-//! Owns: reading and checking a model folder ([`ModelFolder`]), word pieces,
-//! the network and batching ([`Encoder`]: token vectors of any layer), and
+//! Owns: reading and checking a model folder (`ModelFolder`), word pieces,
+//! the network and batching (`Encoder`: token vectors of any layer), and
 //! sentence embeddings as sentence-transformers computes them
-//! ([`SentenceEncoder`]), and BERTScore as bert_score computes it
-//! ([`BertScorer`]). Never prints, never downloads: `hf://` models come
+//! (`SentenceEncoder`), and BERTScore as bert_score computes it
+//! (`BertScorer`). Never prints, never downloads: `hf://` models come
 //! through the caller.
 //!
 //! Without the feature only [`BertScoreSetting`] (what a run records of its

@@ -19,7 +19,7 @@
 //!   a sentence already picked, λ = 0.7 as `mmr`.
 //!
 //! A document's sentences are encoded once per run and shared by the three
-//! ([`SentenceVectors`]); each summarizer is deterministic (ties in document
+//! (`SentenceVectors`); each summarizer is deterministic (ties in document
 //! order) and the harness runs documents in parallel. Without the feature
 //! only the names and PacSum's arithmetic are compiled.
 
