@@ -1,12 +1,14 @@
 """rouge-score 0.1.2's own tests (see README.md) against sumbench.
 
-Two inputs are not in rouge-score's sdist nor in this repository, so the
+Some inputs are not in rouge-score's sdist nor in this repository, so the
 tests that read them cannot run here; they are marked as expected failures
 naming the missing input (shown by ``pytest -rx``), never skipped, and run
 normally as soon as the input is there:
 
-- ``testdata/target_large.txt`` and ``testdata/prediction_large.txt``
-  (google-research/google-research, rouge/testdata; 140 kB each);
+- ``testdata/pyrouge_files/{target,prediction}_multi.{0..249}.txt``
+  (google-research/google-research, rouge/testdata/pyrouge_files; only the
+  ``.0`` pair is copied), for
+  ``testConfidenceIntervalsAgainstRouge155WithStemmingMultiLine``;
 - NLTK's ``punkt_tab`` model (``nltk.download("punkt_tab")``, or a folder in
   ``NLTK_DATA``), for ``split_summaries=True``.
 """
@@ -17,11 +19,13 @@ import pytest
 
 from . import test_util
 
-_LARGE = [test_util.LARGE_TARGETS_FILE, test_util.LARGE_PREDICTIONS_FILE]
-# The tests that read the large files: testRougeLsumLarge, and every test of
-# scoring_test.py (its setUp reads them).
-_NEEDS_LARGE = {"testRougeLsumLarge", "BootstrapAggregatorTest"}
 _NEEDS_PUNKT = {"testRougeLSumSentenceSplitting"}
+_MULTI = [
+    os.path.join(test_util.PYROUGE_DIR, "%s_multi.%d.txt" % (kind, i))
+    for kind in ("target", "prediction")
+    for i in range(250)
+]
+_NEEDS_MULTI = {"testConfidenceIntervalsAgainstRouge155WithStemmingMultiLine"}
 
 
 def _has_punkt():
@@ -36,16 +40,17 @@ def _has_punkt():
 
 def pytest_collection_modifyitems(config, items):
     here = os.path.dirname(os.path.abspath(__file__))
-    large_missing = [os.path.basename(p) for p in _LARGE if not os.path.isfile(p)]
+    multi_missing = sum(not os.path.isfile(p) for p in _MULTI)
     punkt = _has_punkt()
     for item in items:
         if not str(item.fspath).startswith(here):
             continue
         names = {item.name.split("[")[0], getattr(item.cls, "__name__", "")}
-        if large_missing and names & _NEEDS_LARGE:
+        if multi_missing and names & _NEEDS_MULTI:
             item.add_marker(pytest.mark.xfail(
                 raises=FileNotFoundError, strict=True,
-                reason="testdata/%s is not in rouge-score's sdist (README.md)" % " and ".join(large_missing)))
+                reason="%d of the 500 testdata/pyrouge_files/*_multi.*.txt are not copied (README.md)"
+                % multi_missing))
         if not punkt and names & _NEEDS_PUNKT:
             item.add_marker(pytest.mark.xfail(
                 raises=LookupError, strict=True,
