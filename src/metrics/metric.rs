@@ -153,7 +153,7 @@ mod tests {
     #[test]
     fn every_name_prints_and_parses_back() {
         let all = Metric::all();
-        assert_eq!(all.len(), 16);
+        assert_eq!(all.len(), 17);
         for metric in all {
             assert_eq!(metric.to_string().parse(), Ok(metric));
         }
