@@ -52,13 +52,14 @@ fn embeddings_equal_sentence_transformers() {
 }
 
 /// Every case of the file, scored as bert_score scores the file: one call,
-/// IDF over all references of all cases in file order.
-fn bertscore_cases(idf: bool) {
+/// IDF over all references of all cases in file order. The texts are encoded
+/// once and scored under both settings (the weights differ, not the vectors).
+#[test]
+#[ignore = "needs SUMBENCH_MODEL (all-MiniLM-L6-v2)"]
+fn bertscore_equals_bert_score_with_and_without_idf() {
     use sumbench::models::{BertScoreOptions, BertScorer, ModelFolder};
     let folder = ModelFolder::open(&model_folder(), None).expect("model folder");
-    let scorer = BertScorer::new(&folder, BertScoreOptions { idf, ..Default::default() }).expect("scorer");
     let cases = jsonl(&crate::util::read_fixture("models/bertscore_minilm_cases.jsonl"));
-    let setting = if idf { "idf" } else { "no_idf" };
     let references: Vec<String> = cases
         .iter()
         .flat_map(|case| {
@@ -71,53 +72,49 @@ fn bertscore_cases(idf: bool) {
         .collect();
     let candidates: Vec<String> =
         cases.iter().map(|case| case["candidate"].as_str().expect("text").to_string()).collect();
-    let weights = scorer.weights(&references).expect("weights");
-    let reference_states = scorer.encode(&references).expect("references encode");
-    let candidate_states = scorer.encode(&candidates).expect("candidates encode");
-    let mut next_reference = 0;
-    let mut worst = (0.0f64, String::new());
-    for (case, candidate) in cases.iter().zip(&candidate_states) {
-        let id = case["id"].as_str().expect("id");
-        let expected = &case["expected"][setting];
-        assert_eq!(scorer.hash(), expected["hash"].as_str().expect("hash"), "{id}: hash");
-        let count = case["references"].as_array().expect("references").len();
-        let own: Vec<_> = reference_states[next_reference..next_reference + count].iter().collect();
-        next_reference += count;
-        let got = scorer.score(candidate, &own, &weights).expect("a score");
-        let mut check = |got: f64, expected: &Value, what: &str| {
-            let difference = (got - expected.as_f64().expect("number")).abs();
-            if difference > worst.0 {
-                worst = (difference, format!("{id} {what}"));
+    let plain = BertScorer::new(&folder, BertScoreOptions::default()).expect("scorer");
+    let reference_states = plain.encode(&references).expect("references encode");
+    let candidate_states = plain.encode(&candidates).expect("candidates encode");
+    for idf in [false, true] {
+        let scorer =
+            BertScorer::new(&folder, BertScoreOptions { idf, ..Default::default() }).expect("scorer");
+        let setting = if idf { "idf" } else { "no_idf" };
+        let weights = scorer.weights(&references).expect("weights");
+        let mut next_reference = 0;
+        let mut worst = (0.0f64, String::new());
+        for (case, candidate) in cases.iter().zip(&candidate_states) {
+            let id = case["id"].as_str().expect("id");
+            let expected = &case["expected"][setting];
+            assert_eq!(scorer.hash(), expected["hash"].as_str().expect("hash"), "{id}: hash");
+            let count = case["references"].as_array().expect("references").len();
+            let own: Vec<_> = reference_states[next_reference..next_reference + count].iter().collect();
+            next_reference += count;
+            let got = scorer.score(candidate, &own, &weights).expect("a score");
+            let mut check = |got: f64, expected: &Value, what: &str| {
+                let difference = (got - expected.as_f64().expect("number")).abs();
+                if difference > worst.0 {
+                    worst = (difference, format!("{id} {what}"));
+                }
+            };
+            check(got.precision, &expected["P"], "P");
+            check(got.recall, &expected["R"], "R");
+            check(got.fmeasure, &expected["F"], "F");
+            for (reference, per) in
+                own.iter().zip(expected["per_reference"].as_array().expect("per_reference"))
+            {
+                let got = scorer.score(candidate, &[*reference], &weights).expect("a score");
+                check(got.precision, &per[0], "per-reference P");
+                check(got.recall, &per[1], "per-reference R");
+                check(got.fmeasure, &per[2], "per-reference F");
             }
-        };
-        check(got.precision, &expected["P"], "P");
-        check(got.recall, &expected["R"], "R");
-        check(got.fmeasure, &expected["F"], "F");
-        for (reference, per) in own.iter().zip(expected["per_reference"].as_array().expect("per_reference")) {
-            let got = scorer.score(candidate, &[*reference], &weights).expect("a score");
-            check(got.precision, &per[0], "per-reference P");
-            check(got.recall, &per[1], "per-reference R");
-            check(got.fmeasure, &per[2], "per-reference F");
         }
+        assert!(
+            worst.0 <= TOLERANCE,
+            "{setting}: largest difference {} at {} (tolerance {TOLERANCE})",
+            worst.0,
+            worst.1
+        );
     }
-    assert!(
-        worst.0 <= TOLERANCE,
-        "{setting}: largest difference {} at {} (tolerance {TOLERANCE})",
-        worst.0,
-        worst.1
-    );
-}
-
-#[test]
-#[ignore = "needs SUMBENCH_MODEL (all-MiniLM-L6-v2)"]
-fn bertscore_equals_bert_score_without_idf() {
-    bertscore_cases(false);
-}
-
-#[test]
-#[ignore = "needs SUMBENCH_MODEL (all-MiniLM-L6-v2)"]
-fn bertscore_equals_bert_score_with_idf() {
-    bertscore_cases(true);
 }
 
 #[test]
