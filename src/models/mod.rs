@@ -21,6 +21,8 @@ mod encoder;
 #[cfg(feature = "models")]
 mod folder;
 #[cfg(feature = "models")]
+mod gelu;
+#[cfg(feature = "models")]
 mod network;
 mod setting;
 #[cfg(feature = "models")]
