@@ -173,7 +173,9 @@ impl FlipTables {
         let entries = singles.first().map_or(0, |table| table.sums.len());
         let mut sums = Vec::with_capacity(singles.len().div_ceil(4) * entries);
         for group in singles.chunks(4) {
-            sums.extend((0..entries).map(|e| std::array::from_fn(|k| group.get(k).map_or(0.0, |t| t.sums[e]))));
+            sums.extend(
+                (0..entries).map(|e| std::array::from_fn(|k| group.get(k).map_or(0.0, |t| t.sums[e]))),
+            );
         }
         FlipTables { sums, columns: columns.len(), chunks: entries / 256 }
     }
