@@ -48,6 +48,10 @@ impl Pitfalls {
     pub fn of_document(text: &str, references: &[String]) -> Pitfalls {
         let mut counts = Pitfalls::default();
         for piece in std::iter::once(text).chain(references.iter().map(String::as_str)) {
+            if piece.is_ascii() {
+                counts.letters += piece.bytes().filter(u8::is_ascii_alphabetic).count();
+                continue;
+            }
             for c in piece.chars().filter(|c| c.is_alphabetic()) {
                 counts.letters += 1;
                 counts.non_ascii_letters += usize::from(!c.is_ascii());

@@ -66,6 +66,34 @@ impl<'a> IndexDraws<'a> {
         IndexDraws { rng, n, reject_below, block: [0; 4096], at: 4096, large }
     }
 
+    /// Fills `out` with the next indices, as many calls of
+    /// [`IndexDraws::next`] would.
+    fn fill(&mut self, out: &mut [usize]) {
+        if self.large.is_some() {
+            out.iter_mut().for_each(|slot| *slot = self.next());
+            return;
+        }
+        let (n, reject_below) = (self.n as u64, self.reject_below);
+        let mut filled = 0;
+        while filled < out.len() {
+            if self.at == self.block.len() {
+                self.rng.fill_bytes(&mut self.block);
+                self.at = 0;
+            }
+            for word in self.block[self.at..].chunks_exact(4) {
+                self.at += 4;
+                let product = u64::from(u32::from_le_bytes(word.try_into().expect("4 bytes"))) * n;
+                if product as u32 >= reject_below {
+                    out[filled] = (product >> 32) as usize;
+                    filled += 1;
+                    if filled == out.len() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     fn next(&mut self) -> usize {
         if let Some(uniform) = &self.large {
             return uniform.sample(self.rng);
@@ -98,14 +126,42 @@ pub fn mean_interval(values: &[f64], resamples: usize, confidence: f64, rng: &mu
         return Interval { low: f64::NAN, high: f64::NAN };
     }
     let mut index = IndexDraws::new(n, rng);
-    let means: Vec<f64> = (0..resamples)
-        .map(|_| {
-            let sum: f64 = (0..n).map(|_| values[index.next()]).sum();
-            sum / n as f64
-        })
-        .collect();
+    let mut means = Vec::with_capacity(resamples);
+    // LANES resamples' indices are drawn in turn (the stream's order), then
+    // summed side by side: each sum adds its values in draw order, as one
+    // resample at a time would, while the LANES additions overlap.
+    let mut drawn = vec![0usize; LANES * n];
+    let mut left = resamples;
+    while left > 0 {
+        let lanes = left.min(LANES);
+        index.fill(&mut drawn[..lanes * n]);
+        let mut sums = [0.0f64; LANES];
+        for (sum, draws) in sums.iter_mut().zip(drawn.chunks_exact(n)).take(lanes) {
+            *sum = values[draws[0]];
+        }
+        if lanes == LANES {
+            let [d0, d1, d2, d3] = [0, 1, 2, 3].map(|lane| &drawn[lane * n..(lane + 1) * n]);
+            for j in 1..n {
+                sums[0] += values[d0[j]];
+                sums[1] += values[d1[j]];
+                sums[2] += values[d2[j]];
+                sums[3] += values[d3[j]];
+            }
+        } else {
+            for (sum, draws) in sums.iter_mut().zip(drawn.chunks_exact(n)).take(lanes) {
+                for &d in &draws[1..] {
+                    *sum += values[d];
+                }
+            }
+        }
+        means.extend(sums[..lanes].iter().map(|sum| sum / n as f64));
+        left -= lanes;
+    }
     percentile_interval(means, confidence)
 }
+
+/// Resamples of [`mean_interval`] summed side by side.
+const LANES: usize = 4;
 
 /// The `(1 − c)/2` and `(1 + c)/2` quantiles of `means` (`c` = `confidence`),
 /// interpolated as in [`super::stats::quantile_sorted`]: the percentile interval of a

@@ -72,21 +72,29 @@ pub fn sign_flip_p_values<R: Rng>(columns: &[&[f64]], rng: &mut R) -> Vec<f64> {
     let mut words = vec![0u64; n.div_ceil(64)];
     let mut draws = 0;
     let mut open: Vec<usize> = (0..tests.len()).filter(|&t| tests[t].p.is_none()).collect();
-    let mut tables: Vec<Option<FlipTable>> = (0..tests.len()).map(|_| None).collect();
+    // Past TABLE_AFTER draws: the tables of the tests then open, side by
+    // side, `slot[t]` being test `t`'s place in them.
+    let mut tables: Option<FlipTables> = None;
+    let mut slot = vec![usize::MAX; tests.len()];
+    let mut sums = Vec::new();
     while !open.is_empty() && draws < PERMUTATIONS {
         for word in words.iter_mut() {
             *word = rng.next_u64();
         }
         draws += 1;
         if draws == TABLE_AFTER && n <= TABLE_MAX_DOCUMENTS {
-            for &t in &open {
-                tables[t] = Some(FlipTable::new(columns[t]));
+            for (place, &t) in open.iter().enumerate() {
+                slot[t] = place;
             }
+            tables = Some(FlipTables::new(&open.iter().map(|&t| columns[t]).collect::<Vec<_>>()));
+        }
+        if let Some(tables) = &tables {
+            tables.sums(&words, &mut sums);
         }
         open.retain(|&t| {
             let test = &mut tests[t];
-            let sum = match &tables[t] {
-                Some(table) => table.sum(&words),
+            let sum = match &tables {
+                Some(_) => sums[slot[t]],
                 None => flipped_sum(columns[t], &words),
             };
             if sum.abs() >= test.threshold {
@@ -146,6 +154,51 @@ impl Test {
 /// cost; a clearly null row stops before it (about `2 ×` [`DECIDING_HITS`] draws).
 const TABLE_AFTER: usize = 256;
 
+/// The [`FlipTable`]s of several columns side by side, four at a time: for
+/// each group of four columns, chunk and sign pattern, the four columns'
+/// entries are adjacent, so one draw's sums of four columns take one load and
+/// one (vector) addition per chunk. Each column's sum adds the same entries in
+/// the same order as its own table would: the same bits.
+struct FlipTables {
+    /// `[group][chunk][pattern]`, each entry the group's four columns
+    /// (columns past the last are zeros).
+    sums: Vec<[f64; 4]>,
+    columns: usize,
+    chunks: usize,
+}
+
+impl FlipTables {
+    fn new(columns: &[&[f64]]) -> FlipTables {
+        let singles: Vec<FlipTable> = columns.iter().map(|diffs| FlipTable::new(diffs)).collect();
+        let entries = singles.first().map_or(0, |table| table.sums.len());
+        let mut sums = Vec::with_capacity(singles.len().div_ceil(4) * entries);
+        for group in singles.chunks(4) {
+            sums.extend(
+                (0..entries).map(|e| std::array::from_fn(|k| group.get(k).map_or(0.0, |t| t.sums[e]))),
+            );
+        }
+        FlipTables { sums, columns: columns.len(), chunks: entries / 256 }
+    }
+
+    /// Each column's `Σ ±dᵢ` for the sign pattern `words` (as
+    /// [`FlipTable::sum`] gives it), into `out`.
+    fn sums(&self, words: &[u64], out: &mut Vec<f64>) {
+        out.clear();
+        for group in self.sums.chunks_exact(self.chunks * 256) {
+            let mut lanes = [[0.0f64; 4]; 4];
+            for (c, block) in group.chunks_exact(256).enumerate() {
+                let byte = (words[c / 8] >> (8 * (c % 8))) as u8;
+                let entry = &block[usize::from(byte)];
+                for (lane, value) in lanes[c % 4].iter_mut().zip(entry) {
+                    *lane += value;
+                }
+            }
+            out.extend((0..4).map(|k| (lanes[0][k] + lanes[1][k]) + (lanes[2][k] + lanes[3][k])));
+        }
+        out.truncate(self.columns);
+    }
+}
+
 /// Tests over more documents keep drawing directly: their tables (2 KB per 8
 /// documents, 1 MB at this size) would no longer stay in cache, and a few
 /// open tests at once would hold hundreds of megabytes at 60,000 documents.
@@ -175,7 +228,9 @@ impl FlipTable {
     }
 
     /// `Σ ±dᵢ` for the sign pattern `words` (bit `i % 64` of `words[i / 64]` set:
-    /// document `i` flipped), in a fixed order: deterministic.
+    /// document `i` flipped), in a fixed order: deterministic. The definition
+    /// [`FlipTables::sums`] follows for several columns at once.
+    #[cfg(test)]
     fn sum(&self, words: &[u64]) -> f64 {
         let mut lanes = [0.0f64; 4];
         for (c, block) in self.sums.chunks_exact(256).enumerate() {
@@ -351,6 +406,20 @@ mod tests {
             let table = FlipTable::new(&diffs);
             let scale: f64 = diffs.iter().map(|d| d.abs()).sum();
             proptest::prop_assert!((table.sum(words) - flipped_sum(&diffs, words)).abs() <= 1e-12 * scale.max(1.0));
+        }
+
+        /// Tables side by side give each column the bits of its own table, for
+        /// any number of columns (groups of four and a partial one).
+        #[test]
+        fn side_by_side_tables_equal_single_ones(
+            rows in proptest::collection::vec(proptest::collection::vec(-1.0..1.0f64, 37), 1..10),
+            words in proptest::collection::vec(proptest::prelude::any::<u64>(), 1),
+        ) {
+            let columns: Vec<&[f64]> = rows.iter().map(Vec::as_slice).collect();
+            let mut sums = Vec::new();
+            FlipTables::new(&columns).sums(&words, &mut sums);
+            let single: Vec<u64> = columns.iter().map(|c| FlipTable::new(c).sum(&words).to_bits()).collect();
+            proptest::prop_assert_eq!(sums.iter().map(|s| s.to_bits()).collect::<Vec<_>>(), single);
         }
 
         /// Columns tested together get the p-values each would get alone from the

@@ -31,7 +31,7 @@ pub struct DocumentScorer<'a> {
     /// Each reference's tokens as document ids.
     reference_ids: Vec<Vec<u32>>,
     /// Reference token → document id, for text tokenized after construction.
-    vocabulary: FxHashMap<Box<str>, u32>,
+    vocabulary: Vocabulary,
     /// Number of source lines with tokens (rougeLsum sentences of the source).
     lines: usize,
     /// rougeLsum positions, at `[reference sentence row][source line]`;
@@ -42,6 +42,47 @@ pub struct DocumentScorer<'a> {
     /// unlike the whole text, and NLTK's Arabic stemmer carries state from
     /// word to word, so tokens cannot be reused across candidates).
     texts: Option<Vec<String>>,
+}
+
+/// The distinct reference tokens and their document ids (`0..len`, in the
+/// order given). The map from a token's text is built on first use: only a
+/// span that is not a whole source sentence is tokenized afresh, and most
+/// documents never need it.
+#[derive(Debug, Default)]
+struct Vocabulary {
+    len: u32,
+    /// The tokens, concatenated in id order.
+    text: String,
+    /// Where each token ends in `text`.
+    ends: Vec<usize>,
+    map: OnceLock<FxHashMap<Box<str>, u32>>,
+}
+
+impl Vocabulary {
+    /// A vocabulary whose map is already built.
+    fn from_map(map: FxHashMap<Box<str>, u32>) -> Vocabulary {
+        Vocabulary { len: map.len() as u32, map: OnceLock::from(map), ..Vocabulary::default() }
+    }
+
+    /// Numbers `token` next (the caller gives each token once).
+    fn push(&mut self, token: &str) {
+        self.text.push_str(token);
+        self.ends.push(self.text.len());
+        self.len += 1;
+    }
+
+    /// The document id of `token`, if it is a reference token.
+    fn get(&self, token: &str) -> Option<u32> {
+        let map = self.map.get_or_init(|| {
+            let starts = std::iter::once(0).chain(self.ends.iter().copied());
+            starts
+                .zip(&self.ends)
+                .zip(0..)
+                .map(|((start, &end), id)| (self.text[start..end].into(), id))
+                .collect()
+        });
+        map.get(token).copied()
+    }
 }
 
 /// One source sentence, tokenized.
@@ -99,7 +140,7 @@ impl<'a> DocumentScorer<'a> {
         if scorer.tokenizer().is_multilingual() {
             return Self::new_multilingual(scorer, references, text, sentence_spans);
         }
-        let mut vocabulary = FxHashMap::default();
+        let mut vocabulary = Vocabulary::default();
         let (reference_tokens, sentences) = with_ids(scorer.tokenizer(), scorer.stem(), |ids| {
             // Document ids: the distinct reference tokens first.
             let mut doc_of: FxHashMap<u32, u32> = FxHashMap::default();
@@ -111,7 +152,7 @@ impl<'a> DocumentScorer<'a> {
                     for id in &mut tokens {
                         let next = doc_of.len() as u32;
                         *id = *doc_of.entry(*id).or_insert_with(|| {
-                            vocabulary.insert(ids.token(*id).into(), next);
+                            vocabulary.push(ids.token(*id));
                             next
                         });
                     }
@@ -141,7 +182,7 @@ impl<'a> DocumentScorer<'a> {
             (reference_tokens, sentences)
         });
         let lines = sentences.iter().map(|s| s.lines.len()).sum();
-        let other = vocabulary.len();
+        let other = vocabulary.len as usize;
         let mut rows = 0;
         let reference_ids = reference_tokens.iter().map(|(tokens, _)| tokens.clone()).collect();
         let mut renumber = Renumber::default();
@@ -212,7 +253,7 @@ impl<'a> DocumentScorer<'a> {
             sentences,
             references: Vec::new(),
             reference_ids,
-            vocabulary,
+            vocabulary: Vocabulary::from_map(vocabulary),
             lines: 0,
             memo: Vec::new(),
             texts: Some(references.to_vec()),
@@ -320,7 +361,7 @@ impl<'a> DocumentScorer<'a> {
     /// The id of every token that no reference holds: the number of distinct
     /// reference tokens.
     pub fn other_token(&self) -> u32 {
-        self.vocabulary.len() as u32
+        self.vocabulary.len
     }
 
     /// Appends the tokens and rougeLsum pieces of one span.
@@ -385,13 +426,13 @@ impl<'a> DocumentScorer<'a> {
     }
 
     fn push_fresh_tokens(&self, text: &str, tokens: &mut Vec<u32>) {
-        let other = self.vocabulary.len() as u32;
+        let other = self.vocabulary.len;
         tokens.extend(
             self.scorer
                 .tokenizer()
                 .tokenize_in(self.scorer.language(), text, self.scorer.stem())
                 .iter()
-                .map(|token| self.vocabulary.get(token.as_str()).copied().unwrap_or(other)),
+                .map(|token| self.vocabulary.get(token.as_str()).unwrap_or(other)),
         );
     }
 }

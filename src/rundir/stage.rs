@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
 
 use sha2::{Digest, Sha256};
 
@@ -41,6 +42,9 @@ pub struct StagedDir {
     staging: tempfile::TempDir,
     registration: Registration,
     sha256: BTreeMap<String, String>,
+    /// The `fsync` of each closed file, running beside the rest of the run;
+    /// [`StagedDir::publish`] waits for every one before the swap.
+    syncs: Vec<JoinHandle<io::Result<()>>>,
 }
 
 /// One file of a [`StagedDir`] being streamed, hashed as it is written.
@@ -80,7 +84,13 @@ impl StagedDir {
         let staging =
             tempfile::Builder::new().prefix(&cleanup::owned_prefix(STAGING_PREFIX)).tempdir_in(parent)?;
         let registration = cleanup::register(staging.path().to_path_buf());
-        Ok(StagedDir { target: target.to_path_buf(), staging, registration, sha256: BTreeMap::new() })
+        Ok(StagedDir {
+            target: target.to_path_buf(),
+            staging,
+            registration,
+            sha256: BTreeMap::new(),
+            syncs: Vec::new(),
+        })
     }
 
     /// Opens file `name` for streaming; give it back with [`StagedDir::close`].
@@ -89,10 +99,18 @@ impl StagedDir {
         Ok(StagedFile { name: name.to_string(), file, hasher: Sha256::new() })
     }
 
-    /// Flushes a streamed file and records its SHA-256.
+    /// Flushes a streamed file and records its SHA-256. Its `fsync` runs on
+    /// a thread of its own (waiting on the disk, not computing), so the run
+    /// goes on meanwhile and the files' syncs overlap; [`StagedDir::publish`]
+    /// waits for them all.
     pub fn close(&mut self, file: StagedFile) -> io::Result<()> {
         let StagedFile { name, file, hasher } = file;
-        file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        let file = file.into_inner().map_err(|e| e.into_error())?;
+        match std::thread::Builder::new().name("fsync".into()).spawn(move || file.sync_all()) {
+            Ok(sync) => self.syncs.push(sync),
+            // No thread to be had: the sync is done here instead.
+            Err(_) => File::open(self.staging.path().join(&name))?.sync_all()?,
+        }
         self.sha256.insert(name, crate::digest::finish(hasher));
         Ok(())
     }
@@ -120,7 +138,11 @@ impl StagedDir {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(self.staging.path(), std::fs::Permissions::from_mode(0o755))?;
         }
-        let StagedDir { target, staging, registration, .. } = self;
+        let StagedDir { target, staging, registration, syncs, .. } = self;
+        // Every file is on disk before the swap makes the directory visible.
+        for sync in syncs {
+            sync.join().map_err(|_| io::Error::other("a file's fsync panicked"))??;
+        }
         let staged = staging.keep();
         let result = registration
             .while_held(|| swap_into_place(&staged, &target))

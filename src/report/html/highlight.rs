@@ -41,18 +41,37 @@ pub struct Token {
 /// The tokens of `text` (see the module documentation).
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Token { span: s..i, word: text[s..i].to_lowercase() });
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    each_token(text, |span, word| out.push(Token { span, word: word.to_string() }));
     out
+}
+
+/// Calls `f` with the span and the lowercased form of each token of `text`
+/// (the ones [`tokens`] gives), lowercasing into one reused buffer.
+fn each_token(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
+    let mut lower = String::new();
+    let mut start = None;
+    let mut step = |i: usize, alphanumeric: bool| match (alphanumeric, start) {
+        (true, None) => start = Some(i),
+        (false, Some(s)) => {
+            let raw = &text[s..i];
+            lower.clear();
+            if raw.is_ascii() {
+                lower.push_str(raw);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&raw.to_lowercase());
+            }
+            f(s..i, &lower);
+            start = None;
+        }
+        _ => {}
+    };
+    if text.is_ascii() {
+        text.bytes().enumerate().for_each(|(i, b)| step(i, b.is_ascii_alphanumeric()));
+    } else {
+        text.char_indices().for_each(|(i, c)| step(i, c.is_alphanumeric()));
+    }
+    step(text.len(), false);
 }
 
 /// How a stretch of a summary matches the references.
@@ -81,14 +100,20 @@ impl ReferenceGrams {
         let mut grams = ReferenceGrams::default();
         for reference in references {
             let mut previous = None;
-            for token in tokens(reference) {
-                let next = grams.words.len() as u32;
-                let id = *grams.words.entry(token.word).or_insert(next);
+            each_token(reference, |_, word| {
+                let id = match grams.words.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let next = grams.words.len() as u32;
+                        grams.words.insert(word.to_string(), next);
+                        next
+                    }
+                };
                 if let Some(previous) = previous {
                     grams.bigrams.insert((previous, id));
                 }
                 previous = Some(id);
-            }
+            });
         }
         grams
     }
@@ -98,15 +123,18 @@ impl ReferenceGrams {
 /// `references`; the spans cover the whole text, in order. The gap between
 /// two tokens with the same mark takes that mark, and equal neighbours are merged.
 pub fn ngram_marks(summary: &str, references: &ReferenceGrams) -> Vec<(Range<usize>, Mark)> {
-    let toks = tokens(summary);
-    let ids: Vec<Option<u32>> = toks.iter().map(|t| references.words.get(t.word.as_str()).copied()).collect();
+    let (mut spans, mut ids) = (Vec::new(), Vec::new());
+    each_token(summary, |span, word| {
+        spans.push(span);
+        ids.push(references.words.get(word).copied());
+    });
     let in_bigram = |a: usize, b: usize| match (ids[a], ids[b]) {
         (Some(a), Some(b)) => references.bigrams.contains(&(a, b)),
         _ => false,
     };
-    let marks: Vec<Mark> = (0..toks.len())
+    let marks: Vec<Mark> = (0..spans.len())
         .map(|i| {
-            if (i > 0 && in_bigram(i - 1, i)) || (i + 1 < toks.len() && in_bigram(i, i + 1)) {
+            if (i > 0 && in_bigram(i - 1, i)) || (i + 1 < spans.len() && in_bigram(i, i + 1)) {
                 Mark::Bigram
             } else if ids[i].is_some() {
                 Mark::Unigram
@@ -126,11 +154,11 @@ pub fn ngram_marks(summary: &str, references: &ReferenceGrams) -> Vec<(Range<usi
         }
     };
     let mut at = 0;
-    for (i, token) in toks.iter().enumerate() {
+    for (i, span) in spans.into_iter().enumerate() {
         let gap_mark = if i > 0 && marks[i - 1] == marks[i] { marks[i] } else { Mark::None };
-        push(at..token.span.start, gap_mark);
-        push(token.span.clone(), marks[i]);
-        at = token.span.end;
+        push(at..span.start, gap_mark);
+        at = span.end;
+        push(span, marks[i]);
     }
     push(at..summary.len(), Mark::None);
     out
