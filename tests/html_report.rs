@@ -206,7 +206,7 @@ fn compare_html_writes_a_self_contained_page() {
 fn each_metric_is_shown_on_its_own_scale() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = crate::util::embedded_corpus("billsum");
-    let cell = |out: &Path, metric: &str, scale: f64| {
+    let cell = |out: &Path, metric: &str, scale: f64, decimals: usize| {
         let mut reader = csv::Reader::from_path(out.join("summary.csv")).unwrap();
         let headers = reader.headers().unwrap().clone();
         let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
@@ -216,19 +216,21 @@ fn each_metric_is_shown_on_its_own_scale() {
             .find(|r| &r[column("summarizer")] == "lead" && &r[column("metric")] == metric)
             .unwrap();
         let mean: f64 = row[column("fmeasure_mean")].parse().unwrap();
-        format!("data-v=\"{mean}\">{:.2}", scale * mean)
+        format!("data-v=\"{mean}\">{:.*}", decimals, scale * mean)
     };
     let out = tmp.path().join("bleu");
     sumbench()
-        .args(["run", "--quiet", "--summarizers", "lead", "--metrics", "rouge1,bleu", "--corpus"])
+        .args(["run", "--quiet", "--summarizers", "lead", "--metrics", "rouge1,bleu,dangling", "--corpus"])
         .arg(&corpus)
         .arg("--out")
         .arg(&out)
         .assert()
         .success();
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert!(html.contains(&cell(&out, "rouge1", 100.0)), "rouge1 × 100");
-    assert!(html.contains(&cell(&out, "bleu", 1.0)), "bleu as it is");
+    assert!(html.contains(&cell(&out, "rouge1", 100.0, 2)), "rouge1 × 100");
+    assert!(html.contains(&cell(&out, "bleu", 1.0, 2)), "bleu as it is");
+    // A share in [0, 1] not shown × 100 keeps 4 decimals (systems differ in the third).
+    assert!(html.contains(&cell(&out, "dangling", 1.0, 4)), "dangling with 4 decimals");
     let out = tmp.path().join("truthfulqa");
     sumbench()
         .args([
@@ -246,5 +248,5 @@ fn each_metric_is_shown_on_its_own_scale() {
         .assert()
         .success();
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert!(html.contains(&cell(&out, "rouge1", 1.0)), "the profile's own scale (× 100 already)");
+    assert!(html.contains(&cell(&out, "rouge1", 1.0, 2)), "the profile's own scale (× 100 already)");
 }

@@ -139,6 +139,20 @@ impl ComparePage {
     fn shown(&self, metric: &str, value: f64) -> f64 {
         if self.fractions.iter().any(|m| m == metric) { 100.0 * value } else { value }
     }
+
+    /// Decimals of `metric`'s numbers: 2, or 4 for a metric on a unit scale
+    /// not shown × 100 (every mean of both runs in [−1, 1]: BERTScore,
+    /// dangling), as on the run page.
+    fn decimals(&self, metric: &str) -> usize {
+        let unit = !self.fractions.iter().any(|m| m == metric)
+            && self
+                .comparison
+                .rows
+                .iter()
+                .filter(|r| r.metric == metric)
+                .all(|r| r.stats.base_mean.abs() <= 1.0 && r.stats.new_mean.abs() <= 1.0);
+        if unit { 4 } else { 2 }
+    }
 }
 
 fn verdict_class(v: Verdict) -> &'static str {
@@ -201,10 +215,11 @@ pub fn render_compare(page: &ComparePage) -> String {
                                         td { bdi { (r.corpus) } } td { bdi { (r.summarizer) } } td { (r.metric) }
                                         td.num data-v=(s.n_shared) { (s.n_shared) }
                                         @let x = |v: f64| page.shown(&r.metric, v);
-                                        td.num data-v=(s.base_mean) { (format!("{:.2}", x(s.base_mean))) }
-                                        td.num data-v=(s.new_mean) { (format!("{:.2}", x(s.new_mean))) }
-                                        td.num data-v=(s.delta) { (format!("{:+.2}", x(s.delta))) }
-                                        td.num.ci { (format!("[{:+.2}, {:+.2}]", x(s.delta_ci_low), x(s.delta_ci_high))) }
+                                        @let d = page.decimals(&r.metric);
+                                        td.num data-v=(s.base_mean) { (format!("{:.*}", d, x(s.base_mean))) }
+                                        td.num data-v=(s.new_mean) { (format!("{:.*}", d, x(s.new_mean))) }
+                                        td.num data-v=(s.delta) { (format!("{:+.*}", d, x(s.delta))) }
+                                        td.num.ci { (format!("[{:+.*}, {:+.*}]", d, x(s.delta_ci_low), d, x(s.delta_ci_high))) }
                                         td.num data-v=(s.p_holm) { (format!("{:.4}", s.p_holm)) }
                                         td { (s.verdict.to_string()) }
                                     }
@@ -243,7 +258,8 @@ pub fn render_compare(page: &ComparePage) -> String {
                             article.regressed-doc id=(format!("r{i}")) {
                                 h3 { (d.corpus) " / " bdi { (d.doc_id) } " — " bdi { (d.summarizer) } ": " (d.metric) " "
                                     @let x = |v: f64| page.shown(&d.metric, v);
-                                    (format!("{:.2} → {:.2} ({:+.2})", x(d.base_f), x(d.new_f), x(d.new_f - d.base_f))) }
+                                    @let n = page.decimals(&d.metric);
+                                    (format!("{:.*} → {:.*} ({:+.*})", n, x(d.base_f), n, x(d.new_f), n, x(d.new_f - d.base_f))) }
                                 div.summary { h4 { "BASE summary" }
                                     @match &d.base_summary { Some(t) => { div.text { (marked(t, &grams)) } } None => { p.note { "Not in BASE's summaries.jsonl." } } } }
                                 div.summary { h4 { "NEW summary" }

@@ -71,6 +71,16 @@ impl RunPage {
     fn is_fraction(&self, metric: &str) -> bool {
         self.fractions.iter().any(|m| m == metric)
     }
+
+    /// `value` of `metric` as the page prints it: [`RunPage::shown`], with 2
+    /// decimals, or 4 for a metric on a unit scale that is not shown × 100
+    /// (every mean in [−1, 1]: BERTScore, dangling), whose systems differ in
+    /// the third decimal.
+    fn text(&self, metric: &str, value: f64) -> String {
+        let unit = !self.is_fraction(metric)
+            && self.rows.iter().filter(|r| r.metric == metric).all(|r| r.fmeasure_mean.abs() <= 1.0);
+        format!("{:.*}", if unit { 4 } else { 2 }, self.shown(metric, value))
+    }
 }
 
 /// The anchor of document `doc` of grid `corpus`: numbers only, whatever the id.
@@ -149,8 +159,8 @@ fn summary_table(page: &RunPage, g: usize, grid: &ScoreGrid) -> Markup {
                         @for (m, metric) in metrics.iter().enumerate() {
                             @if let Some(r) = row_of(metric) {
                                 td.num data-v=(r.fmeasure_mean) {
-                                    (format!("{:.2}", page.shown(metric, r.fmeasure_mean)))
-                                    " " span.ci { (format!("[{:.2}, {:.2}]", page.shown(metric, r.fmeasure_ci_low), page.shown(metric, r.fmeasure_ci_high))) }
+                                    (page.text(metric, r.fmeasure_mean))
+                                    " " span.ci { "[" (page.text(metric, r.fmeasure_ci_low)) ", " (page.text(metric, r.fmeasure_ci_high)) "]" }
                                     @if let Some(letter) = s.and_then(|s| page.groups.letter(g, m, s)) {
                                         span.group title="significance group (see below the table)" { (letter) }
                                     }
@@ -287,7 +297,7 @@ fn document(page: &RunPage, detail: &DocumentDetail) -> Markup {
                             td { bdi { (name) } }
                             @for (m, metric) in grid.metrics.iter().enumerate() {
                                 @if let Some(f) = grid.get(s, m, detail.doc) {
-                                    td.num data-v=(f) { (format!("{:.2}", page.shown(metric, f))) }
+                                    td.num data-v=(f) { (page.text(metric, f)) }
                                 } @else {
                                     td.num data-v="-1" { "–" }
                                 }
@@ -331,7 +341,7 @@ fn document(page: &RunPage, detail: &DocumentDetail) -> Markup {
                         span.note { (r.words) " words; "
                             @if let Some(s) = grid.summarizers.iter().position(|n| *n == r.summarizer) {
                                 @for (m, metric) in grid.metrics.iter().enumerate() {
-                                    @if let Some(f) = grid.get(s, m, detail.doc) { (metric) " " (format!("{:.2}", page.shown(metric, f))) "  " }
+                                    @if let Some(f) = grid.get(s, m, detail.doc) { (metric) " " (page.text(metric, f)) "  " }
                                 }
                             }
                         }
