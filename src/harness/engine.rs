@@ -536,10 +536,19 @@ impl Engine {
             doc.references.iter().map(|r| sentence_per_line_in(r, language)).collect();
         let prepared155 = self.scorer155.as_ref().map(|scorer| scorer.prepare(&references));
         let encoded = self.bertscore.as_ref().map(|scorer| scorer.references(&doc.references)).transpose()?;
+        let summaries: Vec<String> =
+            summaries.iter().map(|s| sentence_per_line_in(s.as_ref(), language)).collect();
+        // BERTScore encodes the document's summaries in batches together.
+        let mut bertscores = match (&self.bertscore, &encoded) {
+            (Some(scorer), Some(encoded)) => {
+                scorer.score_all(&summaries, encoded)?.into_iter().map(Some).collect()
+            }
+            _ => vec![None; summaries.len()],
+        }
+        .into_iter();
         summaries
-            .iter()
+            .into_iter()
             .map(|summary| {
-                let summary = sentence_per_line_in(summary.as_ref(), language);
                 let rouge = match &self.profile {
                     Some(profile) => profile.score(&summary, &references),
                     None => self.scorer_for(language).score_multi(&references, &summary),
@@ -550,10 +559,7 @@ impl Engine {
                 };
                 let (others, corpus_stats) =
                     self.other_scores(&summary, &doc.references, &doc.text, language, None);
-                let bertscore = match (&self.bertscore, &encoded) {
-                    (Some(scorer), Some(encoded)) => Some(scorer.score(&summary, encoded)?),
-                    _ => None,
-                };
+                let bertscore = bertscores.next().flatten();
                 Ok((self.in_metric_order(rouge, only155, others, bertscore), corpus_stats))
             })
             .collect()
