@@ -115,7 +115,8 @@ pub fn run(
         (None, None) => MetricSpec::defaults(),
     };
     let budget: BudgetSpec = budget.parse().map_err(|e| errors::value(&e))?;
-    let bertscore = crate::models::bertscore_setting(py, model, &metrics, bertscore_layer, bertscore_baseline)?;
+    let bertscore =
+        crate::models::bertscore_setting(py, model, &metrics, bertscore_layer, bertscore_baseline)?;
     custom.extend(crate::models::embedding_summarizers(py, model, &names)?);
     let mut paths = Vec::new();
     for path in &corpora {

@@ -15,7 +15,8 @@ use sumbench::metrics::chrf::{BETA, ChrfOptions};
 use sumbench::metrics::tercom::TerOptions;
 use sumbench::metrics::tokenizers::BleuTokenizer;
 use sumbench::metrics::{
-    BERTSCORE, EvalOptions, RecordScorers, SacrebleuOptions, TextTokenizer, evaluate, open_eval_input, parse_metrics,
+    BERTSCORE, EvalOptions, RecordScorers, SacrebleuOptions, TextTokenizer, evaluate, open_eval_input,
+    parse_metrics,
 };
 use sumbench::models::BertScoreOptions;
 use sumbench::profiles::{EvalProfile, ProfileSpec};
@@ -71,7 +72,9 @@ pub fn eval(
     let own: Option<Vec<String>> =
         metrics.map(|list| list.into_iter().filter(|name| name.trim() != BERTSCORE).collect());
     let metrics = match (own, rouge_profile.is_some() || bertscore) {
-        (Some(list), _) if !list.is_empty() => Some(parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?),
+        (Some(list), _) if !list.is_empty() => {
+            Some(parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?)
+        }
         (_, true) => Some(Vec::new()),
         (Some(list), false) => Some(parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?),
         (None, false) => None,

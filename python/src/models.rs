@@ -28,9 +28,10 @@ use crate::errors;
 fn hub_config() -> PyResult<HubConfig> {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
     let path = |name: &str| std::env::var_os(name).map(PathBuf::from);
-    let cache_dir = default_cache_dir(path("SUMBENCH_CACHE"), path("XDG_CACHE_HOME"), path("HOME")).ok_or_else(
-        || errors::SumbenchError::new_err("no cache folder: set SUMBENCH_CACHE (or XDG_CACHE_HOME or HOME)"),
-    )?;
+    let cache_dir = default_cache_dir(path("SUMBENCH_CACHE"), path("XDG_CACHE_HOME"), path("HOME"))
+        .ok_or_else(|| {
+            errors::SumbenchError::new_err("no cache folder: set SUMBENCH_CACHE (or XDG_CACHE_HOME or HOME)")
+        })?;
     let offline = var("HF_HUB_OFFLINE")
         .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"));
     Ok(HubConfig {
@@ -127,4 +128,5 @@ pub fn bertscore_records(
 }
 
 /// `bertscore` without `model=`: the command line's message, naming the keyword.
-pub const NO_MODEL: &str = "metric `bertscore` needs a model: give model=DIR (a sentence-transformers folder)";
+pub const NO_MODEL: &str =
+    "metric `bertscore` needs a model: give model=DIR (a sentence-transformers folder)";

@@ -132,20 +132,22 @@ def test_embed_equals_sentence_transformers():
 
 
 @needs_model
-def test_bertscore_equals_bert_score_with_and_without_idf():
-    cases = read("bertscore_minilm_cases.jsonl")
-    candidates = [c["candidate"] for c in cases]
-    references = [c["references"] for c in cases]
-    for idf, key in ((False, "no_idf"), (True, "idf")):
-        # One call over all cases: IDF over all their references, as the file's one bert_score call.
-        result = sumbench.bertscore(candidates, references, model=MODEL, idf=idf)
-        assert len(result["scores"]) == len(cases)
-        expected_hash = cases[0]["expected"][key]["hash"]
-        assert result["signature"].startswith("bertscore:%s|weights:53aa51172d142c89|" % expected_hash)
-        for case, score in zip(cases, result["scores"]):
-            want = case["expected"][key]
-            for name, short in (("precision", "P"), ("recall", "R"), ("fmeasure", "F")):
-                assert abs(score[name] - want[short]) <= TOLERANCE, (case["id"], key, name)
+def test_bertscore_equals_bert_score():
+    # Every tenth case (20 of 200; every category but the hand-made `fixed`), without IDF: a
+    # pair's numbers do not depend on the other cases. With IDF the weights are over all 200
+    # cases' references, so only a call over the whole file matches the file: tests/models.rs
+    # checks all 200 cases with and without IDF (the CI models step), and the next test checks
+    # that the bindings give the command line's numbers with IDF; encoding the 200 cases twice
+    # more here would add minutes of the opt-level 0 wheel to CI.
+    cases = read("bertscore_minilm_cases.jsonl")[::10]
+    result = sumbench.bertscore([c["candidate"] for c in cases], [c["references"] for c in cases], model=MODEL)
+    assert len(result["scores"]) == len(cases) == 20
+    expected_hash = cases[0]["expected"]["no_idf"]["hash"]
+    assert result["signature"].startswith("bertscore:%s|weights:53aa51172d142c89|" % expected_hash)
+    for case, score in zip(cases, result["scores"]):
+        want = case["expected"]["no_idf"]
+        for name, short in (("precision", "P"), ("recall", "R"), ("fmeasure", "F")):
+            assert abs(score[name] - want[short]) <= TOLERANCE, (case["id"], name)
 
 
 @needs_model

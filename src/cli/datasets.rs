@@ -118,6 +118,7 @@ fn parse_seconds(name: &str, value: &str) -> anyhow::Result<Duration> {
 
 /// The observer of a download outside `--dataset` (a `--model hf://…`): the
 /// byte bar when stderr is a terminal, retries said unless `quiet`.
+#[cfg(feature = "models")]
 pub fn download_bar(quiet: bool) -> impl DownloadObserver {
     ByteBar::new(!quiet && std::io::stderr().is_terminal(), !quiet)
 }
