@@ -6,10 +6,36 @@
 //! counted, so line numbers are a text editor's. Each reader parses the
 //! bytes itself and names its own fields in errors.
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, BufReader};
+use std::path::Path;
 
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// The name messages give standard input.
+pub const STDIN: &str = "<stdin>";
+
+/// The read buffer of a file input (1 MiB: long lines, few system calls).
+const INPUT_BUFFER: usize = 1 << 20;
+
+/// The name messages give an input: its path, or [`STDIN`] for `-` or none.
+pub fn input_name(path: Option<&Path>) -> &Path {
+    match path {
+        Some(path) if path.as_os_str() != "-" => path,
+        _ => Path::new(STDIN),
+    }
+}
+
+/// A JSONL input as the commands take it: the file at `path`, or standard
+/// input for `-` or none (see [`input_name`]). The error is the file's.
+pub fn open_input(path: Option<&Path>) -> io::Result<Box<dyn BufRead>> {
+    match path {
+        Some(path) if path.as_os_str() != "-" => {
+            Ok(Box::new(BufReader::with_capacity(INPUT_BUFFER, std::fs::File::open(path)?)))
+        }
+        _ => Ok(Box::new(io::stdin().lock())),
+    }
+}
 
 /// One non-blank line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

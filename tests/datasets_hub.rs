@@ -19,7 +19,7 @@ use crate::util::{fixture, sumbench, summary_without_speed};
 
 /// What the server answers to one request.
 #[derive(Debug, Clone)]
-enum Reply {
+pub(crate) enum Reply {
     /// 200 with these bytes.
     Body(Vec<u8>),
     /// 200 announcing these bytes, then the connection closes after `sent` of them.
@@ -44,14 +44,14 @@ struct Seen {
 
 /// The stand-in hub. Each path has a queue of replies; the last one repeats;
 /// unknown paths get 404.
-struct Hub {
-    endpoint: String,
+pub(crate) struct Hub {
+    pub(crate) endpoint: String,
     replies: Arc<Mutex<HashMap<String, Vec<Reply>>>>,
     seen: Arc<Mutex<Vec<Seen>>>,
 }
 
 impl Hub {
-    fn start() -> Hub {
+    pub(crate) fn start() -> Hub {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let endpoint = format!("http://{}", listener.local_addr().unwrap());
         let replies: Arc<Mutex<HashMap<String, Vec<Reply>>>> = Arc::default();
@@ -71,11 +71,15 @@ impl Hub {
 
     /// Serves `replies` (in turn, the last repeating) at a dataset file's URL path.
     fn route(&self, repo: &str, revision: &str, path: &str, replies: Vec<Reply>) {
-        let url_path = format!("/datasets/{repo}/resolve/{revision}/{path}");
-        self.replies.lock().unwrap().insert(url_path, replies);
+        self.route_path(&format!("/datasets/{repo}/resolve/{revision}/{path}"), replies);
     }
 
-    fn requests(&self) -> usize {
+    /// Serves `replies` at `url_path` (a model's files and listing, `tests/models.rs`).
+    pub(crate) fn route_path(&self, url_path: &str, replies: Vec<Reply>) {
+        self.replies.lock().unwrap().insert(url_path.to_string(), replies);
+    }
+
+    pub(crate) fn requests(&self) -> usize {
         self.seen.lock().unwrap().len()
     }
 
@@ -190,7 +194,7 @@ fn files_under(dir: &Path) -> Vec<String> {
     out
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -224,3 +224,116 @@ fn eval_scores_bertscore_with_idf_over_the_whole_input() {
         );
     }
 }
+
+/// `--model hf://OWNER/NAME@REVISION`: a tiny random BERT
+/// (`tests/data/models/tiny/`, written by its `make.py`) served by the
+/// stand-in hub of `datasets_hub` on 127.0.0.1. The embeddings equal
+/// sentence-transformers' on the same folder (`expected_embeddings.jsonl`,
+/// computed by `make.py` with sentence-transformers); a second run reads the
+/// cache without a request, and offline; a cached file changed on disk is
+/// refused naming it, and so is a download whose bytes are not the SHA-256
+/// the hub's listing gives.
+#[test]
+fn hub_models_are_fetched_once_into_the_cache_and_checked() {
+    use crate::datasets_hub::{Hub, Reply, sha256_hex};
+    let tiny = fixture("models/tiny");
+    let files = [
+        "config.json",
+        "tokenizer.json",
+        "model.safetensors",
+        "modules.json",
+        "sentence_bert_config.json",
+        "1_Pooling/config.json",
+        "make.py",
+    ];
+    let hub = Hub::start();
+    let serve = |repo: &str, weights: Vec<u8>| {
+        let mut listing =
+            vec![serde_json::json!({"type": "directory", "path": "1_Pooling", "oid": "0", "size": 0})];
+        for file in files {
+            let bytes = std::fs::read(tiny.join(file)).unwrap();
+            let mut entry =
+                serde_json::json!({"type": "file", "path": file, "oid": "0", "size": bytes.len()});
+            if file == "model.safetensors" {
+                // The hub publishes an LFS file's SHA-256; served bytes may differ (`test/bad`).
+                entry["lfs"] =
+                    serde_json::json!({"oid": sha256_hex(&bytes), "size": bytes.len(), "pointerSize": 134});
+            }
+            listing.push(entry);
+            let served = if file == "model.safetensors" { weights.clone() } else { bytes };
+            hub.route_path(&format!("/{repo}/resolve/main/{file}"), vec![Reply::Body(served)]);
+        }
+        hub.route_path(
+            &format!("/api/models/{repo}/tree/main?recursive=true"),
+            vec![Reply::Body(serde_json::to_vec(&listing).unwrap())],
+        );
+    };
+    let weights = std::fs::read(tiny.join("model.safetensors")).unwrap();
+    serve("test/tiny", weights.clone());
+    let mut corrupt = weights.clone();
+    *corrupt.last_mut().unwrap() ^= 1;
+    serve("test/bad", corrupt);
+
+    let work = tempfile::tempdir().unwrap();
+    let cache = work.path().join("cache");
+    let expected = jsonl(&crate::util::read_fixture("models/tiny/expected_embeddings.jsonl"));
+    let input = work.path().join("texts.jsonl");
+    let lines: Vec<String> = expected
+        .iter()
+        .map(|line| serde_json::json!({"id": line["id"], "text": line["text"]}).to_string())
+        .collect();
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let embed = |model: &str, offline: bool| {
+        let mut command = sumbench();
+        command
+            .args(["embed", "--model", model])
+            .arg(&input)
+            .env("HF_ENDPOINT", &hub.endpoint)
+            .env("SUMBENCH_CACHE", &cache)
+            .env_remove("HF_TOKEN")
+            .env_remove("HF_HUB_OFFLINE");
+        if offline {
+            command.env("HF_HUB_OFFLINE", "1");
+        }
+        command.output().expect("sumbench embed runs")
+    };
+
+    let first = embed("hf://test/tiny@main", false);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    // The listing, then the six files a folder is read from (not make.py).
+    assert_eq!(hub.requests(), 7);
+    let got = jsonl(&String::from_utf8(first.stdout.clone()).unwrap());
+    assert_eq!(got.len(), expected.len());
+    for (got, expected) in got.iter().zip(&expected) {
+        assert_eq!((&got["id"], &got["input_ids"]), (&expected["id"], &expected["input_ids"]));
+        for (x, y) in floats(&got["embedding"]).iter().zip(floats(&expected["embedding"])) {
+            assert!((x - y).abs() <= TOLERANCE, "{}: {x} against sentence-transformers' {y}", got["id"]);
+        }
+    }
+    let folder = cache.join("models/test--tiny/main");
+    assert!(folder.join("1_Pooling/config.json").is_file() && !folder.join("make.py").exists());
+
+    for offline in [false, true] {
+        let again = embed("hf://test/tiny", offline);
+        assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+        assert_eq!(again.stdout, first.stdout);
+        assert_eq!(hub.requests(), 7, "the second run reads the cache");
+    }
+
+    std::fs::write(folder.join("model.safetensors"), b"not the weights").unwrap();
+    let changed = embed("hf://test/tiny@main", false);
+    assert!(!changed.status.success());
+    let stderr = String::from_utf8_lossy(&changed.stderr);
+    let path = folder.join("model.safetensors");
+    assert!(stderr.contains(&format!("{}: cached file does not match", path.display())), "{stderr}");
+
+    let bad = embed("hf://test/bad", false);
+    assert!(!bad.status.success());
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    let url = format!("{}/test/bad/resolve/main/model.safetensors", hub.endpoint);
+    assert!(
+        stderr.contains(&format!("{url}: checksum mismatch: expected sha256 {}", sha256_hex(&weights))),
+        "{stderr}"
+    );
+    assert!(!cache.join("models/test--bad/main/model.safetensors").exists());
+}

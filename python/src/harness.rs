@@ -29,9 +29,11 @@ use crate::custom::PySummarizer;
 use crate::errors;
 
 /// A harness error as Python sees it: bad settings are a `ValueError`, the
-/// rest (files) a `SumbenchError`.
+/// rest (files) a `SumbenchError`; `bertscore` without a model names the
+/// keyword instead of the command line's flag.
 fn harness_error(err: &HarnessError) -> PyErr {
     match err {
+        HarnessError::NoModel => PyValueError::new_err(crate::models::NO_MODEL),
         HarnessError::Plan(_) | HarnessError::Summarizer(_) => errors::value(err),
         _ => errors::input(err),
     }
@@ -73,9 +75,11 @@ fn summarizer_list(summarizers: &Bound<'_, PyAny>) -> PyResult<(Vec<String>, Vec
 }
 
 /// Runs summarizers over corpora into `out` (the library's `run`, with the
-/// GIL released); returns the Markdown table and the run's warnings.
+/// GIL released); returns the Markdown table and the run's warnings. `model`
+/// (a folder or `hf://…`) is BERTScore's and the embedding summarizers', as
+/// `--model`.
 #[pyfunction]
-#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score", language="en", summaries="sentences", rouge_profile=None))]
+#[pyo3(signature = (corpora, summarizers, budget, metrics, out, stem=true, seed=0, threads=None, chunk_size=DEFAULT_CHUNK, rouge_tokenizer="rouge-score", language="en", summaries="sentences", rouge_profile=None, model=None, bertscore_layer=None, bertscore_baseline=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn run(
     py: Python<'_>,
@@ -92,13 +96,16 @@ pub fn run(
     language: &str,
     summaries: &str,
     rouge_profile: Option<&str>,
+    model: Option<&str>,
+    bertscore_layer: Option<usize>,
+    bertscore_baseline: Option<PathBuf>,
 ) -> PyResult<(String, Vec<String>)> {
     let summaries: SummaryText = summaries.parse().map_err(PyValueError::new_err)?;
     let rouge_profile: Option<ProfileSpec> =
         rouge_profile.map(str::parse).transpose().map_err(|e| errors::value(&e))?;
     let rouge_tokenizer: RougeTokenizer = rouge_tokenizer.parse().map_err(|e| errors::value(&e))?;
     let language: LanguageChoice = language.parse().map_err(|e| errors::value(&e))?;
-    let (names, custom) = summarizer_list(&summarizers)?;
+    let (names, mut custom) = summarizer_list(&summarizers)?;
     let metrics = match (metrics, &rouge_profile) {
         (Some(list), _) => MetricSpec::parse_list(&list.join(",")).map_err(|e| errors::value(&e))?,
         // A profile's defaults: those of rouge1, rouge2, rougeL, rougeLsum it reports.
@@ -108,6 +115,9 @@ pub fn run(
         (None, None) => MetricSpec::defaults(),
     };
     let budget: BudgetSpec = budget.parse().map_err(|e| errors::value(&e))?;
+    let bertscore =
+        crate::models::bertscore_setting(py, model, &metrics, bertscore_layer, bertscore_baseline)?;
+    custom.extend(crate::models::embedding_summarizers(py, model, &names)?);
     let mut paths = Vec::new();
     for path in &corpora {
         paths.extend(sumbench::corpus::corpora_in(path).map_err(|e| errors::input(&e))?);
@@ -124,7 +134,7 @@ pub fn run(
             stem,
             rouge_tokenizer,
             rouge_profile,
-            bertscore: None,
+            bertscore,
             language,
             seed,
         },

@@ -11,6 +11,7 @@ mod custom;
 mod errors;
 mod harness;
 mod metrics;
+mod models;
 mod rouge;
 mod text;
 
@@ -34,5 +35,6 @@ fn _sumbench(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rouge::tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(rouge::score_tokenized, m)?)?;
     m.add_function(wrap_pyfunction!(metrics::meta, m)?)?;
+    m.add_function(wrap_pyfunction!(models::embed, m)?)?;
     Ok(())
 }

@@ -15,8 +15,10 @@ use sumbench::metrics::chrf::{BETA, ChrfOptions};
 use sumbench::metrics::tercom::TerOptions;
 use sumbench::metrics::tokenizers::BleuTokenizer;
 use sumbench::metrics::{
-    EvalOptions, RecordScorers, SacrebleuOptions, TextTokenizer, evaluate, open_eval_input, parse_metrics,
+    BERTSCORE, EvalOptions, RecordScorers, SacrebleuOptions, TextTokenizer, evaluate, open_eval_input,
+    parse_metrics,
 };
+use sumbench::models::BertScoreOptions;
 use sumbench::profiles::{EvalProfile, ProfileSpec};
 
 use crate::errors;
@@ -42,12 +44,16 @@ pub struct EvalKeywords {
     ter_normalized: Option<bool>,
     ter_asian_support: Option<bool>,
     rouge_profile: Option<String>,
+    model: Option<String>,
+    bertscore_idf: Option<bool>,
+    bertscore_layer: Option<usize>,
+    bertscore_baseline: Option<PathBuf>,
 }
 
 /// `sumbench eval` on the JSONL file `path`: one JSON object (text) per
 /// record, or one for the whole input with `corpus_level`. `options` holds
 /// the other flags' values (a dict with the keys of [`EvalKeywords`], each
-/// optional). The GIL is released while it scores.
+/// optional; `model` is `--model`). The GIL is released while it scores.
 #[pyfunction]
 #[pyo3(signature = (path, metrics=None, tokenizer="default", corpus_level=false, options=None))]
 pub fn eval(
@@ -61,10 +67,17 @@ pub fn eval(
     let keywords = options.unwrap_or_default();
     let rouge_profile: Option<ProfileSpec> =
         keywords.rouge_profile.as_deref().map(str::parse).transpose().map_err(|e| errors::value(&e))?;
-    let metrics = match (metrics, &rouge_profile) {
-        (Some(list), _) => Some(parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?),
-        (None, Some(_)) => Some(Vec::new()),
-        (None, None) => None,
+    // `bertscore` is scored by the model, beside the metrics module's own (as the command line does).
+    let bertscore = metrics.iter().flatten().any(|name| name.trim() == BERTSCORE);
+    let own: Option<Vec<String>> =
+        metrics.map(|list| list.into_iter().filter(|name| name.trim() != BERTSCORE).collect());
+    let metrics = match (own, rouge_profile.is_some() || bertscore) {
+        (Some(list), _) if !list.is_empty() => {
+            Some(parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?)
+        }
+        (_, true) => Some(Vec::new()),
+        (Some(list), false) => Some(parse_metrics(&list.join(",")).map_err(|e| errors::value(&e))?),
+        (None, false) => None,
     };
     let tokenizer: TextTokenizer = tokenizer.parse().map_err(|e| errors::value(&e))?;
     let language: LanguageChoice =
@@ -76,6 +89,14 @@ pub fn eval(
     let mut extra = RecordScorers::default();
     if let Some(spec) = &rouge_profile {
         extra.0.push(Arc::new(EvalProfile::new(spec).map_err(|e| errors::value(&e))?));
+    }
+    if bertscore {
+        let options = BertScoreOptions {
+            layer: keywords.bertscore_layer,
+            idf: keywords.bertscore_idf.unwrap_or(false),
+            baseline: keywords.bertscore_baseline.clone(),
+        };
+        extra.0.push(crate::models::bertscore_records(py, keywords.model.as_deref(), options)?);
     }
     let options = EvalOptions {
         metrics,

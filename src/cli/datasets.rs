@@ -116,6 +116,13 @@ fn parse_seconds(name: &str, value: &str) -> anyhow::Result<Duration> {
     }
 }
 
+/// The observer of a download outside `--dataset` (a `--model hf://…`): the
+/// byte bar when stderr is a terminal, retries said unless `quiet`.
+#[cfg(feature = "models")]
+pub fn download_bar(quiet: bool) -> impl DownloadObserver {
+    ByteBar::new(!quiet && std::io::stderr().is_terminal(), !quiet)
+}
+
 /// A byte progress bar on stderr for downloads (hidden when not a
 /// terminal), and the download's messages: each retry and each partial
 /// download of a killed process removed, printed once whether or not stderr is

@@ -32,7 +32,9 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     use sumbench::jsonl::JsonLines;
 
     let encoder = super::model::sentence_encoder(&args.model)?;
-    let (input, name) = super::model::open_input(args.file.as_deref())?;
+    let name = sumbench::jsonl::input_name(args.file.as_deref()).display().to_string();
+    let input =
+        sumbench::jsonl::open_input(args.file.as_deref()).with_context(|| format!("{name}: cannot open"))?;
     let mut lines = JsonLines::new(input);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut ids: Vec<serde_json::Value> = Vec::with_capacity(CHUNK);

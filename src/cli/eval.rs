@@ -104,7 +104,8 @@ pub struct Args {
     #[arg(long, value_name = "PROFILE")]
     pub rouge_profile: Option<ProfileSpec>,
     /// The sentence-embedding model of `--metrics bertscore` (a
-    /// sentence-transformers folder; needs the `models` feature). Each line
+    /// sentence-transformers folder, or hf://OWNER/NAME@REVISION from the hub
+    /// cache; needs the `models` feature). Each line
     /// gets "bertscore": {"precision", "recall", "fmeasure"} and its signature.
     #[arg(long, value_name = "DIR")]
     pub model: Option<String>,

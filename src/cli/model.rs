@@ -15,13 +15,20 @@ pub fn not_built() -> anyhow::Error {
     )
 }
 
-/// The model folder `--model` names, checked and hashed.
+/// The model folder `--model` names, checked and hashed: a local folder, or
+/// `hf://OWNER/NAME@REVISION` fetched into the hub cache (the environment's
+/// `HubConfig`, as `--dataset`; progress and retries said on stderr) and
+/// signed with the hub id.
 #[cfg(feature = "models")]
 pub fn folder(spec: &str) -> anyhow::Result<sumbench::models::ModelFolder> {
-    if spec.starts_with("hf://") {
-        anyhow::bail!("--model {spec}: models from the hub are not supported yet; give a local folder");
+    use sumbench::datasets::{ModelSpec, resolve_model};
+    if !ModelSpec::is_hub(spec) {
+        return Ok(sumbench::models::ModelFolder::open(Path::new(spec), None)?);
     }
-    Ok(sumbench::models::ModelFolder::open(Path::new(spec), None)?)
+    let hub = ModelSpec::parse(spec)?;
+    let config = super::datasets::hub_config(false)?;
+    let dir = resolve_model(&hub, &config, &super::datasets::download_bar(false))?;
+    Ok(sumbench::models::ModelFolder::open(&dir, Some(&hub.repo))?)
 }
 
 /// sentence-transformers' encoder of the `--model` folder.
@@ -89,18 +96,4 @@ fn build_embedding_summarizers(
     _names: &[String],
 ) -> anyhow::Result<Vec<std::sync::Arc<dyn sumbench::Summarizer>>> {
     Err(not_built())
-}
-
-/// The input file (or stdin for `-` or none) and the name errors give it.
-#[cfg(feature = "models")]
-pub fn open_input(file: Option<&Path>) -> anyhow::Result<(Box<dyn std::io::BufRead>, String)> {
-    use anyhow::Context;
-    match file {
-        Some(path) if path.as_os_str() != "-" => {
-            let opened =
-                std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
-            Ok((Box::new(std::io::BufReader::new(opened)), path.display().to_string()))
-        }
-        _ => Ok((Box::new(std::io::BufReader::new(std::io::stdin())), "<stdin>".into())),
-    }
 }

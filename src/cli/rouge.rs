@@ -4,8 +4,7 @@
 //! printed values; both read and write through the same functions, and both
 //! refuse a metric listed twice.
 
-use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -118,9 +117,6 @@ pub struct Args {
     pub input: Option<PathBuf>,
 }
 
-/// Bytes read from an input file at a time.
-const INPUT_BUFFER: usize = 1 << 20;
-
 /// rouge-score mode's metrics when `--metrics` is not given.
 const ROUGE_SCORE_DEFAULT: [&str; 4] = ["rouge1", "rouge2", "rougeL", "rougeLsum"];
 
@@ -219,13 +215,10 @@ pub fn open_pairs<'a>(
     if !references.is_empty() {
         bail!("--references needs --candidates (JSONL input carries its own references)");
     }
-    Ok(match input {
-        Some(path) if path.as_os_str() != "-" => {
-            let file = File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
-            Box::new(read_jsonl(BufReader::with_capacity(INPUT_BUFFER, file), path))
-        }
-        _ => Box::new(read_jsonl(std::io::stdin().lock(), Path::new(STDIN))),
-    })
+    let name = sumbench::jsonl::input_name(input);
+    let opened =
+        sumbench::jsonl::open_input(input).with_context(|| format!("{}: cannot open", name.display()))?;
+    Ok(Box::new(read_jsonl(opened, name)))
 }
 
 /// Scores every pair of the input and writes one JSONL row per pair to stdout.

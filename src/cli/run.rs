@@ -93,8 +93,9 @@ pub struct ReportArgs {
     /// package gets each summary and reference one sentence per line.
     #[arg(long, value_name = "PROFILE")]
     pub rouge_profile: Option<ProfileSpec>,
-    /// The sentence-embedding model of `--metrics bertscore`: a
-    /// sentence-transformers folder (needs a build with the `models` feature).
+    /// The sentence-embedding model of `--metrics bertscore` and the embedding
+    /// summarizers: a sentence-transformers folder, or hf://OWNER/NAME@REVISION
+    /// from the hub cache (needs a build with the `models` feature).
     #[arg(long, value_name = "DIR")]
     pub model: Option<String>,
     /// BERTScore's layer [default: the model's last].

@@ -1,6 +1,6 @@
 //! One file from the hub into the cache: a cached file is checked against the
-//! index; a missing one is streamed into a temporary file in the cache's
-//! `datasets/` folder while its SHA-256 is computed, checked, then renamed into
+//! index; a missing one is streamed into a temporary file in its cache folder
+//! (`datasets/` or `models/`) while its SHA-256 is computed, checked, then renamed into
 //! place in one step and recorded in the index. A failed attempt leaves
 //! nothing (the temporary file is removed when dropped); an interrupted one
 //! neither (the temporary file is registered with [`crate::cleanup`]); one
@@ -27,19 +27,21 @@ pub(crate) const DOWNLOAD_PREFIX: &str = ".download-";
 pub(crate) struct Download {
     /// Where it is on the hub.
     pub url: String,
-    /// Where it goes, relative to the cache's `datasets/` folder.
+    /// Where it goes, relative to its cache folder (`datasets/`, `models/`).
     pub relative: PathBuf,
     /// The SHA-256 it must have, when known in advance.
     pub sha256: Option<String>,
 }
 
-/// The local path of `download`, fetched and checked.
+/// The local path of `download` in the cache folder `dir` (the datasets' or
+/// the models', each with its own index), fetched and checked.
 pub(crate) fn fetch(
+    dir: &Path,
     download: &Download,
     config: &HubConfig,
     observer: &dyn DownloadObserver,
 ) -> Result<PathBuf, DatasetError> {
-    let dir = config.datasets_dir();
+    let dir = dir.to_path_buf();
     let path = dir.join(&download.relative);
     let key = CacheIndex::key(&download.relative);
     let index = CacheIndex::load(&dir)?;

@@ -20,6 +20,7 @@
 pub mod cache;
 pub mod catalogue;
 mod download;
+pub mod model;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -28,6 +29,7 @@ use crate::corpus::{Format, ReadOptions};
 
 pub use cache::{CacheIndex, IndexEntry};
 pub use catalogue::{CATALOGUE, Entry, HubPath, Split};
+pub use model::{ModelSpec, resolve_model};
 
 /// The hub's address when no other is given.
 pub const DEFAULT_ENDPOINT: &str = "https://huggingface.co";
@@ -69,6 +71,11 @@ impl HubConfig {
     /// The folder holding the downloaded datasets and the index.
     pub fn datasets_dir(&self) -> PathBuf {
         self.cache_dir.join("datasets")
+    }
+
+    /// The folder holding the downloaded models and their index.
+    pub fn models_dir(&self) -> PathBuf {
+        self.cache_dir.join("models")
     }
 }
 
@@ -185,21 +192,8 @@ impl DatasetSpec {
                 Some((name, revision)) => (name, revision.replace("%2F", "/").replace("%2f", "/")),
                 None => (name_rev, "main".to_string()),
             };
-            let safe = |s: &str| {
-                !s.is_empty()
-                    && s != "."
-                    && s != ".."
-                    && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
-            };
-            if !safe(owner) || !safe(name) {
-                return Err(bad("the repository must be OWNER/NAME (letters, digits, -, _ and .)"));
-            }
-            if revision.is_empty() || revision.split('/').any(|part| !safe(part)) {
-                return Err(bad(
-                    "the revision must be a branch, tag or commit (letters, digits, -, _, . and /)",
-                ));
-            }
-            if path.split('/').any(|part| part.is_empty() || part == "." || part == "..") {
+            check_repo(owner, name, &revision).map_err(bad)?;
+            if !relative_path(path) {
                 return Err(bad("the path must be relative, without empty, `.` or `..` parts"));
             }
             if !path.ends_with(".parquet") {
@@ -291,6 +285,29 @@ impl DatasetSpec {
     }
 }
 
+/// Checks a repository's `OWNER`, `NAME` and revision as a `hf://` spec
+/// gives them; the error is the reason.
+fn check_repo(owner: &str, name: &str, revision: &str) -> Result<(), &'static str> {
+    let safe = |s: &str| {
+        !s.is_empty()
+            && s != "."
+            && s != ".."
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+    };
+    if !safe(owner) || !safe(name) {
+        return Err("the repository must be OWNER/NAME (letters, digits, -, _ and .)");
+    }
+    if revision.is_empty() || revision.split('/').any(|part| !safe(part)) {
+        return Err("the revision must be a branch, tag or commit (letters, digits, -, _, . and /)");
+    }
+    Ok(())
+}
+
+/// Whether `path` is a relative `/`-separated path without empty, `.` or `..` parts.
+fn relative_path(path: &str) -> bool {
+    !path.split('/').any(|part| part.is_empty() || part == "." || part == "..")
+}
+
 /// The download URL of a file: `{endpoint}/datasets/{repo}/resolve/{revision}/{path}`
 /// (a revision's `/` encoded as `%2F`, as the hub wants).
 fn url(config: &HubConfig, repo: &str, revision: &str, path: &str) -> String {
@@ -325,7 +342,7 @@ pub fn resolve(
     let files = spec
         .downloads(config)
         .iter()
-        .map(|file| download::fetch(file, config, observer))
+        .map(|file| download::fetch(&config.datasets_dir(), file, config, observer))
         .collect::<Result<_, _>>()?;
     Ok(Resolved { files, options: spec.read_options(base) })
 }
@@ -334,7 +351,10 @@ pub fn resolve(
 /// a missing one is [`DatasetError::NotCached`].
 pub fn cached(spec: &DatasetSpec, config: &HubConfig) -> Result<Vec<PathBuf>, DatasetError> {
     let offline = HubConfig { offline: true, ..config.clone() };
-    spec.downloads(config).iter().map(|file| download::fetch(file, &offline, &Quiet)).collect()
+    spec.downloads(config)
+        .iter()
+        .map(|file| download::fetch(&config.datasets_dir(), file, &offline, &Quiet))
+        .collect()
 }
 
 /// Everything that can go wrong fetching a dataset. Messages name the URL and
@@ -451,6 +471,16 @@ pub enum DatasetError {
         dir: PathBuf,
         /// Where the cache would hold it.
         path: PathBuf,
+    },
+    /// The hub's file listing of a model repository does not parse.
+    #[error("{url}: not a file listing ({message}); cached at {}: remove it to fetch it again", path.display())]
+    Listing {
+        /// The listing's URL.
+        url: String,
+        /// Where the cache holds it.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
     },
     /// The cache index is unreadable.
     #[error("{}: unreadable cache index: {message}", path.display())]

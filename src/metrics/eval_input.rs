@@ -5,8 +5,7 @@
 //! {"init", "call"}`, as `sumbench rouge` reads case files; kept unparsed
 //! here). Errors name the file, the line and the field.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -105,13 +104,10 @@ pub struct EvalReader<R> {
 /// The reader of `path`, or of standard input (named `<stdin>` in errors)
 /// when `path` is `None` or `-`.
 pub fn open_eval_input(path: Option<&Path>) -> Result<EvalReader<Box<dyn BufRead>>, EvalError> {
-    match path {
-        Some(path) if path.as_os_str() != "-" => {
-            let file = File::open(path).map_err(|error| EvalError::Io { path: path.to_path_buf(), error })?;
-            Ok(EvalReader::new(Box::new(BufReader::new(file)), path))
-        }
-        _ => Ok(EvalReader::new(Box::new(std::io::stdin().lock()), Path::new("<stdin>"))),
-    }
+    let name = crate::jsonl::input_name(path);
+    let input =
+        crate::jsonl::open_input(path).map_err(|error| EvalError::Io { path: name.to_path_buf(), error })?;
+    Ok(EvalReader::new(input, name))
 }
 
 impl<R: BufRead> EvalReader<R> {
