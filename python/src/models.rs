@@ -18,7 +18,7 @@ use sumbench::datasets::{DEFAULT_ENDPOINT, DatasetError, HubConfig, ModelSpec, Q
 use sumbench::metrics::RecordScorer;
 use sumbench::metrics::bertscore::BertScoreRecords;
 use sumbench::models::{BertScoreOptions, BertScoreSetting, BertScorer, ModelFolder, SentenceEncoder};
-use sumbench::summarize::embedding::{EMBEDDING_SUMMARIZERS, embedding_summarizers as build_summarizers};
+use sumbench::summarize::embedding::{embedding_names, embedding_summarizers as build_summarizers};
 use sumbench::{MetricSpec, Summarizer};
 
 use crate::errors;
@@ -96,11 +96,7 @@ pub fn embedding_summarizers(
     model: Option<&str>,
     names: &[String],
 ) -> PyResult<Vec<Arc<dyn Summarizer>>> {
-    let wanted: Vec<String> = names
-        .iter()
-        .filter(|name| EMBEDDING_SUMMARIZERS.iter().any(|(known, _)| known == name))
-        .cloned()
-        .collect();
+    let wanted = embedding_names(names);
     let Some(first) = wanted.first() else { return Ok(Vec::new()) };
     let Some(model) = model else {
         return Err(PyValueError::new_err(format!(

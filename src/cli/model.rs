@@ -67,12 +67,7 @@ pub fn embedding_summarizers(
     model: Option<&str>,
     names: &[String],
 ) -> anyhow::Result<Vec<std::sync::Arc<dyn sumbench::Summarizer>>> {
-    use sumbench::summarize::embedding::EMBEDDING_SUMMARIZERS;
-    let wanted: Vec<String> = names
-        .iter()
-        .filter(|name| EMBEDDING_SUMMARIZERS.iter().any(|(known, _)| known == name))
-        .cloned()
-        .collect();
+    let wanted = sumbench::summarize::embedding::embedding_names(names);
     let Some(first) = wanted.first() else { return Ok(Vec::new()) };
     let Some(model) = model else {
         anyhow::bail!(

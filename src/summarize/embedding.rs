@@ -122,6 +122,16 @@ pub const EMBEDDING_SUMMARIZERS: [(&str, &str); 3] = [
     (EMBED_MMR, "Maximal Marginal Relevance on sentence embeddings (Carbonell & Goldstein 1998)"),
 ];
 
+/// The embedding summarizers among `names`, in their order (the ones a run
+/// must build on a model).
+pub fn embedding_names(names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .filter(|name| EMBEDDING_SUMMARIZERS.iter().any(|(known, _)| known == name))
+        .cloned()
+        .collect()
+}
+
 #[cfg(feature = "models")]
 /// `embed-centroid` (see the module docs).
 pub struct EmbedCentroid {
